@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Pillars needs, and nothing that is already there.
+# Debian 12: system packages through apt-get (with sudo when not root), web packages through npm ci.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  g++ cmake ninja-build pkg-config make
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  nodejs chromium
+)
+if [ "${PILLARS_SKIP_BROWSER:-}" = 1 ]; then
+  packages=("${packages[@]/chromium}")
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  [ -n "$p" ] || continue
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+# npm ships inside the nodejs package of some distributions; ask apt for it only when absent.
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Web and test packages: reinstall a folder's packages only when its lock file changed.
+for dir in web tests/api tests/e2e; do
+  [ -f "$dir/package-lock.json" ] || continue
+  stamp="$dir/node_modules/.pillars-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    (cd "$dir" && npm ci --no-audit --no-fund)
+    mkdir -p "$dir/node_modules" && cp "$dir/package-lock.json" "$stamp"
+  fi
+done

@@ -1,0 +1,72 @@
+// What every handler shares: the store, the CPU pool, settings, rate limiters and the clock.
+#pragma once
+
+#include <boost/asio/thread_pool.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <string>
+
+#include "core/rate_limit.h"
+#include "core/types.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "store/store.h"
+
+namespace pillars::api {
+
+struct Settings {
+  std::string public_url;  // "https://pillars.example" when set; else the origin is http://<Host>
+  Millis invite_ttl = 24LL * 3600 * 1000;
+  Millis session_ttl = 30LL * 24 * 3600 * 1000;  // sliding: extended as the session is used
+  std::size_t login_limit_per_account = 5;       // failed sign-ins per 15 minutes
+  std::size_t login_limit_per_address = 30;
+  bool https = false;
+};
+
+class AppContext {
+ public:
+  AppContext(store::Store& store, boost::asio::thread_pool& cpu, Settings settings, http::ServerMetrics& metrics,
+             std::function<std::string()> store_metrics = {});
+
+  store::Store& store() { return store_; }
+  boost::asio::thread_pool& cpu() { return cpu_; }
+  const Settings& settings() const { return settings_; }
+  http::ServerMetrics& server_metrics() { return metrics_; }
+  std::string store_metrics() const { return store_metrics_ ? store_metrics_() : std::string(); }
+
+  Millis now() const;
+
+  // Sign-in attempts. Thread-safe.
+  int login_retry_after(const std::string& email, const std::string& address);
+  void login_failed(const std::string& email, const std::string& address);
+  void login_succeeded(const std::string& email);
+
+  std::atomic<bool> ready{false};
+
+ private:
+  store::Store& store_;
+  boost::asio::thread_pool& cpu_;
+  Settings settings_;
+  http::ServerMetrics& metrics_;
+  std::function<std::string()> store_metrics_;
+  std::mutex limiter_mutex_;
+  SlidingWindowLimiter per_account_;
+  SlidingWindowLimiter per_address_;
+  Millis last_prune_ = 0;
+};
+
+// The whole route table, with the guard that enforces each route's access rule.
+http::Router make_router(AppContext& app);
+
+// The route table as data (method, pattern, access rule): for `pillars routes` and for tests.
+struct RouteInfo {
+  std::string method;
+  std::string path;
+  http::Access access;
+};
+std::vector<RouteInfo> route_table();
+
+}  // namespace pillars::api

@@ -1,0 +1,48 @@
+// Reading request bodies and shaping response bodies. Handlers stay short: parse, call, shape.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/types.h"
+#include "http/request.h"
+
+namespace pillars::api {
+
+namespace json = boost::json;
+
+// The request body as a JSON object: 415 without a JSON content type, 400 when it does not parse
+// or is not an object. Boost.JSON rejects invalid UTF-8.
+Result<json::object> parse_body(const http::Context& ctx);
+
+// Collects field errors while a handler reads its fields, then reports them all at once.
+class Fields {
+ public:
+  explicit Fields(const json::object& body) : body_(body) {}
+
+  // A string field. Missing: nullopt (and an error when required). Not a string: an error.
+  std::optional<std::string> string(std::string_view name, bool required = true);
+
+  void error(std::string field, std::string message) { errors_.push_back({std::move(field), std::move(message)}); }
+  bool ok() const { return errors_.empty(); }
+  // Errc::validation carrying every collected field error.
+  Error failure() const;
+
+ private:
+  const json::object& body_;
+  std::vector<FieldError> errors_;
+};
+
+json::object to_json(const User& user);
+json::object to_json(const BondView& bond);
+json::object to_json(const Invite& invite);
+json::object to_json(const Session& session, bool current);
+
+http::Response json_ok(const json::value& body);
+http::Response json_created(const json::value& body);
+
+}  // namespace pillars::api

@@ -1,0 +1,86 @@
+#include "api/async_store.h"
+#include "api/handlers.h"
+#include "api/json.h"
+#include "core/validation.h"
+#include "crypto/crypto.h"
+#include "http/run_on.h"
+
+namespace pillars::api {
+
+Awaitable get_me(AppContext&, Context& ctx) {
+  co_return json_ok(json::object{{"user", to_json(ctx.user())}, {"csrf", ctx.auth->session.csrf}});
+}
+
+Awaitable patch_me(AppContext& app, Context& ctx) {
+  auto body = parse_body(ctx);
+  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  Fields fields(*body);
+  User user = ctx.user();
+  if (auto name = fields.string("display_name", false)) {
+    if (auto n = clean_display_name(*name)) user.display_name = *n;
+    else fields.error("display_name", n.error());
+  }
+  if (auto zone = fields.string("timezone", false)) {
+    if (auto z = clean_timezone(*zone)) user.timezone = *z;
+    else fields.error("timezone", z.error());
+  }
+  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  auto saved = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.update_user(user); });
+  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  co_return json_ok(json::object{{"user", to_json(user)}});
+}
+
+Awaitable change_password(AppContext& app, Context& ctx) {
+  auto body = parse_body(ctx);
+  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  Fields fields(*body);
+  auto current = fields.string("current_password");
+  auto next = fields.string("new_password");
+  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (auto weakness = password_weakness(*next, ctx.user().email); !weakness.empty()) {
+    Error e(Errc::weak_password, weakness);
+    e.fields.push_back({"new_password", weakness});
+    co_return http::problem_response(e, ctx.request_id);
+  }
+  auto stored = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.password_hash(ctx.user().id); });
+  if (!stored || !*stored) co_return http::problem_response(Error(Errc::internal), ctx.request_id);
+  auto hash = co_await http::run_on(app.cpu().get_executor(), [&]() -> std::optional<std::string> {
+    if (!crypto::verify_password(*current, **stored)) return std::nullopt;
+    return crypto::hash_password(*next);
+  });
+  if (!hash) {
+    Error e(Errc::wrong_password, "Your current password is not right.");
+    e.fields.push_back({"current_password", e.detail});
+    co_return http::problem_response(e, ctx.request_id);
+  }
+  // A new password signs out every other device: whoever knew the old one loses access.
+  auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<void> {
+    if (auto r = tx.set_password_hash(ctx.user().id, *hash); !r) return r;
+    if (auto r = tx.delete_sessions_except(ctx.user().id, ctx.auth->session.id); !r) return std::unexpected(r.error());
+    return {};
+  });
+  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  co_return http::no_content();
+}
+
+Awaitable list_sessions(AppContext& app, Context& ctx) {
+  auto sessions = co_await read(app.store(), [&, now = app.now()](store::ReadTx& tx) {
+    return tx.sessions_of(ctx.user().id, now);
+  });
+  if (!sessions) co_return http::problem_response(sessions.error(), ctx.request_id);
+  json::array out;
+  for (const auto& s : *sessions) out.push_back(to_json(s, s.id == ctx.auth->session.id));
+  co_return json_ok(json::object{{"sessions", std::move(out)}});
+}
+
+Awaitable revoke_session(AppContext& app, Context& ctx) {
+  auto deleted = co_await write(app.store(), [&](store::WriteTx& tx) {
+    return tx.delete_session(ctx.user().id, ctx.param("id"));
+  });
+  if (!deleted) co_return http::problem_response(deleted.error(), ctx.request_id);
+  if (!*deleted) co_return http::problem_response(Error(Errc::not_found, "There is no such session."), ctx.request_id);
+  if (ctx.param("id") == ctx.auth->session.id) ctx.extra_set_cookies.push_back(clear_session_cookie(app));
+  co_return http::no_content();
+}
+
+}  // namespace pillars::api

@@ -1,0 +1,121 @@
+// The route table and the guard that enforces each route's access rule before its handler runs.
+#include <boost/asio/use_awaitable.hpp>
+
+#include "api/async_store.h"
+#include "api/handlers.h"
+#include "crypto/crypto.h"
+
+namespace pillars::api {
+
+namespace {
+
+using http::Access;
+using V = http::bhttp::verb;
+
+bool is_mutating(V method) { return method == V::post || method == V::put || method == V::patch || method == V::delete_; }
+
+// The origin a same-site request carries: the configured public URL, else http://<Host>.
+std::string expected_origin(const AppContext& app, const Context& ctx) {
+  if (!app.settings().public_url.empty()) {
+    std::string url = app.settings().public_url;
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+  }
+  return "http://" + std::string(ctx.header("Host"));
+}
+
+boost::asio::awaitable<std::optional<Error>> guard(AppContext& app, const http::Route& route, Context& ctx) {
+  bool mutating = is_mutating(ctx.req.method());
+  auto origin = ctx.header("Origin");
+  if (mutating && !origin.empty() && origin != expected_origin(app, ctx))
+    co_return Error(Errc::csrf, "This request came from another site.");
+  if (route.access == Access::public_) co_return std::nullopt;
+
+  auto token = http::cookie_value(ctx.header("Cookie"), kSessionCookie);
+  if (token.empty()) co_return Error(Errc::unauthenticated, "Please sign in.");
+  Millis now = app.now();
+  const std::string hash = crypto::token_hash(token);
+  auto found = co_await read(app.store(), [&hash, now](store::ReadTx& tx) {
+    return tx.session_by_token_hash(hash, now);
+  });
+  if (!found) co_return found.error();
+  if (!*found) {
+    ctx.extra_set_cookies.push_back(clear_session_cookie(app));
+    co_return Error(Errc::unauthenticated, "Your session has ended; please sign in again.");
+  }
+  if (mutating) {
+    if (origin.empty()) co_return Error(Errc::csrf, "This request is missing its Origin header.");
+    if (!crypto::constant_time_equal(ctx.header("X-CSRF-Token"), (*found)->session.csrf))
+      co_return Error(Errc::csrf, "This request is missing its CSRF token; please reload the page.");
+  }
+  ctx.auth = http::Auth{std::move((*found)->session), std::move((*found)->user)};
+
+  // Sliding expiry, written at most once an hour per session and without waiting for it.
+  auto& session = ctx.auth->session;
+  if (now - session.last_seen_at > 3600LL * 1000) {
+    Millis expires = now + app.settings().session_ttl;
+    app.store().submit_write(
+        [id = session.id, now, expires](store::WriteTx& tx) { return tx.touch_session(id, now, expires).has_value(); },
+        nullptr);
+  }
+
+  if (route.access == Access::bond_member) {
+    auto bond = co_await read(app.store(), [&ctx](store::ReadTx& tx) {
+      return tx.bond_for_member(ctx.param("id"), ctx.user().id);
+    });
+    if (!bond) co_return bond.error();
+    if (!*bond) co_return Error(Errc::not_found, "There is no such bond.");
+    ctx.bond = std::move(**bond);
+  }
+  co_return std::nullopt;
+}
+
+using HandlerFn = Awaitable (*)(AppContext&, Context&);
+struct RouteSpec {
+  V method;
+  std::string_view path;
+  Access access;
+  HandlerFn handler;
+};
+
+// clang-format off
+constexpr RouteSpec kRoutes[] = {
+  {V::get,     "/healthz",                       Access::public_,     healthz},
+  {V::get,     "/readyz",                        Access::public_,     readyz},
+  {V::get,     "/metrics",                       Access::public_,     metrics},
+  {V::post,    "/api/v1/auth/register",          Access::public_,     register_account},
+  {V::post,    "/api/v1/auth/login",             Access::public_,     login},
+  {V::post,    "/api/v1/auth/logout",            Access::signed_in,   logout},
+  {V::get,     "/api/v1/me",                     Access::signed_in,   get_me},
+  {V::patch,   "/api/v1/me",                     Access::signed_in,   patch_me},
+  {V::post,    "/api/v1/me/password",            Access::signed_in,   change_password},
+  {V::get,     "/api/v1/me/sessions",            Access::signed_in,   list_sessions},
+  {V::delete_, "/api/v1/me/sessions/{id}",       Access::signed_in,   revoke_session},
+  {V::post,    "/api/v1/invites",                Access::signed_in,   create_invite},
+  {V::get,     "/api/v1/invites",                Access::signed_in,   list_invites},
+  {V::post,    "/api/v1/invites/{code}/accept",  Access::signed_in,   accept_invite},
+  {V::get,     "/api/v1/bonds",                  Access::signed_in,   list_bonds},
+  {V::get,     "/api/v1/bonds/{id}",             Access::bond_member, get_bond},
+  {V::post,    "/api/v1/bonds/{id}/end",         Access::bond_member, end_bond},
+};
+// clang-format on
+
+}  // namespace
+
+std::vector<RouteInfo> route_table() {
+  std::vector<RouteInfo> out;
+  for (const auto& r : kRoutes) out.push_back({std::string(http::bhttp::to_string(r.method)), std::string(r.path), r.access});
+  return out;
+}
+
+http::Router make_router(AppContext& app) {
+  http::Router router;
+  for (const auto& r : kRoutes) {
+    auto handler = r.handler;
+    router.add({r.method, std::string(r.path), r.access, [&app, handler](Context& ctx) { return handler(app, ctx); }});
+  }
+  router.set_guard([&app](const http::Route& route, Context& ctx) { return guard(app, route, ctx); });
+  return router;
+}
+
+}  // namespace pillars::api

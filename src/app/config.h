@@ -1,0 +1,25 @@
+// Command-line interface and configuration. Every flag can also come from a PILLARS_* environment
+// variable or from a TOML file given with --config; the command line wins, then the environment,
+// then the file.
+#pragma once
+
+#include <string>
+
+namespace pillars::app {
+
+struct ServeConfig {
+  std::string listen = "127.0.0.1:8080";
+  std::string data = "./data";
+  std::string web_dir;     // serve the web app from this folder instead of the embedded copy
+  std::string public_url;  // e.g. https://pillars.example.org when behind a TLS proxy
+  int threads = 0;         // I/O threads; 0 = one per core
+  int max_connections = 10000;
+  int login_limit_per_account = 5;
+  int login_limit_per_address = 30;
+  int invite_ttl_seconds = 24 * 3600;
+};
+
+// Parses argv, runs the chosen subcommand and returns the process exit code.
+int run(int argc, char** argv);
+
+}  // namespace pillars::app

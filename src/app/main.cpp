@@ -1,0 +1,3 @@
+#include "app/config.h"
+
+int main(int argc, char** argv) { return pillars::app::run(argc, argv); }

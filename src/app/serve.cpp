@@ -1,0 +1,144 @@
+#include "app/serve.h"
+
+#include <boost/asio.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "api/app_context.h"
+#include "crypto/crypto.h"
+#include "http/server.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace pillars::app {
+
+namespace {
+
+namespace asio = boost::asio;
+
+std::optional<asio::ip::tcp::endpoint> parse_listen(const std::string& text) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos) return std::nullopt;
+  std::string host = text.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(host.empty() ? "0.0.0.0" : host, ec);
+  if (ec) return std::nullopt;
+  int port = 0;
+  try {
+    port = std::stoi(text.substr(colon + 1));
+  } catch (...) {
+    return std::nullopt;
+  }
+  if (port < 0 || port > 65535) return std::nullopt;
+  return asio::ip::tcp::endpoint(address, static_cast<unsigned short>(port));
+}
+
+// Removes expired sessions once an hour.
+asio::awaitable<void> sweep_sessions(store::Store& store, const api::AppContext& app) {
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  for (;;) {
+    timer.expires_after(std::chrono::hours(1));
+    auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    if (ec) co_return;
+    store.submit_write([now = app.now()](store::WriteTx& tx) { return tx.delete_expired_sessions(now).has_value(); },
+                       nullptr);
+  }
+}
+
+}  // namespace
+
+int run_server(const ServeConfig& config) {
+  auto started = std::chrono::steady_clock::now();
+  if (!crypto::init()) {
+    spdlog::critical("cannot initialise the crypto library");
+    return 1;
+  }
+  auto endpoint = parse_listen(config.listen);
+  if (!endpoint) {
+    spdlog::critical("--listen must look like 127.0.0.1:8080");
+    return 2;
+  }
+  std::error_code fs_ec;
+  std::filesystem::create_directories(config.data, fs_ec);
+  std::filesystem::permissions(config.data, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
+                               fs_ec);
+  auto store = store::SqliteStore::open((std::filesystem::path(config.data) / "pillars.db").string());
+  if (!store) {
+    spdlog::critical("cannot open the store: {}", store.error().detail);
+    return 1;
+  }
+
+  unsigned cores = std::max(2u, std::thread::hardware_concurrency());
+  asio::thread_pool cpu(cores);
+  http::ServerMetrics metrics;
+  api::Settings settings;
+  settings.public_url = config.public_url;
+  settings.https = config.public_url.starts_with("https://");
+  settings.invite_ttl = static_cast<Millis>(config.invite_ttl_seconds) * 1000;
+  settings.login_limit_per_account = static_cast<std::size_t>(config.login_limit_per_account);
+  settings.login_limit_per_address = static_cast<std::size_t>(config.login_limit_per_address);
+  store::SqliteStore& sqlite = **store;
+  api::AppContext app(sqlite, cpu, settings, metrics, [&sqlite] {
+    auto s = sqlite.stats();
+    return fmt::format(
+        "# HELP pillars_store_reads_total Read jobs run.\n# TYPE pillars_store_reads_total counter\n"
+        "pillars_store_reads_total {}\n"
+        "# HELP pillars_store_writes_total Write jobs run.\n# TYPE pillars_store_writes_total counter\n"
+        "pillars_store_writes_total {}\n"
+        "# HELP pillars_store_commits_total Group commits.\n# TYPE pillars_store_commits_total counter\n"
+        "pillars_store_commits_total {}\n",
+        s.reads, s.writes, s.commits);
+  });
+  http::Router router = api::make_router(app);
+  auto files = config.web_dir.empty() ? std::make_unique<http::StaticFiles>()
+                                      : std::make_unique<http::StaticFiles>(config.web_dir);
+  if (!files->has_app())
+    spdlog::warn("the web app is missing: build it with `make build` (the API works without it)");
+
+  int threads = config.threads > 0 ? config.threads : static_cast<int>(cores);
+  asio::io_context io(threads);
+  http::ServerOptions options;
+  options.max_connections = config.max_connections;
+  options.https = settings.https;
+  http::Server server(io, router, *files, options, metrics);
+  asio::ip::tcp::endpoint bound;
+  try {
+    bound = server.listen(*endpoint);
+  } catch (const std::exception& e) {
+    spdlog::critical("cannot listen on {}: {}", config.listen, e.what());
+    return 1;
+  }
+  server.start();
+  asio::co_spawn(io, sweep_sessions(sqlite, app), asio::detached);
+
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    spdlog::info("received signal {}; finishing in-flight requests", signal);
+    app.ready = false;
+    server.shutdown([&io] { io.stop(); });
+  });
+
+  app.ready = true;
+  auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  std::string host = bound.address().to_string();
+  if (bound.address().is_v6()) host = "[" + host + "]";
+  std::cout << "pillars listening on http://" << host << ":" << bound.port() << std::endl;
+  spdlog::info("ready in {:.1f} ms; data in {}", ms, config.data);
+
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
+  io.run();
+  for (auto& t : pool) t.join();
+
+  cpu.join();
+  sqlite.close();
+  spdlog::info("stopped cleanly");
+  return 0;
+}
+
+}  // namespace pillars::app

@@ -1,0 +1,69 @@
+// What a handler sees (Context) and what it returns (Response), with helpers to build responses.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json/value.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+#include "core/types.h"
+
+namespace pillars::http {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace asio = boost::asio;
+
+using Request = bhttp::request<bhttp::string_body>;
+using Response = bhttp::response<bhttp::string_body>;
+
+// Who may call a route. Every route must name one; `unset` is rejected when the table is built.
+enum class Access {
+  unset,
+  public_,      // anyone, signed in or not
+  signed_in,    // a valid session
+  bond_member,  // a valid session and membership of the bond named by the {id} path parameter
+  author,       // a valid session; the handler answers 404 unless the caller wrote the object
+};
+std::string_view to_string(Access access);
+
+struct Auth {
+  Session session;
+  User user;
+};
+
+struct Context {
+  const Request& req;
+  std::string request_id;
+  std::string client_address;
+  std::string_view route_path;  // the route's pattern, e.g. "/api/v1/bonds/{id}"
+  std::vector<std::pair<std::string, std::string>> params;
+  std::optional<Auth> auth;      // set for every route whose access is not public_
+  std::optional<BondView> bond;  // set for bond_member routes
+  std::vector<std::string> extra_set_cookies;  // e.g. a new session cookie
+
+  // The decoded path parameter `name`; empty when absent.
+  const std::string& param(std::string_view name) const;
+  // A request header, or empty.
+  std::string_view header(std::string_view name) const;
+  const User& user() const { return auth->user; }
+};
+
+// Plain JSON response with the given status.
+Response json_response(bhttp::status status, const boost::json::value& body);
+// 204 No Content.
+Response no_content();
+// RFC 9457 problem+json for `error`.
+Response problem_response(const Error& error, std::string_view request_id);
+
+// The value of cookie `name` in a Cookie header, or empty.
+std::string_view cookie_value(std::string_view cookie_header, std::string_view name);
+
+}  // namespace pillars::http

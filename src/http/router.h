@@ -1,0 +1,62 @@
+// The route table: each route names its method, path pattern, access rule and handler, on one line.
+// Path patterns are literal segments and {name} parameters: "/api/v1/bonds/{id}/end".
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/request.h"
+
+namespace pillars::http {
+
+using Handler = std::function<asio::awaitable<Response>(Context&)>;
+
+struct Route {
+  bhttp::verb method;
+  std::string path;
+  Access access = Access::unset;
+  Handler handler;
+};
+
+// Decides whether the caller may use a route (authentication, membership, CSRF). Fills ctx.auth
+// and ctx.bond on success; returns the error to answer with otherwise.
+using Guard = std::function<asio::awaitable<std::optional<Error>>(const Route&, Context&)>;
+
+class Router {
+ public:
+  // Adds a route. Throws std::invalid_argument for a route without an access rule, a malformed
+  // pattern, or a duplicate method and pattern: the table is wrong, the binary must not start.
+  void add(Route route);
+
+  void set_guard(Guard guard) { guard_ = std::move(guard); }
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+  struct Match {
+    const Route* route = nullptr;  // null when nothing matched
+    std::vector<std::pair<std::string, std::string>> params;
+    std::string allow;  // when the path matched under other methods only: their names, for Allow
+  };
+  // Finds the route for `method` and the decoded path `segments`.
+  Match match(bhttp::verb method, const std::vector<std::string>& segments) const;
+
+  // Matches, guards and runs the handler. Never throws: a handler's exception becomes a 500.
+  asio::awaitable<Response> dispatch(Context& ctx, const std::vector<std::string>& segments) const;
+
+ private:
+  struct Compiled {
+    std::vector<std::string> segments;  // "{name}" marks a parameter
+  };
+  std::vector<Route> routes_;
+  std::vector<Compiled> compiled_;
+  Guard guard_;
+};
+
+// Splits a request target's path into percent-decoded segments; nullopt for a malformed target.
+std::optional<std::vector<std::string>> path_segments(std::string_view target);
+
+}  // namespace pillars::http

@@ -1,0 +1,81 @@
+// The HTTP server: one coroutine per connection on a multi-threaded io_context. Each connection
+// reads a request under explicit timeouts and size limits, answers it, and loops while keep-alive
+// holds. Shutdown stops accepting, closes idle connections, and lets in-flight requests finish.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "http/router.h"
+#include "http/static_files.h"
+
+namespace pillars::http {
+
+struct ServerOptions {
+  std::size_t header_limit = 8 * 1024;
+  std::size_t body_limit = 64 * 1024;
+  std::chrono::seconds idle_timeout{60};   // waiting for the next request on a kept-alive connection
+  std::chrono::seconds read_timeout{15};   // reading one request once it has started
+  std::chrono::seconds write_timeout{15};  // writing one response
+  std::chrono::seconds drain_timeout{10};  // the most shutdown waits for in-flight requests
+  int max_connections = 10000;
+  bool https = false;  // served behind https: adds HSTS and Secure cookies
+};
+
+// Counters for /metrics. All relaxed atomics; read at any time.
+struct ServerMetrics {
+  std::atomic<std::uint64_t> requests{0};
+  std::atomic<std::uint64_t> responses_2xx{0}, responses_3xx{0}, responses_4xx{0}, responses_5xx{0};
+  std::atomic<std::uint64_t> connections_accepted{0}, connections_rejected{0};
+  std::atomic<std::int64_t> connections_open{0};
+  std::atomic<std::uint64_t> request_micros{0};  // total handling time
+};
+
+class Server {
+ public:
+  Server(asio::io_context& io, const Router& router, const StaticFiles& files, ServerOptions options,
+         ServerMetrics& metrics);
+  ~Server();
+
+  // Binds and listens; returns the bound endpoint (port 0 picks a free one). Throws on failure.
+  asio::ip::tcp::endpoint listen(const asio::ip::tcp::endpoint& endpoint);
+
+  // Starts accepting; returns at once.
+  void start();
+
+  // Stops accepting, closes idle connections, waits up to drain_timeout for in-flight requests,
+  // then calls `done` (on an I/O thread). Safe to call from any thread, once.
+  void shutdown(std::function<void()> done);
+
+  bool stopping() const { return stopping_.load(); }
+
+ private:
+  struct Connection;
+  asio::awaitable<void> accept_loop();
+  asio::awaitable<void> serve(std::shared_ptr<Connection> conn);
+  asio::awaitable<Response> handle(const Request& req, const std::string& client, std::string& route_for_log);
+  void finish(Response& res, const std::string& request_id) const;
+
+  asio::io_context& io_;
+  const Router& router_;
+  const StaticFiles& files_;
+  ServerOptions options_;
+  ServerMetrics& metrics_;
+  asio::ip::tcp::acceptor acceptor_;
+  asio::thread_pool disk_pool_{1};  // reads web files from a folder in development mode
+  std::atomic<bool> stopping_{false};
+
+  std::mutex connections_mutex_;
+  std::set<std::shared_ptr<Connection>> connections_;
+};
+
+}  // namespace pillars::http

@@ -1,0 +1,52 @@
+// The SQLite Store: WAL mode, foreign keys on, synchronous=FULL. One writer connection on its own
+// thread commits queued writes in groups; a pool of read-only connections serves reads.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "core/error.h"
+#include "store/store.h"
+
+namespace pillars::store {
+
+struct SqliteOptions {
+  int readers = 4;              // reader connections, each with its own thread
+  std::size_t max_batch = 512;  // most write jobs grouped into one transaction
+};
+
+struct StoreStats {
+  std::uint64_t reads = 0;
+  std::uint64_t writes = 0;
+  std::uint64_t commits = 0;  // group transactions; writes / commits is the mean group size
+};
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating if needed) the database at `path` and applies pending migrations.
+  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path, SqliteOptions options = {});
+
+  // Applies pending migrations to the database at `path` without starting any threads.
+  // Returns the schema version reached.
+  static Result<int> migrate(const std::string& path);
+
+  // The number of the newest migration compiled into this binary.
+  static int latest_schema_version();
+
+  ~SqliteStore() override;
+
+  void submit_read(ReadJob job) override;
+  void submit_write(WriteJob job, Committed done) override;
+  void close() override;
+
+  StoreStats stats() const;
+
+  struct Impl;
+
+ private:
+  explicit SqliteStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pillars::store

@@ -1,0 +1,104 @@
+// The Store: everything Pillars keeps, behind an interface that names domain operations, not SQL.
+// SQLite is the first implementation; a PostgreSQL one will sit behind the same interface, so no
+// SQL, connection or engine type appears here.
+//
+// Concurrency contract: work is submitted as a job and runs on the store's own threads, never on
+// the caller's. Reads run on a pool of reader connections and see a consistent snapshot. Writes
+// run one at a time on a single writer thread; queued writes are grouped into one transaction
+// (group commit) and every job's completion is called only after that transaction is durable.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/types.h"
+
+namespace pillars::store {
+
+// Read operations. Every method is a query over committed data (or, inside a write job, over the
+// job's own uncommitted changes too).
+class ReadTx {
+ public:
+  virtual ~ReadTx() = default;
+
+  virtual Result<std::optional<User>> user_by_id(const std::string& id) = 0;
+  virtual Result<std::optional<User>> user_by_email(const std::string& normalized_email) = 0;
+  // The stored Argon2id hash of the user's password.
+  virtual Result<std::optional<std::string>> password_hash(const std::string& user_id) = 0;
+
+  // The unexpired session whose token hashes to `token_hash`, with its user.
+  struct SessionWithUser {
+    Session session;
+    User user;
+  };
+  virtual Result<std::optional<SessionWithUser>> session_by_token_hash(const std::string& token_hash,
+                                                                       Millis now) = 0;
+  // The user's unexpired sessions, most recently seen first.
+  virtual Result<std::vector<Session>> sessions_of(const std::string& user_id, Millis now) = 0;
+
+  virtual Result<std::optional<Invite>> invite_by_code(const std::string& canonical_code) = 0;
+  // The user's invites that are neither used nor expired, newest first.
+  virtual Result<std::vector<Invite>> open_invites_of(const std::string& user_id, Millis now) = 0;
+
+  // The bond as `member_id` sees it, or nullopt when it does not exist or they are not a member.
+  virtual Result<std::optional<BondView>> bond_for_member(const std::string& bond_id,
+                                                          const std::string& member_id) = 0;
+  // All bonds of the member: active first, then ended; newest first within each.
+  virtual Result<std::vector<BondView>> bonds_of(const std::string& member_id) = 0;
+  // True when the two people share an active bond.
+  virtual Result<bool> active_bond_between(const std::string& a, const std::string& b) = 0;
+
+  // True once migrations have run and the store answers queries.
+  virtual Result<int> schema_version() = 0;
+};
+
+// Write operations, plus reads that see this job's own changes.
+class WriteTx : public ReadTx {
+ public:
+  // Fails with Errc::email_taken when the email is in use.
+  virtual Result<void> insert_user(const User& user, const std::string& password_hash) = 0;
+  // Changes display name, time zone and email; fails with Errc::email_taken on a clash.
+  virtual Result<void> update_user(const User& user) = 0;
+  virtual Result<void> set_password_hash(const std::string& user_id, const std::string& password_hash) = 0;
+
+  virtual Result<void> insert_session(const Session& session) = 0;
+  virtual Result<void> touch_session(const std::string& session_id, Millis last_seen, Millis expires_at) = 0;
+  // Deletes the user's session; false when the user has no such session.
+  virtual Result<bool> delete_session(const std::string& user_id, const std::string& session_id) = 0;
+  // Deletes every session of the user except `keep_id`; returns how many went.
+  virtual Result<int> delete_sessions_except(const std::string& user_id, const std::string& keep_id) = 0;
+  virtual Result<int> delete_expired_sessions(Millis now) = 0;
+
+  // Fails with Errc::conflict if the code exists already (the caller draws another).
+  virtual Result<void> insert_invite(const Invite& invite) = 0;
+  virtual Result<void> mark_invite_used(const std::string& code, const std::string& used_by, Millis at,
+                                        const std::string& bond_id) = 0;
+
+  virtual Result<void> insert_bond(const std::string& bond_id, BondKind kind, const std::string& member_a,
+                                   const std::string& member_b, Millis created_at) = 0;
+  virtual Result<void> end_bond(const std::string& bond_id, const std::string& ended_by, Millis at) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  using ReadJob = std::function<void(ReadTx&)>;
+  // Returns true to keep its changes, false to undo them (the rest of the group still commits).
+  using WriteJob = std::function<bool(WriteTx&)>;
+  // Called on a store thread after the job's transaction is durable (true) or failed (false).
+  using Committed = std::function<void(bool durable)>;
+
+  // Runs `job` on a reader thread.
+  virtual void submit_read(ReadJob job) = 0;
+  // Runs `job` on the writer thread inside the next group transaction; `done` follows the commit.
+  virtual void submit_write(WriteJob job, Committed done) = 0;
+
+  // Finishes queued jobs, then closes every connection. Later submissions fail their jobs.
+  virtual void close() = 0;
+};
+
+}  // namespace pillars::store

@@ -1,0 +1,202 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "store/blocking.h"
+
+namespace pillars::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("pillars-store-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    reopen();
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+  void reopen() {
+    store_.reset();
+    auto s = SqliteStore::open((dir_ / "pillars.db").string());
+    ASSERT_TRUE(s) << s.error().detail;
+    store_ = std::move(*s);
+  }
+
+  User add_user(const std::string& id, const std::string& email) {
+    User u{id, email, "Name " + id, "UTC", 1000};
+    auto r = write_now(*store_, [&](WriteTx& tx) { return tx.insert_user(u, "hash-" + id); });
+    EXPECT_TRUE(r);
+    return u;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+TEST_F(SqliteStoreTest, MigrationsRunOnceAndReachTheLatestVersion) {
+  auto v = read_now(*store_, [](ReadTx& tx) { return tx.schema_version(); });
+  ASSERT_TRUE(v);
+  EXPECT_EQ(*v, SqliteStore::latest_schema_version());
+  EXPECT_GE(*v, 1);
+  store_.reset();
+  auto again = SqliteStore::migrate((dir_ / "pillars.db").string());
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, SqliteStore::latest_schema_version());
+}
+
+TEST_F(SqliteStoreTest, UsersAreUniqueByEmail) {
+  add_user("u1", "ann@example.org");
+  User dup{"u2", "ann@example.org", "Other", "UTC", 1};
+  auto r = write_now(*store_, [&](WriteTx& tx) { return tx.insert_user(dup, "h"); });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Errc::email_taken);
+  auto found = read_now(*store_, [](ReadTx& tx) { return tx.user_by_email("ann@example.org"); });
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((*found)->id, "u1");
+  auto hash = read_now(*store_, [](ReadTx& tx) { return tx.password_hash("u1"); });
+  EXPECT_EQ(hash->value(), "hash-u1");
+}
+
+TEST_F(SqliteStoreTest, WritesSurviveAReopen) {
+  add_user("u1", "ann@example.org");
+  reopen();
+  auto found = read_now(*store_, [](ReadTx& tx) { return tx.user_by_id("u1"); });
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((*found)->display_name, "Name u1");
+}
+
+TEST_F(SqliteStoreTest, SessionsExpireAndAreScopedToTheirUser) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  Session a{"s1", "u1", "hash1", "csrf1", "agent", 0, 10, 1000};
+  Session b{"s2", "u1", "hash2", "csrf2", "agent", 0, 20, 5000};
+  Session c{"s3", "u2", "hash3", "csrf3", "agent", 0, 30, 5000};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    for (auto* s : {&a, &b, &c})
+      if (auto r = tx.insert_session(*s); !r) return r;
+    return {};
+  }));
+  auto live = read_now(*store_, [](ReadTx& tx) { return tx.session_by_token_hash("hash1", 999); });
+  ASSERT_TRUE(live && *live);
+  EXPECT_EQ((*live)->user.id, "u1");
+  auto expired = read_now(*store_, [](ReadTx& tx) { return tx.session_by_token_hash("hash1", 1000); });
+  EXPECT_FALSE(*expired);
+  auto mine = read_now(*store_, [](ReadTx& tx) { return tx.sessions_of("u1", 2000); });
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ((*mine)[0].id, "s2");
+  auto other = write_now(*store_, [](WriteTx& tx) { return tx.delete_session("u1", "s3"); });
+  EXPECT_FALSE(*other) << "one person cannot delete another's session";
+  auto gone = write_now(*store_, [](WriteTx& tx) { return tx.delete_sessions_except("u1", "s2"); });
+  EXPECT_EQ(*gone, 1);
+}
+
+TEST_F(SqliteStoreTest, BondsAreSeenOnlyByTheirMembers) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  add_user("u3", "cat@example.org");
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b1", BondKind::friend_, "u1", "u2", 5); }));
+  auto seen = read_now(*store_, [](ReadTx& tx) { return tx.bond_for_member("b1", "u2"); });
+  ASSERT_TRUE(seen && *seen);
+  EXPECT_EQ((*seen)->other.id, "u1");
+  EXPECT_EQ((*seen)->kind, BondKind::friend_);
+  auto stranger = read_now(*store_, [](ReadTx& tx) { return tx.bond_for_member("b1", "u3"); });
+  EXPECT_FALSE(*stranger);
+  EXPECT_TRUE(*read_now(*store_, [](ReadTx& tx) { return tx.active_bond_between("u1", "u2"); }));
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.bonds_of("u3"); })->empty());
+
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.end_bond("b1", "u1", 9); }));
+  auto twice = write_now(*store_, [](WriteTx& tx) { return tx.end_bond("b1", "u1", 10); });
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, Errc::bond_ended);
+  auto ended = read_now(*store_, [](ReadTx& tx) { return tx.bond_for_member("b1", "u1"); });
+  EXPECT_EQ((*ended)->status, BondStatus::ended);
+  EXPECT_EQ((*ended)->ended_at, 9);
+  EXPECT_FALSE(*read_now(*store_, [](ReadTx& tx) { return tx.active_bond_between("u1", "u2"); }));
+}
+
+TEST_F(SqliteStoreTest, AnInviteIsUsedOnce) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  Invite i{"ABCDEFGH", "u1", BondKind::partner, 0, 100, std::nullopt, std::nullopt};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.insert_invite(i); }));
+  auto dup = write_now(*store_, [&](WriteTx& tx) { return tx.insert_invite(i); });
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().code, Errc::conflict);
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.open_invites_of("u1", 50); })->size(), 1u);
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.open_invites_of("u1", 100); })->size(), 0u);
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); !r) return r;
+    return tx.mark_invite_used("ABCDEFGH", "u2", 5, "b1");
+  }));
+  auto again = write_now(*store_, [](WriteTx& tx) { return tx.mark_invite_used("ABCDEFGH", "u2", 6, "b1"); });
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, Errc::invite_used);
+}
+
+TEST_F(SqliteStoreTest, AFailedJobIsUndoneAloneInsideItsGroup) {
+  add_user("u1", "ann@example.org");
+  // The second job inserts a user, then fails: its insert must vanish, the others must stay.
+  std::atomic<int> done{0};
+  std::vector<bool> durable(3);
+  for (int i = 0; i < 3; ++i) {
+    store_->submit_write(
+        [i](WriteTx& tx) {
+          User u{"x" + std::to_string(i), "x" + std::to_string(i) + "@example.org", "X", "UTC", 1};
+          (void)tx.insert_user(u, "h");
+          return i != 1;
+        },
+        [&, i](bool ok) {
+          durable[static_cast<std::size_t>(i)] = ok;
+          done++;
+        });
+  }
+  while (done < 3) std::this_thread::yield();
+  EXPECT_TRUE(durable[0] && durable[1] && durable[2]);
+  EXPECT_TRUE(*read_now(*store_, [](ReadTx& tx) { return tx.user_by_id("x0"); }));
+  EXPECT_FALSE(*read_now(*store_, [](ReadTx& tx) { return tx.user_by_id("x1"); }));
+  EXPECT_TRUE(*read_now(*store_, [](ReadTx& tx) { return tx.user_by_id("x2"); }));
+}
+
+TEST_F(SqliteStoreTest, ConcurrentWritesAreGroupedIntoFewerCommits) {
+  constexpr int kThreads = 8, kPerThread = 100;
+  add_user("u1", "ann@example.org");
+  auto before = store_->stats();
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        Session s{"s" + std::to_string(t) + "-" + std::to_string(i), "u1",
+                  "h" + std::to_string(t) + "-" + std::to_string(i), "c", "a", 0, 0, 1'000'000};
+        if (!write_now(*store_, [&](WriteTx& tx) { return tx.insert_session(s); })) failures++;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures, 0);
+  auto after = store_->stats();
+  EXPECT_EQ(after.writes - before.writes, static_cast<std::uint64_t>(kThreads * kPerThread));
+  EXPECT_LT(after.commits - before.commits, after.writes - before.writes) << "writes share commits";
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.sessions_of("u1", 0); })->size(),
+            static_cast<std::size_t>(kThreads * kPerThread));
+}
+
+TEST_F(SqliteStoreTest, WritesAfterCloseFailInsteadOfHanging) {
+  store_->close();
+  auto r = write_now(*store_, [](WriteTx& tx) { return tx.delete_expired_sessions(0); });
+  EXPECT_FALSE(r);
+}
+
+}  // namespace
+}  // namespace pillars::store
