@@ -1,0 +1,223 @@
+// The one place the app talks to the server. Every call goes through `request`, which:
+// - sends and expects JSON, with the session cookie (same origin only);
+// - adds X-CSRF-Token to every mutating request, from the last `csrf` the server gave us
+//   (kept in memory only; refreshed by GET /api/v1/me when the app loads);
+// - turns an RFC 9457 problem into an ApiError carrying `detail` and per-field `errors`.
+
+export type BondKind = 'partner' | 'friend' | 'family';
+export const bondKinds: readonly BondKind[] = ['partner', 'friend', 'family'];
+
+export interface User {
+  id: string;
+  email: string;
+  display_name: string;
+  timezone: string;
+  created_at: string;
+}
+
+export interface Bond {
+  id: string;
+  kind: BondKind;
+  status: 'active' | 'ended';
+  created_at: string;
+  ended_at: string | null;
+  other: { id: string; display_name: string };
+}
+
+export interface Invite {
+  code: string;
+  kind: BondKind;
+  expires_at: string;
+}
+
+export interface Session {
+  id: string;
+  created_at: string;
+  last_seen_at: string;
+  user_agent: string;
+  current: boolean;
+}
+
+/** A failed call. `status` is 0 when the server could not be reached at all. */
+export class ApiError extends Error {
+  readonly status: number;
+  /** The problem's slug, e.g. "invite-expired" (from type "/problems/invite-expired"). */
+  readonly problem: string;
+  readonly detail: string;
+  /** Per-field messages, keyed by field name. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** Seconds to wait before trying again, from Retry-After, when the server sent one. */
+  readonly retryAfter: number | null;
+
+  constructor(
+    status: number,
+    problem: string,
+    detail: string,
+    fields: Record<string, string> = {},
+    retryAfter: number | null = null,
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+    this.detail = detail;
+    this.fields = fields;
+    this.retryAfter = retryAfter;
+  }
+}
+
+let csrfToken: string | null = null;
+const signedOutListeners = new Set<() => void>();
+
+/** Called when the server says our session is gone (401 outside sign-in and sign-up). */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const fallbackDetail: Record<number, string> = {
+  0: 'We could not reach Pillars. Check your connection and try again.',
+  401: 'Please sign in again.',
+  403: 'That was not allowed.',
+  404: 'We could not find that.',
+  429: 'Too many tries in a short while. Please wait a little and try again.',
+  500: 'Something went wrong on our side. Please try again.',
+  503: 'Pillars is not ready just now. Please try again shortly.',
+};
+
+async function problemFrom(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON: fall back to a message of our own below.
+  }
+  const obj = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const type = typeof obj.type === 'string' ? obj.type : '';
+  const problem = type.slice(type.lastIndexOf('/') + 1);
+  const detail =
+    (typeof obj.detail === 'string' && obj.detail) ||
+    (typeof obj.title === 'string' && obj.title) ||
+    fallbackDetail[response.status] ||
+    'Something went wrong. Please try again.';
+  const fields: Record<string, string> = {};
+  if (Array.isArray(obj.errors)) {
+    for (const e of obj.errors as unknown[]) {
+      if (e && typeof e === 'object') {
+        const { field, message } = e as { field?: unknown; message?: unknown };
+        if (typeof field === 'string' && typeof message === 'string' && !fields[field]) {
+          fields[field] = message;
+        }
+      }
+    }
+  }
+  const retry = Number(response.headers.get('Retry-After'));
+  return new ApiError(
+    response.status,
+    problem,
+    detail,
+    fields,
+    Number.isFinite(retry) && retry > 0 ? retry : null,
+  );
+}
+
+async function send(method: Method, path: string, body: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  try {
+    return await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', fallbackDetail[0]!);
+  }
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let response = await send(method, path, body);
+  // A stale token (say, after signing in on another tab) is refreshed once, then retried.
+  if (response.status === 403 && method !== 'GET') {
+    const error = await problemFrom(response.clone());
+    if (error.problem === 'csrf' && (await refreshCsrf())) {
+      response = await send(method, path, body);
+    }
+  }
+  if (!response.ok) {
+    const error = await problemFrom(response);
+    if (error.status === 401 && !path.startsWith('/api/v1/auth/')) {
+      csrfToken = null;
+      signedOutListeners.forEach((listener) => listener());
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json()) as T;
+  if (data && typeof data === 'object' && 'csrf' in data) {
+    const token = (data as { csrf?: unknown }).csrf;
+    if (typeof token === 'string') csrfToken = token;
+  }
+  return data;
+}
+
+async function refreshCsrf(): Promise<boolean> {
+  const response = await send('GET', '/api/v1/me', undefined);
+  if (!response.ok) return false;
+  const data = (await response.json()) as { csrf?: unknown };
+  if (typeof data.csrf !== 'string') return false;
+  csrfToken = data.csrf;
+  return true;
+}
+
+const path = (strings: TemplateStringsArray, ...parts: string[]): string =>
+  strings.reduce((out, s, i) => out + s + (i < parts.length ? encodeURIComponent(parts[i]!) : ''), '');
+
+export const api = {
+  register: (email: string, password: string, display_name: string, timezone: string) =>
+    request<{ user: User; csrf: string }>('POST', '/api/v1/auth/register', {
+      email,
+      password,
+      display_name,
+      timezone,
+    }),
+  login: (email: string, password: string) =>
+    request<{ user: User; csrf: string }>('POST', '/api/v1/auth/login', { email, password }),
+  logout: async () => {
+    try {
+      await request<void>('POST', '/api/v1/auth/logout');
+    } finally {
+      csrfToken = null;
+    }
+  },
+  /** Resolves to null when nobody is signed in. */
+  me: async (): Promise<User | null> => {
+    try {
+      return (await request<{ user: User; csrf: string }>('GET', '/api/v1/me')).user;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  updateMe: (changes: { display_name?: string; timezone?: string }) =>
+    request<{ user: User }>('PATCH', '/api/v1/me', changes).then((r) => r.user),
+  changePassword: (current_password: string, new_password: string) =>
+    request<void>('POST', '/api/v1/me/password', { current_password, new_password }),
+  sessions: () => request<{ sessions: Session[] }>('GET', '/api/v1/me/sessions').then((r) => r.sessions),
+  revokeSession: (id: string) => request<void>('DELETE', path`/api/v1/me/sessions/${id}`),
+
+  createInvite: (kind: BondKind) => request<Invite>('POST', '/api/v1/invites', { kind }),
+  invites: () => request<{ invites: Invite[] }>('GET', '/api/v1/invites').then((r) => r.invites),
+  acceptInvite: (code: string) =>
+    request<{ bond: Bond }>('POST', path`/api/v1/invites/${code}/accept`).then((r) => r.bond),
+
+  bonds: () => request<{ bonds: Bond[] }>('GET', '/api/v1/bonds').then((r) => r.bonds),
+  bond: (id: string) => request<{ bond: Bond }>('GET', path`/api/v1/bonds/${id}`).then((r) => r.bond),
+  endBond: (id: string) =>
+    request<{ bond: Bond }>('POST', path`/api/v1/bonds/${id}/end`).then((r) => r.bond),
+};

@@ -1,0 +1,97 @@
+// The route table and the rule that keeps signed-out people on the sign-in screens.
+import type { JSX } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { useAuth } from './auth';
+import { Layout } from './components/layout';
+import { Loading } from './components/feedback';
+import { useTitle } from './hooks';
+import { BondPage } from './pages/bond';
+import { Home } from './pages/home';
+import { InvitePage } from './pages/invite';
+import { Join } from './pages/join';
+import { Sessions } from './pages/sessions';
+import { Settings } from './pages/settings';
+import { SignIn, safeNext } from './pages/signin';
+import { SignUp } from './pages/signup';
+import { Link, matchRoute, navigate, useLocation } from './router';
+
+interface Route {
+  path: string;
+  /** "guest": only for signed-out people (sign in, sign up); otherwise signed-in only. */
+  access: 'guest' | 'member';
+  render: (params: Record<string, string>, search: URLSearchParams) => JSX.Element;
+}
+
+const routes: Route[] = [
+  { path: '/signin', access: 'guest', render: (_, q) => <SignIn next={q.get('next')} /> },
+  { path: '/signup', access: 'guest', render: (_, q) => <SignUp next={q.get('next')} /> },
+  { path: '/', access: 'member', render: () => <Home /> },
+  { path: '/invite', access: 'member', render: () => <InvitePage /> },
+  { path: '/join', access: 'member', render: () => <Join /> },
+  { path: '/join/:code', access: 'member', render: (p) => <Join code={p.code} key={p.code} /> },
+  { path: '/bonds/:id', access: 'member', render: (p) => <BondPage id={p.id!} key={p.id} /> },
+  { path: '/sessions', access: 'member', render: () => <Sessions /> },
+  { path: '/settings', access: 'member', render: () => <Settings /> },
+];
+
+function NotFound() {
+  useTitle('Not found');
+  return (
+    <>
+      <h1 tabIndex={-1}>Nothing here</h1>
+      <p>This page does not exist. It may have moved, or the address has a typo.</p>
+      <p>
+        <Link href="/">Go to your home screen</Link>
+      </p>
+    </>
+  );
+}
+
+function Unreachable({ onRetry }: { onRetry: () => void }) {
+  useTitle('Cannot reach Pillars');
+  return (
+    <>
+      <h1 tabIndex={-1}>We cannot reach Pillars just now</h1>
+      <p>Check your connection, or whether the server is running, and try again.</p>
+      <button type="button" class="button button--primary" onClick={onRetry}>
+        Try again
+      </button>
+    </>
+  );
+}
+
+function find(pathname: string): { route: Route; params: Record<string, string> } | null {
+  for (const route of routes) {
+    const params = matchRoute(route.path, pathname);
+    if (params) return { route, params };
+  }
+  return null;
+}
+
+export function App() {
+  const { user, failed, retry } = useAuth();
+  const { pathname, search } = useLocation();
+  const found = find(pathname);
+
+  // Where a screen may not be shown to this person, send them where they belong.
+  const redirect =
+    user === undefined || !found
+      ? null
+      : found.route.access === 'member' && !user
+        ? `/signin${pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + window.location.search)}`}`
+        : found.route.access === 'guest' && user
+          ? safeNext(search.get('next'))
+          : null;
+
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  let screen: JSX.Element;
+  if (user === undefined) screen = failed ? <Unreachable onRetry={retry} /> : <Loading label="Opening Pillars…" />;
+  else if (redirect) screen = <Loading label="One moment…" />;
+  else if (!found) screen = <NotFound />;
+  else screen = found.route.render(found.params, search);
+
+  return <Layout pathname={pathname}>{screen}</Layout>;
+}

@@ -1,0 +1,167 @@
+import { useMemo, useState } from 'preact/hooks';
+import { api } from '../api';
+import { useAuth, useUser } from '../auth';
+import { Button, Field, Form, fieldError } from '../components/forms';
+import { deviceTimeZone } from '../format';
+import { useAction, useTitle } from '../hooks';
+import { Link } from '../router';
+import { useAnnounce } from '../status';
+
+function timeZones(current: string): string[] {
+  let zones: string[] = [];
+  try {
+    zones = Intl.supportedValuesOf('timeZone');
+  } catch {
+    // Older browsers: offer at least the ones we know about.
+  }
+  return [...new Set([current, deviceTimeZone(), 'UTC', ...zones])].sort((a, b) => a.localeCompare(b));
+}
+
+function Profile() {
+  const user = useUser();
+  const { setUser } = useAuth();
+  const announce = useAnnounce();
+  const [name, setName] = useState(user.display_name);
+  const [zone, setZone] = useState(user.timezone);
+  const zones = useMemo(() => timeZones(user.timezone), [user.timezone]);
+  const save = useAction(api.updateMe);
+  const device = deviceTimeZone();
+
+  const submit = async () => {
+    const updated = await save.run({ display_name: name.trim(), timezone: zone });
+    if (!updated) return;
+    setUser(updated);
+    announce('Your details are saved.');
+  };
+
+  const zoneError = fieldError(save.error, 'timezone');
+  return (
+    <section class="section" aria-labelledby="profile-heading">
+      <h2 id="profile-heading">About you</h2>
+      <Form class="card stack" onSubmit={submit} error={save.error} fields={['display_name', 'timezone']} aria-labelledby="profile-heading">
+        <Field
+          id="settings-name"
+          label="Your name"
+          hint="What the people you are bonded with see."
+          name="display_name"
+          autocomplete="nickname"
+          required
+          maxLength={60}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+          error={fieldError(save.error, 'display_name')}
+        />
+        <div class={zoneError ? 'field field--invalid' : 'field'}>
+          <label for="settings-timezone">Time zone</label>
+          <p class="field__hint" id="settings-timezone-hint">
+            Your days begin and end by this clock. This device says {device}.
+          </p>
+          <select
+            id="settings-timezone"
+            class="input"
+            name="timezone"
+            value={zone}
+            onChange={(e) => setZone(e.currentTarget.value)}
+            aria-invalid={zoneError ? 'true' : undefined}
+            aria-describedby={zoneError ? 'settings-timezone-hint settings-timezone-error' : 'settings-timezone-hint'}
+          >
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+          {zoneError && (
+            <p class="field__error" id="settings-timezone-error">
+              {zoneError}
+            </p>
+          )}
+        </div>
+        <Button type="submit" busy={save.busy} busyLabel="Saving…">
+          Save
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+const passwordProblems = { 'wrong-password': 'current_password', 'weak-password': 'new_password' };
+
+function Password() {
+  const announce = useAnnounce();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const change = useAction(async (from: string, to: string) => {
+    await api.changePassword(from, to);
+    return true;
+  });
+
+  const submit = async () => {
+    if (!(await change.run(current, next))) return;
+    setCurrent('');
+    setNext('');
+    announce('Your password is changed. Every other device is signed out.');
+  };
+
+  return (
+    <section class="section" aria-labelledby="password-heading">
+      <h2 id="password-heading">Change your password</h2>
+      <p>Changing it signs you out everywhere else, so only this device stays signed in.</p>
+      <Form
+        class="card stack"
+        onSubmit={submit}
+        error={change.error}
+        problemFields={passwordProblems}
+        fields={['current_password', 'new_password']}
+        aria-labelledby="password-heading"
+      >
+        <Field
+          id="current-password"
+          label="Current password"
+          type="password"
+          name="current_password"
+          autocomplete="current-password"
+          required
+          value={current}
+          onInput={(e) => setCurrent(e.currentTarget.value)}
+          error={fieldError(change.error, 'current_password', passwordProblems)}
+        />
+        <Field
+          id="new-password"
+          label="New password"
+          hint="At least 10 characters."
+          type="password"
+          name="new_password"
+          autocomplete="new-password"
+          required
+          minLength={10}
+          maxLength={256}
+          value={next}
+          onInput={(e) => setNext(e.currentTarget.value)}
+          error={fieldError(change.error, 'new_password', passwordProblems)}
+        />
+        <Button type="submit" busy={change.busy} busyLabel="Changing…">
+          Change password
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+export function Settings() {
+  useTitle('Settings');
+  return (
+    <>
+      <h1 tabIndex={-1}>Settings</h1>
+      <Profile />
+      <Password />
+      <section class="section" aria-labelledby="devices-heading">
+        <h2 id="devices-heading">Devices</h2>
+        <p>
+          See every browser where you are signed in, and sign out the ones you no longer use:{' '}
+          <Link href="/sessions">your devices</Link>.
+        </p>
+      </section>
+    </>
+  );
+}
