@@ -1,0 +1,169 @@
+// Starts the real pillars binary for one test file and stops it again.
+//
+// Each server gets a fresh data folder and a port picked by the kernel. The server
+// announces its address with exactly one stdout line; logs go to stderr and are kept
+// so that a failing start or stop can say why, and so that stop() can check that no
+// password or token ever reached the log.
+
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const binaryPath = process.env.PILLARS_BIN ?? path.join(repoRoot, 'build', 'pillars');
+
+const START_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 15_000;
+const LOG_KEEP = 16 * 1024 * 1024;
+const LOG_SHOW = 8 * 1024;
+const LISTENING = /^pillars listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
+
+// A server left behind by a crashed test file would keep its port and data folder.
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/**
+ * Starts `pillars serve --listen 127.0.0.1:0 --data <dir> ...args`, with a fresh data
+ * folder unless `dataDir` is given. Resolves once the listening line was printed.
+ *
+ * The result's stop() sends SIGTERM (or `signal`) and asserts that the server exited
+ * with code 0, printed nothing to stdout but the listening line, and never logged a
+ * value in `secrets` (the client helpers add every password they send and every session
+ * and CSRF token they receive). It removes the data folder it created; a given `dataDir`
+ * belongs to the caller and stays.
+ */
+export async function startServer({ args = [], env = {}, dataDir: givenDir } = {}) {
+  const dataDir = givenDir ?? await mkdtemp(path.join(tmpdir(), 'pillars-api-'));
+  const removeData = () => (givenDir ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
+  const child = spawn(binaryPath, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+
+  let log = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => {
+    if (log.length < LOG_KEEP) log += chunk;
+  });
+  const logTail = () => `\n--- server stderr (last ${LOG_SHOW} characters) ---\n${log.slice(-LOG_SHOW)}`;
+
+  let spawnError = null;
+  const exited = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    });
+    // A binary that cannot be started never emits 'exit'.
+    child.on('error', (err) => {
+      if (child.pid !== undefined) return;
+      spawnError = err;
+      running.delete(child);
+      resolve({ code: null, signal: null });
+    });
+  });
+  let exit = null;
+  exited.then((result) => { exit = result; });
+
+  // stdout: the listening line once, and nothing else ever.
+  let otherStdout = '';
+  let origin;
+  try {
+    origin = await new Promise((resolve, reject) => {
+      let pending = '';
+      let found = false;
+      const timer = setTimeout(() => reject(new Error(`no listening line within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+      exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(spawnError
+          ? new Error(`cannot start ${binaryPath} (${spawnError.code}); build it with \`make build\` or set PILLARS_BIN`)
+          : new Error(`server exited before listening (code ${code}, signal ${signal})`));
+      });
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk) => {
+        pending += chunk;
+        let nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+          const line = pending.slice(0, nl);
+          pending = pending.slice(nl + 1);
+          const match = found ? null : LISTENING.exec(line);
+          if (match) {
+            found = true;
+            clearTimeout(timer);
+            resolve(match[1]);
+          } else if (otherStdout.length < LOG_SHOW) {
+            otherStdout += `${line}\n`;
+          }
+        }
+      });
+    });
+  } catch (err) {
+    child.kill('SIGKILL');
+    await exited;
+    await removeData();
+    throw new Error(`${err.message}${logTail()}`);
+  }
+
+  const secrets = new Set();
+  return {
+    origin,
+    port: Number(new URL(origin).port),
+    dataDir,
+    child,
+    /** Values that must never appear in the server's output. */
+    secrets,
+    /** Whether the process is still running (false once it exited for any reason). */
+    get alive() { return exit === null; },
+    get log() { return log; },
+    async stop({ signal = 'SIGTERM' } = {}) {
+      try {
+        assert.equal(exit, null, `server exited during the tests (${JSON.stringify(exit)})${logTail()}`);
+        child.kill(signal);
+        let timer;
+        const result = await Promise.race([
+          exited,
+          new Promise((resolve) => { timer = setTimeout(() => resolve(null), STOP_TIMEOUT_MS); }),
+        ]);
+        clearTimeout(timer);
+        if (result === null) {
+          child.kill('SIGKILL');
+          await exited;
+          assert.fail(`server did not exit within ${STOP_TIMEOUT_MS} ms of ${signal}${logTail()}`);
+        }
+        assert.deepEqual(result, { code: 0, signal: null }, `server should exit 0 on ${signal}${logTail()}`);
+        assert.equal(otherStdout, '', 'stdout carries only the listening line; logs belong on stderr');
+        const output = log + otherStdout;
+        const leaked = [...secrets].filter((secret) => output.includes(secret));
+        assert.deepEqual(leaked, [], 'passwords and tokens must never appear in the server log');
+      } finally {
+        await removeData();
+      }
+    },
+  };
+}
+
+/** Runs a one-shot subcommand (for example `routes`) and resolves with its stdout. */
+export function runPillars(args, { timeoutMs = 10_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    execFile(binaryPath, args, { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`pillars ${args.join(' ')} failed: ${err.message}\n${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+/** The route table as the binary prints it; access rules are left for the callers to judge. */
+export async function loadRoutes() {
+  const routes = JSON.parse(await runPillars(['routes']));
+  assert.ok(Array.isArray(routes) && routes.length > 0, '`pillars routes` should print a non-empty JSON array');
+  for (const route of routes) {
+    assert.equal(typeof route.method, 'string', `route without method: ${JSON.stringify(route)}`);
+    assert.match(route.path, /^\//, `route path should start with /: ${JSON.stringify(route)}`);
+  }
+  return routes;
+}
