@@ -1,0 +1,361 @@
+// End-to-end: a real server binary, the built web app, and Debian's chromium.
+// Two people sign up in two separate browser contexts; one makes a partner invite, the other
+// joins with its code, and both see the bond. Along the way axe-core checks the sign-in, home
+// and invite screens, and every console error (CSP violations included) fails the run.
+//
+// Run from the repository root after `make build` and `npm run build` in web/:
+//   node --test tests/e2e/
+// PILLARS_BIN overrides the server binary (default build/pillars, relative to the repo root).
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = path.resolve(root, process.env.PILLARS_BIN || 'build/pillars');
+const webDir = path.join(root, 'web', 'dist');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const STEP_TIMEOUT = 15_000;
+const TEST_TIMEOUT = 90_000;
+
+let server; // { url, child, dataDir, log(), exited: Promise<{code, signal}> }
+let stopping = false;
+let browser;
+const people = {}; // name -> { context, page }
+const consoleErrors = []; // { who, text, url }
+// Error answers the test provokes on purpose. The browser logs each such response as a failed
+// resource load; those, and only those, are not counted as console errors.
+const expectedFailures = [{ path: '/api/v1/me', status: 401 }]; // "who am I?" while signed out
+const expectFailure = (path, status) => expectedFailures.push({ path, status });
+
+/** Starts the server on a free port and resolves once it prints where it listens. */
+async function startServer() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pillars-e2e-'));
+  const child = spawn(
+    bin,
+    ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web-dir', webDir],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  const keep = (chunk) => {
+    log = (log + chunk).slice(-20_000);
+  };
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', () => resolve({ code: null, signal: 'spawn failed' }));
+  });
+  // A server that dies on its own explains why in its log; show it with the test output.
+  exited.then(({ code, signal }) => {
+    if (!stopping) console.error(`# the server exited unexpectedly (${code ?? signal}); its log ends with:\n${log}`);
+  });
+  const listening = new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not report its address within 15 s\n${log}`)), 15_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      keep(chunk);
+      const match = /pillars listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited before listening (${code ?? signal})\n${log}`));
+    });
+  });
+  let url;
+  try {
+    url = await listening;
+  } catch (error) {
+    stopping = true;
+    child.kill('SIGKILL');
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return { url, child, dataDir, exited, log: () => log };
+}
+
+/** Sends SIGTERM and waits for the exit; SIGKILL after 10 s. */
+async function stopServer() {
+  if (!server) return null;
+  const { child, exited } = server;
+  stopping = true;
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  const result = await exited;
+  clearTimeout(timer);
+  return result;
+}
+
+/** A fresh browser context and page for one person, with console errors recorded. */
+async function openPerson(who) {
+  const context = await browser.newContext({
+    baseURL: server.url,
+    locale: 'en-GB',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 390, height: 844 },
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  // Report CSP violations through the console too, whatever the browser logs for them itself.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push({ who, text: message.text(), url: message.location().url });
+  });
+  page.on('pageerror', (error) => consoleErrors.push({ who, text: `uncaught: ${error.message}`, url: '' }));
+  people[who] = { context, page };
+  return page;
+}
+
+/** Runs axe-core on the page and fails on any serious or critical violation. */
+async function assertAccessible(page, screen) {
+  // Colours are only final once transitions (say, after switching to dark) have finished.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline script) still holds.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }),
+  );
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join(', ')}`);
+  assert.ok(result.passes.length > 10, `axe really checked the ${screen} screen`);
+  assert.deepEqual(bad, [], `accessibility problems on the ${screen} screen`);
+}
+
+async function signUp(page, { name, email, password }) {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+const nav = (page) => page.getByRole('navigation', { name: 'Main' });
+const h1 = (page) => page.getByRole('heading', { level: 1 });
+const run = Date.now().toString(36);
+const ada = { name: 'Ada Lindqvist', email: `ada.${run}@example.test`, password: 'quiet harbour lantern 42' };
+const ben = { name: 'Ben Okafor', email: `ben.${run}@example.test`, password: 'orchard kettle meadow 17' };
+let inviteCode = '';
+
+before(async () => {
+  assert.ok(existsSync(bin), `server binary not found at ${bin}: run make build, or set PILLARS_BIN`);
+  assert.ok(existsSync(path.join(webDir, 'index.html')), `web app not built: run npm run build in web/`);
+  server = await startServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    timeout: 30_000,
+  });
+}, { timeout: 60_000 });
+
+after(async () => {
+  for (const { context } of Object.values(people)) await context.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  await stopServer();
+  if (server) await rm(server.dataDir, { recursive: true, force: true });
+}, { timeout: 30_000 });
+
+test('the app is served with a strict content security policy', { timeout: TEST_TIMEOUT }, async () => {
+  const response = await fetch(`${server.url}/signin`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+  const csp = response.headers.get('content-security-policy') ?? '';
+  assert.match(csp, /default-src 'self'/, 'CSP header with default-src self');
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  const html = await response.text();
+  assert.match(html, /<div id="app">/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script in index.html');
+  assert.doesNotMatch(html, /<style|\sstyle="/, 'no inline style in index.html');
+
+  const icon = await fetch(`${server.url}/favicon.svg`);
+  assert.equal(icon.status, 200);
+  assert.match(icon.headers.get('content-type') ?? '', /image\/svg\+xml/);
+  await icon.arrayBuffer();
+});
+
+test('a signed-out visitor lands on an accessible sign-in screen', { timeout: TEST_TIMEOUT }, async () => {
+  const page = await openPerson('ada');
+  await page.goto('/');
+  await page.waitForURL('**/signin');
+  await assert.doesNotReject(h1(page).filter({ hasText: 'Welcome back' }).waitFor());
+  assert.equal(await page.title(), 'Sign in · Pillars');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await nav(page).count(), 0, 'no app navigation while signed out');
+  await assertAccessible(page, 'sign-in');
+
+  // A wrong password is answered next to the form, not with a crash.
+  expectFailure('/api/v1/auth/login', 401);
+  await page.getByLabel('Email').fill(`nobody.${run}@example.test`);
+  await page.getByLabel('Password', { exact: true }).fill('not the right one at all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.ok((await alert.textContent()).trim().length > 0, 'the problem detail is shown');
+  await page.waitForURL('**/signin');
+});
+
+test('two people sign up, one invites, the other joins, and both see the bond', { timeout: TEST_TIMEOUT }, async () => {
+  // Ada makes her account from the sign-in screen.
+  const a = people.ada.page;
+  await a.getByRole('link', { name: 'Create an account' }).click();
+  await a.waitForURL('**/signup');
+  await signUp(a, ada);
+  await a.waitForURL((url) => url.pathname === '/');
+  await h1(a).filter({ hasText: `Hello, ${ada.name}` }).waitFor();
+  await a.getByText('No bonds yet').waitFor();
+  await assertAccessible(a, 'home');
+  await a.emulateMedia({ colorScheme: 'dark' });
+  await assertAccessible(a, 'home (dark)');
+  await a.emulateMedia({ colorScheme: 'light' });
+
+  // She makes a partner code.
+  await nav(a).getByRole('link', { name: 'Invite' }).click();
+  await a.waitForURL('**/invite');
+  await h1(a).filter({ hasText: 'Invite someone' }).waitFor();
+  await assertAccessible(a, 'invite (choose a kind)');
+  await a.getByRole('radio', { name: /^Partner/ }).check();
+  await a.getByRole('button', { name: 'Make a code' }).click();
+  const code = a.locator('#invite-code');
+  await code.waitFor();
+  inviteCode = (await code.textContent()).trim();
+  assert.match(inviteCode, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'code looks like K7QM-3HXD');
+  await a.getByRole('heading', { name: 'Your partner code' }).waitFor();
+  const expires = Date.parse(await a.locator('.code-card time').getAttribute('datetime'));
+  const hoursLeft = (expires - Date.now()) / 3_600_000;
+  assert.ok(hoursLeft > 23 && hoursLeft <= 24.1, `code expires in about a day (${hoursLeft.toFixed(2)} h)`);
+  await assertAccessible(a, 'invite (code shown)');
+
+  // The copy button puts the code on the clipboard and says so politely.
+  await a.getByRole('button', { name: 'Copy code' }).click();
+  await a.locator('[role="status"][aria-live="polite"]').filter({ hasText: 'Code copied.' }).waitFor();
+  assert.equal(await a.evaluate(() => navigator.clipboard.readText()), inviteCode);
+
+  // Ben opens the join link while signed out, makes an account, and lands back on the join screen.
+  const b = await openPerson('ben');
+  await b.goto(`/join/${inviteCode}`);
+  await b.waitForURL((url) => url.pathname === '/signin' && url.searchParams.get('next') === `/join/${inviteCode}`);
+  await b.getByRole('link', { name: 'Create an account' }).click();
+  await b.waitForURL((url) => url.pathname === '/signup');
+  await signUp(b, ben);
+  await b.waitForURL((url) => url.pathname === `/join/${inviteCode}`);
+  await h1(b).filter({ hasText: 'Join with a code' }).waitFor();
+  assert.equal(await b.getByRole('textbox', { name: 'Code', exact: true }).inputValue(), inviteCode, 'the code from the link is filled in');
+  await b.getByRole('button', { name: 'Join', exact: true }).click();
+  await b.waitForURL(/\/bonds\/[^/]+$/);
+  await h1(b).filter({ hasText: `You and ${ada.name}` }).waitFor();
+  const details = b.locator('dl.details');
+  assert.match(await details.textContent(), /KindPartner/);
+  assert.match(await details.textContent(), /StatusActive/);
+
+  // Ben's home lists Ada as his partner.
+  await nav(b).getByRole('link', { name: 'Home' }).click();
+  await b.waitForURL((url) => url.pathname === '/');
+  const bensBonds = b.getByRole('list', { name: 'Active bonds' });
+  await bensBonds.waitFor();
+  assert.equal(await bensBonds.getByRole('listitem').count(), 1);
+  assert.match(await bensBonds.textContent(), new RegExp(`${ada.name}\\s*Partner`));
+
+  // Ada's home lists Ben.
+  await nav(a).getByRole('link', { name: 'Home' }).click();
+  await a.waitForURL((url) => url.pathname === '/');
+  const adasBonds = a.getByRole('list', { name: 'Active bonds' });
+  await adasBonds.waitFor();
+  assert.equal(await adasBonds.getByRole('listitem').count(), 1);
+  assert.match(await adasBonds.textContent(), new RegExp(`${ben.name}\\s*Partner`));
+  await assertAccessible(a, 'home (with a bond)');
+
+  // The same code cannot be used twice: Ben is told so next to the field.
+  expectFailure(`/api/v1/invites/${inviteCode}/accept`, 409);
+  await b.goto(`/join/${inviteCode}`);
+  await b.getByRole('button', { name: 'Join', exact: true }).click();
+  const field = b.getByRole('textbox', { name: 'Code', exact: true });
+  await b.locator('#join-code[aria-invalid="true"]').waitFor();
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+  assert.ok(describedBy.split(' ').includes('join-code-error'), 'the error is tied to the field');
+  assert.ok((await b.locator('#join-code-error').textContent()).trim().length > 0);
+});
+
+test('ending a bond asks first, and both then see it as ended', { timeout: TEST_TIMEOUT }, async () => {
+  const a = people.ada.page;
+  await a.getByRole('list', { name: 'Active bonds' }).getByRole('link', { name: new RegExp(ben.name) }).click();
+  await a.waitForURL(/\/bonds\/[^/]+$/);
+  await h1(a).filter({ hasText: `You and ${ben.name}` }).waitFor();
+
+  // The first press only explains; keeping it changes nothing.
+  await a.getByRole('button', { name: 'End this bond…' }).click();
+  const confirm = a.getByRole('group', { name: `End your bond with ${ben.name}?` });
+  await confirm.waitFor();
+  assert.match(await confirm.textContent(), /keep everything you wrote/);
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await confirm.waitFor({ state: 'detached' });
+  assert.match(await a.locator('dl.details').textContent(), /StatusActive/);
+
+  await a.getByRole('button', { name: 'End this bond…' }).click();
+  await confirm.getByRole('button', { name: 'Yes, end this bond' }).click();
+  await a.locator('dl.details').filter({ hasText: /StatusEnded/ }).waitFor();
+  await a.locator('[role="status"][aria-live="polite"]').filter({ hasText: 'has ended' }).waitFor();
+
+  const b = people.ben.page;
+  await b.goto('/');
+  const ended = b.getByRole('list', { name: 'Ended bonds' });
+  await ended.waitFor();
+  assert.match(await ended.textContent(), new RegExp(ada.name));
+  assert.equal(await b.getByRole('list', { name: 'Active bonds' }).count(), 0);
+});
+
+test('signing out returns to the sign-in screen and keeps the app closed', { timeout: TEST_TIMEOUT }, async () => {
+  const a = people.ada.page;
+  await a.getByRole('button', { name: 'Sign out' }).click();
+  await a.waitForURL('**/signin');
+  await h1(a).filter({ hasText: 'Welcome back' }).waitFor();
+  await a.goto('/sessions');
+  await a.waitForURL((url) => url.pathname === '/signin' && url.searchParams.get('next') === '/sessions');
+});
+
+test('no console errors or CSP violations happened', { timeout: TEST_TIMEOUT }, async () => {
+  const provoked = (e) => {
+    const status = /^Failed to load resource: the server responded with a status of (\d+)/.exec(e.text);
+    if (!status || !e.url) return false;
+    const path = new URL(e.url).pathname;
+    return expectedFailures.some((f) => f.path === path && f.status === Number(status[1]));
+  };
+  assert.deepEqual(consoleErrors.filter((e) => !provoked(e)), []);
+});
+
+test('the server stops cleanly on SIGTERM', { timeout: TEST_TIMEOUT }, async () => {
+  for (const { context } of Object.values(people)) await context.close();
+  const { code, signal } = await stopServer();
+  assert.equal(signal, null, 'exited by itself, not killed');
+  assert.equal(code, 0);
+});
