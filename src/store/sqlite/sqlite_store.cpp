@@ -140,7 +140,10 @@ class Query {
     if (last_ == SQLITE_ROW) return true;
     if (last_ != SQLITE_DONE) {
       failed_ = true;
-      spdlog::error("store: step failed: {} ({})", sqlite3_errmsg(conn_.db()), last_);
+      // A constraint failure is an expected answer (a taken email, say) that the caller turns into
+      // a clear error; anything else is a fault worth an error line.
+      if (is_constraint()) spdlog::debug("store: constraint failed ({})", last_);
+      else spdlog::error("store: step failed: {} ({})", sqlite3_errmsg(conn_.db()), last_);
     }
     return false;
   }

@@ -7,6 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,11 +22,20 @@ const LOG_KEEP = 16 * 1024 * 1024;
 const LOG_SHOW = 8 * 1024;
 const LISTENING = /^pillars listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
 
-// A server left behind by a crashed test file would keep its port and data folder.
+// A test file that dies or is interrupted must not leave servers or data folders behind.
 const running = new Set();
-process.on('exit', () => {
+const ownedDirs = new Set();
+function killAll() {
   for (const child of running) child.kill('SIGKILL');
-});
+  for (const dir of ownedDirs) rmSync(dir, { recursive: true, force: true });
+}
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 /**
  * Starts `pillars serve --listen 127.0.0.1:0 --data <dir> ...args`, with a fresh data
@@ -39,7 +49,11 @@ process.on('exit', () => {
  */
 export async function startServer({ args = [], env = {}, dataDir: givenDir } = {}) {
   const dataDir = givenDir ?? await mkdtemp(path.join(tmpdir(), 'pillars-api-'));
-  const removeData = () => (givenDir ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
+  if (!givenDir) ownedDirs.add(dataDir);
+  const removeData = async () => {
+    if (!ownedDirs.delete(dataDir)) return;
+    await rm(dataDir, { recursive: true, force: true });
+  };
   const child = spawn(binaryPath, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
