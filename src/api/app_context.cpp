@@ -7,11 +7,15 @@ constexpr Millis kLoginWindow = 15LL * 60 * 1000;
 }
 
 AppContext::AppContext(store::Store& store, boost::asio::thread_pool& cpu, Settings settings,
-                       http::ServerMetrics& metrics, std::function<std::string()> store_metrics)
+                       http::ServerMetrics& metrics, http::EventHub& events, const Catalog& catalog,
+                       std::string catalog_json, std::function<std::string()> store_metrics)
     : store_(store),
       cpu_(cpu),
       settings_(std::move(settings)),
       metrics_(metrics),
+      events_(events),
+      catalog_(catalog),
+      catalog_json_(std::move(catalog_json)),
       store_metrics_(std::move(store_metrics)),
       per_account_(settings_.login_limit_per_account, kLoginWindow),
       per_address_(settings_.login_limit_per_address, kLoginWindow) {}

@@ -9,7 +9,9 @@
 #include <mutex>
 #include <string>
 
+#include "core/catalog.h"
 #include "core/rate_limit.h"
+#include "http/event_hub.h"
 #include "core/types.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -29,7 +31,13 @@ struct Settings {
 class AppContext {
  public:
   AppContext(store::Store& store, boost::asio::thread_pool& cpu, Settings settings, http::ServerMetrics& metrics,
+             http::EventHub& events, const Catalog& catalog, std::string catalog_json,
              std::function<std::string()> store_metrics = {});
+
+  const Catalog& catalog() const { return catalog_; }
+  // The catalog as served by GET /api/v1/catalog, serialised once at start.
+  const std::string& catalog_json() const { return catalog_json_; }
+  http::EventHub& events() { return events_; }
 
   store::Store& store() { return store_; }
   boost::asio::thread_pool& cpu() { return cpu_; }
@@ -51,6 +59,9 @@ class AppContext {
   boost::asio::thread_pool& cpu_;
   Settings settings_;
   http::ServerMetrics& metrics_;
+  http::EventHub& events_;
+  const Catalog& catalog_;
+  std::string catalog_json_;
   std::function<std::string()> store_metrics_;
   std::mutex limiter_mutex_;
   SlidingWindowLimiter per_account_;
@@ -68,5 +79,13 @@ struct RouteInfo {
   http::Access access;
 };
 std::vector<RouteInfo> route_table();
+
+// The catalog compiled into the binary (content/feelings.json), parsed and checked, with its JSON
+// for GET /api/v1/catalog. Fails when the content breaks a catalog rule.
+struct LoadedCatalog {
+  Catalog catalog;
+  std::string json;
+};
+Result<LoadedCatalog> load_catalog();
 
 }  // namespace pillars::api

@@ -37,6 +37,37 @@ Awaitable list_bonds(AppContext&, Context&);
 Awaitable get_bond(AppContext&, Context&);
 Awaitable end_bond(AppContext&, Context&);
 
+// catalog.cpp
+Awaitable get_catalog(AppContext&, Context&);
+
+// entries.cpp
+Awaitable create_entry(AppContext&, Context&);
+Awaitable list_entries(AppContext&, Context&);
+Awaitable get_entry(AppContext&, Context&);
+Awaitable patch_entry(AppContext&, Context&);
+Awaitable delete_entry(AppContext&, Context&);
+Awaitable share_entry(AppContext&, Context&);
+Awaitable withdraw_share(AppContext&, Context&);
+Awaitable respond_to_entry(AppContext&, Context&);
+Awaitable bond_entries(AppContext&, Context&);
+
+// bond_space.cpp
+Awaitable send_appreciation(AppContext&, Context&);
+Awaitable list_appreciations(AppContext&, Context&);
+Awaitable ask_for_comfort(AppContext&, Context&);
+Awaitable list_comfort_requests(AppContext&, Context&);
+Awaitable answer_comfort_request(AppContext&, Context&);
+
+// events.cpp
+Awaitable open_events(AppContext&, Context&);
+// Tells `to` (the other member of `bond_id`) that something happened: {type, bond_id, id}.
+// Never carries text; the app refetches what changed.
+void notify(AppContext& app, const std::string& to, std::string_view type, const std::string& bond_id,
+            const std::string& id);
+
+// The origin a same-site request carries: the configured public URL, else http://<Host>.
+std::string expected_origin(const AppContext& app, const Context& ctx);
+
 // Session cookie handling shared by auth.cpp and me.cpp.
 inline constexpr std::string_view kSessionCookie = "pillars_session";
 std::string session_cookie(const AppContext& app, const std::string& token, Millis max_age_ms);

@@ -1,5 +1,7 @@
 #include "api/json.h"
 
+#include <boost/url/parse.hpp>
+
 #include "core/time.h"
 #include "core/validation.h"
 
@@ -80,6 +82,90 @@ json::object to_json(const Session& s, bool current) {
 http::Response json_ok(const json::value& body) { return http::json_response(http::bhttp::status::ok, body); }
 http::Response json_created(const json::value& body) {
   return http::json_response(http::bhttp::status::created, body);
+}
+
+}  // namespace pillars::api
+
+namespace pillars::api {
+
+namespace {
+json::value optional_text(const std::optional<std::string>& text) {
+  return text ? json::value(*text) : json::value(nullptr);
+}
+json::object person(const Person& p) { return {{"id", p.id}, {"display_name", p.display_name}}; }
+json::array feelings_json(const Entry& e) {
+  json::array out;
+  for (const auto& f : e.feelings) out.push_back(json::object{{"word", f.word}, {"family", f.family}, {"intensity", f.intensity}});
+  return out;
+}
+json::array responses_json(const std::vector<EntryResponse>& responses, std::string_view viewer) {
+  json::array out;
+  for (const auto& r : responses) out.push_back(to_json(r, viewer));
+  return out;
+}
+}  // namespace
+
+json::object to_json(const EntryResponse& r, std::string_view viewer) {
+  return {{"id", r.id},         {"entry_id", r.entry_id}, {"bond_id", r.bond_id},
+          {"kind", to_string(r.kind)}, {"body", optional_text(r.body)}, {"from", person(r.from)},
+          {"mine", r.from.id == viewer}, {"created_at", format_rfc3339(r.created_at)}};
+}
+
+json::object to_json(const Entry& e, const std::vector<EntryResponse>& responses, std::string_view viewer) {
+  json::array shared;
+  for (const auto& b : e.shared_with) shared.push_back(json::value(b));
+  auto follow_up = follow_up_for(e);
+  return {{"id", e.id},
+          {"kind", to_string(e.kind)},
+          {"feelings", feelings_json(e)},
+          {"body", e.body},
+          {"created_at", format_rfc3339(e.created_at)},
+          {"updated_at", format_rfc3339(e.updated_at)},
+          {"shared_with", std::move(shared)},
+          {"follow_up", follow_up ? json::value(*follow_up) : json::value(nullptr)},
+          {"responses", responses_json(responses, viewer)}};
+}
+
+json::object to_json(const SharedEntry& s, const std::vector<EntryResponse>& responses, std::string_view viewer) {
+  return {{"id", s.entry.id},
+          {"kind", to_string(s.entry.kind)},
+          {"feelings", feelings_json(s.entry)},
+          {"body", s.entry.body},
+          {"created_at", format_rfc3339(s.entry.created_at)},
+          {"updated_at", format_rfc3339(s.entry.updated_at)},
+          {"shared_at", format_rfc3339(s.shared_at)},
+          {"author", person(s.author)},
+          {"mine", s.author.id == viewer},
+          {"responses", responses_json(responses, viewer)}};
+}
+
+json::object to_json(const Appreciation& a, std::string_view viewer) {
+  return {{"id", a.id},
+          {"bond_id", a.bond_id},
+          {"kind", to_string(a.kind)},
+          {"note", optional_text(a.note)},
+          {"from", person(a.from)},
+          {"mine", a.from.id == viewer},
+          {"created_at", format_rfc3339(a.created_at)}};
+}
+
+json::object to_json(const ComfortRequest& c, std::string_view viewer) {
+  return {{"id", c.id},
+          {"bond_id", c.bond_id},
+          {"from", person(c.from)},
+          {"mine", c.from.id == viewer},
+          {"note", optional_text(c.note)},
+          {"created_at", format_rfc3339(c.created_at)},
+          {"answered_at", c.answered_at ? json::value(format_rfc3339(*c.answered_at)) : json::value(nullptr)},
+          {"answer_note", optional_text(c.answer_note)}};
+}
+
+std::optional<std::vector<std::pair<std::string, std::string>>> query_params(const http::Context& ctx) {
+  auto parsed = boost::urls::parse_origin_form(ctx.req.target());
+  if (!parsed) return std::nullopt;
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto p : parsed->params()) out.emplace_back(p.key, p.value);
+  return out;
 }
 
 }  // namespace pillars::api

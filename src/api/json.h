@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/inner_world.h"
 #include "core/types.h"
 #include "http/request.h"
 
@@ -41,6 +42,16 @@ json::object to_json(const User& user);
 json::object to_json(const BondView& bond);
 json::object to_json(const Invite& invite);
 json::object to_json(const Session& session, bool current);
+json::object to_json(const EntryResponse& response, std::string_view viewer);
+// An entry as its author sees it, with the responses it received.
+json::object to_json(const Entry& entry, const std::vector<EntryResponse>& responses, std::string_view viewer);
+// An entry in a bond's shared space.
+json::object to_json(const SharedEntry& shared, const std::vector<EntryResponse>& responses, std::string_view viewer);
+json::object to_json(const Appreciation& appreciation, std::string_view viewer);
+json::object to_json(const ComfortRequest& request, std::string_view viewer);
+
+// Query parameters of the request target, decoded; nullopt for a malformed target.
+std::optional<std::vector<std::pair<std::string, std::string>>> query_params(const http::Context& ctx);
 
 http::Response json_ok(const json::value& body);
 http::Response json_created(const json::value& body);

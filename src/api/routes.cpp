@@ -7,14 +7,6 @@
 
 namespace pillars::api {
 
-namespace {
-
-using http::Access;
-using V = http::bhttp::verb;
-
-bool is_mutating(V method) { return method == V::post || method == V::put || method == V::patch || method == V::delete_; }
-
-// The origin a same-site request carries: the configured public URL, else http://<Host>.
 std::string expected_origin(const AppContext& app, const Context& ctx) {
   if (!app.settings().public_url.empty()) {
     std::string url = app.settings().public_url;
@@ -23,6 +15,13 @@ std::string expected_origin(const AppContext& app, const Context& ctx) {
   }
   return "http://" + std::string(ctx.header("Host"));
 }
+
+namespace {
+
+using http::Access;
+using V = http::bhttp::verb;
+
+bool is_mutating(V method) { return method == V::post || method == V::put || method == V::patch || method == V::delete_; }
 
 boost::asio::awaitable<std::optional<Error>> guard(AppContext& app, const http::Route& route, Context& ctx) {
   bool mutating = is_mutating(ctx.req.method());
@@ -97,6 +96,23 @@ constexpr RouteSpec kRoutes[] = {
   {V::get,     "/api/v1/bonds",                  Access::signed_in,   list_bonds},
   {V::get,     "/api/v1/bonds/{id}",             Access::bond_member, get_bond},
   {V::post,    "/api/v1/bonds/{id}/end",         Access::bond_member, end_bond},
+  {V::get,     "/api/v1/catalog",                Access::public_,     get_catalog},
+  {V::post,    "/api/v1/entries",                Access::signed_in,   create_entry},
+  {V::get,     "/api/v1/entries",                Access::signed_in,   list_entries},
+  {V::get,     "/api/v1/entries/{id}",           Access::author,      get_entry},
+  {V::patch,   "/api/v1/entries/{id}",           Access::author,      patch_entry},
+  {V::delete_, "/api/v1/entries/{id}",           Access::author,      delete_entry},
+  {V::post,    "/api/v1/entries/{id}/shares",    Access::author,      share_entry},
+  {V::delete_, "/api/v1/entries/{id}/shares/{bond_id}", Access::author, withdraw_share},
+  // Not author: the other member of a bond the entry is shared in responds; the handler checks it.
+  {V::post,    "/api/v1/entries/{id}/responses", Access::signed_in,   respond_to_entry},
+  {V::get,     "/api/v1/bonds/{id}/entries",     Access::bond_member, bond_entries},
+  {V::post,    "/api/v1/bonds/{id}/appreciations", Access::bond_member, send_appreciation},
+  {V::get,     "/api/v1/bonds/{id}/appreciations", Access::bond_member, list_appreciations},
+  {V::post,    "/api/v1/bonds/{id}/comfort-requests", Access::bond_member, ask_for_comfort},
+  {V::get,     "/api/v1/bonds/{id}/comfort-requests", Access::bond_member, list_comfort_requests},
+  {V::post,    "/api/v1/bonds/{id}/comfort-requests/{request_id}/answer", Access::bond_member, answer_comfort_request},
+  {V::get,     "/api/v1/events",                 Access::signed_in,   open_events},
 };
 // clang-format on
 

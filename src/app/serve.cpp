@@ -4,12 +4,15 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "api/app_context.h"
 #include "crypto/crypto.h"
+#include "crypto/seal.h"
 #include "http/server.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -62,11 +65,29 @@ int run_server(const ServeConfig& config) {
     spdlog::critical("--listen must look like 127.0.0.1:8080");
     return 2;
   }
+  // Everything Pillars writes (database, WAL, key) is for this user alone.
+  ::umask(077);
   std::error_code fs_ec;
   std::filesystem::create_directories(config.data, fs_ec);
   std::filesystem::permissions(config.data, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
                                fs_ec);
-  auto store = store::SqliteStore::open((std::filesystem::path(config.data) / "pillars.db").string());
+  // The key that seals free text at rest: from the environment, else <data>/secret.key (made once).
+  Result<crypto::Sealer> sealer = fail(Errc::internal);
+  if (const char* hex = std::getenv("PILLARS_SECRET_KEY"); hex && *hex)
+    sealer = crypto::Sealer::from_hex(hex);
+  else
+    sealer = crypto::Sealer::load_or_create((std::filesystem::path(config.data) / "secret.key").string());
+  if (!sealer) {
+    spdlog::critical("cannot load the secret key: {}", sealer.error().detail);
+    return 1;
+  }
+  auto catalog = api::load_catalog();
+  if (!catalog) {
+    spdlog::critical("the built-in content is broken: {}", catalog.error().detail);
+    return 1;
+  }
+  auto store = store::SqliteStore::open((std::filesystem::path(config.data) / "pillars.db").string(),
+                                        std::make_shared<const crypto::Sealer>(std::move(*sealer)));
   if (!store) {
     spdlog::critical("cannot open the store: {}", store.error().detail);
     return 1;
@@ -82,7 +103,8 @@ int run_server(const ServeConfig& config) {
   settings.login_limit_per_account = static_cast<std::size_t>(config.login_limit_per_account);
   settings.login_limit_per_address = static_cast<std::size_t>(config.login_limit_per_address);
   store::SqliteStore& sqlite = **store;
-  api::AppContext app(sqlite, cpu, settings, metrics, [&sqlite] {
+  http::EventHub events;
+  api::AppContext app(sqlite, cpu, settings, metrics, events, catalog->catalog, catalog->json, [&sqlite, &events, &metrics] {
     auto s = sqlite.stats();
     return fmt::format(
         "# HELP pillars_store_reads_total Read jobs run.\n# TYPE pillars_store_reads_total counter\n"
@@ -90,8 +112,12 @@ int run_server(const ServeConfig& config) {
         "# HELP pillars_store_writes_total Write jobs run.\n# TYPE pillars_store_writes_total counter\n"
         "pillars_store_writes_total {}\n"
         "# HELP pillars_store_commits_total Group commits.\n# TYPE pillars_store_commits_total counter\n"
-        "pillars_store_commits_total {}\n",
-        s.reads, s.writes, s.commits);
+        "pillars_store_commits_total {}\n"
+        "# HELP pillars_websockets_open Live-event sockets open now.\n# TYPE pillars_websockets_open gauge\n"
+        "pillars_websockets_open {}\n"
+        "# HELP pillars_events_sent_total Live events written to sockets.\n# TYPE pillars_events_sent_total counter\n"
+        "pillars_events_sent_total {}\n",
+        s.reads, s.writes, s.commits, events.open_sockets(), metrics.events_sent.load());
   });
   http::Router router = api::make_router(app);
   auto files = config.web_dir.empty() ? std::make_unique<http::StaticFiles>()
@@ -104,7 +130,7 @@ int run_server(const ServeConfig& config) {
   http::ServerOptions options;
   options.max_connections = config.max_connections;
   options.https = settings.https;
-  http::Server server(io, router, *files, options, metrics);
+  http::Server server(io, router, *files, options, metrics, events);
   asio::ip::tcp::endpoint bound;
   try {
     bound = server.listen(*endpoint);

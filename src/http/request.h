@@ -48,6 +48,8 @@ struct Context {
   std::optional<Auth> auth;      // set for every route whose access is not public_
   std::optional<BondView> bond;  // set for bond_member routes
   std::vector<std::string> extra_set_cookies;  // e.g. a new session cookie
+  // Set by the events handler: after a 101 answer the connection becomes this person's WebSocket.
+  std::optional<std::string> websocket_user;
 
   // The decoded path parameter `name`; empty when absent.
   const std::string& param(std::string_view name) const;

@@ -7,6 +7,9 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <deque>
 
 #include <fmt/format.h>
 #include <sodium.h>
@@ -38,8 +41,8 @@ struct Server::Connection {
 };
 
 Server::Server(asio::io_context& io, const Router& router, const StaticFiles& files, ServerOptions options,
-               ServerMetrics& metrics)
-    : io_(io), router_(router), files_(files), options_(options), metrics_(metrics), acceptor_(io) {}
+               ServerMetrics& metrics, EventHub& events)
+    : io_(io), router_(router), files_(files), options_(options), metrics_(metrics), events_(events), acceptor_(io) {}
 
 Server::~Server() { disk_pool_.join(); }
 
@@ -143,7 +146,13 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     Request req = parser.release();
     auto started = std::chrono::steady_clock::now();
     std::string route_for_log;
-    Response res = co_await handle(req, client, route_for_log);
+    std::optional<std::string> websocket_user;
+    Response res = co_await handle(req, client, route_for_log, websocket_user);
+    if (websocket_user && res.result() == bhttp::status::switching_protocols) {
+      spdlog::info("rid={} method=GET route=\"{}\" status=101", std::string_view(res["X-Request-Id"]), route_for_log);
+      co_await serve_events(conn, std::move(req), std::move(*websocket_user));
+      co_return;
+    }
     bool keep = req.keep_alive() && !stopping_;
     res.keep_alive(keep);
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
@@ -166,6 +175,96 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
   stream.socket().close(ignored);
 }
 
+
+namespace {
+
+namespace websocket = beast::websocket;
+
+// One person's live-events socket. Owns the WebSocket; messages queue on the connection's strand
+// and are written one at a time. A reader that falls far behind is disconnected, not buffered.
+class EventSocket final : public EventSink, public std::enable_shared_from_this<EventSocket> {
+ public:
+  static constexpr std::size_t kMaxQueued = 64;
+
+  explicit EventSocket(beast::tcp_stream& stream) : ws(stream) {}
+
+  void deliver(std::shared_ptr<const std::string> message) override {
+    asio::post(ws.get_executor(), [self = shared_from_this(), message = std::move(message)] {
+      if (self->closed) return;
+      if (self->queue.size() >= kMaxQueued) {
+        self->closed = true;
+        beast::get_lowest_layer(self->ws).cancel();
+        return;
+      }
+      self->queue.push_back(message);
+      if (self->queue.size() == 1) self->write_next();
+    });
+  }
+
+  void close() override {
+    asio::post(ws.get_executor(), [self = shared_from_this()] {
+      self->closed = true;
+      beast::get_lowest_layer(self->ws).cancel();
+    });
+  }
+
+  websocket::stream<beast::tcp_stream&> ws;
+  std::deque<std::shared_ptr<const std::string>> queue;
+  bool closed = false;
+  std::atomic<std::uint64_t>* sent = nullptr;
+
+ private:
+  void write_next() {
+    ws.text(true);
+    ws.async_write(asio::buffer(*queue.front()),
+                   [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                     self->queue.pop_front();
+                     if (ec) {
+                       self->closed = true;
+                       return;
+                     }
+                     if (self->sent) (*self->sent)++;
+                     if (!self->queue.empty() && !self->closed) self->write_next();
+                   });
+  }
+};
+
+}  // namespace
+
+asio::awaitable<void> Server::serve_events(std::shared_ptr<Connection> conn, Request req, std::string user_id) {
+  conn->stream.expires_never();  // the WebSocket keeps its own timeouts
+  auto socket = std::make_shared<EventSocket>(conn->stream);
+  socket->sent = &metrics_.events_sent;
+  auto& ws = socket->ws;
+  websocket::stream_base::timeout timeouts{};
+  timeouts.handshake_timeout = std::chrono::seconds(15);
+  timeouts.idle_timeout = std::chrono::seconds(60);  // pings go out at half of this
+  timeouts.keep_alive_pings = true;
+  ws.set_option(timeouts);
+  ws.read_message_max(1024);
+  ws.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
+    res.set(bhttp::field::server, "pillars");
+  }));
+  auto [ec] = co_await ws.async_accept(req, use_tuple);
+  if (ec) co_return;
+  metrics_.websockets_open++;
+  events_.subscribe(user_id, socket);
+  conn->idle = true;  // nothing in flight: shutdown may close it at once
+  beast::flat_buffer buffer;
+  for (;;) {
+    // Clients have nothing to say; reading keeps control frames (ping, pong, close) flowing.
+    auto [rec, n] = co_await ws.async_read(buffer, use_tuple);
+    if (rec) break;
+    buffer.consume(n);
+  }
+  events_.unsubscribe(user_id, socket.get());
+  metrics_.websockets_open--;
+  socket->closed = true;
+  boost::system::error_code ignored;
+  conn->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+  conn->stream.socket().close(ignored);
+}
+
 void Server::finish(Response& res, const std::string& request_id) const {
   if (!request_id.empty()) res.set("X-Request-Id", request_id);
   res.set(bhttp::field::server, "pillars");
@@ -182,7 +281,8 @@ void Server::finish(Response& res, const std::string& request_id) const {
   if (options_.https) res.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
 }
 
-asio::awaitable<Response> Server::handle(const Request& req, const std::string& client, std::string& route_for_log) {
+asio::awaitable<Response> Server::handle(const Request& req, const std::string& client, std::string& route_for_log,
+                                         std::optional<std::string>& websocket_user) {
   std::string request_id = new_request_id();
   Response res;
   auto segments = path_segments(req.target());
@@ -191,9 +291,10 @@ asio::awaitable<Response> Server::handle(const Request& req, const std::string& 
     res = problem_response(Error(Errc::bad_request, "The address could not be read."), request_id);
   } else if (!segments->empty() && ((*segments)[0] == "api" || (*segments)[0] == "healthz" ||
                                     (*segments)[0] == "readyz" || (*segments)[0] == "metrics")) {
-    Context ctx{req, request_id, client, {}, {}, {}, {}, {}};
+    Context ctx{req, request_id, client, {}, {}, {}, {}, {}, {}};
     res = co_await router_.dispatch(ctx, *segments);
     route_for_log = ctx.route_path.empty() ? "unmatched" : std::string(ctx.route_path);
+    websocket_user = std::move(ctx.websocket_user);
     for (auto& cookie : ctx.extra_set_cookies) res.insert(bhttp::field::set_cookie, cookie);
     if (res.count(bhttp::field::cache_control) == 0) res.set(bhttp::field::cache_control, "no-store");
   } else {
@@ -221,6 +322,7 @@ asio::awaitable<Response> Server::handle(const Request& req, const std::string& 
 
 void Server::shutdown(std::function<void()> done) {
   if (stopping_.exchange(true)) return;
+  events_.close_all();
   asio::post(acceptor_.get_executor(), [this] {
     boost::system::error_code ignored;
     acceptor_.close(ignored);

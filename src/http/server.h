@@ -15,6 +15,7 @@
 #include <set>
 #include <string>
 
+#include "http/event_hub.h"
 #include "http/router.h"
 #include "http/static_files.h"
 
@@ -37,13 +38,15 @@ struct ServerMetrics {
   std::atomic<std::uint64_t> responses_2xx{0}, responses_3xx{0}, responses_4xx{0}, responses_5xx{0};
   std::atomic<std::uint64_t> connections_accepted{0}, connections_rejected{0};
   std::atomic<std::int64_t> connections_open{0};
+  std::atomic<std::int64_t> websockets_open{0};
+  std::atomic<std::uint64_t> events_sent{0};
   std::atomic<std::uint64_t> request_micros{0};  // total handling time
 };
 
 class Server {
  public:
   Server(asio::io_context& io, const Router& router, const StaticFiles& files, ServerOptions options,
-         ServerMetrics& metrics);
+         ServerMetrics& metrics, EventHub& events);
   ~Server();
 
   // Binds and listens; returns the bound endpoint (port 0 picks a free one). Throws on failure.
@@ -62,7 +65,9 @@ class Server {
   struct Connection;
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> serve(std::shared_ptr<Connection> conn);
-  asio::awaitable<Response> handle(const Request& req, const std::string& client, std::string& route_for_log);
+  asio::awaitable<Response> handle(const Request& req, const std::string& client, std::string& route_for_log,
+                                   std::optional<std::string>& websocket_user);
+  asio::awaitable<void> serve_events(std::shared_ptr<Connection> conn, Request req, std::string user_id);
   void finish(Response& res, const std::string& request_id) const;
 
   asio::io_context& io_;
@@ -70,6 +75,7 @@ class Server {
   const StaticFiles& files_;
   ServerOptions options_;
   ServerMetrics& metrics_;
+  EventHub& events_;
   asio::ip::tcp::acceptor acceptor_;
   asio::thread_pool disk_pool_{1};  // reads web files from a folder in development mode
   std::atomic<bool> stopping_{false};

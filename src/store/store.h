@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/inner_world.h"
 #include "core/types.h"
 
 namespace pillars::store {
@@ -53,6 +54,37 @@ class ReadTx {
 
   // True once migrations have run and the store answers queries.
   virtual Result<int> schema_version() = 0;
+
+  // ---- the inner world. Text comes back unsealed; it is sealed only at rest.
+
+  struct EntryFilter {
+    std::optional<EntryKind> kind;
+    std::optional<std::string> family;
+    std::optional<std::pair<Millis, std::string>> before;  // (created_at, id) of the last one seen
+    int limit = 20;
+  };
+  // The author's entry, with feelings and the bonds it is shared in; nullopt for anyone else.
+  virtual Result<std::optional<Entry>> entry_for_author(const std::string& entry_id, const std::string& author_id) = 0;
+  // The author's entries, newest first.
+  virtual Result<std::vector<Entry>> entries_of(const std::string& author_id, const EntryFilter& filter) = 0;
+  // Responses to the entry in the bonds it is still shared in, oldest first.
+  virtual Result<std::vector<EntryResponse>> responses_to(const std::string& entry_id) = 0;
+  // Responses to the entry within one bond, oldest first.
+  virtual Result<std::vector<EntryResponse>> responses_in_bond(const std::string& entry_id,
+                                                               const std::string& bond_id) = 0;
+  // Entries shared in the bond, newest share first. `before` is (shared_at, entry id).
+  virtual Result<std::vector<SharedEntry>> shared_in_bond(const std::string& bond_id,
+                                                          std::optional<std::pair<Millis, std::string>> before,
+                                                          int limit) = 0;
+  // The author of an entry shared in the bond, or nullopt when it is not shared there.
+  virtual Result<std::optional<std::string>> shared_entry_author(const std::string& entry_id,
+                                                                 const std::string& bond_id) = 0;
+  // The bonds an entry is shared in.
+  virtual Result<std::vector<std::string>> bonds_sharing(const std::string& entry_id) = 0;
+
+  virtual Result<std::vector<Appreciation>> appreciations_in(const std::string& bond_id) = 0;
+  virtual Result<std::vector<ComfortRequest>> comfort_requests_in(const std::string& bond_id) = 0;
+  virtual Result<std::optional<ComfortRequest>> comfort_request(const std::string& bond_id, const std::string& id) = 0;
 };
 
 // Write operations, plus reads that see this job's own changes.
@@ -79,7 +111,25 @@ class WriteTx : public ReadTx {
 
   virtual Result<void> insert_bond(const std::string& bond_id, BondKind kind, const std::string& member_a,
                                    const std::string& member_b, Millis created_at) = 0;
+  // Ends the bond and revokes every share in it; what each person wrote stays theirs.
   virtual Result<void> end_bond(const std::string& bond_id, const std::string& ended_by, Millis at) = 0;
+
+  virtual Result<void> insert_entry(const Entry& entry) = 0;
+  // Replaces kind, feelings, body and updated_at of the author's entry.
+  virtual Result<void> update_entry(const Entry& entry) = 0;
+  // Deletes the author's entry with its shares and responses; false when there is none.
+  virtual Result<bool> delete_entry(const std::string& entry_id, const std::string& author_id) = 0;
+  // Shares the entry in the bond; false when it was shared there already.
+  virtual Result<bool> share_entry(const std::string& entry_id, const std::string& bond_id,
+                                   const std::string& author_id, Millis at) = 0;
+  // Withdraws the share; false when the entry was not shared there.
+  virtual Result<bool> withdraw_share(const std::string& entry_id, const std::string& bond_id) = 0;
+  virtual Result<void> insert_response(const EntryResponse& response) = 0;
+  virtual Result<void> insert_appreciation(const Appreciation& appreciation) = 0;
+  virtual Result<void> insert_comfort_request(const ComfortRequest& request) = 0;
+  // Records the answer; fails with Errc::conflict when it was answered already.
+  virtual Result<void> answer_comfort_request(const std::string& id, const std::string& by, Millis at,
+                                              const std::optional<std::string>& note) = 0;
 };
 
 class Store {

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "store/blocking.h"
@@ -28,7 +29,7 @@ class SqliteStoreTest : public ::testing::Test {
   }
   void reopen() {
     store_.reset();
-    auto s = SqliteStore::open((dir_ / "pillars.db").string());
+    auto s = SqliteStore::open((dir_ / "pillars.db").string(), sealer_);
     ASSERT_TRUE(s) << s.error().detail;
     store_ = std::move(*s);
   }
@@ -41,6 +42,8 @@ class SqliteStoreTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::shared_ptr<const crypto::Sealer> sealer_ = std::make_shared<crypto::Sealer>(
+      *crypto::Sealer::from_hex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
   std::unique_ptr<SqliteStore> store_;
 };
 
@@ -190,6 +193,66 @@ TEST_F(SqliteStoreTest, ConcurrentWritesAreGroupedIntoFewerCommits) {
   EXPECT_LT(after.commits - before.commits, after.writes - before.writes) << "writes share commits";
   EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.sessions_of("u1", 0); })->size(),
             static_cast<std::size_t>(kThreads * kPerThread));
+}
+
+TEST_F(SqliteStoreTest, TextIsSealedAtRestAndSharesFollowTheBond) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); }));
+  Entry e;
+  e.id = "e1";
+  e.author_id = "u1";
+  e.kind = EntryKind::hurt;
+  e.feelings = {{"rejected", "hurt", 4}};
+  e.body = "a sentence nobody else may read 7f3a";
+  e.created_at = e.updated_at = 10;
+  EntryResponse r{"r1", "e1", "b1", Person{"u2", ""}, ResponseKind::comfort, std::string("i am here 7f3a"), 11};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    if (auto x = tx.insert_entry(e); !x) return x;
+    if (auto x = tx.share_entry("e1", "b1", "u1", 10); !x) return std::unexpected(x.error());
+    return tx.insert_response(r);
+  }));
+
+  auto mine = read_now(*store_, [](ReadTx& tx) { return tx.entry_for_author("e1", "u1"); });
+  ASSERT_TRUE(mine && *mine);
+  EXPECT_EQ((*mine)->body, e.body);
+  EXPECT_EQ((*mine)->shared_with, std::vector<std::string>{"b1"});
+  EXPECT_FALSE(*read_now(*store_, [](ReadTx& tx) { return tx.entry_for_author("e1", "u2"); })) << "author only";
+  auto shared = read_now(*store_, [](ReadTx& tx) { return tx.shared_in_bond("b1", std::nullopt, 10); });
+  ASSERT_EQ(shared->size(), 1u);
+  EXPECT_EQ((*shared)[0].author.id, "u1");
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.responses_to("e1"); })->size(), 1u);
+
+  // Ending the bond revokes the share; the entry stays its author's, the response is hidden.
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.end_bond("b1", "u2", 20); }));
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.shared_in_bond("b1", std::nullopt, 10); })->empty());
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.responses_to("e1"); })->empty());
+  auto kept = read_now(*store_, [](ReadTx& tx) { return tx.entry_for_author("e1", "u1"); });
+  ASSERT_TRUE(kept && *kept);
+  EXPECT_TRUE((*kept)->shared_with.empty());
+
+  store_->close();
+  for (const auto& file : fs::directory_iterator(dir_)) {
+    std::ifstream in(file.path(), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(bytes.find("7f3a"), std::string::npos) << file.path().filename() << " holds plain text";
+  }
+}
+
+TEST_F(SqliteStoreTest, AWrongKeyFailsLoudlyInsteadOfReturningGarbage) {
+  add_user("u1", "ann@example.org");
+  Entry e;
+  e.id = "e1";
+  e.author_id = "u1";
+  e.body = "hello";
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.insert_entry(e); }));
+  store_.reset();
+  auto other = std::make_shared<crypto::Sealer>(
+      *crypto::Sealer::from_hex("ff0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
+  auto reopened = SqliteStore::open((dir_ / "pillars.db").string(), other);
+  ASSERT_TRUE(reopened);
+  auto read = read_now(**reopened, [](ReadTx& tx) { return tx.entry_for_author("e1", "u1"); });
+  EXPECT_FALSE(read);
 }
 
 TEST_F(SqliteStoreTest, WritesAfterCloseFailInsteadOfHanging) {

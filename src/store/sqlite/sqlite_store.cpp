@@ -118,6 +118,15 @@ class Query {
     return *this;
   }
   Query& bind(int value) { return bind(static_cast<std::int64_t>(value)); }
+  // Binds bytes as a BLOB (sealed text).
+  Query& bind_blob(std::string_view bytes) {
+    if (stmt_) sqlite3_bind_blob(stmt_, ++index_, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Query& bind_null() {
+    if (stmt_) sqlite3_bind_null(stmt_, ++index_);
+    return *this;
+  }
   Query& bind(const std::optional<std::string>& value) {
     if (!value) {
       if (stmt_) sqlite3_bind_null(stmt_, ++index_);
@@ -158,6 +167,10 @@ class Query {
   bool is_constraint() const { return (last_ & 0xFF) == SQLITE_CONSTRAINT; }
   int changes() const { return sqlite3_changes(conn_.db()); }
 
+  std::string_view blob(int col) const {
+    auto p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string_view();
+  }
   std::string text(int col) const {
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
@@ -206,7 +219,7 @@ BondView read_bond_view(const Query& q) {
 
 class SqliteTx final : public WriteTx {
  public:
-  explicit SqliteTx(Conn& conn) : c_(conn) {}
+  SqliteTx(Conn& conn, const crypto::Sealer* sealer) : c_(conn), sealer_(sealer) {}
 
   Result<std::optional<User>> user_by_id(const std::string& id) override {
     Query q(c_, "SELECT id, email, display_name, timezone, created_at FROM users WHERE id = ?");
@@ -434,6 +447,357 @@ class SqliteTx final : public WriteTx {
     auto r = q.run();
     if (!r) return r;
     if (q.changes() != 1) return fail(Errc::bond_ended, "This bond has ended already.");
+    Query revoke(c_, "DELETE FROM entry_shares WHERE bond_id = ?");
+    revoke.bind(bond_id);
+    return revoke.run();
+  }
+
+
+  // ---- the inner world ---------------------------------------------------------------------
+
+  static std::string ad(std::string_view column, std::string_view id) {
+    return std::string(column) + ":" + std::string(id);
+  }
+  std::string seal(std::string_view text, std::string_view column, std::string_view id) const {
+    return sealer_->seal(text, ad(column, id));
+  }
+  // Opens a sealed column; an unopenable value means a wrong key or tampering: fail loudly.
+  Result<std::string> unseal(std::string_view sealed, std::string_view column, std::string_view id) const {
+    auto plain = sealer_->open(sealed, ad(column, id));
+    if (!plain) {
+      spdlog::error("store: a sealed {} value did not open (wrong key or altered data)", column);
+      return fail(Errc::internal, "stored text could not be read");
+    }
+    return std::move(*plain);
+  }
+  Result<std::optional<std::string>> unseal_optional(const Query& q, int col, std::string_view column,
+                                                     std::string_view id) const {
+    if (q.is_null(col)) return std::optional<std::string>();
+    auto r = unseal(q.blob(col), column, id);
+    if (!r) return std::unexpected(r.error());
+    return std::optional<std::string>(std::move(*r));
+  }
+  void bind_sealed(Query& q, const std::optional<std::string>& text, std::string_view column, std::string_view id) {
+    if (text) q.bind_blob(seal(*text, column, id));
+    else q.bind_null();
+  }
+
+  Result<void> load_feelings(Entry& e) {
+    Query q(c_, "SELECT word, family, intensity FROM entry_feelings WHERE entry_id = ? ORDER BY position");
+    q.bind(e.id);
+    e.feelings.clear();
+    while (q.step()) e.feelings.push_back({q.text(0), q.text(1), static_cast<int>(q.integer(2))});
+    PILLARS_CHECK(q);
+    return {};
+  }
+
+  Result<void> load_shares(Entry& e) {
+    Query q(c_, "SELECT bond_id FROM entry_shares WHERE entry_id = ? ORDER BY shared_at, bond_id");
+    q.bind(e.id);
+    e.shared_with.clear();
+    while (q.step()) e.shared_with.push_back(q.text(0));
+    PILLARS_CHECK(q);
+    return {};
+  }
+
+  // Columns: id, author_id, kind, body_sealed, created_at, updated_at
+  Result<Entry> read_entry(const Query& q, int first) {
+    Entry e;
+    e.id = q.text(first);
+    e.author_id = q.text(first + 1);
+    e.kind = parse_entry_kind(q.text(first + 2)).value_or(EntryKind::feeling);
+    auto body = unseal(q.blob(first + 3), "entries.body", e.id);
+    if (!body) return std::unexpected(body.error());
+    e.body = std::move(*body);
+    e.created_at = q.integer(first + 4);
+    e.updated_at = q.integer(first + 5);
+    return e;
+  }
+
+  Result<std::optional<Entry>> entry_for_author(const std::string& entry_id, const std::string& author_id) override {
+    std::optional<Entry> out;
+    {
+      Query q(c_, "SELECT id, author_id, kind, body_sealed, created_at, updated_at FROM entries "
+                  "WHERE id = ? AND author_id = ?");
+      q.bind(entry_id).bind(author_id);
+      if (q.step()) {
+        auto e = read_entry(q, 0);
+        if (!e) return std::unexpected(e.error());
+        out = std::move(*e);
+      }
+      PILLARS_CHECK(q);
+    }
+    if (out) {
+      if (auto r = load_feelings(*out); !r) return std::unexpected(r.error());
+      if (auto r = load_shares(*out); !r) return std::unexpected(r.error());
+    }
+    return out;
+  }
+
+  Result<std::vector<Entry>> entries_of(const std::string& author_id, const EntryFilter& f) override {
+    std::vector<Entry> out;
+    {
+      Query q(c_,
+              "SELECT e.id, e.author_id, e.kind, e.body_sealed, e.created_at, e.updated_at FROM entries e "
+              "WHERE e.author_id = ?1 AND (?2 IS NULL OR e.kind = ?2) "
+              "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM entry_feelings f WHERE f.entry_id = e.id AND f.family = ?3)) "
+              "AND (?4 IS NULL OR e.created_at < ?4 OR (e.created_at = ?4 AND e.id < ?5)) "
+              "ORDER BY e.created_at DESC, e.id DESC LIMIT ?6");
+      q.bind(author_id);
+      if (f.kind) q.bind(to_string(*f.kind)); else q.bind_null();
+      q.bind(f.family);
+      if (f.before) q.bind(f.before->first).bind(f.before->second); else q.bind_null().bind_null();
+      q.bind(f.limit);
+      while (q.step()) {
+        auto e = read_entry(q, 0);
+        if (!e) return std::unexpected(e.error());
+        out.push_back(std::move(*e));
+      }
+      PILLARS_CHECK(q);
+    }
+    for (auto& e : out) {
+      if (auto r = load_feelings(e); !r) return std::unexpected(r.error());
+      if (auto r = load_shares(e); !r) return std::unexpected(r.error());
+    }
+    return out;
+  }
+
+  Result<std::vector<EntryResponse>> read_responses(Query& q) {
+    std::vector<EntryResponse> out;
+    while (q.step()) {
+      EntryResponse r;
+      r.id = q.text(0);
+      r.entry_id = q.text(1);
+      r.bond_id = q.text(2);
+      r.from = Person{q.text(3), q.text(4)};
+      r.kind = parse_response_kind(q.text(5)).value_or(ResponseKind::hear);
+      auto body = unseal_optional(q, 6, "entry_responses.body", r.id);
+      if (!body) return std::unexpected(body.error());
+      r.body = std::move(*body);
+      r.created_at = q.integer(7);
+      out.push_back(std::move(r));
+    }
+    PILLARS_CHECK(q);
+    return out;
+  }
+
+  Result<std::vector<EntryResponse>> responses_to(const std::string& entry_id) override {
+    // Only responses in bonds where the entry is still shared.
+    Query q(c_,
+            "SELECT r.id, r.entry_id, r.bond_id, u.id, u.display_name, r.kind, r.body_sealed, r.created_at "
+            "FROM entry_responses r JOIN entry_shares s ON s.entry_id = r.entry_id AND s.bond_id = r.bond_id "
+            "JOIN users u ON u.id = r.responder_id WHERE r.entry_id = ? ORDER BY r.created_at, r.id");
+    q.bind(entry_id);
+    return read_responses(q);
+  }
+
+  Result<std::vector<EntryResponse>> responses_in_bond(const std::string& entry_id, const std::string& bond_id) override {
+    Query q(c_,
+            "SELECT r.id, r.entry_id, r.bond_id, u.id, u.display_name, r.kind, r.body_sealed, r.created_at "
+            "FROM entry_responses r JOIN entry_shares s ON s.entry_id = r.entry_id AND s.bond_id = r.bond_id "
+            "JOIN users u ON u.id = r.responder_id WHERE r.entry_id = ? AND r.bond_id = ? ORDER BY r.created_at, r.id");
+    q.bind(entry_id).bind(bond_id);
+    return read_responses(q);
+  }
+
+  Result<std::vector<SharedEntry>> shared_in_bond(const std::string& bond_id,
+                                                  std::optional<std::pair<Millis, std::string>> before,
+                                                  int limit) override {
+    std::vector<SharedEntry> out;
+    {
+      Query q(c_,
+              "SELECT e.id, e.author_id, e.kind, e.body_sealed, e.created_at, e.updated_at, u.display_name, s.shared_at "
+              "FROM entry_shares s JOIN entries e ON e.id = s.entry_id JOIN users u ON u.id = e.author_id "
+              "WHERE s.bond_id = ?1 AND (?2 IS NULL OR s.shared_at < ?2 OR (s.shared_at = ?2 AND s.entry_id < ?3)) "
+              "ORDER BY s.shared_at DESC, s.entry_id DESC LIMIT ?4");
+      q.bind(bond_id);
+      if (before) q.bind(before->first).bind(before->second); else q.bind_null().bind_null();
+      q.bind(limit);
+      while (q.step()) {
+        auto e = read_entry(q, 0);
+        if (!e) return std::unexpected(e.error());
+        SharedEntry se{std::move(*e), Person{q.text(1), q.text(6)}, q.integer(7)};
+        out.push_back(std::move(se));
+      }
+      PILLARS_CHECK(q);
+    }
+    for (auto& se : out)
+      if (auto r = load_feelings(se.entry); !r) return std::unexpected(r.error());
+    return out;
+  }
+
+  Result<std::optional<std::string>> shared_entry_author(const std::string& entry_id, const std::string& bond_id) override {
+    Query q(c_, "SELECT author_id FROM entry_shares WHERE entry_id = ? AND bond_id = ?");
+    q.bind(entry_id).bind(bond_id);
+    if (q.step()) return std::optional<std::string>(q.text(0));
+    PILLARS_CHECK(q);
+    return std::optional<std::string>();
+  }
+
+  Result<std::vector<std::string>> bonds_sharing(const std::string& entry_id) override {
+    Query q(c_, "SELECT bond_id FROM entry_shares WHERE entry_id = ? ORDER BY bond_id");
+    q.bind(entry_id);
+    std::vector<std::string> out;
+    while (q.step()) out.push_back(q.text(0));
+    PILLARS_CHECK(q);
+    return out;
+  }
+
+  Result<std::vector<Appreciation>> appreciations_in(const std::string& bond_id) override {
+    Query q(c_,
+            "SELECT a.id, a.bond_id, u.id, u.display_name, a.kind, a.note_sealed, a.created_at FROM appreciations a "
+            "JOIN users u ON u.id = a.from_id WHERE a.bond_id = ? ORDER BY a.created_at DESC, a.id DESC LIMIT 500");
+    q.bind(bond_id);
+    std::vector<Appreciation> out;
+    while (q.step()) {
+      Appreciation a;
+      a.id = q.text(0);
+      a.bond_id = q.text(1);
+      a.from = Person{q.text(2), q.text(3)};
+      a.kind = parse_appreciation_kind(q.text(4)).value_or(AppreciationKind::love);
+      auto note = unseal_optional(q, 5, "appreciations.note", a.id);
+      if (!note) return std::unexpected(note.error());
+      a.note = std::move(*note);
+      a.created_at = q.integer(6);
+      out.push_back(std::move(a));
+    }
+    PILLARS_CHECK(q);
+    return out;
+  }
+
+  Result<ComfortRequest> read_comfort(const Query& q) {
+    ComfortRequest c;
+    c.id = q.text(0);
+    c.bond_id = q.text(1);
+    c.from = Person{q.text(2), q.text(3)};
+    auto note = unseal_optional(q, 4, "comfort_requests.note", c.id);
+    if (!note) return std::unexpected(note.error());
+    c.note = std::move(*note);
+    c.created_at = q.integer(5);
+    c.answered_at = q.opt_integer(6);
+    auto answer = unseal_optional(q, 7, "comfort_requests.answer_note", c.id);
+    if (!answer) return std::unexpected(answer.error());
+    c.answer_note = std::move(*answer);
+    return c;
+  }
+
+  Result<std::vector<ComfortRequest>> comfort_requests_in(const std::string& bond_id) override {
+    Query q(c_,
+            "SELECT c.id, c.bond_id, u.id, u.display_name, c.note_sealed, c.created_at, c.answered_at, "
+            "c.answer_note_sealed FROM comfort_requests c JOIN users u ON u.id = c.from_id WHERE c.bond_id = ? "
+            "ORDER BY c.created_at DESC, c.id DESC LIMIT 500");
+    q.bind(bond_id);
+    std::vector<ComfortRequest> out;
+    while (q.step()) {
+      auto c = read_comfort(q);
+      if (!c) return std::unexpected(c.error());
+      out.push_back(std::move(*c));
+    }
+    PILLARS_CHECK(q);
+    return out;
+  }
+
+  Result<std::optional<ComfortRequest>> comfort_request(const std::string& bond_id, const std::string& id) override {
+    Query q(c_,
+            "SELECT c.id, c.bond_id, u.id, u.display_name, c.note_sealed, c.created_at, c.answered_at, "
+            "c.answer_note_sealed FROM comfort_requests c JOIN users u ON u.id = c.from_id "
+            "WHERE c.bond_id = ? AND c.id = ?");
+    q.bind(bond_id).bind(id);
+    if (q.step()) {
+      auto c = read_comfort(q);
+      if (!c) return std::unexpected(c.error());
+      return std::optional<ComfortRequest>(std::move(*c));
+    }
+    PILLARS_CHECK(q);
+    return std::optional<ComfortRequest>();
+  }
+
+  Result<void> write_feelings(const Entry& e) {
+    {
+      Query q(c_, "DELETE FROM entry_feelings WHERE entry_id = ?");
+      q.bind(e.id);
+      if (auto r = q.run(); !r) return r;
+    }
+    for (std::size_t i = 0; i < e.feelings.size(); ++i) {
+      Query q(c_, "INSERT INTO entry_feelings (entry_id, position, word, family, intensity) VALUES (?, ?, ?, ?, ?)");
+      q.bind(e.id).bind(static_cast<int>(i)).bind(e.feelings[i].word).bind(e.feelings[i].family).bind(e.feelings[i].intensity);
+      if (auto r = q.run(); !r) return r;
+    }
+    return {};
+  }
+
+  Result<void> insert_entry(const Entry& e) override {
+    Query q(c_, "INSERT INTO entries (id, author_id, kind, body_sealed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(e.id).bind(e.author_id).bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id))
+        .bind(e.created_at).bind(e.updated_at);
+    if (auto r = q.run(); !r) return r;
+    return write_feelings(e);
+  }
+
+  Result<void> update_entry(const Entry& e) override {
+    Query q(c_, "UPDATE entries SET kind = ?, body_sealed = ?, updated_at = ? WHERE id = ? AND author_id = ?");
+    q.bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id)).bind(e.updated_at).bind(e.id).bind(e.author_id);
+    if (auto r = q.run(); !r) return r;
+    if (q.changes() != 1) return fail(Errc::not_found, "There is no such entry.");
+    return write_feelings(e);
+  }
+
+  Result<bool> delete_entry(const std::string& entry_id, const std::string& author_id) override {
+    Query q(c_, "DELETE FROM entries WHERE id = ? AND author_id = ?");
+    q.bind(entry_id).bind(author_id);
+    if (auto r = q.run(); !r) return std::unexpected(r.error());
+    return q.changes() > 0;
+  }
+
+  Result<bool> share_entry(const std::string& entry_id, const std::string& bond_id, const std::string& author_id,
+                           Millis at) override {
+    Query q(c_, "INSERT OR IGNORE INTO entry_shares (entry_id, bond_id, author_id, shared_at) VALUES (?, ?, ?, ?)");
+    q.bind(entry_id).bind(bond_id).bind(author_id).bind(at);
+    if (auto r = q.run(); !r) return std::unexpected(r.error());
+    return q.changes() > 0;
+  }
+
+  Result<bool> withdraw_share(const std::string& entry_id, const std::string& bond_id) override {
+    Query q(c_, "DELETE FROM entry_shares WHERE entry_id = ? AND bond_id = ?");
+    q.bind(entry_id).bind(bond_id);
+    if (auto r = q.run(); !r) return std::unexpected(r.error());
+    return q.changes() > 0;
+  }
+
+  Result<void> insert_response(const EntryResponse& r) override {
+    Query q(c_, "INSERT INTO entry_responses (id, entry_id, bond_id, responder_id, kind, body_sealed, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(r.id).bind(r.entry_id).bind(r.bond_id).bind(r.from.id).bind(to_string(r.kind));
+    bind_sealed(q, r.body, "entry_responses.body", r.id);
+    q.bind(r.created_at);
+    return q.run();
+  }
+
+  Result<void> insert_appreciation(const Appreciation& a) override {
+    Query q(c_, "INSERT INTO appreciations (id, bond_id, from_id, kind, note_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(a.id).bind(a.bond_id).bind(a.from.id).bind(to_string(a.kind));
+    bind_sealed(q, a.note, "appreciations.note", a.id);
+    q.bind(a.created_at);
+    return q.run();
+  }
+
+  Result<void> insert_comfort_request(const ComfortRequest& c) override {
+    Query q(c_, "INSERT INTO comfort_requests (id, bond_id, from_id, note_sealed, created_at) VALUES (?, ?, ?, ?, ?)");
+    q.bind(c.id).bind(c.bond_id).bind(c.from.id);
+    bind_sealed(q, c.note, "comfort_requests.note", c.id);
+    q.bind(c.created_at);
+    return q.run();
+  }
+
+  Result<void> answer_comfort_request(const std::string& id, const std::string& by, Millis at,
+                                      const std::optional<std::string>& note) override {
+    Query q(c_, "UPDATE comfort_requests SET answered_at = ?, answered_by = ?, answer_note_sealed = ? "
+                "WHERE id = ? AND answered_at IS NULL");
+    q.bind(at).bind(by);
+    bind_sealed(q, note, "comfort_requests.answer_note", id);
+    q.bind(id);
+    if (auto r = q.run(); !r) return r;
+    if (q.changes() != 1) return fail(Errc::conflict, "This request has been answered already.");
     return {};
   }
 
@@ -445,6 +809,7 @@ class SqliteTx final : public WriteTx {
   }
 
   Conn& c_;
+  const crypto::Sealer* sealer_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -460,7 +825,7 @@ Result<int> apply_migrations(Conn& conn) {
   if (!conn.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                  "applied_at INTEGER NOT NULL) STRICT"))
     return fail(Errc::internal, "cannot create the migrations table");
-  SqliteTx tx(conn);
+  SqliteTx tx(conn, nullptr);
   auto current = tx.schema_version();
   if (!current) return std::unexpected(current.error());
   int version = *current;
@@ -491,6 +856,7 @@ Result<int> apply_migrations(Conn& conn) {
 
 struct SqliteStore::Impl {
   SqliteOptions options;
+  std::shared_ptr<const crypto::Sealer> sealer;
   std::unique_ptr<Conn> writer;
   std::vector<std::unique_ptr<Conn>> readers;
 
@@ -516,7 +882,7 @@ struct SqliteStore::Impl {
       }
       // One snapshot for the whole job.
       conn.exec("BEGIN");
-      SqliteTx tx(conn);
+      SqliteTx tx(conn, sealer.get());
       try {
         job(tx);
       } catch (const std::exception& e) {
@@ -550,7 +916,7 @@ struct SqliteStore::Impl {
     Conn& conn = *writer;
     std::vector<bool> kept(batch.size(), false);
     bool began = conn.exec("BEGIN IMMEDIATE");
-    SqliteTx tx(conn);
+    SqliteTx tx(conn, sealer.get());
     for (std::size_t i = 0; began && i < batch.size(); ++i) {
       conn.exec("SAVEPOINT job");
       bool keep = false;
@@ -599,9 +965,13 @@ Result<int> SqliteStore::migrate(const std::string& path) {
   return apply_migrations(**conn);
 }
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, SqliteOptions options) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
+                                                       std::shared_ptr<const crypto::Sealer> sealer,
+                                                       SqliteOptions options) {
+  if (!sealer) return fail(Errc::internal, "the store needs a sealer for text at rest");
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+  impl->sealer = std::move(sealer);
   auto writer = open_conn(path, false);
   if (!writer) return std::unexpected(writer.error());
   auto version = apply_migrations(**writer);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "crypto/seal.h"
 #include "store/store.h"
 
 namespace pillars::store {
@@ -24,8 +25,11 @@ struct StoreStats {
 
 class SqliteStore final : public Store {
  public:
-  // Opens (creating if needed) the database at `path` and applies pending migrations.
-  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path, SqliteOptions options = {});
+  // Opens (creating if needed) the database at `path` and applies pending migrations. Free text is
+  // sealed with `sealer` on the way in and opened on the way out.
+  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path,
+                                                   std::shared_ptr<const crypto::Sealer> sealer,
+                                                   SqliteOptions options = {});
 
   // Applies pending migrations to the database at `path` without starting any threads.
   // Returns the schema version reached.

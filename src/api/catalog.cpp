@@ -1,0 +1,77 @@
+#include <span>
+
+#include "api/handlers.h"
+#include "api/json.h"
+#include "core/embedded_file.h"
+
+namespace pillars {
+std::span<const EmbeddedFile> content_files();  // generated from content/
+}
+
+namespace pillars::api {
+
+namespace {
+
+std::string text_of(const json::object& o, std::string_view key) {
+  auto it = o.find(key);
+  return it != o.end() && it->value().is_string() ? std::string(it->value().get_string()) : std::string();
+}
+
+}  // namespace
+
+Result<LoadedCatalog> load_catalog() {
+  std::string_view feelings;
+  for (const auto& f : content_files())
+    if (f.path == "feelings.json") feelings = f.data;
+  if (feelings.empty()) return fail(Errc::internal, "content/feelings.json is missing");
+  boost::system::error_code ec;
+  auto doc = json::parse(feelings, ec);
+  if (ec || !doc.is_object()) return fail(Errc::internal, "content/feelings.json is not valid JSON");
+
+  LoadedCatalog out;
+  const auto& root = doc.as_object();
+  auto families = root.find("families");
+  if (families == root.end() || !families->value().is_array())
+    return fail(Errc::internal, "content/feelings.json has no families");
+  for (const auto& fv : families->value().as_array()) {
+    if (!fv.is_object()) return fail(Errc::internal, "a family is not an object");
+    const auto& fo = fv.as_object();
+    FeelingFamily family{text_of(fo, "id"), text_of(fo, "name"), false, text_of(fo, "description"), {}};
+    if (auto v = fo.find("vulnerable"); v != fo.end() && v->value().is_bool()) family.vulnerable = v->value().get_bool();
+    if (auto words = fo.find("words"); words != fo.end() && words->value().is_array()) {
+      for (const auto& wv : words->value().as_array()) {
+        if (!wv.is_object()) return fail(Errc::internal, "a word is not an object");
+        const auto& wo = wv.as_object();
+        FeelingWord word{text_of(wo, "id"), text_of(wo, "name"), family.id, text_of(wo, "description")};
+        family.word_ids.push_back(word.id);
+        out.catalog.words.emplace(word.id, std::move(word));
+      }
+    }
+    out.catalog.families.push_back(std::move(family));
+  }
+  if (auto problems = catalog_problems(out.catalog); !problems.empty())
+    return fail(Errc::internal, "content/feelings.json: " + problems.front());
+  auto prompts = root.find("prompts");
+  if (prompts == root.end() || !prompts->value().is_object() ||
+      text_of(prompts->value().as_object(), "look_beneath_anger").empty())
+    return fail(Errc::internal, "content/feelings.json needs prompts.look_beneath_anger");
+
+  json::object served;
+  served["feelings"] = json::object{{"families", families->value()}};
+  for (auto key : {"prompts", "entry_kinds", "response_kinds", "appreciation_kinds"})
+    if (auto it = root.find(key); it != root.end()) served[key] = it->value();
+  out.json = json::serialize(served);
+  return out;
+}
+
+Awaitable get_catalog(AppContext& app, Context&) {
+  http::Response res{http::bhttp::status::ok, 11};
+  res.set(http::bhttp::field::content_type, "application/json");
+  // The catalog changes only with a new binary; let browsers keep it for an hour.
+  res.set(http::bhttp::field::cache_control, "public, max-age=3600");
+  res.body() = app.catalog_json();
+  res.prepare_payload();
+  co_return res;
+}
+
+}  // namespace pillars::api

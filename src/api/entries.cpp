@@ -1,0 +1,351 @@
+// Entries: the inner world. Private to the author unless shared into one of their bonds.
+#include <charconv>
+
+#include "api/async_store.h"
+#include "api/handlers.h"
+#include "api/json.h"
+#include "crypto/crypto.h"
+
+namespace pillars::api {
+
+namespace {
+
+constexpr int kDefaultPage = 20;
+constexpr int kMaxPage = 100;
+
+// A page size from 1 to kMaxPage.
+bool parse_limit(std::string_view text, int& out) {
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || ptr != text.data() + text.size() || n < 1 || n > kMaxPage) return false;
+  out = n;
+  return true;
+}
+
+Error not_found_entry() { return Error(Errc::not_found, "There is no such entry."); }
+
+// Reads {kind?, feelings?, body?} into a draft, noting type errors.
+EntryDraft read_draft(const json::object& body, Fields& fields) {
+  EntryDraft draft;
+  draft.kind = fields.string("kind", false);
+  draft.body = fields.string("body", false);
+  if (auto it = body.find("feelings"); it != body.end() && !it->value().is_null()) {
+    if (!it->value().is_array()) {
+      fields.error("feelings", "Feelings must be a list.");
+    } else {
+      std::vector<std::pair<std::string, long long>> list;
+      std::size_t i = 0;
+      for (const auto& v : it->value().as_array()) {
+        std::string field = "feelings[" + std::to_string(i++) + "]";
+        const json::object* o = v.if_object();
+        const json::value* word = o ? o->if_contains("word") : nullptr;
+        const json::value* intensity = o ? o->if_contains("intensity") : nullptr;
+        if (!word || !word->is_string()) {
+          fields.error(field + ".word", "Each feeling needs a word.");
+          continue;
+        }
+        if (!intensity || !(intensity->is_int64() || intensity->is_uint64())) {
+          fields.error(field + ".intensity", "Intensity goes from 1 (a little) to 5 (very strongly).");
+          continue;
+        }
+        long long n = intensity->is_int64() ? intensity->get_int64()
+                                            : static_cast<long long>(std::min<std::uint64_t>(intensity->get_uint64(), 1000));
+        list.emplace_back(std::string(word->get_string()), n);
+      }
+      draft.feelings = std::move(list);
+    }
+  }
+  return draft;
+}
+
+Result<std::vector<EntryResponse>> responses_or_none(store::ReadTx& tx, const Entry& e) {
+  if (e.shared_with.empty()) return std::vector<EntryResponse>{};
+  return tx.responses_to(e.id);
+}
+
+struct EntryWithResponses {
+  Entry entry;
+  std::vector<EntryResponse> responses;
+};
+
+// The author's entry with its responses, read in one snapshot.
+Result<std::optional<EntryWithResponses>> load_for_author(store::ReadTx& tx, const std::string& id,
+                                                          const std::string& author) {
+  auto e = tx.entry_for_author(id, author);
+  if (!e) return std::unexpected(e.error());
+  if (!*e) return std::optional<EntryWithResponses>();
+  auto r = responses_or_none(tx, **e);
+  if (!r) return std::unexpected(r.error());
+  return std::optional<EntryWithResponses>(EntryWithResponses{std::move(**e), std::move(*r)});
+}
+
+// The other members of the bonds an entry is shared in, to tell them it changed.
+Result<std::vector<std::pair<std::string, std::string>>> audience(store::ReadTx& tx, const std::string& entry_id,
+                                                                  const std::string& author) {
+  auto bonds = tx.bonds_sharing(entry_id);
+  if (!bonds) return std::unexpected(bonds.error());
+  std::vector<std::pair<std::string, std::string>> out;  // (bond id, other member)
+  for (const auto& b : *bonds) {
+    auto view = tx.bond_for_member(b, author);
+    if (!view) return std::unexpected(view.error());
+    if (*view) out.emplace_back(b, (*view)->other.id);
+  }
+  return out;
+}
+
+}  // namespace
+
+Awaitable create_entry(AppContext& app, Context& ctx) {
+  auto body = parse_body(ctx);
+  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  Fields fields(*body);
+  auto draft = read_draft(*body, fields);
+  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  Entry entry;
+  if (auto errors = apply_entry_draft(draft, app.catalog(), entry, true); !errors.empty()) {
+    for (auto& e : errors) fields.error(e.field, e.message);
+    co_return http::problem_response(fields.failure(), ctx.request_id);
+  }
+  entry.id = crypto::random_id();
+  entry.author_id = ctx.user().id;
+  entry.created_at = entry.updated_at = app.now();
+  auto saved = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.insert_entry(entry); });
+  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  co_return json_created(json::object{{"entry", to_json(entry, {}, ctx.user().id)}});
+}
+
+Awaitable list_entries(AppContext& app, Context& ctx) {
+  store::ReadTx::EntryFilter filter;
+  filter.limit = kDefaultPage;
+  Fields fields(json::object{});
+  auto params = query_params(ctx);
+  if (!params) co_return http::problem_response(Error(Errc::bad_request, "The address could not be read."), ctx.request_id);
+  for (const auto& [key, value] : *params) {
+    if (key == "kind") {
+      if (!(filter.kind = parse_entry_kind(value))) fields.error("kind", "Choose one of the kinds of entry.");
+    } else if (key == "family") {
+      if (!app.catalog().family(value)) fields.error("family", "Choose one of the families of feelings.");
+      else filter.family = value;
+    } else if (key == "before") {
+      if (!(filter.before = parse_cursor(value))) fields.error("before", "This page marker is not valid.");
+    } else if (key == "limit") {
+      if (!parse_limit(value, filter.limit)) fields.error("limit", "The page size goes from 1 to 100.");
+    }
+  }
+  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  int page = filter.limit;
+  filter.limit = page + 1;  // one more tells whether another page follows
+
+  struct Page {
+    std::vector<Entry> entries;
+    std::vector<std::vector<EntryResponse>> responses;
+  };
+  auto result = co_await read(app.store(), [&](store::ReadTx& tx) -> Result<Page> {
+    auto entries = tx.entries_of(ctx.user().id, filter);
+    if (!entries) return std::unexpected(entries.error());
+    Page p{std::move(*entries), {}};
+    if (p.entries.size() > static_cast<std::size_t>(page)) p.entries.resize(static_cast<std::size_t>(page) + 1);
+    for (std::size_t i = 0; i < p.entries.size() && i < static_cast<std::size_t>(page); ++i) {
+      auto r = responses_or_none(tx, p.entries[i]);
+      if (!r) return std::unexpected(r.error());
+      p.responses.push_back(std::move(*r));
+    }
+    return p;
+  });
+  if (!result) co_return http::problem_response(result.error(), ctx.request_id);
+  json::array out;
+  bool more = result->entries.size() > static_cast<std::size_t>(page);
+  for (std::size_t i = 0; i < result->responses.size(); ++i)
+    out.push_back(to_json(result->entries[i], result->responses[i], ctx.user().id));
+  json::value next = nullptr;
+  if (more) {
+    const auto& last = result->entries[static_cast<std::size_t>(page) - 1];
+    next = make_cursor(last.created_at, last.id);
+  }
+  co_return json_ok(json::object{{"entries", std::move(out)}, {"next_cursor", std::move(next)}});
+}
+
+Awaitable get_entry(AppContext& app, Context& ctx) {
+  auto found = co_await read(app.store(), [&](store::ReadTx& tx) {
+    return load_for_author(tx, ctx.param("id"), ctx.user().id);
+  });
+  if (!found) co_return http::problem_response(found.error(), ctx.request_id);
+  if (!*found) co_return http::problem_response(not_found_entry(), ctx.request_id);
+  co_return json_ok(json::object{{"entry", to_json((*found)->entry, (*found)->responses, ctx.user().id)}});
+}
+
+Awaitable patch_entry(AppContext& app, Context& ctx) {
+  auto body = parse_body(ctx);
+  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  Fields fields(*body);
+  auto draft = read_draft(*body, fields);
+  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  std::vector<std::pair<std::string, std::string>> tell;
+  auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<EntryWithResponses> {
+    auto found = load_for_author(tx, ctx.param("id"), ctx.user().id);
+    if (!found) return std::unexpected(found.error());
+    if (!*found) return std::unexpected(not_found_entry());
+    Entry& entry = (*found)->entry;
+    if (auto errors = apply_entry_draft(draft, app.catalog(), entry, false); !errors.empty()) {
+      Error e(Errc::validation, errors.size() == 1 ? errors.front().message : "Some fields need another look.");
+      e.fields = std::move(errors);
+      return std::unexpected(std::move(e));
+    }
+    entry.updated_at = app.now();
+    if (auto r = tx.update_entry(entry); !r) return std::unexpected(r.error());
+    auto who = audience(tx, entry.id, ctx.user().id);
+    if (!who) return std::unexpected(who.error());
+    tell = std::move(*who);
+    return std::move(**found);
+  });
+  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  for (const auto& [bond, other] : tell) notify(app, other, "entry_updated", bond, saved->entry.id);
+  co_return json_ok(json::object{{"entry", to_json(saved->entry, saved->responses, ctx.user().id)}});
+}
+
+Awaitable delete_entry(AppContext& app, Context& ctx) {
+  std::vector<std::pair<std::string, std::string>> tell;
+  auto deleted = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<void> {
+    auto who = audience(tx, ctx.param("id"), ctx.user().id);
+    if (!who) return std::unexpected(who.error());
+    auto gone = tx.delete_entry(ctx.param("id"), ctx.user().id);
+    if (!gone) return std::unexpected(gone.error());
+    if (!*gone) return std::unexpected(not_found_entry());
+    tell = std::move(*who);
+    return {};
+  });
+  if (!deleted) co_return http::problem_response(deleted.error(), ctx.request_id);
+  for (const auto& [bond, other] : tell) notify(app, other, "entry_deleted", bond, ctx.param("id"));
+  co_return http::no_content();
+}
+
+Awaitable share_entry(AppContext& app, Context& ctx) {
+  auto body = parse_body(ctx);
+  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  Fields fields(*body);
+  auto bond_id = fields.string("bond_id");
+  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  std::optional<std::string> tell;
+  auto shared = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<EntryWithResponses> {
+    auto entry = tx.entry_for_author(ctx.param("id"), ctx.user().id);
+    if (!entry) return std::unexpected(entry.error());
+    if (!*entry) return std::unexpected(not_found_entry());
+    auto bond = tx.bond_for_member(*bond_id, ctx.user().id);
+    if (!bond) return std::unexpected(bond.error());
+    if (!*bond) return fail(Errc::not_found, "There is no such bond.");
+    if ((*bond)->status != BondStatus::active) return fail(Errc::bond_ended, "This bond has ended.");
+    auto added = tx.share_entry((*entry)->id, *bond_id, ctx.user().id, app.now());
+    if (!added) return std::unexpected(added.error());
+    if (*added) tell = (*bond)->other.id;
+    auto reloaded = load_for_author(tx, (*entry)->id, ctx.user().id);
+    if (!reloaded || !*reloaded) return fail(Errc::internal);
+    return std::move(**reloaded);
+  });
+  if (!shared) co_return http::problem_response(shared.error(), ctx.request_id);
+  if (tell) notify(app, *tell, "entry_shared", *bond_id, shared->entry.id);
+  co_return json_ok(json::object{{"entry", to_json(shared->entry, shared->responses, ctx.user().id)}});
+}
+
+Awaitable withdraw_share(AppContext& app, Context& ctx) {
+  std::string other;
+  auto withdrawn = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<void> {
+    auto entry = tx.entry_for_author(ctx.param("id"), ctx.user().id);
+    if (!entry) return std::unexpected(entry.error());
+    if (!*entry) return std::unexpected(not_found_entry());
+    auto bond = tx.bond_for_member(ctx.param("bond_id"), ctx.user().id);
+    if (!bond) return std::unexpected(bond.error());
+    auto gone = tx.withdraw_share(ctx.param("id"), ctx.param("bond_id"));
+    if (!gone) return std::unexpected(gone.error());
+    if (!*gone) return fail(Errc::not_found, "This entry is not shared there.");
+    if (*bond) other = (*bond)->other.id;
+    return {};
+  });
+  if (!withdrawn) co_return http::problem_response(withdrawn.error(), ctx.request_id);
+  if (!other.empty()) notify(app, other, "entry_withdrawn", ctx.param("bond_id"), ctx.param("id"));
+  co_return http::no_content();
+}
+
+Awaitable respond_to_entry(AppContext& app, Context& ctx) {
+  auto body = parse_body(ctx);
+  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  Fields fields(*body);
+  auto kind_text = fields.string("kind");
+  auto text = fields.string("body", false);
+  auto wanted_bond = fields.string("bond_id", false);
+  std::optional<ResponseKind> kind;
+  if (kind_text && !(kind = parse_response_kind(*kind_text)))
+    fields.error("kind", "Choose hear, comfort, celebrate or thanks.");
+  EntryResponse response;
+  if (auto problem = check_note(text, response.body); !problem.empty()) fields.error("body", problem);
+  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+
+  response.id = crypto::random_id();
+  response.entry_id = ctx.param("id");
+  response.kind = *kind;
+  response.from = Person{ctx.user().id, ctx.user().display_name};
+  response.created_at = app.now();
+  std::string author;
+  auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<void> {
+    auto bonds = tx.bonds_sharing(response.entry_id);
+    if (!bonds) return std::unexpected(bonds.error());
+    // The entry must be shared in an active bond of the responder's, by the other member.
+    for (const auto& b : *bonds) {
+      if (wanted_bond && *wanted_bond != b) continue;
+      auto view = tx.bond_for_member(b, ctx.user().id);
+      if (!view) return std::unexpected(view.error());
+      auto by = tx.shared_entry_author(response.entry_id, b);
+      if (!by) return std::unexpected(by.error());
+      if (!*view || !*by || !may_respond(ctx.user().id, **by, true, true, (*view)->status)) continue;
+      response.bond_id = b;
+      author = **by;
+      return tx.insert_response(response);
+    }
+    return std::unexpected(not_found_entry());
+  });
+  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  notify(app, author, "response_added", response.bond_id, response.id);
+  co_return json_created(json::object{{"response", to_json(response, ctx.user().id)}});
+}
+
+Awaitable bond_entries(AppContext& app, Context& ctx) {
+  std::optional<std::pair<Millis, std::string>> before;
+  int page = kDefaultPage;
+  Fields fields(json::object{});
+  auto params = query_params(ctx);
+  if (!params) co_return http::problem_response(Error(Errc::bad_request, "The address could not be read."), ctx.request_id);
+  for (const auto& [key, value] : *params) {
+    if (key == "before") {
+      if (!(before = parse_cursor(value))) fields.error("before", "This page marker is not valid.");
+    } else if (key == "limit") {
+      if (!parse_limit(value, page)) fields.error("limit", "The page size goes from 1 to 100.");
+    }
+  }
+  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  struct Page {
+    std::vector<SharedEntry> entries;
+    std::vector<std::vector<EntryResponse>> responses;
+  };
+  auto result = co_await read(app.store(), [&](store::ReadTx& tx) -> Result<Page> {
+    auto entries = tx.shared_in_bond(ctx.bond->id, before, page + 1);
+    if (!entries) return std::unexpected(entries.error());
+    Page p{std::move(*entries), {}};
+    for (std::size_t i = 0; i < p.entries.size() && i < static_cast<std::size_t>(page); ++i) {
+      auto r = tx.responses_in_bond(p.entries[i].entry.id, ctx.bond->id);
+      if (!r) return std::unexpected(r.error());
+      p.responses.push_back(std::move(*r));
+    }
+    return p;
+  });
+  if (!result) co_return http::problem_response(result.error(), ctx.request_id);
+  json::array out;
+  for (std::size_t i = 0; i < result->responses.size(); ++i)
+    out.push_back(to_json(result->entries[i], result->responses[i], ctx.user().id));
+  json::value next = nullptr;
+  if (result->entries.size() > static_cast<std::size_t>(page)) {
+    const auto& last = result->entries[static_cast<std::size_t>(page) - 1];
+    next = make_cursor(last.shared_at, last.entry.id);
+  }
+  co_return json_ok(json::object{{"entries", std::move(out)}, {"next_cursor", std::move(next)}});
+}
+
+}  // namespace pillars::api

@@ -1,0 +1,51 @@
+// The content the app speaks with: the feelings vocabulary and the names of kinds. Loaded once from
+// the embedded content files; read-only afterwards, so any thread may use it.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pillars {
+
+struct FeelingWord {
+  std::string id;
+  std::string name;
+  std::string family;
+  std::string description;
+};
+
+struct FeelingFamily {
+  std::string id;
+  std::string name;
+  bool vulnerable = false;
+  std::string description;
+  std::vector<std::string> word_ids;
+};
+
+struct Catalog {
+  std::vector<FeelingFamily> families;
+  std::map<std::string, FeelingWord, std::less<>> words;  // by word id
+
+  const FeelingWord* word(std::string_view id) const {
+    auto it = words.find(id);
+    return it == words.end() ? nullptr : &it->second;
+  }
+  const FeelingFamily* family(std::string_view id) const {
+    for (const auto& f : families)
+      if (f.id == id) return &f;
+    return nullptr;
+  }
+  bool is_vulnerable_word(std::string_view word_id) const {
+    const auto* w = word(word_id);
+    const auto* f = w ? family(w->family) : nullptr;
+    return f && f->vulnerable;
+  }
+};
+
+// Checks the rules every catalog must keep: the required families, the vulnerable set, unique word
+// ids, every word with a description, at least `min_words` words. Returns the problems found.
+std::vector<std::string> catalog_problems(const Catalog& catalog, std::size_t min_words = 60);
+
+}  // namespace pillars

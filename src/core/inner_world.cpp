@@ -1,0 +1,118 @@
+#include "core/inner_world.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/validation.h"
+
+namespace pillars {
+
+namespace {
+constexpr std::string_view kEntryKinds[] = {"feeling", "hope",     "fear",        "hurt",
+                                            "memory",  "daydream", "achievement", "knock"};
+constexpr std::string_view kResponseKinds[] = {"hear", "comfort", "celebrate", "thanks"};
+constexpr std::string_view kAppreciationKinds[] = {"love", "thanks", "admire"};
+
+template <class E, std::size_t N>
+std::optional<E> parse_from(const std::string_view (&names)[N], std::string_view text) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (names[i] == text) return static_cast<E>(i);
+  return std::nullopt;
+}
+}  // namespace
+
+std::string_view to_string(EntryKind kind) { return kEntryKinds[static_cast<int>(kind)]; }
+std::optional<EntryKind> parse_entry_kind(std::string_view text) { return parse_from<EntryKind>(kEntryKinds, text); }
+std::string_view to_string(ResponseKind kind) { return kResponseKinds[static_cast<int>(kind)]; }
+std::optional<ResponseKind> parse_response_kind(std::string_view text) {
+  return parse_from<ResponseKind>(kResponseKinds, text);
+}
+std::string_view to_string(AppreciationKind kind) { return kAppreciationKinds[static_cast<int>(kind)]; }
+std::optional<AppreciationKind> parse_appreciation_kind(std::string_view text) {
+  return parse_from<AppreciationKind>(kAppreciationKinds, text);
+}
+
+std::vector<FieldError> apply_entry_draft(const EntryDraft& draft, const Catalog& catalog, Entry& entry,
+                                          bool creating) {
+  std::vector<FieldError> errors;
+  if (draft.kind) {
+    if (auto k = parse_entry_kind(*draft.kind)) entry.kind = *k;
+    else errors.push_back({"kind", "Choose one of the kinds of entry."});
+  } else if (creating) {
+    errors.push_back({"kind", "Choose what kind of entry this is."});
+  }
+  if (draft.feelings) {
+    std::vector<EntryFeeling> feelings;
+    if (draft.feelings->size() > kMaxFeelings) errors.push_back({"feelings", "Choose up to three feelings."});
+    for (std::size_t i = 0; i < draft.feelings->size() && i < kMaxFeelings; ++i) {
+      const auto& [word_id, intensity] = (*draft.feelings)[i];
+      std::string field = "feelings[" + std::to_string(i) + "]";
+      const auto* word = catalog.word(word_id);
+      if (!word) {
+        errors.push_back({field + ".word", "We do not know that feeling word."});
+        continue;
+      }
+      if (intensity < 1 || intensity > 5) {
+        errors.push_back({field + ".intensity", "Intensity goes from 1 (a little) to 5 (very strongly)."});
+        continue;
+      }
+      if (std::any_of(feelings.begin(), feelings.end(), [&](const auto& f) { return f.word == word_id; })) {
+        errors.push_back({field + ".word", "Each feeling can be chosen once."});
+        continue;
+      }
+      feelings.push_back({word->id, word->family, static_cast<int>(intensity)});
+    }
+    entry.feelings = std::move(feelings);
+  }
+  if (draft.body) {
+    if (utf8_length(*draft.body) > kMaxEntryBody)
+      errors.push_back({"body", "Please keep an entry to 20,000 characters."});
+    else if (draft.body->find('\0') != std::string::npos)
+      errors.push_back({"body", "The text contains a character that is not allowed."});
+    else
+      entry.body = *draft.body;
+  }
+  if (errors.empty() && entry.feelings.empty() && trim(entry.body).empty())
+    errors.push_back({"body", "Write a few words or choose a feeling."});
+  return errors;
+}
+
+std::string check_note(const std::optional<std::string>& note, std::optional<std::string>& cleaned) {
+  cleaned.reset();
+  if (!note) return {};
+  if (utf8_length(*note) > kMaxNote) return "Please keep a note to 2,000 characters.";
+  if (note->find('\0') != std::string::npos) return "The note contains a character that is not allowed.";
+  if (!trim(*note).empty()) cleaned = *note;
+  return {};
+}
+
+std::optional<std::string_view> follow_up_for(const Entry& entry) {
+  for (const auto& f : entry.feelings)
+    if (f.family == "anger") return "look_beneath_anger";
+  return std::nullopt;
+}
+
+bool may_respond(std::string_view viewer, std::string_view author, bool shared_in_bond, bool viewer_is_member,
+                 BondStatus status) {
+  return viewer != author && shared_in_bond && viewer_is_member && status == BondStatus::active;
+}
+
+bool visible_in_bond(std::string_view viewer, std::string_view writer, BondStatus status) {
+  return status == BondStatus::active || viewer == writer;
+}
+
+std::string make_cursor(Millis at, std::string_view id) { return std::to_string(at) + "." + std::string(id); }
+
+std::optional<std::pair<Millis, std::string>> parse_cursor(std::string_view cursor) {
+  auto dot = cursor.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= cursor.size() || cursor.size() > 80) return std::nullopt;
+  Millis at = 0;
+  auto [ptr, ec] = std::from_chars(cursor.data(), cursor.data() + dot, at);
+  if (ec != std::errc() || ptr != cursor.data() + dot || at < 0) return std::nullopt;
+  std::string id(cursor.substr(dot + 1));
+  if (!std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7'); }))
+    return std::nullopt;
+  return std::pair{at, std::move(id)};
+}
+
+}  // namespace pillars

@@ -1,0 +1,117 @@
+// The inner world: entries a person writes, the responses the other gives, comfort requests and
+// appreciations. Validation and visibility rules live here, pure and tested without a server.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/error.h"
+#include "core/types.h"
+
+namespace pillars {
+
+inline constexpr std::size_t kMaxEntryBody = 20000;  // characters
+inline constexpr std::size_t kMaxNote = 2000;        // characters, for responses and notes
+inline constexpr std::size_t kMaxFeelings = 3;
+
+enum class EntryKind { feeling, hope, fear, hurt, memory, daydream, achievement, knock };
+std::string_view to_string(EntryKind kind);
+std::optional<EntryKind> parse_entry_kind(std::string_view text);
+
+enum class ResponseKind { hear, comfort, celebrate, thanks };
+std::string_view to_string(ResponseKind kind);
+std::optional<ResponseKind> parse_response_kind(std::string_view text);
+
+enum class AppreciationKind { love, thanks, admire };
+std::string_view to_string(AppreciationKind kind);
+std::optional<AppreciationKind> parse_appreciation_kind(std::string_view text);
+
+struct EntryFeeling {
+  std::string word;
+  std::string family;
+  int intensity = 1;  // 1..5
+};
+
+struct Entry {
+  std::string id;
+  std::string author_id;
+  EntryKind kind = EntryKind::feeling;
+  std::vector<EntryFeeling> feelings;
+  std::string body;
+  Millis created_at = 0;
+  Millis updated_at = 0;
+  std::vector<std::string> shared_with;  // bond ids, filled when read for the author
+};
+
+struct EntryResponse {
+  std::string id;
+  std::string entry_id;
+  std::string bond_id;
+  Person from;
+  ResponseKind kind = ResponseKind::hear;
+  std::optional<std::string> body;
+  Millis created_at = 0;
+};
+
+// An entry as it appears in a bond's shared space.
+struct SharedEntry {
+  Entry entry;
+  Person author;
+  Millis shared_at = 0;
+};
+
+struct Appreciation {
+  std::string id;
+  std::string bond_id;
+  Person from;
+  AppreciationKind kind = AppreciationKind::love;
+  std::optional<std::string> note;
+  Millis created_at = 0;
+};
+
+struct ComfortRequest {
+  std::string id;
+  std::string bond_id;
+  Person from;
+  std::optional<std::string> note;
+  Millis created_at = 0;
+  std::optional<Millis> answered_at;
+  std::optional<std::string> answer_note;
+};
+
+// What a person asked for, before validation: feelings as (word id, intensity).
+struct EntryDraft {
+  std::optional<std::string> kind;
+  std::optional<std::vector<std::pair<std::string, long long>>> feelings;
+  std::optional<std::string> body;
+};
+
+// Validates a draft against the catalog and fills `entry` (kind, feelings with families, body).
+// For an edit, absent draft fields keep the entry's current values. Returns every field error.
+std::vector<FieldError> apply_entry_draft(const EntryDraft& draft, const Catalog& catalog, Entry& entry,
+                                          bool creating);
+
+// An optional note (responses, appreciations, comfort): at most kMaxNote characters, no NUL.
+// Empty or whitespace-only becomes nullopt. Returns an error message or empty.
+std::string check_note(const std::optional<std::string>& note, std::optional<std::string>& cleaned);
+
+// "look_beneath_anger" when the entry names a feeling of the anger family: anger often covers
+// hurt or sadness, and the app offers (never insists) a look underneath.
+std::optional<std::string_view> follow_up_for(const Entry& entry);
+
+// Whether `viewer` may respond to an entry by `author` shared in a bond: only the other member,
+// only while the share stands and the bond is active.
+bool may_respond(std::string_view viewer, std::string_view author, bool shared_in_bond, bool viewer_is_member,
+                 BondStatus status);
+
+// After a bond ends, each person still sees only what they themselves wrote in it.
+bool visible_in_bond(std::string_view viewer, std::string_view writer, BondStatus status);
+
+// Paging cursors: "<millis>.<id>", opaque to clients.
+std::string make_cursor(Millis at, std::string_view id);
+std::optional<std::pair<Millis, std::string>> parse_cursor(std::string_view cursor);
+
+}  // namespace pillars

@@ -1,0 +1,64 @@
+-- The inner world: entries, where they are shared, responses, comfort requests and appreciations.
+-- Columns named *_sealed hold XChaCha20-Poly1305 ciphertext; the plaintext is never stored.
+CREATE TABLE entries (
+  id          TEXT PRIMARY KEY,
+  author_id   TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('feeling','hope','fear','hurt','memory','daydream','achievement','knock')),
+  body_sealed BLOB NOT NULL,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX entries_by_author ON entries(author_id, created_at DESC, id DESC);
+
+-- Structured feelings stay in the clear: insights read them, never the text.
+CREATE TABLE entry_feelings (
+  entry_id  TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  word      TEXT NOT NULL,
+  family    TEXT NOT NULL,
+  intensity INTEGER NOT NULL CHECK (intensity BETWEEN 1 AND 5),
+  PRIMARY KEY (entry_id, position)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX entry_feelings_by_family ON entry_feelings(family, entry_id);
+
+CREATE TABLE entry_shares (
+  entry_id  TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+  bond_id   TEXT NOT NULL REFERENCES bonds(id) ON DELETE CASCADE,
+  author_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  shared_at INTEGER NOT NULL,
+  PRIMARY KEY (entry_id, bond_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX entry_shares_by_bond ON entry_shares(bond_id, shared_at DESC, entry_id DESC);
+
+CREATE TABLE entry_responses (
+  id           TEXT PRIMARY KEY,
+  entry_id     TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+  bond_id      TEXT NOT NULL REFERENCES bonds(id) ON DELETE CASCADE,
+  responder_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind         TEXT NOT NULL CHECK (kind IN ('hear','comfort','celebrate','thanks')),
+  body_sealed  BLOB,
+  created_at   INTEGER NOT NULL
+) STRICT;
+CREATE INDEX entry_responses_by_entry ON entry_responses(entry_id, bond_id, created_at);
+
+CREATE TABLE appreciations (
+  id          TEXT PRIMARY KEY,
+  bond_id     TEXT NOT NULL REFERENCES bonds(id) ON DELETE CASCADE,
+  from_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('love','thanks','admire')),
+  note_sealed BLOB,
+  created_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX appreciations_by_bond ON appreciations(bond_id, created_at DESC, id DESC);
+
+CREATE TABLE comfort_requests (
+  id                 TEXT PRIMARY KEY,
+  bond_id            TEXT NOT NULL REFERENCES bonds(id) ON DELETE CASCADE,
+  from_id            TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  note_sealed        BLOB,
+  created_at         INTEGER NOT NULL,
+  answered_at        INTEGER,
+  answered_by        TEXT REFERENCES users(id) ON DELETE SET NULL,
+  answer_note_sealed BLOB
+) STRICT;
+CREATE INDEX comfort_requests_by_bond ON comfort_requests(bond_id, created_at DESC, id DESC);
