@@ -58,6 +58,11 @@ Awaitable ask_for_comfort(AppContext&, Context&);
 Awaitable list_comfort_requests(AppContext&, Context&);
 Awaitable answer_comfort_request(AppContext&, Context&);
 
+// checkins.cpp
+Awaitable put_checkin(AppContext&, Context&);
+Awaitable get_checkin(AppContext&, Context&);
+Awaitable list_checkins(AppContext&, Context&);
+
 // events.cpp
 Awaitable open_events(AppContext&, Context&);
 // Tells `to` (the other member of `bond_id`) that something happened: {type, bond_id, id}.

@@ -53,6 +53,7 @@ json::object to_json(const User& u) {
           {"email", u.email},
           {"display_name", u.display_name},
           {"timezone", u.timezone},
+          {"track_affection", u.track_affection},
           {"created_at", format_rfc3339(u.created_at)}};
 }
 

@@ -24,6 +24,10 @@ Awaitable patch_me(AppContext& app, Context& ctx) {
     if (auto z = clean_timezone(*zone)) user.timezone = *z;
     else fields.error("timezone", z.error());
   }
+  if (auto it = body->find("track_affection"); it != body->end() && !it->value().is_null()) {
+    if (!it->value().is_bool()) fields.error("track_affection", "This must be true or false.");
+    else user.track_affection = it->value().get_bool();
+  }
   if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.update_user(user); });
   if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);

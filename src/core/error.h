@@ -30,6 +30,7 @@ enum class Errc {
   already_bonded,          // the two people already share an active bond
   bond_ended,              // the bond has ended; it cannot change any more
   conflict,                // the stored state does not allow this change
+  checkin_locked,          // both have checked in for the day: it is revealed and can no longer change
   internal,                // our fault; details go to the log, never to the caller
   unavailable,             // shutting down or not ready
 };

@@ -17,6 +17,7 @@ struct User {
   std::string display_name;
   std::string timezone;  // IANA name such as "Europe/Berlin"
   Millis created_at = 0;
+  bool track_affection = false;  // opted in to affection and love-making ticks in check-ins
 };
 
 struct Session {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/checkin.h"
 #include "core/error.h"
 #include "core/inner_world.h"
 #include "core/types.h"
@@ -85,6 +86,12 @@ class ReadTx {
   virtual Result<std::vector<Appreciation>> appreciations_in(const std::string& bond_id) = 0;
   virtual Result<std::vector<ComfortRequest>> comfort_requests_in(const std::string& bond_id) = 0;
   virtual Result<std::optional<ComfortRequest>> comfort_request(const std::string& bond_id, const std::string& id) = 0;
+
+  // ---- check-ins
+  // The check-ins of a bond's members for one day (0, 1 or 2).
+  virtual Result<std::vector<CheckIn>> checkins_on(const std::string& bond_id, Day day) = 0;
+  // The check-ins of a bond's members between two days, inclusive, ordered by day.
+  virtual Result<std::vector<CheckIn>> checkins_between(const std::string& bond_id, Day from, Day to) = 0;
 };
 
 // Write operations, plus reads that see this job's own changes.
@@ -130,6 +137,9 @@ class WriteTx : public ReadTx {
   // Records the answer; fails with Errc::conflict when it was answered already.
   virtual Result<void> answer_comfort_request(const std::string& id, const std::string& by, Millis at,
                                               const std::optional<std::string>& note) = 0;
+
+  // Creates or replaces the person's check-in for the day.
+  virtual Result<void> put_checkin(const CheckIn& checkin) = 0;
 };
 
 class Store {

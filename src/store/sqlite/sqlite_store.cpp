@@ -197,11 +197,11 @@ class Query {
 #define PILLARS_CHECK(q) \
   if (!(q).ok()) return std::unexpected((q).error())
 
+// Columns: id, email, display_name, timezone, created_at, track_affection
 User read_user(const Query& q, int first) {
-  return User{q.text(first), q.text(first + 1), q.text(first + 2), q.text(first + 3), q.integer(first + 4)};
+  return User{q.text(first), q.text(first + 1), q.text(first + 2), q.text(first + 3), q.integer(first + 4),
+              q.integer(first + 5) != 0};
 }
-
-constexpr const char* kUserColumns = "id, email, display_name, timezone, created_at";
 
 BondView read_bond_view(const Query& q) {
   BondView b;
@@ -222,7 +222,7 @@ class SqliteTx final : public WriteTx {
   SqliteTx(Conn& conn, const crypto::Sealer* sealer) : c_(conn), sealer_(sealer) {}
 
   Result<std::optional<User>> user_by_id(const std::string& id) override {
-    Query q(c_, "SELECT id, email, display_name, timezone, created_at FROM users WHERE id = ?");
+    Query q(c_, "SELECT id, email, display_name, timezone, created_at, track_affection FROM users WHERE id = ?");
     q.bind(id);
     if (q.step()) return read_user(q, 0);
     PILLARS_CHECK(q);
@@ -230,7 +230,7 @@ class SqliteTx final : public WriteTx {
   }
 
   Result<std::optional<User>> user_by_email(const std::string& email) override {
-    Query q(c_, "SELECT id, email, display_name, timezone, created_at FROM users WHERE email = ?");
+    Query q(c_, "SELECT id, email, display_name, timezone, created_at, track_affection FROM users WHERE email = ?");
     q.bind(email);
     if (q.step()) return read_user(q, 0);
     PILLARS_CHECK(q);
@@ -249,7 +249,7 @@ class SqliteTx final : public WriteTx {
                                                                Millis now) override {
     Query q(c_,
             "SELECT s.id, s.user_id, s.token_hash, s.csrf, s.user_agent, s.created_at, s.last_seen_at, "
-            "s.expires_at, u.id, u.email, u.display_name, u.timezone, u.created_at "
+            "s.expires_at, u.id, u.email, u.display_name, u.timezone, u.created_at, u.track_affection "
             "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?");
     q.bind(token_hash).bind(now);
     if (q.step()) {
@@ -358,8 +358,9 @@ class SqliteTx final : public WriteTx {
   }
 
   Result<void> update_user(const User& u) override {
-    Query q(c_, "UPDATE users SET email = ?, display_name = ?, timezone = ?, updated_at = ? WHERE id = ?");
-    q.bind(u.email).bind(u.display_name).bind(u.timezone).bind(now_ms()).bind(u.id);
+    Query q(c_, "UPDATE users SET email = ?, display_name = ?, timezone = ?, track_affection = ?, updated_at = ? "
+                "WHERE id = ?");
+    q.bind(u.email).bind(u.display_name).bind(u.timezone).bind(u.track_affection ? 1 : 0).bind(now_ms()).bind(u.id);
     auto r = q.run();
     if (!r && q.is_constraint()) return fail(Errc::email_taken, "An account with this email exists already.");
     return r;
@@ -799,6 +800,98 @@ class SqliteTx final : public WriteTx {
     if (auto r = q.run(); !r) return r;
     if (q.changes() != 1) return fail(Errc::conflict, "This request has been answered already.");
     return {};
+  }
+
+  // ---- check-ins -------------------------------------------------------------------------------
+
+  static std::string encode_feelings(const std::vector<EntryFeeling>& feelings) {
+    std::string out;
+    for (const auto& f : feelings) {
+      if (!out.empty()) out += ',';
+      out += f.word + ':' + f.family + ':' + std::to_string(f.intensity);
+    }
+    return out;
+  }
+
+  static std::vector<EntryFeeling> decode_feelings(std::string_view text) {
+    std::vector<EntryFeeling> out;
+    while (!text.empty()) {
+      auto comma = text.find(',');
+      std::string_view item = text.substr(0, comma);
+      text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+      auto a = item.find(':');
+      auto b = item.rfind(':');
+      if (a == std::string_view::npos || a == b) continue;
+      out.push_back({std::string(item.substr(0, a)), std::string(item.substr(a + 1, b - a - 1)),
+                     std::atoi(std::string(item.substr(b + 1)).c_str())});
+    }
+    return out;
+  }
+
+  static std::optional<bool> opt_bool(const Query& q, int col) {
+    auto v = q.opt_integer(col);
+    return v ? std::optional<bool>(*v != 0) : std::nullopt;
+  }
+
+  Result<std::vector<CheckIn>> read_checkins(Query& q) {
+    std::vector<CheckIn> out;
+    while (q.step()) {
+      CheckIn c;
+      c.bond_id = q.text(0);
+      c.day = static_cast<Day>(q.integer(1));
+      c.from = Person{q.text(2), q.text(3)};
+      c.feelings = decode_feelings(q.text(4));
+      c.closeness_now = static_cast<int>(q.integer(5));
+      c.closeness_wanted = static_cast<int>(q.integer(6));
+      c.need = parse_need(q.text(7)).value_or(Need::fine);
+      c.own_minutes = static_cast<int>(q.integer(8));
+      c.together_minutes = static_cast<int>(q.integer(9));
+      c.affection = opt_bool(q, 10);
+      c.lovemaking = opt_bool(q, 11);
+      c.guess_family = q.text(12);
+      c.guess_closeness = static_cast<int>(q.integer(13));
+      c.created_at = q.integer(14);
+      c.updated_at = q.integer(15);
+      out.push_back(std::move(c));
+    }
+    PILLARS_CHECK(q);
+    return out;
+  }
+
+  Result<std::vector<CheckIn>> checkins_on(const std::string& bond_id, Day day) override {
+    Query q(c_,
+            "SELECT c.bond_id, c.day, u.id, u.display_name, c.feelings, c.closeness_now, c.closeness_wanted, c.need, "
+            "c.own_minutes, c.together_minutes, c.affection, c.lovemaking, c.guess_family, c.guess_closeness, "
+            "c.created_at, c.updated_at FROM checkins c JOIN users u ON u.id = c.user_id "
+            "WHERE c.bond_id = ? AND c.day = ? ORDER BY c.user_id");
+    q.bind(bond_id).bind(day);
+    return read_checkins(q);
+  }
+
+  Result<std::vector<CheckIn>> checkins_between(const std::string& bond_id, Day from, Day to) override {
+    Query q(c_,
+            "SELECT c.bond_id, c.day, u.id, u.display_name, c.feelings, c.closeness_now, c.closeness_wanted, c.need, "
+            "c.own_minutes, c.together_minutes, c.affection, c.lovemaking, c.guess_family, c.guess_closeness, "
+            "c.created_at, c.updated_at FROM checkins c JOIN users u ON u.id = c.user_id "
+            "WHERE c.bond_id = ? AND c.day BETWEEN ? AND ? ORDER BY c.day, c.user_id");
+    q.bind(bond_id).bind(from).bind(to);
+    return read_checkins(q);
+  }
+
+  Result<void> put_checkin(const CheckIn& c) override {
+    Query q(c_,
+            "INSERT INTO checkins (bond_id, day, user_id, feelings, closeness_now, closeness_wanted, need, own_minutes, "
+            "together_minutes, affection, lovemaking, guess_family, guess_closeness, created_at, updated_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14) "
+            "ON CONFLICT (bond_id, day, user_id) DO UPDATE SET feelings = ?4, closeness_now = ?5, "
+            "closeness_wanted = ?6, need = ?7, own_minutes = ?8, together_minutes = ?9, affection = ?10, "
+            "lovemaking = ?11, guess_family = ?12, guess_closeness = ?13, updated_at = ?14");
+    q.bind(c.bond_id).bind(c.day).bind(c.from.id).bind(encode_feelings(c.feelings)).bind(c.closeness_now)
+        .bind(c.closeness_wanted).bind(to_string(c.need)).bind(c.own_minutes).bind(c.together_minutes);
+    if (c.affection) q.bind(*c.affection ? 1 : 0); else q.bind_null();
+    if (c.lovemaking) q.bind(*c.lovemaking ? 1 : 0); else q.bind_null();
+    q.bind(c.guess_family).bind(c.guess_closeness).bind(c.updated_at);
+    return q.run();
   }
 
  private:

@@ -1,0 +1,229 @@
+// Daily check-ins. Nobody has to go first: until both members have checked in for a day, the other
+// sees only that you have; then both see both, with each guess scored, and the day is locked.
+#include "api/async_store.h"
+#include "api/handlers.h"
+#include "api/json.h"
+#include "core/checkin.h"
+#include "core/time.h"
+
+namespace pillars::api {
+
+namespace {
+
+constexpr int kMaxRangeDays = 366;
+
+std::optional<long long> integer_field(const json::object& o, std::string_view key, Fields& fields,
+                                       std::string field_name) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return std::nullopt;
+  const auto& v = it->value();
+  if (v.is_int64()) return v.get_int64();
+  if (v.is_uint64()) return static_cast<long long>(std::min<std::uint64_t>(v.get_uint64(), 1u << 30));
+  fields.error(std::move(field_name), "This must be a whole number.");
+  return std::nullopt;
+}
+
+std::optional<bool> bool_field(const json::object& o, std::string_view key, Fields& fields) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return std::nullopt;
+  if (!it->value().is_bool()) {
+    fields.error(std::string(key), "This must be true or false.");
+    return std::nullopt;
+  }
+  return it->value().get_bool();
+}
+
+CheckInDraft read_draft(const json::object& body, Fields& fields) {
+  CheckInDraft d;
+  if (auto it = body.find("feelings"); it != body.end() && it->value().is_array()) {
+    std::size_t i = 0;
+    for (const auto& v : it->value().as_array()) {
+      std::string field = "feelings[" + std::to_string(i++) + "]";
+      const json::object* o = v.if_object();
+      const json::value* word = o ? o->if_contains("word") : nullptr;
+      if (!o || !word || !word->is_string()) {
+        fields.error(field + ".word", "Each feeling needs a word.");
+        continue;
+      }
+      auto intensity = integer_field(*o, "intensity", fields, field + ".intensity");
+      d.feelings.emplace_back(std::string(word->get_string()), intensity.value_or(0));
+    }
+  } else if (it != body.end() && !it->value().is_null()) {
+    fields.error("feelings", "Feelings must be a list.");
+  }
+  d.closeness_now = integer_field(body, "closeness_now", fields, "closeness_now");
+  d.closeness_wanted = integer_field(body, "closeness_wanted", fields, "closeness_wanted");
+  d.own_minutes = integer_field(body, "own_minutes", fields, "own_minutes");
+  d.together_minutes = integer_field(body, "together_minutes", fields, "together_minutes");
+  d.need = fields.string("need", false);
+  d.affection = bool_field(body, "affection", fields);
+  d.lovemaking = bool_field(body, "lovemaking", fields);
+  if (auto it = body.find("guess"); it != body.end() && it->value().is_object()) {
+    const auto& g = it->value().as_object();
+    if (auto f = g.find("family"); f != g.end() && f->value().is_string()) d.guess_family = std::string(f->value().get_string());
+    d.guess_closeness = integer_field(g, "closeness_now", fields, "guess.closeness_now");
+  }
+  return d;
+}
+
+json::value optional_bool(const std::optional<bool>& b) { return b ? json::value(*b) : json::value(nullptr); }
+
+// A check-in as JSON; `other` is the partner's check-in of the same day once revealed, to score the guess.
+json::object checkin_json(const CheckIn& c, const CheckIn* other) {
+  json::array feelings;
+  for (const auto& f : c.feelings)
+    feelings.push_back(json::object{{"word", f.word}, {"family", f.family}, {"intensity", f.intensity}});
+  json::object guess{{"family", c.guess_family}, {"closeness_now", c.guess_closeness},
+                     {"family_right", nullptr}, {"closeness_right", nullptr}};
+  if (other) {
+    auto score = score_guess(c, *other);
+    guess["family_right"] = score.family_right;
+    guess["closeness_right"] = score.closeness_right;
+  }
+  return {{"day", format_day(c.day)},
+          {"from", json::object{{"id", c.from.id}, {"display_name", c.from.display_name}}},
+          {"feelings", std::move(feelings)},
+          {"primary_family", primary_family(c.feelings)},
+          {"closeness_now", c.closeness_now},
+          {"closeness_wanted", c.closeness_wanted},
+          {"need", to_string(c.need)},
+          {"own_minutes", c.own_minutes},
+          {"together_minutes", c.together_minutes},
+          {"affection", optional_bool(c.affection)},
+          {"lovemaking", optional_bool(c.lovemaking)},
+          {"guess", std::move(guess)},
+          {"created_at", format_rfc3339(c.created_at)},
+          {"updated_at", format_rfc3339(c.updated_at)}};
+}
+
+// Splits one day's check-ins into the caller's and the other's.
+std::pair<const CheckIn*, const CheckIn*> split(const std::vector<CheckIn>& day, const std::string& me) {
+  const CheckIn* mine = nullptr;
+  const CheckIn* theirs = nullptr;
+  for (const auto& c : day) (c.from.id == me ? mine : theirs) = &c;
+  return {mine, theirs};
+}
+
+// The day view: the other's check-in is only a status until both have checked in.
+json::object day_json(Day day, const std::vector<CheckIn>& checkins, const std::string& me) {
+  auto [mine, theirs] = split(checkins, me);
+  bool open = mine && theirs;
+  json::object out{{"day", format_day(day)}, {"revealed", open}};
+  out["mine"] = mine ? json::value(checkin_json(*mine, open ? theirs : nullptr)) : json::value(nullptr);
+  if (open) out["partner"] = checkin_json(*theirs, mine);
+  else out["partner"] = json::object{{"status", theirs ? "checked_in" : "waiting"}};
+  return out;
+}
+
+Error bad_day() {
+  Error e(Errc::validation, "A day looks like 2026-11-25.");
+  e.fields.push_back({"day", e.detail});
+  return e;
+}
+
+}  // namespace
+
+Awaitable put_checkin(AppContext& app, Context& ctx) {
+  auto day = parse_day(ctx.param("day"));
+  if (!day) co_return http::problem_response(bad_day(), ctx.request_id);
+  if (!day_is_current(*day, app.now())) {
+    Error e(Errc::validation, "Check-ins are for today; a day before or after is allowed for time zones.");
+    e.fields.push_back({"day", e.detail});
+    co_return http::problem_response(e, ctx.request_id);
+  }
+  if (ctx.bond->status != BondStatus::active)
+    co_return http::problem_response(Error(Errc::bond_ended, "This bond has ended."), ctx.request_id);
+  auto body = parse_body(ctx);
+  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  Fields fields(*body);
+  auto draft = read_draft(*body, fields);
+  CheckIn mine;
+  for (auto& e : apply_checkin_draft(draft, app.catalog(), ctx.bond->kind, ctx.user().track_affection, mine))
+    fields.error(e.field, e.message);
+  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  mine.bond_id = ctx.bond->id;
+  mine.from = Person{ctx.user().id, ctx.user().display_name};
+  mine.day = *day;
+  mine.created_at = mine.updated_at = app.now();
+
+  struct Outcome {
+    bool created = false;
+    bool revealed_now = false;
+    std::vector<CheckIn> day;
+  };
+  auto outcome = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<Outcome> {
+    auto bond = tx.bond_for_member(mine.bond_id, mine.from.id);
+    if (!bond || !*bond || (*bond)->status != BondStatus::active) return fail(Errc::bond_ended, "This bond has ended.");
+    auto existing = tx.checkins_on(mine.bond_id, mine.day);
+    if (!existing) return std::unexpected(existing.error());
+    if (revealed(existing->size()))
+      return fail(Errc::checkin_locked, "You have both checked in for this day, so it can no longer change.");
+    auto [before, theirs] = split(*existing, mine.from.id);
+    Outcome o;
+    o.created = before == nullptr;
+    o.revealed_now = theirs != nullptr;
+    if (auto r = tx.put_checkin(mine); !r) return std::unexpected(r.error());
+    auto after = tx.checkins_on(mine.bond_id, mine.day);
+    if (!after) return std::unexpected(after.error());
+    o.day = std::move(*after);
+    return o;
+  });
+  if (!outcome) co_return http::problem_response(outcome.error(), ctx.request_id);
+  std::string id = format_day(mine.day);
+  if (outcome->revealed_now) {
+    notify(app, ctx.bond->other.id, "checkin_revealed", mine.bond_id, id);
+    notify(app, mine.from.id, "checkin_revealed", mine.bond_id, id);
+  } else if (outcome->created) {
+    notify(app, ctx.bond->other.id, "checkin_added", mine.bond_id, id);
+  }
+  auto [me, theirs] = split(outcome->day, mine.from.id);
+  bool open = me && theirs;
+  co_return json_ok(json::object{{"checkin", checkin_json(*me, open ? theirs : nullptr)}, {"revealed", open}});
+}
+
+Awaitable get_checkin(AppContext& app, Context& ctx) {
+  auto day = parse_day(ctx.param("day"));
+  if (!day) co_return http::problem_response(bad_day(), ctx.request_id);
+  auto checkins = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.checkins_on(ctx.bond->id, *day); });
+  if (!checkins) co_return http::problem_response(checkins.error(), ctx.request_id);
+  co_return json_ok(day_json(*day, *checkins, ctx.user().id));
+}
+
+Awaitable list_checkins(AppContext& app, Context& ctx) {
+  Day to = utc_day(app.now()) + 1;
+  Day from = to - 28;
+  Fields fields(json::object{});
+  auto params = query_params(ctx);
+  if (!params) co_return http::problem_response(Error(Errc::bad_request, "The address could not be read."), ctx.request_id);
+  for (const auto& [key, value] : *params) {
+    if (key != "from" && key != "to") continue;
+    auto d = parse_day(value);
+    if (!d) fields.error(key, "A day looks like 2026-11-25.");
+    else (key == "from" ? from : to) = *d;
+  }
+  if (fields.ok() && from > to) fields.error("from", "The range must start before it ends.");
+  if (fields.ok() && to - from >= kMaxRangeDays) fields.error("from", "Ask for at most 366 days at a time.");
+  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  auto checkins = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.checkins_between(ctx.bond->id, from, to); });
+  if (!checkins) co_return http::problem_response(checkins.error(), ctx.request_id);
+
+  json::array days;
+  const std::string& me = ctx.user().id;
+  for (std::size_t i = 0; i < checkins->size();) {
+    std::size_t j = i;
+    while (j < checkins->size() && (*checkins)[j].day == (*checkins)[i].day) ++j;
+    std::vector<CheckIn> one(checkins->begin() + static_cast<std::ptrdiff_t>(i), checkins->begin() + static_cast<std::ptrdiff_t>(j));
+    auto [mine, theirs] = split(one, me);
+    if (mine && theirs) {
+      days.push_back(json::object{{"day", format_day(mine->day)}, {"revealed", true},
+                                  {"mine", checkin_json(*mine, theirs)}, {"partner", checkin_json(*theirs, mine)}});
+    } else if (mine) {
+      // Only your own; the other's absence or presence is not shown in history.
+      days.push_back(json::object{{"day", format_day(mine->day)}, {"revealed", false}, {"mine", checkin_json(*mine, nullptr)}});
+    }
+    i = j;
+  }
+  co_return json_ok(json::object{{"days", std::move(days)}});
+}
+
+}  // namespace pillars::api

@@ -1,0 +1,113 @@
+#include "core/checkin.h"
+
+#include <algorithm>
+#include <chrono>
+#include <tuple>
+#include <cstdio>
+#include <cstdlib>
+
+namespace pillars {
+
+namespace {
+constexpr std::string_view kNeeds[] = {"space", "closeness", "comfort", "fine"};
+}
+
+std::string_view to_string(Need need) { return kNeeds[static_cast<int>(need)]; }
+std::optional<Need> parse_need(std::string_view text) {
+  for (int i = 0; i < 4; ++i)
+    if (kNeeds[i] == text) return static_cast<Need>(i);
+  return std::nullopt;
+}
+
+std::optional<Day> parse_day(std::string_view text) {
+  using namespace std::chrono;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  auto num = [&](std::size_t at, std::size_t len) {
+    int n = 0;
+    for (std::size_t i = at; i < at + len; ++i) n = n * 10 + (text[i] - '0');
+    return n;
+  };
+  year_month_day ymd{year(num(0, 4)), month(static_cast<unsigned>(num(5, 2))), day(static_cast<unsigned>(num(8, 2)))};
+  if (!ymd.ok()) return std::nullopt;
+  return static_cast<Day>(sys_days(ymd).time_since_epoch().count());
+}
+
+std::string format_day(Day d) {
+  using namespace std::chrono;
+  year_month_day ymd{sys_days(days(d))};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+Day utc_day(Millis t) {
+  using namespace std::chrono;
+  return static_cast<Day>(floor<days>(sys_time<milliseconds>(milliseconds(t))).time_since_epoch().count());
+}
+
+bool day_is_current(Day day, Millis now) { return std::abs(day - utc_day(now)) <= 1; }
+
+std::vector<FieldError> apply_checkin_draft(const CheckInDraft& d, const Catalog& catalog, BondKind kind,
+                                            bool track_affection, CheckIn& out) {
+  std::vector<FieldError> errors;
+  auto scale = [&](const std::optional<long long>& v, std::string field, int lo, int hi, std::string message,
+                   int& target) {
+    if (!v || *v < lo || *v > hi) errors.push_back({std::move(field), std::move(message)});
+    else target = static_cast<int>(*v);
+  };
+
+  if (d.feelings.empty() || d.feelings.size() > kMaxFeelings)
+    errors.push_back({"feelings", "Choose one to three feelings."});
+  out.feelings.clear();
+  for (std::size_t i = 0; i < d.feelings.size() && i < kMaxFeelings; ++i) {
+    const auto& [word_id, intensity] = d.feelings[i];
+    std::string field = "feelings[" + std::to_string(i) + "]";
+    const auto* word = catalog.word(word_id);
+    if (!word) errors.push_back({field + ".word", "We do not know that feeling word."});
+    else if (intensity < 1 || intensity > 5)
+      errors.push_back({field + ".intensity", "Intensity goes from 1 (a little) to 5 (very strongly)."});
+    else if (std::any_of(out.feelings.begin(), out.feelings.end(), [&](const auto& f) { return f.word == word_id; }))
+      errors.push_back({field + ".word", "Each feeling can be chosen once."});
+    else out.feelings.push_back({word->id, word->family, static_cast<int>(intensity)});
+  }
+  scale(d.closeness_now, "closeness_now", 1, 7, "Closeness goes from 1 (far apart) to 7 (very close).",
+        out.closeness_now);
+  scale(d.closeness_wanted, "closeness_wanted", 1, 7, "Closeness goes from 1 (far apart) to 7 (very close).",
+        out.closeness_wanted);
+  scale(d.own_minutes, "own_minutes", 0, 1440, "Minutes go from 0 to 1440 (a whole day).", out.own_minutes);
+  scale(d.together_minutes, "together_minutes", 0, 1440, "Minutes go from 0 to 1440 (a whole day).",
+        out.together_minutes);
+  if (!d.need || !parse_need(*d.need)) errors.push_back({"need", "Choose space, closeness, comfort or fine."});
+  else out.need = *parse_need(*d.need);
+  if (!d.guess_family || !catalog.family(*d.guess_family))
+    errors.push_back({"guess.family", "Guess one of the families of feelings."});
+  else out.guess_family = *d.guess_family;
+  scale(d.guess_closeness, "guess.closeness_now", 1, 7, "Guess a closeness from 1 to 7.", out.guess_closeness);
+
+  for (auto [value, field, target] : {std::tuple{&d.affection, "affection", &out.affection},
+                                      std::tuple{&d.lovemaking, "lovemaking", &out.lovemaking}}) {
+    *target = std::nullopt;
+    if (!*value) continue;
+    if (kind != BondKind::partner) errors.push_back({field, "This is only tracked between partners."});
+    else if (!track_affection) errors.push_back({field, "Turn on affection tracking in your settings first."});
+    else *target = **value;
+  }
+  return errors;
+}
+
+std::string primary_family(const std::vector<EntryFeeling>& feelings) {
+  const EntryFeeling* best = nullptr;
+  for (const auto& f : feelings)
+    if (!best || f.intensity > best->intensity) best = &f;
+  return best ? best->family : std::string();
+}
+
+GuessScore score_guess(const CheckIn& guesser, const CheckIn& other) {
+  return {guesser.guess_family == primary_family(other.feelings),
+          std::abs(guesser.guess_closeness - other.closeness_now) <= 1};
+}
+
+}  // namespace pillars

@@ -1,0 +1,75 @@
+// The daily check-in: how close each feels and wants to be, what they need, their time apart and
+// together, and a guess at the other. Nobody has to go first: the other's answers stay hidden
+// until both have checked in for the day, and then both are locked.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/error.h"
+#include "core/inner_world.h"
+#include "core/types.h"
+
+namespace pillars {
+
+enum class Need { space, closeness, comfort, fine };
+std::string_view to_string(Need need);
+std::optional<Need> parse_need(std::string_view text);
+
+// A calendar day as days since 1970-01-01.
+using Day = int;
+std::optional<Day> parse_day(std::string_view text);  // "YYYY-MM-DD", a real date
+std::string format_day(Day day);
+Day utc_day(Millis t);
+
+// The person's local day may be a day ahead of or behind the server's UTC date, not more.
+bool day_is_current(Day day, Millis now);
+
+struct CheckIn {
+  std::string bond_id;
+  Person from;
+  Day day = 0;
+  std::vector<EntryFeeling> feelings;  // 1..3
+  int closeness_now = 1;               // 1..7: two circles from apart to overlapping
+  int closeness_wanted = 1;
+  Need need = Need::fine;
+  int own_minutes = 0;       // 0..1440
+  int together_minutes = 0;  // 0..1440
+  std::optional<bool> affection;
+  std::optional<bool> lovemaking;
+  std::string guess_family;
+  int guess_closeness = 1;
+  Millis created_at = 0;
+  Millis updated_at = 0;
+};
+
+// What a person sent, before validation. Numbers are as given (may be out of range).
+struct CheckInDraft {
+  std::vector<std::pair<std::string, long long>> feelings;
+  std::optional<long long> closeness_now, closeness_wanted, own_minutes, together_minutes, guess_closeness;
+  std::optional<std::string> need, guess_family;
+  std::optional<bool> affection, lovemaking;
+};
+
+// Validates a draft and fills `out`. Affection and love-making ticks are accepted only in partner
+// bonds and only from a person who turned tracking on.
+std::vector<FieldError> apply_checkin_draft(const CheckInDraft& draft, const Catalog& catalog, BondKind kind,
+                                            bool track_affection, CheckIn& out);
+
+// The primary feeling: the highest intensity, the first listed on a tie. Empty when none.
+std::string primary_family(const std::vector<EntryFeeling>& feelings);
+
+struct GuessScore {
+  bool family_right = false;
+  bool closeness_right = false;  // within one step
+};
+// How well `guesser` read `other` on the same day.
+GuessScore score_guess(const CheckIn& guesser, const CheckIn& other);
+
+// A day is revealed once both members have checked in.
+inline bool revealed(std::size_t checkins_that_day) { return checkins_that_day >= 2; }
+
+}  // namespace pillars
