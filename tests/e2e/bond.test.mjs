@@ -6,145 +6,16 @@
 // Run from the repository root after `make build` and `npm run build` in web/:
 //   node --test tests/e2e/
 // PILLARS_BIN overrides the server binary (default build/pillars, relative to the repo root).
+// The launcher, the axe check and the console watch live in lib/harness.mjs.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { TEST_TIMEOUT, assertAccessible, createHarness, h1, nav } from './lib/harness.mjs';
 
-const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = path.resolve(root, process.env.PILLARS_BIN || 'build/pillars');
-const webDir = path.join(root, 'web', 'dist');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const STEP_TIMEOUT = 15_000;
-const TEST_TIMEOUT = 90_000;
-
-let server; // { url, child, dataDir, log(), exited: Promise<{code, signal}> }
-let stopping = false;
-let browser;
-const people = {}; // name -> { context, page }
-const consoleErrors = []; // { who, text, url }
-// Error answers the test provokes on purpose. The browser logs each such response as a failed
-// resource load; those, and only those, are not counted as console errors.
-const expectedFailures = [{ path: '/api/v1/me', status: 401 }]; // "who am I?" while signed out
-const expectFailure = (path, status) => expectedFailures.push({ path, status });
-
-/** Starts the server on a free port and resolves once it prints where it listens. */
-async function startServer() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pillars-e2e-'));
-  const child = spawn(
-    bin,
-    ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web-dir', webDir],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  const keep = (chunk) => {
-    log = (log + chunk).slice(-20_000);
-  };
-  child.stderr.on('data', keep);
-  const exited = new Promise((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-    child.once('error', () => resolve({ code: null, signal: 'spawn failed' }));
-  });
-  // A server that dies on its own explains why in its log; show it with the test output.
-  exited.then(({ code, signal }) => {
-    if (!stopping) console.error(`# the server exited unexpectedly (${code ?? signal}); its log ends with:\n${log}`);
-  });
-  const listening = new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not report its address within 15 s\n${log}`)), 15_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      keep(chunk);
-      const match = /pillars listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited before listening (${code ?? signal})\n${log}`));
-    });
-  });
-  let url;
-  try {
-    url = await listening;
-  } catch (error) {
-    stopping = true;
-    child.kill('SIGKILL');
-    await exited;
-    await rm(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-  return { url, child, dataDir, exited, log: () => log };
-}
-
-/** Sends SIGTERM and waits for the exit; SIGKILL after 10 s. */
-async function stopServer() {
-  if (!server) return null;
-  const { child, exited } = server;
-  stopping = true;
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  const result = await exited;
-  clearTimeout(timer);
-  return result;
-}
-
-/** A fresh browser context and page for one person, with console errors recorded. */
-async function openPerson(who) {
-  const context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'en-GB',
-    timezoneId: 'Europe/Amsterdam',
-    viewport: { width: 390, height: 844 },
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  context.setDefaultNavigationTimeout(STEP_TIMEOUT);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  // Report CSP violations through the console too, whatever the browser logs for them itself.
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
-    });
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push({ who, text: message.text(), url: message.location().url });
-  });
-  page.on('pageerror', (error) => consoleErrors.push({ who, text: `uncaught: ${error.message}`, url: '' }));
-  people[who] = { context, page };
-  return page;
-}
-
-/** Runs axe-core on the page and fails on any serious or critical violation. */
-async function assertAccessible(page, screen) {
-  // Colours are only final once transitions (say, after switching to dark) have finished.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline script) still holds.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }),
-  );
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join(', ')}`);
-  assert.ok(result.passes.length > 10, `axe really checked the ${screen} screen`);
-  assert.deepEqual(bad, [], `accessibility problems on the ${screen} screen`);
-}
+const h = createHarness();
+const people = h.people;
+const expectFailure = h.expectFailure;
+const openPerson = h.openPerson;
 
 async function signUp(page, { name, email, password }) {
   await page.getByLabel('Your name').fill(name);
@@ -153,41 +24,16 @@ async function signUp(page, { name, email, password }) {
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
-const nav = (page) => page.getByRole('navigation', { name: 'Main' });
-const h1 = (page) => page.getByRole('heading', { level: 1 });
 const run = Date.now().toString(36);
 const ada = { name: 'Ada Lindqvist', email: `ada.${run}@example.test`, password: 'quiet harbour lantern 42' };
 const ben = { name: 'Ben Okafor', email: `ben.${run}@example.test`, password: 'orchard kettle meadow 17' };
 let inviteCode = '';
 
-before(async () => {
-  assert.ok(existsSync(bin), `server binary not found at ${bin}: run make build, or set PILLARS_BIN`);
-  assert.ok(existsSync(path.join(webDir, 'index.html')), `web app not built: run npm run build in web/`);
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    timeout: 30_000,
-  });
-}, { timeout: 60_000 });
-
-after(async () => {
-  for (const { context } of Object.values(people)) await context.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await stopServer();
-  if (server) await rm(server.dataDir, { recursive: true, force: true });
-}, { timeout: 30_000 });
+before(h.start, { timeout: 60_000 });
+after(h.stop, { timeout: 30_000 });
 
 test('the app is served with a strict content security policy', { timeout: TEST_TIMEOUT }, async () => {
-  const response = await fetch(`${server.url}/signin`);
+  const response = await fetch(`${h.server.url}/signin`);
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-type') ?? '', /text\/html/);
   const csp = response.headers.get('content-security-policy') ?? '';
@@ -198,7 +44,7 @@ test('the app is served with a strict content security policy', { timeout: TEST_
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script in index.html');
   assert.doesNotMatch(html, /<style|\sstyle="/, 'no inline style in index.html');
 
-  const icon = await fetch(`${server.url}/favicon.svg`);
+  const icon = await fetch(`${h.server.url}/favicon.svg`);
   assert.equal(icon.status, 200);
   assert.match(icon.headers.get('content-type') ?? '', /image\/svg\+xml/);
   await icon.arrayBuffer();
@@ -344,18 +190,12 @@ test('signing out returns to the sign-in screen and keeps the app closed', { tim
 });
 
 test('no console errors or CSP violations happened', { timeout: TEST_TIMEOUT }, async () => {
-  const provoked = (e) => {
-    const status = /^Failed to load resource: the server responded with a status of (\d+)/.exec(e.text);
-    if (!status || !e.url) return false;
-    const path = new URL(e.url).pathname;
-    return expectedFailures.some((f) => f.path === path && f.status === Number(status[1]));
-  };
-  assert.deepEqual(consoleErrors.filter((e) => !provoked(e)), []);
+  assert.deepEqual(h.unexpectedConsoleErrors(), []);
 });
 
 test('the server stops cleanly on SIGTERM', { timeout: TEST_TIMEOUT }, async () => {
-  for (const { context } of Object.values(people)) await context.close();
-  const { code, signal } = await stopServer();
+  await h.closePeople();
+  const { code, signal } = await h.stopServer();
   assert.equal(signal, null, 'exited by itself, not killed');
   assert.equal(code, 0);
 });

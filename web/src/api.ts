@@ -38,6 +38,134 @@ export interface Session {
   current: boolean;
 }
 
+// The inner world (entries, responses, comfort, appreciations) and the catalog that names it all.
+
+export type EntryKind = 'feeling' | 'hope' | 'fear' | 'hurt' | 'memory' | 'daydream' | 'achievement' | 'knock';
+export type ResponseKind = 'hear' | 'comfort' | 'celebrate' | 'thanks';
+export type AppreciationKind = 'love' | 'thanks' | 'admire';
+
+export interface CatalogWord {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface CatalogFamily {
+  id: string;
+  name: string;
+  vulnerable: boolean;
+  description: string;
+  words: CatalogWord[];
+}
+
+export interface Named<Id extends string = string> {
+  id: Id;
+  name: string;
+  description?: string;
+}
+
+export interface Catalog {
+  feelings: { families: CatalogFamily[] };
+  prompts: { look_beneath_anger?: string } & Record<string, string | undefined>;
+  entry_kinds: Named<EntryKind>[];
+  response_kinds: Named<ResponseKind>[];
+  appreciation_kinds: Named<AppreciationKind>[];
+}
+
+export interface Person {
+  id: string;
+  display_name: string;
+}
+
+export interface Feeling {
+  word: string;
+  family: string;
+  intensity: number;
+}
+
+/** What the server needs to store a feeling: the word and how strong it is. */
+export interface FeelingInput {
+  word: string;
+  intensity: number;
+}
+
+export interface EntryResponse {
+  id: string;
+  entry_id: string;
+  bond_id: string;
+  kind: ResponseKind;
+  body: string | null;
+  from: Person;
+  mine: boolean;
+  created_at: string;
+}
+
+/** An entry as its author sees it. */
+export interface Entry {
+  id: string;
+  kind: EntryKind;
+  feelings: Feeling[];
+  body: string;
+  created_at: string;
+  updated_at: string;
+  shared_with: string[];
+  follow_up: 'look_beneath_anger' | null;
+  responses: EntryResponse[];
+}
+
+/** An entry as it appears in a bond's shared space, written by either member. */
+export interface SharedEntry {
+  id: string;
+  kind: EntryKind;
+  feelings: Feeling[];
+  body: string;
+  created_at: string;
+  updated_at: string;
+  shared_at: string;
+  author: Person;
+  mine: boolean;
+  responses: EntryResponse[];
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface ComfortRequest {
+  id: string;
+  bond_id: string;
+  from: Person;
+  mine: boolean;
+  note: string | null;
+  created_at: string;
+  answered_at: string | null;
+  answer_note: string | null;
+}
+
+export interface Appreciation {
+  id: string;
+  bond_id: string;
+  kind: AppreciationKind;
+  note: string | null;
+  from: Person;
+  mine: boolean;
+  created_at: string;
+}
+
+export interface EntryFilter {
+  kind?: string;
+  family?: string;
+  before?: string | null;
+  limit?: number;
+}
+
+export interface EntryDraft {
+  kind: EntryKind;
+  feelings: FeelingInput[];
+  body: string;
+}
+
 /** A failed call. `status` is 0 when the server could not be reached at all. */
 export class ApiError extends Error {
   readonly status: number;
@@ -175,6 +303,21 @@ async function refreshCsrf(): Promise<boolean> {
   return true;
 }
 
+function query(params: Record<string, string | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') q.set(key, String(value));
+  }
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Empty notes are left out, so the server stores "no note" rather than an empty one. */
+const withNote = <T extends object>(body: T, note?: string): T & { note?: string } =>
+  note && note.trim() ? { ...body, note: note.trim() } : body;
+
+let catalogPromise: Promise<Catalog> | null = null;
+
 const path = (strings: TemplateStringsArray, ...parts: string[]): string =>
   strings.reduce((out, s, i) => out + s + (i < parts.length ? encodeURIComponent(parts[i]!) : ''), '');
 
@@ -220,4 +363,67 @@ export const api = {
   bond: (id: string) => request<{ bond: Bond }>('GET', path`/api/v1/bonds/${id}`).then((r) => r.bond),
   endBond: (id: string) =>
     request<{ bond: Bond }>('POST', path`/api/v1/bonds/${id}/end`).then((r) => r.bond),
+
+  /** The catalog changes only with a new server, so it is fetched once per page load. */
+  catalog: (): Promise<Catalog> => {
+    catalogPromise ??= request<Catalog>('GET', '/api/v1/catalog').catch((e: unknown) => {
+      catalogPromise = null;
+      throw e;
+    });
+    return catalogPromise;
+  },
+
+  entries: (filter: EntryFilter = {}) =>
+    request<{ entries: Entry[]; next_cursor: string | null }>(
+      'GET',
+      `/api/v1/entries${query({ kind: filter.kind, family: filter.family, before: filter.before, limit: filter.limit })}`,
+    ).then((r): Page<Entry> => ({ items: r.entries, next_cursor: r.next_cursor })),
+  entry: (id: string) => request<{ entry: Entry }>('GET', path`/api/v1/entries/${id}`).then((r) => r.entry),
+  createEntry: (draft: EntryDraft) =>
+    request<{ entry: Entry }>('POST', '/api/v1/entries', draft).then((r) => r.entry),
+  updateEntry: (id: string, changes: Partial<EntryDraft>) =>
+    request<{ entry: Entry }>('PATCH', path`/api/v1/entries/${id}`, changes).then((r) => r.entry),
+  deleteEntry: (id: string) => request<void>('DELETE', path`/api/v1/entries/${id}`),
+  shareEntry: (id: string, bondId: string) =>
+    request<{ entry: Entry }>('POST', path`/api/v1/entries/${id}/shares`, { bond_id: bondId }).then((r) => r.entry),
+  withdrawEntry: (id: string, bondId: string) =>
+    request<void>('DELETE', path`/api/v1/entries/${id}/shares/${bondId}`),
+  respond: (entryId: string, kind: ResponseKind, body?: string) =>
+    request<{ response: EntryResponse }>(
+      'POST',
+      path`/api/v1/entries/${entryId}/responses`,
+      body && body.trim() ? { kind, body: body.trim() } : { kind },
+    ).then((r) => r.response),
+
+  bondEntries: (bondId: string, before?: string | null, limit?: number) =>
+    request<{ entries: SharedEntry[]; next_cursor: string | null }>(
+      'GET',
+      `${path`/api/v1/bonds/${bondId}/entries`}${query({ before, limit })}`,
+    ).then((r): Page<SharedEntry> => ({ items: r.entries, next_cursor: r.next_cursor })),
+  appreciations: (bondId: string) =>
+    request<{ appreciations: Appreciation[] }>('GET', path`/api/v1/bonds/${bondId}/appreciations`).then(
+      (r) => r.appreciations,
+    ),
+  appreciate: (bondId: string, kind: AppreciationKind, note?: string) =>
+    request<{ appreciation: Appreciation }>(
+      'POST',
+      path`/api/v1/bonds/${bondId}/appreciations`,
+      withNote({ kind }, note),
+    ).then((r) => r.appreciation),
+  comfortRequests: (bondId: string) =>
+    request<{ comfort_requests: ComfortRequest[] }>('GET', path`/api/v1/bonds/${bondId}/comfort-requests`).then(
+      (r) => r.comfort_requests,
+    ),
+  askForComfort: (bondId: string, note?: string) =>
+    request<{ comfort_request: ComfortRequest }>(
+      'POST',
+      path`/api/v1/bonds/${bondId}/comfort-requests`,
+      withNote({}, note),
+    ).then((r) => r.comfort_request),
+  answerComfort: (bondId: string, requestId: string, note?: string) =>
+    request<{ comfort_request: ComfortRequest }>(
+      'POST',
+      path`/api/v1/bonds/${bondId}/comfort-requests/${requestId}/answer`,
+      withNote({}, note),
+    ).then((r) => r.comfort_request),
 };

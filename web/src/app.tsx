@@ -6,9 +6,11 @@ import { Layout } from './components/layout';
 import { Loading } from './components/feedback';
 import { useTitle } from './hooks';
 import { BondPage } from './pages/bond';
+import { EntryPage } from './pages/entry';
 import { Home } from './pages/home';
 import { InvitePage } from './pages/invite';
 import { Join } from './pages/join';
+import { Journal } from './pages/journal';
 import { Sessions } from './pages/sessions';
 import { Settings } from './pages/settings';
 import { SignIn, safeNext } from './pages/signin';
@@ -29,6 +31,8 @@ const routes: Route[] = [
   { path: '/invite', access: 'member', render: () => <InvitePage /> },
   { path: '/join', access: 'member', render: () => <Join /> },
   { path: '/join/:code', access: 'member', render: (p) => <Join code={p.code} key={p.code} /> },
+  { path: '/journal', access: 'member', render: () => <Journal /> },
+  { path: '/journal/:id', access: 'member', render: (p) => <EntryPage id={p.id!} key={p.id} /> },
   { path: '/bonds/:id', access: 'member', render: (p) => <BondPage id={p.id!} key={p.id} /> },
   { path: '/sessions', access: 'member', render: () => <Sessions /> },
   { path: '/settings', access: 'member', render: () => <Settings /> },

@@ -1,17 +1,21 @@
 import { render } from 'preact';
 import { App } from './app';
 import { AuthProvider } from './auth';
+import { LiveProvider } from './live';
 import { StatusProvider } from './status';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/inner.css';
 
 const root = document.getElementById('app');
 if (root) {
   render(
     <StatusProvider>
       <AuthProvider>
-        <App />
+        <LiveProvider>
+          <App />
+        </LiveProvider>
       </AuthProvider>
     </StatusProvider>,
     root,

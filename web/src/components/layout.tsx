@@ -9,6 +9,7 @@ import { useAnnounce } from '../status';
 
 const links = [
   { href: '/', label: 'Home' },
+  { href: '/journal', label: 'Journal' },
   { href: '/invite', label: 'Invite' },
   { href: '/join', label: 'Join' },
   { href: '/sessions', label: 'Devices' },

@@ -1,14 +1,50 @@
+import { useState } from 'preact/hooks';
 import { api, type Bond } from '../api';
 import { useUser } from '../auth';
 import { LoadError, Loading } from '../components/feedback';
-import { formatDate, kindLabel } from '../format';
+import { QuickActions } from '../components/together';
+import { formatDate, formatRelative, kindLabel } from '../format';
 import { useResource, useTitle } from '../hooks';
+import { useLiveEvents } from '../live';
 import { Link } from '../router';
 
-function BondCard({ bond }: { bond: Bond }) {
+const bondHref = (bond: Bond) => `/bonds/${encodeURIComponent(bond.id)}`;
+
+/** What is waiting in an active bond: a call for comfort not yet answered, the latest warm word. */
+function Waiting({ bond, refresh }: { bond: Bond; refresh: number }) {
+  const comfort = useResource(() => api.comfortRequests(bond.id), [bond.id, refresh]);
+  const warm = useResource(() => api.appreciations(bond.id), [bond.id, refresh]);
+  const name = bond.other.display_name;
+  const asking = comfort.data?.find((r) => !r.mine && !r.answered_at);
+  const lastWarm = warm.data?.find((a) => !a.mine);
+  if (!asking && !lastWarm) return null;
   return (
-    <li class={bond.status === 'ended' ? 'bond-card bond-card--ended' : 'bond-card'}>
-      <Link href={`/bonds/${encodeURIComponent(bond.id)}`} class="bond-card__link">
+    <div class="waiting">
+      {asking && (
+        <p class="waiting__item waiting__item--comfort">
+          {name} could use some comfort ({formatRelative(asking.created_at)}).{' '}
+          <Link href={bondHref(bond)}>Answer {name}</Link>
+        </p>
+      )}
+      {lastWarm && (
+        <p class="waiting__item">
+          {lastWarm.kind === 'love'
+            ? `${name} told you they love you`
+            : lastWarm.kind === 'thanks'
+              ? `${name} thanked you`
+              : `${name} told you what they admire in you`}{' '}
+          {formatRelative(lastWarm.created_at)}.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function BondCard({ bond, refresh }: { bond: Bond; refresh: number }) {
+  const active = bond.status === 'active';
+  return (
+    <li class={active ? 'bond-card bond-card--active' : 'bond-card bond-card--ended'}>
+      <Link href={bondHref(bond)} class="bond-card__link">
         <span class="bond-card__name">{bond.other.display_name}</span>
         <span class="bond-card__meta">
           <span class={`tag tag--${bond.kind}`}>{kindLabel[bond.kind]}</span>
@@ -17,6 +53,12 @@ function BondCard({ bond }: { bond: Bond }) {
             : ` · since ${formatDate(bond.created_at)}`}
         </span>
       </Link>
+      {active && (
+        <div class="bond-card__more">
+          <Waiting bond={bond} refresh={refresh} />
+          <QuickActions bond={bond} compact />
+        </div>
+      )}
     </li>
   );
 }
@@ -27,6 +69,15 @@ export function Home() {
   const bonds = useResource(api.bonds, []);
   const active = bonds.data?.filter((b) => b.status === 'active') ?? [];
   const ended = bonds.data?.filter((b) => b.status === 'ended') ?? [];
+  // Bumped by live events, so each bond's "waiting" line is fetched again.
+  const [tick, setTick] = useState(0);
+
+  useLiveEvents((event) => {
+    if (event.type === 'bond_ended' || event.type === 'resync') bonds.reload();
+    if (event.type === 'comfort_requested' || event.type === 'comfort_answered' || event.type === 'appreciation_added' || event.type === 'resync') {
+      setTick((t) => t + 1);
+    }
+  });
 
   return (
     <>
@@ -36,7 +87,7 @@ export function Home() {
         the bonds that matter to you.
       </p>
 
-      <section class="section" aria-labelledby="bonds-heading">
+      <section class="section section--first" aria-labelledby="bonds-heading">
         <h2 id="bonds-heading">Your bonds</h2>
         {bonds.loading && !bonds.data && <Loading label="Finding your bonds…" />}
         {bonds.error && <LoadError error={bonds.error} onRetry={bonds.reload} />}
@@ -51,7 +102,7 @@ export function Home() {
         {active.length > 0 && (
           <ul class="bond-list" aria-label="Active bonds">
             {active.map((bond) => (
-              <BondCard key={bond.id} bond={bond} />
+              <BondCard key={bond.id} bond={bond} refresh={tick} />
             ))}
           </ul>
         )}
@@ -65,13 +116,26 @@ export function Home() {
         </div>
       </section>
 
+      <section class="section" aria-labelledby="journal-heading">
+        <h2 id="journal-heading">Your journal</h2>
+        <div class="card journal-invite">
+          <p>
+            Somewhere to put what is going on inside: the heavy and the light. Private until you choose
+            to share a piece of it.
+          </p>
+          <Link href="/journal" class="button button--secondary">
+            Write in your journal
+          </Link>
+        </div>
+      </section>
+
       {ended.length > 0 && (
         <section class="section" aria-labelledby="ended-heading">
           <h2 id="ended-heading">Bonds that have ended</h2>
           <p class="muted">Each of you still keeps what you wrote yourself.</p>
           <ul class="bond-list" aria-label="Ended bonds">
             {ended.map((bond) => (
-              <BondCard key={bond.id} bond={bond} />
+              <BondCard key={bond.id} bond={bond} refresh={0} />
             ))}
           </ul>
         </section>

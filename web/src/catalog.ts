@@ -1,0 +1,55 @@
+// The words the app speaks with, from GET /api/v1/catalog: feeling families and their words, the
+// kinds of entries, responses and appreciations. Fetched once; these helpers look things up in it.
+import { api, type Catalog, type CatalogFamily, type CatalogWord } from './api';
+import { useResource, type Resource } from './hooks';
+
+export function useCatalog(): Resource<Catalog> {
+  return useResource(api.catalog, []);
+}
+
+export interface WordInfo {
+  word: CatalogWord;
+  family: CatalogFamily;
+}
+
+const indexes = new WeakMap<Catalog, Map<string, WordInfo>>();
+
+/** The word with this id and the family it belongs to, or undefined for a word we do not know. */
+export function findWord(catalog: Catalog, id: string): WordInfo | undefined {
+  let index = indexes.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const family of catalog.feelings.families) {
+      for (const word of family.words) index.set(word.id, { word, family });
+    }
+    indexes.set(catalog, index);
+  }
+  return index.get(id);
+}
+
+export function wordName(catalog: Catalog | undefined, id: string): string {
+  return (catalog && findWord(catalog, id)?.word.name) || id.replace(/_/g, ' ');
+}
+
+export function kindName(catalog: Catalog | undefined, kind: string): string {
+  return catalog?.entry_kinds.find((k) => k.id === kind)?.name || kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
+export function responseName(catalog: Catalog | undefined, kind: string): string {
+  return catalog?.response_kinds.find((k) => k.id === kind)?.name || kind;
+}
+
+export function appreciationName(catalog: Catalog | undefined, kind: string): string {
+  return catalog?.appreciation_kinds.find((k) => k.id === kind)?.name || kind;
+}
+
+/** The families offered when someone looks beneath anger. */
+export const beneathAnger = ['hurt', 'sadness', 'fear'];
+
+/** Intensity 1..5 in words, for labels and for screen readers. */
+export const intensityWords = ['', 'a little', 'somewhat', 'clearly', 'strongly', 'overwhelmingly'];
+
+/** Characters as the server counts them: code points, not UTF-16 units. */
+export function countChars(text: string): number {
+  return Array.from(text).length;
+}

@@ -1,0 +1,164 @@
+// Live events: one WebSocket to /api/v1/events while someone is signed in. The server sends
+// {type, bond_id, id} when the other person in a bond does something; screens listen with
+// `useLiveEvents` and refetch what the event touches. After a dropped connection the socket comes
+// back with growing pauses, and every listener hears a "resync" so nothing missed stays stale.
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useRef } from 'preact/hooks';
+import { api, type Bond } from './api';
+import { useAuth } from './auth';
+import { useAnnounce } from './status';
+
+export type LiveEventType =
+  | 'entry_shared'
+  | 'entry_withdrawn'
+  | 'entry_updated'
+  | 'entry_deleted'
+  | 'response_added'
+  | 'appreciation_added'
+  | 'comfort_requested'
+  | 'comfort_answered'
+  | 'bond_ended'
+  /** Not from the server: the connection came back, so anything may have changed. */
+  | 'resync';
+
+export interface LiveEvent {
+  type: LiveEventType;
+  bond_id: string;
+  id: string;
+}
+
+type Listener = (event: LiveEvent) => void;
+
+const LiveContext = createContext<Set<Listener>>(new Set());
+
+/** What to say in the live region, given the other person's name. Quiet for the rest. */
+const sayings: Partial<Record<LiveEventType, (name: string) => string>> = {
+  entry_shared: (name) => `${name} shared something with you.`,
+  entry_updated: (name) => `${name} changed something they shared with you.`,
+  entry_withdrawn: (name) => `${name} took something back to keep for themselves.`,
+  response_added: (name) => `${name} responded to something you shared.`,
+  appreciation_added: (name) => `${name} sent you some warmth.`,
+  comfort_requested: (name) => `${name} could use some comfort.`,
+  comfort_answered: (name) => `${name} answered when you asked for comfort.`,
+  bond_ended: (name) => `Your bond with ${name} has ended.`,
+};
+
+const types = new Set<string>([
+  'entry_shared',
+  'entry_withdrawn',
+  'entry_updated',
+  'entry_deleted',
+  'response_added',
+  'appreciation_added',
+  'comfort_requested',
+  'comfort_answered',
+  'bond_ended',
+]);
+
+function parse(data: unknown): LiveEvent | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const value = JSON.parse(data) as Partial<LiveEvent>;
+    if (typeof value.type !== 'string' || !types.has(value.type)) return null;
+    return { type: value.type, bond_id: String(value.bond_id ?? ''), id: String(value.id ?? '') };
+  } catch {
+    return null;
+  }
+}
+
+export function LiveProvider({ children }: { children: ComponentChildren }) {
+  const { user } = useAuth();
+  const announce = useAnnounce();
+  const listeners = useRef(new Set<Listener>()).current;
+  const names = useRef(new Map<string, string>());
+  const announceRef = useRef(announce);
+  announceRef.current = announce;
+  const userId = user?.id;
+
+  useEffect(() => {
+    if (!userId) return;
+    let socket: WebSocket | null = null;
+    let timer = 0;
+    let failures = 0;
+    let stopped = false;
+
+    const emit = (event: LiveEvent) => listeners.forEach((listener) => listener(event));
+
+    const nameOf = async (bondId: string): Promise<string> => {
+      if (!names.current.has(bondId)) {
+        try {
+          const bonds: Bond[] = await api.bonds();
+          bonds.forEach((b) => names.current.set(b.id, b.other.display_name));
+        } catch {
+          // Say it without a name rather than not at all.
+        }
+      }
+      return names.current.get(bondId) ?? 'Someone close to you';
+    };
+
+    const connect = () => {
+      if (stopped) return;
+      const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+      const ws = new WebSocket(`${scheme}//${window.location.host}/api/v1/events`);
+      socket = ws;
+      ws.onopen = () => {
+        failures = 0;
+        // Whatever happened before the socket was listening (while the screen loaded, or during a
+        // gap in the connection) is fetched again.
+        emit({ type: 'resync', bond_id: '', id: '' });
+      };
+      ws.onmessage = (message) => {
+        const event = parse(message.data);
+        if (!event) return;
+        emit(event);
+        const say = sayings[event.type];
+        if (say) void nameOf(event.bond_id).then((name) => announceRef.current(say(name)));
+      };
+      ws.onclose = () => {
+        if (socket !== ws || stopped) return;
+        socket = null;
+        failures += 1;
+        // 1 s, 2 s, 4 s ... up to 30 s, with a little jitter so many tabs do not knock at once.
+        const pause = Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5)) * (0.8 + Math.random() * 0.4);
+        timer = window.setTimeout(connect, pause);
+      };
+    };
+
+    // Reconnect at once when the device comes back online or the tab is shown again.
+    const wake = () => {
+      if (socket || stopped || document.visibilityState === 'hidden') return;
+      window.clearTimeout(timer);
+      failures = 0;
+      connect();
+    };
+
+    connect();
+    window.addEventListener('online', wake);
+    document.addEventListener('visibilitychange', wake);
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+      window.removeEventListener('online', wake);
+      document.removeEventListener('visibilitychange', wake);
+      socket?.close(1000);
+      socket = null;
+      names.current.clear();
+    };
+  }, [userId]);
+
+  return <LiveContext.Provider value={listeners}>{children}</LiveContext.Provider>;
+}
+
+/** Calls `handler` for every live event while the calling screen is shown. */
+export function useLiveEvents(handler: Listener): void {
+  const listeners = useContext(LiveContext);
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    const listener: Listener = (event) => ref.current(event);
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, [listeners]);
+}
