@@ -1,0 +1,205 @@
+// Sealed at rest: what people write (entry bodies, response bodies, appreciation notes,
+// comfort notes and answers) never lies in the data folder as readable text — not in the
+// database, not in its write-ahead log, not in any other file — while the server runs and
+// after it stopped. The key lives in <data>/secret.key (0600) or in PILLARS_SECRET_KEY, and
+// a restarted server reads everything back.
+
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { makeBond, registerPerson } from './lib/client.mjs';
+import { bondPath, entryPath, respond, shareEntry, writeEntry } from './lib/inner-world.mjs';
+import { startServer } from './lib/server.mjs';
+
+const TIMEOUT = { timeout: 60_000 };
+
+/** A distinctive sentence around a random marker, with a quote and non-ASCII characters. */
+function sentence(label) {
+  const marker = randomBytes(8).toString('hex');
+  return { marker, text: `Ich weiß, "${label} ${marker}" — mein Herz klopft laut, ünd das ist gut so.` };
+}
+
+/** Every way the sentence could sit in a file without being sealed. */
+function needles({ marker, text }) {
+  const bytes = Buffer.from(text, 'utf8');
+  const list = [
+    ['marker (UTF-8)', Buffer.from(marker, 'utf8')],
+    ['marker (UTF-16LE)', Buffer.from(marker, 'utf16le')],
+    ['marker (UTF-16BE)', Buffer.from(marker, 'utf16le').swap16()],
+    ['sentence (UTF-8)', bytes],
+    ['sentence (JSON-escaped)', Buffer.from(JSON.stringify(text).slice(1, -1), 'utf8')],
+    ['sentence (JSON-escaped, ASCII only)', Buffer.from(JSON.stringify(text).slice(1, -1)
+      .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'utf8')],
+    ['sentence (hex)', Buffer.from(bytes.toString('hex'), 'utf8')],
+  ];
+  // Base64 of the text at each of the three byte alignments it could start at.
+  for (let shift = 0; shift < 3; shift++) {
+    const part = bytes.subarray(shift);
+    const whole = part.subarray(0, part.length - (part.length % 3));
+    list.push([`sentence (base64, shift ${shift})`, Buffer.from(whole.toString('base64'), 'utf8')]);
+  }
+  return list;
+}
+
+/** All regular files under `dir`, read as bytes (files that vanish while reading are skipped). */
+async function readAll(dir) {
+  const files = [];
+  for (const item of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!item.isFile()) continue;
+    const file = path.join(item.parentPath ?? item.path, item.name);
+    try {
+      files.push({ file: path.relative(dir, file), bytes: await readFile(file) });
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err;
+    }
+  }
+  return files;
+}
+
+/** Asserts that no written sentence is readable in any file of the folder; returns the files read. */
+async function assertSealed(dir, sentences, control) {
+  const files = await readAll(dir);
+  assert.ok(files.some((f) => f.file === 'pillars.db' && f.bytes.length > 0), `pillars.db should be in the data folder: ${files.map((f) => f.file)}`);
+  // The scan must be able to see plain text: an email address is stored as it is.
+  const controlBytes = Buffer.from(control, 'utf8');
+  assert.ok(files.some((f) => f.bytes.includes(controlBytes)), 'positive control: the unsealed email should be found by the scan');
+  for (const [what, s] of Object.entries(sentences)) {
+    for (const [form, needle] of needles(s)) {
+      for (const { file, bytes } of files) {
+        assert.ok(!bytes.includes(needle), `${what} is readable as ${form} in ${file}`);
+      }
+    }
+  }
+  return files;
+}
+
+describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
+  let dataDir;
+  let server;
+  let ana;
+  let ben;
+  let bond;
+  const s = {};
+  const ids = {};
+
+  before(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'pillars-sealing-'));
+    server = await startServer({ dataDir, env: { PILLARS_SECRET_KEY: undefined } });
+    ana = await registerPerson(server, { name: 'Ana' });
+    ben = await registerPerson(server, { name: 'Ben' });
+    bond = await makeBond(ana, ben, 'partner');
+    for (const label of ['first draft', 'entry', 'response', 'appreciation', 'comfort request', 'comfort answer']) {
+      s[label] = sentence(label);
+    }
+  });
+  after(async () => {
+    if (server?.alive) await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('what is written is readable through the API', async () => {
+    const entry = await writeEntry(ana, { kind: 'hurt', body: s['first draft'].text });
+    ids.entry = entry.id;
+    const edited = await ana.patch(entryPath(entry.id), { body: s.entry.text });
+    assert.equal(edited.status, 200, edited.text);
+    await shareEntry(ana, entry.id, bond.id);
+    ids.response = (await respond(ben, entry.id, 'comfort', s.response.text)).id;
+    const appreciation = await ben.post(bondPath(bond.id, '/appreciations'), { kind: 'love', note: s.appreciation.text });
+    assert.equal(appreciation.status, 201, appreciation.text);
+    ids.appreciation = appreciation.body.appreciation.id;
+    const asked = await ana.post(bondPath(bond.id, '/comfort-requests'), { note: s['comfort request'].text });
+    assert.equal(asked.status, 201, asked.text);
+    ids.comfort = asked.body.comfort_request.id;
+    const answered = await ben.post(bondPath(bond.id, `/comfort-requests/${encodeURIComponent(ids.comfort)}/answer`),
+      { note: s['comfort answer'].text });
+    assert.equal(answered.status, 200, answered.text);
+    assert.equal(answered.body.comfort_request.answer_note, s['comfort answer'].text);
+  });
+
+  test('while the server runs, no file of the data folder holds any of it', async () => {
+    const files = await assertSealed(dataDir, s, ana.email);
+    assert.ok(files.some((f) => f.file === 'secret.key'));
+  });
+
+  test('nor does the server\'s log', () => {
+    for (const [what, { marker }] of Object.entries(s)) {
+      assert.ok(!server.log.includes(marker), `${what} appeared in the log`);
+    }
+  });
+
+  test('secret.key exists and only its owner can read it (0600)', async () => {
+    const info = await stat(path.join(dataDir, 'secret.key'));
+    assert.ok(info.isFile());
+    assert.equal((info.mode & 0o777).toString(8), '600');
+    assert.ok(info.size >= 32, 'the key file holds a key');
+    const key = (await readFile(path.join(dataDir, 'secret.key'), 'utf8')).trim();
+    server.secrets.add(key); // must never be logged
+  });
+
+  test('after a clean stop (WAL checkpointed), still none of it', async () => {
+    await server.stop();
+    await assertSealed(dataDir, s, ana.email);
+  });
+
+  test('a restarted server on the same folder reads everything back', async () => {
+    server = await startServer({ dataDir, env: { PILLARS_SECRET_KEY: undefined } });
+    ana.server = server;
+    ben.server = server;
+    const entry = await ana.get(entryPath(ids.entry));
+    assert.equal(entry.status, 200, entry.text);
+    assert.equal(entry.body.entry.body, s.entry.text);
+    assert.equal(entry.body.entry.responses.find((r) => r.id === ids.response)?.body, s.response.text);
+    const shared = await ben.get(bondPath(bond.id, '/entries'));
+    assert.equal(shared.body.entries.find((e) => e.id === ids.entry)?.body, s.entry.text);
+    const appreciations = await ana.get(bondPath(bond.id, '/appreciations'));
+    assert.equal(appreciations.body.appreciations.find((a) => a.id === ids.appreciation)?.note, s.appreciation.text);
+    const comfort = await ben.get(bondPath(bond.id, '/comfort-requests'));
+    const request = comfort.body.comfort_requests.find((c) => c.id === ids.comfort);
+    assert.equal(request?.note, s['comfort request'].text);
+    assert.equal(request?.answer_note, s['comfort answer'].text);
+    await server.stop();
+    await assertSealed(dataDir, s, ana.email);
+  });
+});
+
+describe('sealed at rest under PILLARS_SECRET_KEY', TIMEOUT, () => {
+  let dataDir;
+  let server;
+  const key = randomBytes(32).toString('hex');
+  const env = { PILLARS_SECRET_KEY: key };
+
+  before(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'pillars-sealing-env-'));
+  });
+  after(async () => {
+    if (server?.alive) await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('a fresh folder works with the key from the environment, and needs no secret.key', async () => {
+    server = await startServer({ dataDir, env });
+    server.secrets.add(key);
+    const una = await registerPerson(server, { name: 'Una' });
+    const s = { entry: sentence('env entry') };
+    const entry = await writeEntry(una, { kind: 'daydream', body: s.entry.text });
+    const read = await una.get(entryPath(entry.id));
+    assert.equal(read.body.entry.body, s.entry.text);
+    await assertSealed(dataDir, s, una.email);
+    await server.stop();
+
+    const files = await assertSealed(dataDir, s, una.email);
+    assert.ok(!files.some((f) => path.basename(f.file) === 'secret.key'), 'no secret.key is written when the key comes from the environment');
+
+    server = await startServer({ dataDir, env });
+    server.secrets.add(key);
+    una.server = server;
+    const again = await una.get(entryPath(entry.id));
+    assert.equal(again.status, 200, again.text);
+    assert.equal(again.body.entry.body, s.entry.text);
+    await server.stop();
+    assert.ok(!(await readAll(dataDir)).some((f) => path.basename(f.file) === 'secret.key'));
+  });
+});
