@@ -191,7 +191,7 @@ Awaitable get_checkin(AppContext& app, Context& ctx) {
 
 Awaitable list_checkins(AppContext& app, Context& ctx) {
   Day to = utc_day(app.now()) + 1;
-  Day from = to - 28;
+  Day from = to - 27;  // 28 days, today's possible local days included
   Fields fields(json::object{});
   auto params = query_params(ctx);
   if (!params) co_return http::problem_response(Error(Errc::bad_request, "The address could not be read."), ctx.request_id);

@@ -17,7 +17,13 @@ Awaitable readyz(AppContext& app, Context& ctx) {
   co_return json_ok(json::object{{"status", "ready"}, {"schema_version", *version}});
 }
 
-Awaitable metrics(AppContext& app, Context&) {
+// Only for the machine itself (a local Prometheus or an operator's curl): even counts of writes
+// could tell one person when the other is active, so they never leave the host.
+Awaitable metrics(AppContext& app, Context& ctx) {
+  boost::system::error_code ec;
+  auto address = boost::asio::ip::make_address(ctx.client_address, ec);
+  if (ec || !address.is_loopback())
+    co_return http::problem_response(Error(Errc::not_found, "There is nothing at this address."), ctx.request_id);
   auto& m = app.server_metrics();
   std::string out;
   auto counter = [&](std::string_view name, std::string_view help, auto value, std::string_view type = "counter") {

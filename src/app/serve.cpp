@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -67,6 +68,12 @@ int run_server(const ServeConfig& config) {
   }
   // Everything Pillars writes (database, WAL, key) is for this user alone.
   ::umask(077);
+  // Each connection and live-event socket is a file descriptor; the usual soft limit of 1024 is
+  // far below the connection cap, so take what the hard limit allows.
+  if (rlimit limit{}; ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+  }
   std::error_code fs_ec;
   std::filesystem::create_directories(config.data, fs_ec);
   std::filesystem::permissions(config.data, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
