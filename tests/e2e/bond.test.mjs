@@ -154,7 +154,7 @@ test('two people sign up, one invites, the other joins, and both see the bond', 
 
 test('ending a bond asks first, and both then see it as ended', { timeout: TEST_TIMEOUT }, async () => {
   const a = people.ada.page;
-  await a.getByRole('list', { name: 'Active bonds' }).getByRole('link', { name: new RegExp(ben.name) }).click();
+  await a.getByRole('list', { name: 'Active bonds' }).getByRole('link', { name: new RegExp(`^${ben.name}`) }).click();
   await a.waitForURL(/\/bonds\/[^/]+$/);
   await h1(a).filter({ hasText: `You and ${ben.name}` }).waitFor();
 

@@ -12,6 +12,8 @@ export interface User {
   email: string;
   display_name: string;
   timezone: string;
+  /** Whether affection and love-making ticks appear in this person's partner check-ins. */
+  track_affection: boolean;
   created_at: string;
 }
 
@@ -158,6 +160,59 @@ export interface EntryFilter {
   family?: string;
   before?: string | null;
   limit?: number;
+}
+
+// Daily check-ins: one per person, bond and day, revealed to both only once both have answered.
+
+export type Need = 'space' | 'closeness' | 'comfort' | 'fine';
+export const needs: readonly Need[] = ['space', 'closeness', 'comfort', 'fine'];
+
+export interface Checkin {
+  day: string;
+  from: Person;
+  feelings: Feeling[];
+  primary_family: string;
+  closeness_now: number;
+  closeness_wanted: number;
+  need: Need;
+  own_minutes: number;
+  together_minutes: number;
+  affection: boolean | null;
+  lovemaking: boolean | null;
+  guess: {
+    family: string;
+    closeness_now: number;
+    /** Both null until the day is revealed. */
+    family_right: boolean | null;
+    closeness_right: boolean | null;
+  };
+  created_at: string;
+  updated_at: string;
+}
+
+/** One day of a bond. Before the reveal, all there is of the other's check-in is whether it exists. */
+export interface CheckinDay {
+  day: string;
+  revealed: boolean;
+  mine: Checkin | null;
+  partner: { status: 'waiting' | 'checked_in' } | Checkin;
+}
+
+export interface CheckinDraft {
+  feelings: FeelingInput[];
+  closeness_now: number;
+  closeness_wanted: number;
+  need: Need;
+  own_minutes: number;
+  together_minutes: number;
+  affection?: boolean;
+  lovemaking?: boolean;
+  guess: { family: string; closeness_now: number };
+}
+
+/** The other's check-in, once the day is revealed; null before. */
+export function partnerCheckin(day: CheckinDay): Checkin | null {
+  return 'from' in day.partner ? day.partner : null;
 }
 
 export interface EntryDraft {
@@ -347,7 +402,7 @@ export const api = {
       throw e;
     }
   },
-  updateMe: (changes: { display_name?: string; timezone?: string }) =>
+  updateMe: (changes: { display_name?: string; timezone?: string; track_affection?: boolean }) =>
     request<{ user: User }>('PATCH', '/api/v1/me', changes).then((r) => r.user),
   changePassword: (current_password: string, new_password: string) =>
     request<void>('POST', '/api/v1/me/password', { current_password, new_password }),
@@ -426,4 +481,9 @@ export const api = {
       path`/api/v1/bonds/${bondId}/comfort-requests/${requestId}/answer`,
       withNote({}, note),
     ).then((r) => r.comfort_request),
+
+  checkinDay: (bondId: string, day: string) =>
+    request<CheckinDay>('GET', path`/api/v1/bonds/${bondId}/checkins/${day}`),
+  checkIn: (bondId: string, day: string, draft: CheckinDraft) =>
+    request<{ checkin: Checkin; revealed: boolean }>('PUT', path`/api/v1/bonds/${bondId}/checkins/${day}`, draft),
 };

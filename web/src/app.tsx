@@ -6,6 +6,7 @@ import { Layout } from './components/layout';
 import { Loading } from './components/feedback';
 import { useTitle } from './hooks';
 import { BondPage } from './pages/bond';
+import { CheckinPage } from './pages/checkin';
 import { EntryPage } from './pages/entry';
 import { Home } from './pages/home';
 import { InvitePage } from './pages/invite';
@@ -34,6 +35,7 @@ const routes: Route[] = [
   { path: '/journal', access: 'member', render: () => <Journal /> },
   { path: '/journal/:id', access: 'member', render: (p) => <EntryPage id={p.id!} key={p.id} /> },
   { path: '/bonds/:id', access: 'member', render: (p) => <BondPage id={p.id!} key={p.id} /> },
+  { path: '/bonds/:id/checkin', access: 'member', render: (p) => <CheckinPage id={p.id!} key={p.id} /> },
   { path: '/sessions', access: 'member', render: () => <Sessions /> },
   { path: '/settings', access: 'member', render: () => <Settings /> },
 ];

@@ -18,6 +18,10 @@ export type LiveEventType =
   | 'comfort_requested'
   | 'comfort_answered'
   | 'bond_ended'
+  /** id is the day (YYYY-MM-DD): the other person checked in for the first time that day. */
+  | 'checkin_added'
+  /** id is the day: both have checked in, so both check-ins are open and settled. */
+  | 'checkin_revealed'
   /** Not from the server: the connection came back, so anything may have changed. */
   | 'resync';
 
@@ -41,6 +45,8 @@ const sayings: Partial<Record<LiveEventType, (name: string) => string>> = {
   comfort_requested: (name) => `${name} could use some comfort.`,
   comfort_answered: (name) => `${name} answered when you asked for comfort.`,
   bond_ended: (name) => `Your bond with ${name} has ended.`,
+  checkin_added: (name) => `${name} has checked in today.`,
+  checkin_revealed: (name) => `You and ${name} have both checked in. Your answers are open to you both.`,
 };
 
 const types = new Set<string>([
@@ -53,6 +59,8 @@ const types = new Set<string>([
   'comfort_requested',
   'comfort_answered',
   'bond_ended',
+  'checkin_added',
+  'checkin_revealed',
 ]);
 
 function parse(data: unknown): LiveEvent | null {

@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/inner.css';
+import './styles/checkin.css';
 
 const root = document.getElementById('app');
 if (root) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Bond, type SharedEntry } from '../api';
 import { useCatalog } from '../catalog';
+import { CheckinToday } from '../components/checkin';
 import { LoadError, Loading } from '../components/feedback';
 import { Button } from '../components/forms';
 import { Appreciate, AppreciationList, ComfortList, QuickActions, SharedEntryCard } from '../components/together';
@@ -97,7 +98,14 @@ function Together({ bond, onBondChanged }: { bond: Bond; onBondChanged: () => vo
   return (
     <>
       {active && (
-        <section class="section section--first" aria-labelledby="quick-heading">
+        <section class="section section--first" aria-labelledby="checkin-heading">
+          <h2 id="checkin-heading">Today’s check-in</h2>
+          <CheckinToday bond={bond} />
+        </section>
+      )}
+
+      {active && (
+        <section class="section" aria-labelledby="quick-heading">
           <h2 id="quick-heading" class="visually-hidden">
             Say it now
           </h2>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, type Bond } from '../api';
 import { useUser } from '../auth';
+import { CheckinToday } from '../components/checkin';
 import { LoadError, Loading } from '../components/feedback';
 import { QuickActions } from '../components/together';
 import { formatDate, formatRelative, kindLabel } from '../format';
@@ -55,6 +56,7 @@ function BondCard({ bond, refresh }: { bond: Bond; refresh: number }) {
       </Link>
       {active && (
         <div class="bond-card__more">
+          <CheckinToday bond={bond} />
           <Waiting bond={bond} refresh={refresh} />
           <QuickActions bond={bond} compact />
         </div>

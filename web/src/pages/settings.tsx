@@ -85,6 +85,64 @@ function Profile() {
   );
 }
 
+/** Opt in (or out) of the affection ticks in partner check-ins; saved as soon as it changes. */
+function Affection() {
+  const user = useUser();
+  const { setUser } = useAuth();
+  const announce = useAnnounce();
+  const save = useAction(api.updateMe);
+  // Shown at once; put back if the server does not take it.
+  const [on, setOn] = useState(user.track_affection === true);
+
+  const toggle = async (next: boolean) => {
+    setOn(next);
+    const updated = await save.run({ track_affection: next });
+    if (!updated) {
+      setOn(!next);
+      return;
+    }
+    setUser(updated);
+    announce(next ? 'Affection is now part of your partner check-ins.' : 'Affection is no longer part of your check-ins.');
+  };
+
+  return (
+    <section class="section" aria-labelledby="affection-heading">
+      <h2 id="affection-heading">Affection in check-ins</h2>
+      <div class="card">
+        <div class="tick tick--setting">
+          <input
+            type="checkbox"
+            id="track-affection"
+            checked={on}
+            aria-describedby="track-affection-hint"
+            aria-disabled={save.busy ? 'true' : undefined}
+            onChange={(e) => {
+              if (save.busy) {
+                e.currentTarget.checked = on;
+                return;
+              }
+              void toggle(e.currentTarget.checked);
+            }}
+          />
+          <label for="track-affection">
+            <span class="choice__title">Include affection in my daily check-ins</span>
+          </label>
+        </div>
+        <p class="field__hint tick__hint" id="track-affection-hint">
+          Adds two optional ticks to check-ins with a partner: whether you were affectionate with each other, and
+          whether you made love. Only in partner bonds, never with friends or family. Like the rest of a check-in,
+          your answers stay private until you have both checked in that day. Off unless you turn it on.
+        </p>
+        {save.error && (
+          <p class="form-error" role="alert">
+            {save.error.detail}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
 const passwordProblems = { 'wrong-password': 'current_password', 'weak-password': 'new_password' };
 
 function Password() {
@@ -154,6 +212,7 @@ export function Settings() {
     <>
       <h1 tabIndex={-1}>Settings</h1>
       <Profile />
+      <Affection />
       <Password />
       <section class="section" aria-labelledby="devices-heading">
         <h2 id="devices-heading">Devices</h2>
