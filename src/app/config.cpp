@@ -59,6 +59,11 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--invite-ttl-seconds", serve.invite_ttl_seconds, "How long an invite code stays valid")
       ->envname("PILLARS_INVITE_TTL_SECONDS")->check(CLI::Range(1, 7 * 24 * 3600))->capture_default_str();
 
+  serve_cmd->add_option("--idle-timeout", serve.idle_timeout_seconds, "Seconds a kept-alive connection may sit idle")
+      ->envname("PILLARS_IDLE_TIMEOUT")->check(CLI::Range(1, 3600))->capture_default_str();
+  serve_cmd->add_option("--read-timeout", serve.read_timeout_seconds, "Seconds to read one request")
+      ->envname("PILLARS_READ_TIMEOUT")->check(CLI::Range(1, 600))->capture_default_str();
+
   std::string migrate_data = "./data";
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
   migrate_cmd->add_option("--data", migrate_data, "Folder of the database")->envname("PILLARS_DATA")

@@ -17,6 +17,8 @@ struct ServeConfig {
   int login_limit_per_account = 5;
   int login_limit_per_address = 30;
   int invite_ttl_seconds = 24 * 3600;
+  int idle_timeout_seconds = 60;  // waiting for the next request on a kept-alive connection
+  int read_timeout_seconds = 15;  // reading one request once it has started
 };
 
 // Parses argv, runs the chosen subcommand and returns the process exit code.

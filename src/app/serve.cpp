@@ -136,6 +136,8 @@ int run_server(const ServeConfig& config) {
   asio::io_context io(threads);
   http::ServerOptions options;
   options.max_connections = config.max_connections;
+  options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
+  options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.https = settings.https;
   http::Server server(io, router, *files, options, metrics, events);
   asio::ip::tcp::endpoint bound;
