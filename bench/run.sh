@@ -1,0 +1,468 @@
+#!/usr/bin/env bash
+# Pillars performance benchmarks (`make bench`): starts the built server on a free port with a
+# throw-away data folder, measures it against the performance targets of the design and prints a
+# markdown summary on stdout. Progress and the raw load-generator output go to stderr.
+#
+# What it measures, in order: start to ready (bench/startup.mjs); idle RSS; throughput of /healthz,
+# GET /api/v1/me and the hot reads (GET /api/v1/bonds/{id} and, when the server has daily
+# check-ins, the bond's today view) with wrk, alternating in rounds; durable writes (PATCH
+# /api/v1/me and, with check-ins, PUT of today's check-in) with wrk and bench/write.lua, with the
+# mean group-commit size from /metrics; p99 latency of the hot reads at half of their peak with the
+# open-loop generator bench/fixed-rate.mjs; RSS after the load; memory per idle WebSocket
+# (bench/idle-websockets.mjs) when the server has live events; the web bundle gzipped; and the
+# store micro-benchmark (build/bench/store_bench) when it is built.
+#
+# Everything talks to 127.0.0.1 only, and everything stops by itself: the server gets SIGTERM at the
+# end (or on Ctrl-C) and its data folder is removed.
+#
+# Knobs (environment):
+#   PILLARS_BIN              server binary                     (build/pillars)
+#   STORE_BENCH_BIN          store micro-benchmark, if built   (build/bench/store_bench)
+#   BENCH_DURATION           seconds per wrk run               (10)
+#   BENCH_ROUNDS             rounds of the read comparison; the median round counts (3)
+#   BENCH_CONNECTIONS        wrk connections for reads         (64)
+#   BENCH_WRITE_CONNECTIONS  wrk connections for writes        (256)
+#   BENCH_THREADS            wrk threads                       (2)
+#   BENCH_STARTS             starts for start-to-ready         (10)
+#   BENCH_WEBSOCKETS         idle WebSockets to open           (10000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=${PILLARS_BIN:-build/pillars}
+STORE_BENCH=${STORE_BENCH_BIN:-build/bench/store_bench}
+DURATION=${BENCH_DURATION:-10}
+ROUNDS=${BENCH_ROUNDS:-3}
+READ_CONNS=${BENCH_CONNECTIONS:-64}
+WRITE_CONNS=${BENCH_WRITE_CONNECTIONS:-256}
+WRK_THREADS=${BENCH_THREADS:-2}
+STARTS=${BENCH_STARTS:-10}
+WS_COUNT=${BENCH_WEBSOCKETS:-10000}
+
+log() { echo "bench: $*" >&2; }
+die() { log "$*"; exit 1; }
+
+# ---- tools ------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null 2>&1; then
+  log "installing wrk"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  if ! $sudo apt-get install -y -q --no-install-recommends wrk >&2; then
+    $sudo apt-get update -q >&2
+    $sudo apt-get install -y -q --no-install-recommends wrk >&2
+  fi
+fi
+for tool in curl node gzip; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (scripts/deps.sh installs what Pillars needs)"
+done
+[ -x "$BIN" ] || die "$BIN is missing; build it first (make build)"
+
+# The server and the WebSocket client each hold one descriptor per idle socket.
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((WS_COUNT + 1024)) ]; then
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  limit=$(ulimit -n)
+  if [ "$limit" != unlimited ] && [ "$limit" -lt $((WS_COUNT + 1024)) ]; then
+    WS_COUNT=$((limit - 1024))
+    log "warning: the open-file limit is $limit; opening only $WS_COUNT WebSockets"
+  fi
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pillars-bench.XXXXXX")
+server_pid=""
+# Run a copy, so that a rebuild during the run neither fails nor changes what is measured.
+BIN_NAME=$BIN
+cp "$BIN" "$tmp/pillars"
+BIN="$tmp/pillars"
+if [ -x "$STORE_BENCH" ]; then
+  cp "$STORE_BENCH" "$tmp/store_bench"
+  STORE_BENCH_NAME=$STORE_BENCH
+  STORE_BENCH="$tmp/store_bench"
+fi
+# fsync on tmpfs costs nothing, which would flatter the durable-write numbers: say where data lives.
+data_fs=$(df -T "$tmp" | awk 'NR == 2 { print $2 }')
+if [ "$data_fs" = tmpfs ]; then
+  log "warning: $tmp is on tmpfs, so commits skip the disk; set TMPDIR to a folder on a real disk"
+fi
+
+stop_server() {
+  [ -n "$server_pid" ] || return 0
+  local pid=$server_pid
+  server_pid=""
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "the server ignored SIGTERM for 10 s; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  local rc=0
+  wait "$pid" 2>/dev/null || rc=$?
+  return "$rc"
+}
+cleanup() {
+  stop_server || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- helpers ----------------------------------------------------------------------------------
+rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+
+# json FIELD.PATH < file: one value out of a JSON document.
+json() {
+  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+    let v = JSON.parse(s); for (const k of process.argv[1].split(".")) v = v[k]; process.stdout.write(String(v)); });' "$1"
+}
+
+# api METHOD PATH BODY [curl args...]: the response body lands in $tmp/body, headers in
+# $tmp/headers; prints the status code.
+api() {
+  local method=$1 path=$2 body=$3
+  shift 3
+  local args=(-sS --max-time 30 -o "$tmp/body" -D "$tmp/headers" -w '%{http_code}' -X "$method" "$base$path")
+  if [ -n "$body" ]; then args+=(-H 'Content-Type: application/json' --data "$body"); fi
+  curl "${args[@]}" "$@"
+}
+expect() { # expect STATUS WHAT: fails unless the last api call answered STATUS
+  [ "$status" = "$1" ] || die "$2 answered $status, expected $1: $(cat "$tmp/body")"
+}
+session_cookie() { sed -n 's/^[Ss]et-[Cc]ookie: \(pillars_session=[^;]*\).*/\1/p' "$tmp/headers" | tr -d '\r'; }
+
+# field KEY "k=v k=v ...": one value out of a line of key=value pairs
+field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
+
+# wrk output "1.23ms" / "850.00us" / "1.02s" -> milliseconds
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.2f", v * 60000 }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
+    else printf "%s", v }'
+}
+
+# run_wrk NAME CONNECTIONS URL [wrk args...]: sets rps, p50, p99 and errors from the run.
+run_wrk() {
+  local name=$1 conns=$2 url=$3
+  shift 3
+  local out="$tmp/wrk-$name.txt"
+  log "wrk $name: -t$WRK_THREADS -c$conns -d${DURATION}s $url"
+  wrk -t"$WRK_THREADS" -c"$conns" -d"${DURATION}s" --latency "$@" "$url" >"$out" 2>&1 || die "wrk failed: $(cat "$out")"
+  cat "$out" >&2
+  rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
+  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
+  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+  errors=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$out")
+  [ -n "$rps" ] || die "could not read wrk's output for $name"
+  if [ "$errors" != 0 ]; then log "warning: $name had $errors failed or non-2xx responses"; fi
+}
+
+metric() { curl -sS --max-time 30 "$base/metrics" | awk -v m="$1" '$1 == m { print $2 }'; }
+verdict() { if [ "$1" = 1 ]; then echo "met"; else echo "**not met**"; fi; }
+
+cores=$(nproc)
+# How idle the machine is before we start: other work running alongside lowers every number.
+cpu_sample() { awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+read -r idle1 total1 < <(cpu_sample)
+sleep 2
+read -r idle2 total2 < <(cpu_sample)
+idle_before=$(( (idle2 - idle1) * 100 / (total2 - total1 > 0 ? total2 - total1 : 1) ))
+if [ "$idle_before" -lt 90 ]; then
+  log "warning: the CPUs were only ${idle_before}% idle before the run; other work will lower the numbers"
+fi
+# Busy and stolen CPU time of the whole machine (in clock ticks); compared at the end with the CPU
+# time of this script and everything it started, it shows how much other work ran alongside.
+cpu_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $9 }' /proc/stat; }
+read -r busy_start steal_start < <(cpu_busy)
+run_started=$(date +%s%N)
+
+# ---- 1. start to ready ------------------------------------------------------------------------
+log "start-to-ready over $STARTS starts"
+startup=$(node bench/startup.mjs --bin "$BIN" --dir "$tmp/starts" --runs "$STARTS")
+fresh_ms=$(field fresh_median_ms "$startup")
+fresh_max=$(field fresh_max_ms "$startup")
+restart_ms=$(field restart_median_ms "$startup")
+restart_max=$(field restart_max_ms "$startup")
+rm -rf "$tmp/starts"
+
+# ---- 2. the server under test -----------------------------------------------------------------
+mkdir -p "$tmp/data"
+"$BIN" serve --listen 127.0.0.1:0 --data "$tmp/data" >"$tmp/server.out" 2>"$tmp/server.log" &
+server_pid=$!
+port=""
+for _ in $(seq 1 200); do
+  port=$(sed -n 's|^pillars listening on http://127\.0\.0\.1:\([0-9]*\)$|\1|p' "$tmp/server.out")
+  [ -n "$port" ] && break
+  kill -0 "$server_pid" 2>/dev/null || die "the server exited: $(tail -5 "$tmp/server.log")"
+  sleep 0.05
+done
+[ -n "$port" ] || die "the server did not print its port"
+base="http://127.0.0.1:$port"
+origin=$base
+log "server pid $server_pid on $base"
+for attempt in $(seq 1 200); do
+  [ "$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$base/readyz")" = 200 ] && break
+  [ "$attempt" -lt 200 ] || die "the server did not become ready in 10 s"
+  sleep 0.05
+done
+sleep 1
+rss_idle=$(rss_kib "$server_pid")
+
+# Two people and a bond between them, made the way the web app makes them.
+password="bench-Pillars-7q2x9"
+status=$(api POST /api/v1/auth/register "{\"email\":\"ann@bench.example\",\"password\":\"$password\",\"display_name\":\"Ann\"}")
+expect 201 "register Ann"
+cookie_a=$(session_cookie)
+csrf_a=$(json csrf <"$tmp/body")
+status=$(api POST /api/v1/auth/register "{\"email\":\"bo@bench.example\",\"password\":\"$password\",\"display_name\":\"Bo\"}")
+expect 201 "register Bo"
+cookie_b=$(session_cookie)
+csrf_b=$(json csrf <"$tmp/body")
+status=$(api POST /api/v1/invites '{"kind":"partner"}' -H "Cookie: $cookie_a" -H "X-CSRF-Token: $csrf_a" -H "Origin: $origin")
+expect 201 "create an invite"
+code=$(json code <"$tmp/body")
+status=$(api POST "/api/v1/invites/$code/accept" '' -H "Cookie: $cookie_b" -H "X-CSRF-Token: $csrf_b" -H "Origin: $origin")
+expect 201 "accept the invite"
+bond=$(json bond.id <"$tmp/body")
+status=$(api GET "/api/v1/bonds/$bond" '' -H "Cookie: $cookie_a")
+expect 200 "read the bond"
+hot_url="$base/api/v1/bonds/$bond"
+
+# Daily check-ins, when this server has them: Ann checks in for today (UTC), so the day view has
+# something to show; Bo does not, so Ann's check-in stays open to change (a day both have checked
+# in is locked). The body uses the first word of two feeling families from the catalog.
+has_checkins=0
+if "$BIN" routes 2>/dev/null | grep -q '/checkins/{day}'; then
+  has_checkins=1
+  today=$(date -u +%Y-%m-%d)
+  status=$(api GET /api/v1/catalog '')
+  expect 200 "read the catalog"
+  checkin_body=$(node -e 'const c = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    const word = (id) => c.feelings.families.find((f) => f.id === id).words[0].id;
+    process.stdout.write(JSON.stringify({ feelings: [{ word: word("calm"), intensity: 3 }, { word: word("hope"), intensity: 2 }],
+      closeness_now: 4, closeness_wanted: 5, need: "fine", own_minutes: 60, together_minutes: 90,
+      guess: { family: "joy", closeness_now: 4 } }));' <"$tmp/body")
+  checkin_path="/api/v1/bonds/$bond/checkins/$today"
+  status=$(api PUT "$checkin_path" "$checkin_body" -H "Cookie: $cookie_a" -H "X-CSRF-Token: $csrf_a" -H "Origin: $origin")
+  expect 200 "check in"
+  status=$(api GET "$checkin_path" '' -H "Cookie: $cookie_a")
+  expect 200 "read today's check-ins"
+  today_url="$base$checkin_path"
+fi
+
+# ---- 3. /healthz vs the hot authenticated reads -----------------------------------------------
+# The endpoints alternate within each round so that drift on a shared machine hits them alike.
+# GET /api/v1/me (signed in: one store read, the session) sits between /healthz (none) and the
+# hot reads (the bond: two; the today view: three), which shows what each store read costs.
+declare -A runs_rps runs_p50 runs_p99 runs_err
+for round in $(seq 1 "$ROUNDS"); do
+  log "round $round of $ROUNDS"
+  endpoints=(healthz me hot-read)
+  if [ "$has_checkins" = 1 ]; then endpoints+=(today); fi
+  for which in "${endpoints[@]}"; do
+    case $which in
+      healthz) run_wrk healthz "$READ_CONNS" "$base/healthz" ;;
+      me) run_wrk me "$READ_CONNS" "$base/api/v1/me" -H "Cookie: $cookie_a" ;;
+      hot-read) run_wrk hot-read "$READ_CONNS" "$hot_url" -H "Cookie: $cookie_a" ;;
+      today) run_wrk today "$READ_CONNS" "$today_url" -H "Cookie: $cookie_a" ;;
+    esac
+    runs_rps[$which]+="$rps " runs_p50[$which]+="$p50 " runs_p99[$which]+="$p99 " runs_err[$which]+="$errors "
+  done
+done
+# median_of WHICH: sets m_rps, m_p50, m_p99 from the round with the median throughput, m_err to the
+# sum of failed responses over all rounds.
+median_of() {
+  local -a r a b
+  read -r -a r <<<"${runs_rps[$1]}"
+  read -r -a a <<<"${runs_p50[$1]}"
+  read -r -a b <<<"${runs_p99[$1]}"
+  local i
+  i=$(for k in "${!r[@]}"; do echo "$k ${r[$k]}"; done | sort -k2 -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  m_rps=${r[$i]} m_p50=${a[$i]} m_p99=${b[$i]}
+  m_err=$(tr ' ' '\n' <<<"${runs_err[$1]}" | awk '{ n += $1 } END { print n + 0 }')
+}
+median_of healthz
+health_rps=$m_rps health_p50=$m_p50 health_p99=$m_p99
+median_of me
+me_rps=$m_rps me_p50=$m_p50 me_p99=$m_p99
+median_of hot-read
+hot_rps=$m_rps hot_p50=$m_p50 hot_p99=$m_p99 hot_errors=$m_err
+# ratios WHICH: "0.55, 0.61, 0.58", the endpoint's throughput over /healthz's, round by round.
+ratios() {
+  paste -d' ' <(tr ' ' '\n' <<<"${runs_rps[$1]}") <(tr ' ' '\n' <<<"${runs_rps[healthz]}") |
+    awk 'NF == 2 { printf "%s%.2f", sep, $1 / $2; sep = ", " }'
+}
+ratio=$(awk -v h="$hot_rps" -v b="$health_rps" 'BEGIN { printf "%.2f", h / b }')
+ratio_ok=$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? 1 : 0 }')
+round_ratios=$(ratios hot-read)
+if [ "$has_checkins" = 1 ]; then
+  median_of today
+  today_rps=$m_rps today_p50=$m_p50 today_p99=$m_p99 today_errors=$m_err
+  today_ratio=$(awk -v h="$today_rps" -v b="$health_rps" 'BEGIN { printf "%.2f", h / b }')
+  today_ok=$(awk -v r="$today_ratio" 'BEGIN { print (r >= 0.5) ? 1 : 0 }')
+  today_ratios=$(ratios today)
+fi
+
+# ---- 4. durable writes ------------------------------------------------------------------------
+# run_write NAME METHOD PATH BODY: sets w_rps, w_p50, w_p99, w_err, and w_group, the mean number of
+# writes per group commit during the run (from /metrics).
+run_write() {
+  local writes_before commits_before writes commits
+  writes_before=$(metric pillars_store_writes_total)
+  commits_before=$(metric pillars_store_commits_total)
+  PILLARS_METHOD=$2 PILLARS_BODY=$4 PILLARS_COOKIE=$cookie_a PILLARS_CSRF=$csrf_a PILLARS_ORIGIN=$origin \
+    run_wrk "$1" "$WRITE_CONNS" "$base$3" -s bench/write.lua
+  w_rps=$rps w_p50=$p50 w_p99=$p99 w_err=$errors
+  writes=$(($(metric pillars_store_writes_total) - writes_before))
+  commits=$(($(metric pillars_store_commits_total) - commits_before))
+  w_group=$(awk -v w="$writes" -v c="$commits" 'BEGIN { printf "%.1f", c ? w / c : 0 }')
+  w_counts="$writes in $commits commits"
+}
+run_write patch-me PATCH /api/v1/me '{"display_name":"Ann Bench"}'
+write_rps=$w_rps write_p50=$w_p50 write_p99=$w_p99 write_errors=$w_err group=$w_group write_counts=$w_counts
+write_ok=$(awk -v r="$write_rps" 'BEGIN { print (r >= 10000) ? 1 : 0 }')
+if [ "$has_checkins" = 1 ]; then
+  run_write checkin-put PUT "$checkin_path" "$checkin_body"
+  put_rps=$w_rps put_p50=$w_p50 put_p99=$w_p99 put_errors=$w_err put_group=$w_group put_counts=$w_counts
+  put_ok=$(awk -v r="$put_rps" 'BEGIN { print (r >= 10000) ? 1 : 0 }')
+fi
+
+# ---- 5. p99 at half of peak -------------------------------------------------------------------
+# fixed_row WHAT URL PEAK: runs the open-loop generator at half of PEAK and prints a table row.
+fixed_row() {
+  local what=$1 url=$2 half=$(($3 / 2)) out ok
+  log "fixed rate: $half requests/s of $what"
+  out=$(node bench/fixed-rate.mjs --url "$url" --rate "$half" --duration "$DURATION" --warmup 2 \
+    --header "Cookie: $cookie_a") || log "warning: some fixed-rate requests failed"
+  ok=$(awk -v p="$(field p99_ms "$out")" 'BEGIN { print (p != "" && p != "nan" && p + 0 < 10) ? 1 : 0 }')
+  echo "| $what at a fixed $half req/s (half of its peak) | p99 < 10 ms |" \
+    "p50 $(field p50_ms "$out") ms, p90 $(field p90_ms "$out") ms, **p99 $(field p99_ms "$out") ms**" \
+    "(from the due time: p99 $(field p99_due_ms "$out") ms; generator timer lag p99 $(field lag_p99_ms "$out") ms);" \
+    "achieved $(field achieved "$out") req/s, $(field errors "$out") failed | $(verdict "$ok") |"
+}
+fixed_rows=$(fixed_row "GET /api/v1/bonds/{id}" "$hot_url" "$hot_rps")
+if [ "$has_checkins" = 1 ]; then
+  fixed_rows+=$'\n'$(fixed_row "GET today's check-ins" "$today_url" "$today_rps")
+fi
+
+# ---- 6. memory after the load, idle WebSockets, then a clean stop ---------------------------
+sleep 2
+rss_after=$(rss_kib "$server_pid")
+# 20 MB = 20,000,000 bytes = 19,531 KiB
+rss_ok=$(awk -v r="$rss_idle" 'BEGIN { print (r < 19531) ? 1 : 0 }')
+has_events=0
+if "$BIN" routes 2>/dev/null | grep -q '"/api/v1/events"'; then
+  has_events=1
+  log "idle WebSockets: $WS_COUNT"
+  ws=$(node bench/idle-websockets.mjs --url "$base/api/v1/events" --pid "$server_pid" --cookie "$cookie_a" \
+    --origin "$origin" --count "$WS_COUNT" --hold 5)
+  ws_per=$(field per_socket_kib "$ws")
+  ws_ok=$(awk -v k="$ws_per" 'BEGIN { print (k != "" && k != "NaN" && k + 0 < 16) ? 1 : 0 }')
+  sleep 1
+  rss_after_ws=$(rss_kib "$server_pid")
+fi
+stop_rc=0
+stop_started=$(date +%s%N)
+stop_server || stop_rc=$?
+stop_ms=$((($(date +%s%N) - stop_started) / 1000000))
+
+# ---- 7. web bundle ----------------------------------------------------------------------------
+bundle="not built (web/dist is missing)"
+bundle_ok=""
+if [ -d web/dist/assets ]; then
+  shopt -s nullglob
+  bytes=0
+  for f in web/dist/assets/*.js web/dist/assets/*.css; do
+    bytes=$((bytes + $(gzip -c "$f" | wc -c)))
+  done
+  shopt -u nullglob
+  bundle="$(awk -v b="$bytes" 'BEGIN { printf "%.1f KB", b / 1000 }') ($bytes bytes)"
+  bundle_ok=$(verdict "$([ "$bytes" -lt 100000 ] && echo 1 || echo 0)")
+fi
+
+# ---- 8. the store's group commit, without HTTP ------------------------------------------------
+store_table=""
+if [ -x "$STORE_BENCH" ]; then
+  log "store micro-benchmark: $STORE_BENCH"
+  store_table=$(cd "$tmp" && TMPDIR="$tmp" "$STORE_BENCH" --benchmark_min_time=2 2>/dev/null | grep -E '^(Benchmark|BM_)' || true)
+fi
+
+read -r busy_end steal_end < <(cpu_busy)
+run_seconds=$((($(date +%s%N) - run_started) / 1000000000))
+times >"$tmp/times"  # this shell and its waited-for children: the server, wrk, node, curl
+ticks=$(getconf CLK_TCK)
+machine_cpu=$(awk -v b=$((busy_end - busy_start)) -v hz="$ticks" 'BEGIN { printf "%.0f", b / hz }')
+our_cpu=$(awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } } END { printf "%.0f", s }' "$tmp/times")
+steal_cpu=$(awk -v s=$((steal_end - steal_start)) -v hz="$ticks" 'BEGIN { printf "%.0f", s / hz }')
+
+start_ok=$(awk -v s="$fresh_ms" 'BEGIN { print (s < 100) ? 1 : 0 }')
+revision=$(git rev-parse --short HEAD 2>/dev/null || echo "not a git checkout")
+if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then revision+=" with uncommitted changes"; fi
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+
+# ---- summary ----------------------------------------------------------------------------------
+rows=()
+row() { rows+=("| $1 | $2 | $3 | $4 |"); }
+row "Start to ready (exec to first 200 from /readyz), median of $STARTS" "< 100 ms" \
+  "**${fresh_ms} ms** on an empty data folder (max ${fresh_max}); ${restart_ms} ms on a restart (max ${restart_max})" \
+  "$(verdict "$start_ok")"
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k * 1.024 / 1000 }'; }
+row "Idle RSS (VmRSS) 1 s after ready" "< 20 MB" "**$(mb "$rss_idle")** (${rss_idle} KiB)" "$(verdict "$rss_ok")"
+row "Idle RSS 2 s after the load above" "" "$(mb "$rss_after") (${rss_after} KiB)" ""
+row "GET /healthz, -c$READ_CONNS, median of $ROUNDS" "" "${health_rps} req/s (p50 ${health_p50} ms, p99 ${health_p99} ms)" ""
+row "GET /api/v1/me signed in (one store read), -c$READ_CONNS, median of $ROUNDS" "" \
+  "${me_rps} req/s (p50 ${me_p50} ms, p99 ${me_p99} ms)" ""
+row "GET /api/v1/bonds/{id} signed in (two store reads), -c$READ_CONNS, median of $ROUNDS" ">= 0.5 x /healthz" \
+  "${hot_rps} req/s (p50 ${hot_p50} ms, p99 ${hot_p99} ms); **ratio ${ratio}** (rounds: ${round_ratios})" \
+  "$(verdict "$ratio_ok")"
+if [ "$has_checkins" = 1 ]; then
+  row "GET /api/v1/bonds/{id}/checkins/{today} (the today view), -c$READ_CONNS, median of $ROUNDS" ">= 0.5 x /healthz" \
+    "${today_rps} req/s (p50 ${today_p50} ms, p99 ${today_p99} ms); **ratio ${today_ratio}** (rounds: ${today_ratios})" \
+    "$(verdict "$today_ok")"
+fi
+row "Durable write: PATCH /api/v1/me, -c$WRITE_CONNS" "10,000/s" \
+  "**${write_rps} req/s** (p50 ${write_p50} ms, p99 ${write_p99} ms); mean group ${group} writes per commit" \
+  "$(verdict "$write_ok")"
+if [ "$has_checkins" = 1 ]; then
+  row "Durable write: PUT /api/v1/bonds/{id}/checkins/{today}, -c$WRITE_CONNS" "10,000/s" \
+    "**${put_rps} req/s** (p50 ${put_p50} ms, p99 ${put_p99} ms); mean group ${put_group} writes per commit" \
+    "$(verdict "$put_ok")"
+fi
+while IFS= read -r line; do rows+=("$line"); done <<<"$fixed_rows"
+if [ "$has_events" = 1 ]; then
+  row "Idle WebSockets (GET /api/v1/events), $(field open "$ws") of $WS_COUNT open, $(field failed "$ws") failed" \
+    "< 16 KiB each" \
+    "**${ws_per} KiB each** (RSS $(field rss_before_kib "$ws") -> $(field rss_open_kib "$ws") KiB; $(field rss_closed_kib "$ws") KiB 2 s after they closed, ${rss_after_ws} KiB at the end)" \
+    "$(verdict "$ws_ok")"
+fi
+row "Web app JS + CSS, gzipped" "< 100 KB" "${bundle}" "${bundle_ok}"
+
+extra_rounds="" extra_errors="" extra_counts=""
+if [ "$has_checkins" = 1 ]; then
+  extra_rounds="; today view ${runs_rps[today]% }"
+  extra_errors=", today view ${today_errors}, check-in PUT ${put_errors}"
+  extra_counts="; check-in PUT ${put_counts}"
+fi
+
+cat <<EOF
+## Pillars benchmark results
+
+$(date -u +%Y-%m-%dT%H:%M:%SZ) on $cores cores ($cpu), $(uname -sr).
+Other work on the machine: CPU ${idle_before}% idle just before the run. During the ${run_seconds} s run the machine was busy for ${machine_cpu} CPU-seconds and this run's processes used ${our_cpu} (the two agree within a few percent when nothing else runs; a busy figure well above ours means other work ran alongside); the hypervisor stole ${steal_cpu} s.
+Data folder on ${data_fs}. Server: \`$BIN_NAME\` ($("$BIN" version 2>/dev/null || echo unknown), built $(date -u -r "$BIN_NAME" +%Y-%m-%dT%H:%M:%SZ)) at revision ${revision}; wrk -t$WRK_THREADS, ${DURATION}s per run.
+
+| Measure | Target | Result | |
+|---|---|---|---|
+$(printf '%s\n' "${rows[@]}")
+
+Rounds (req/s): /healthz ${runs_rps[healthz]% }; /api/v1/me ${runs_rps[me]% }; /api/v1/bonds/{id} ${runs_rps[hot-read]% }${extra_rounds}.
+Failed or non-2xx responses: /api/v1/bonds/{id} ${hot_errors}, PATCH ${write_errors}${extra_errors}.
+Writes counted by the store: PATCH ${write_counts}${extra_counts}.
+SIGTERM to exit: ${stop_ms} ms, exit status ${stop_rc}.
+EOF
+if [ -n "$store_table" ]; then
+  printf '\nStore group commit (`%s --benchmark_min_time=2`):\n\n```\n%s\n```\n' "$STORE_BENCH_NAME" "$store_table"
+fi
