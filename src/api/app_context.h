@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 
+#include "api/session_cache.h"
 #include "core/catalog.h"
 #include "core/rate_limit.h"
 #include "http/event_hub.h"
@@ -38,6 +39,7 @@ class AppContext {
   // The catalog as served by GET /api/v1/catalog, serialised once at start.
   const std::string& catalog_json() const { return catalog_json_; }
   http::EventHub& events() { return events_; }
+  SessionCache& sessions() { return sessions_; }
 
   store::Store& store() { return store_; }
   boost::asio::thread_pool& cpu() { return cpu_; }
@@ -63,6 +65,7 @@ class AppContext {
   const Catalog& catalog_;
   std::string catalog_json_;
   std::function<std::string()> store_metrics_;
+  SessionCache sessions_;
   std::mutex limiter_mutex_;
   SlidingWindowLimiter per_account_;
   SlidingWindowLimiter per_address_;

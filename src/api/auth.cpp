@@ -151,6 +151,7 @@ Awaitable logout(AppContext& app, Context& ctx) {
     return tx.delete_session(ctx.user().id, ctx.auth->session.id);
   });
   if (!done) co_return http::problem_response(done.error(), ctx.request_id);
+  app.sessions().forget_user(ctx.user().id);
   ctx.extra_set_cookies.push_back(clear_session_cookie(app));
   co_return http::no_content();
 }

@@ -31,6 +31,7 @@ Awaitable patch_me(AppContext& app, Context& ctx) {
   if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.update_user(user); });
   if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  app.sessions().forget_user(user.id);
   co_return json_ok(json::object{{"user", to_json(user)}});
 }
 
@@ -64,6 +65,7 @@ Awaitable change_password(AppContext& app, Context& ctx) {
     return {};
   });
   if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  app.sessions().forget_user(ctx.user().id);
   co_return http::no_content();
 }
 
@@ -82,6 +84,7 @@ Awaitable revoke_session(AppContext& app, Context& ctx) {
     return tx.delete_session(ctx.user().id, ctx.param("id"));
   });
   if (!deleted) co_return http::problem_response(deleted.error(), ctx.request_id);
+  app.sessions().forget_user(ctx.user().id);
   if (!*deleted) co_return http::problem_response(Error(Errc::not_found, "There is no such session."), ctx.request_id);
   if (ctx.param("id") == ctx.auth->session.id) ctx.extra_set_cookies.push_back(clear_session_cookie(app));
   co_return http::no_content();

@@ -34,37 +34,62 @@ boost::asio::awaitable<std::optional<Error>> guard(AppContext& app, const http::
   if (token.empty()) co_return Error(Errc::unauthenticated, "Please sign in.");
   Millis now = app.now();
   const std::string hash = crypto::token_hash(token);
-  auto found = co_await read(app.store(), [&hash, now](store::ReadTx& tx) {
-    return tx.session_by_token_hash(hash, now);
-  });
-  if (!found) co_return found.error();
-  if (!*found) {
+  const bool bond_route = route.access == Access::bond_member;
+
+  // One trip to the store at most: the session (unless cached) and, for bond routes, membership.
+  struct Found {
+    std::optional<store::ReadTx::SessionWithUser> session;
+    std::optional<BondView> bond;
+  };
+  Found found;
+  found.session = app.sessions().find(hash, now);
+  if (!found.session || bond_route) {
+    const bool cached = found.session.has_value();
+    const std::uint64_t epoch = app.sessions().epoch();
+    auto loaded = co_await read(app.store(), [&](store::ReadTx& tx) -> Result<Found> {
+      Found f;
+      if (cached) {
+        f.session = found.session;
+      } else {
+        auto s = tx.session_by_token_hash(hash, now);
+        if (!s) return std::unexpected(s.error());
+        f.session = std::move(*s);
+      }
+      if (f.session && bond_route) {
+        auto b = tx.bond_for_member(ctx.param("id"), f.session->user.id);
+        if (!b) return std::unexpected(b.error());
+        f.bond = std::move(*b);
+      }
+      return f;
+    });
+    if (!loaded) co_return loaded.error();
+    found = std::move(*loaded);
+    if (found.session && !cached) app.sessions().put(hash, *found.session, epoch, now);
+  }
+  if (!found.session) {
     ctx.extra_set_cookies.push_back(clear_session_cookie(app));
     co_return Error(Errc::unauthenticated, "Your session has ended; please sign in again.");
   }
   if (mutating) {
     if (origin.empty()) co_return Error(Errc::csrf, "This request is missing its Origin header.");
-    if (!crypto::constant_time_equal(ctx.header("X-CSRF-Token"), (*found)->session.csrf))
+    if (!crypto::constant_time_equal(ctx.header("X-CSRF-Token"), found.session->session.csrf))
       co_return Error(Errc::csrf, "This request is missing its CSRF token; please reload the page.");
   }
-  ctx.auth = http::Auth{std::move((*found)->session), std::move((*found)->user)};
+  ctx.auth = http::Auth{std::move(found.session->session), std::move(found.session->user)};
 
   // Sliding expiry, written at most once an hour per session and without waiting for it.
   auto& session = ctx.auth->session;
   if (now - session.last_seen_at > 3600LL * 1000) {
     Millis expires = now + app.settings().session_ttl;
+    app.sessions().touch(hash, now, expires);
     app.store().submit_write(
         [id = session.id, now, expires](store::WriteTx& tx) { return tx.touch_session(id, now, expires).has_value(); },
         nullptr);
   }
 
-  if (route.access == Access::bond_member) {
-    auto bond = co_await read(app.store(), [&ctx](store::ReadTx& tx) {
-      return tx.bond_for_member(ctx.param("id"), ctx.user().id);
-    });
-    if (!bond) co_return bond.error();
-    if (!*bond) co_return Error(Errc::not_found, "There is no such bond.");
-    ctx.bond = std::move(**bond);
+  if (bond_route) {
+    if (!found.bond) co_return Error(Errc::not_found, "There is no such bond.");
+    ctx.bond = std::move(*found.bond);
   }
   co_return std::nullopt;
 }

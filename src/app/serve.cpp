@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
@@ -50,6 +51,8 @@ asio::awaitable<void> sweep_sessions(store::Store& store, const api::AppContext&
     if (ec) co_return;
     store.submit_write([now = app.now()](store::WriteTx& tx) { return tx.delete_expired_sessions(now).has_value(); },
                        nullptr);
+    // Hand memory from a burst (thousands of sockets, say) back to the system.
+    ::malloc_trim(0);
   }
 }
 
@@ -93,8 +96,11 @@ int run_server(const ServeConfig& config) {
     spdlog::critical("the built-in content is broken: {}", catalog.error().detail);
     return 1;
   }
+  // One reader connection per core: more only contend for the same cores.
+  store::SqliteOptions store_options;
+  store_options.readers = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   auto store = store::SqliteStore::open((std::filesystem::path(config.data) / "pillars.db").string(),
-                                        std::make_shared<const crypto::Sealer>(std::move(*sealer)));
+                                        std::make_shared<const crypto::Sealer>(std::move(*sealer)), store_options);
   if (!store) {
     spdlog::critical("cannot open the store: {}", store.error().detail);
     return 1;

@@ -3,7 +3,7 @@
 CREATE TABLE entries (
   id          TEXT PRIMARY KEY,
   author_id   TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-  kind        TEXT NOT NULL CHECK (kind IN ('feeling','hope','fear','hurt','memory','daydream','achievement','knock')),
+  kind        TEXT NOT NULL CHECK (kind = 'feeling' OR kind = 'hope' OR kind = 'fear' OR kind = 'hurt' OR kind = 'memory' OR kind = 'daydream' OR kind = 'achievement' OR kind = 'knock'),
   body_sealed BLOB NOT NULL,
   created_at  INTEGER NOT NULL,
   updated_at  INTEGER NOT NULL
@@ -35,7 +35,7 @@ CREATE TABLE entry_responses (
   entry_id     TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
   bond_id      TEXT NOT NULL REFERENCES bonds(id) ON DELETE CASCADE,
   responder_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-  kind         TEXT NOT NULL CHECK (kind IN ('hear','comfort','celebrate','thanks')),
+  kind         TEXT NOT NULL CHECK (kind = 'hear' OR kind = 'comfort' OR kind = 'celebrate' OR kind = 'thanks'),
   body_sealed  BLOB,
   created_at   INTEGER NOT NULL
 ) STRICT;
@@ -45,7 +45,7 @@ CREATE TABLE appreciations (
   id          TEXT PRIMARY KEY,
   bond_id     TEXT NOT NULL REFERENCES bonds(id) ON DELETE CASCADE,
   from_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-  kind        TEXT NOT NULL CHECK (kind IN ('love','thanks','admire')),
+  kind        TEXT NOT NULL CHECK (kind = 'love' OR kind = 'thanks' OR kind = 'admire'),
   note_sealed BLOB,
   created_at  INTEGER NOT NULL
 ) STRICT;

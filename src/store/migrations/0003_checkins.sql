@@ -10,7 +10,7 @@ CREATE TABLE checkins (
   feelings         TEXT NOT NULL,
   closeness_now    INTEGER NOT NULL CHECK (closeness_now BETWEEN 1 AND 7),
   closeness_wanted INTEGER NOT NULL CHECK (closeness_wanted BETWEEN 1 AND 7),
-  need             TEXT NOT NULL CHECK (need IN ('space','closeness','comfort','fine')),
+  need             TEXT NOT NULL CHECK (need = 'space' OR need = 'closeness' OR need = 'comfort' OR need = 'fine'),
   own_minutes      INTEGER NOT NULL CHECK (own_minutes BETWEEN 0 AND 1440),
   together_minutes INTEGER NOT NULL CHECK (together_minutes BETWEEN 0 AND 1440),
   affection        INTEGER,

@@ -953,12 +953,13 @@ struct SqliteStore::Impl {
   std::unique_ptr<Conn> writer;
   std::vector<std::unique_ptr<Conn>> readers;
 
-  std::mutex mutex;
+  std::mutex mutex;       // guards writes and closing
+  std::mutex read_mutex;  // guards reads, so readers and the writer do not contend
   std::condition_variable wake_writer;
   std::condition_variable wake_readers;
   std::deque<std::pair<WriteJob, Committed>> writes;
   std::deque<ReadJob> reads;
-  bool closing = false;
+  bool closing = false;  // written under both mutexes, read under either
   std::vector<std::thread> threads;
 
   std::atomic<std::uint64_t> read_count{0}, write_count{0}, commit_count{0};
@@ -967,21 +968,21 @@ struct SqliteStore::Impl {
     for (;;) {
       ReadJob job;
       {
-        std::unique_lock lock(mutex);
+        std::unique_lock lock(read_mutex);
         wake_readers.wait(lock, [&] { return closing || !reads.empty(); });
         if (reads.empty()) return;  // closing and drained
         job = std::move(reads.front());
         reads.pop_front();
       }
-      // One snapshot for the whole job.
-      conn.exec("BEGIN");
+      // One snapshot for the whole job; BEGIN and COMMIT are prepared once per connection.
+      Query(conn, "BEGIN").step();
       SqliteTx tx(conn, sealer.get());
       try {
         job(tx);
       } catch (const std::exception& e) {
         spdlog::error("store: read job threw: {}", e.what());
       }
-      conn.exec("COMMIT");
+      Query(conn, "COMMIT").step();
       read_count.fetch_add(1, std::memory_order_relaxed);
     }
   }
@@ -1086,14 +1087,14 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
 
 void SqliteStore::submit_read(ReadJob job) {
   {
-    std::lock_guard lock(impl_->mutex);
-    if (!impl_->closing) {
-      impl_->reads.push_back(std::move(job));
-      impl_->wake_readers.notify_one();
+    std::lock_guard lock(impl_->read_mutex);
+    if (impl_->closing) {
+      spdlog::warn("store: read submitted after close");
       return;
     }
+    impl_->reads.push_back(std::move(job));
   }
-  spdlog::warn("store: read submitted after close");
+  impl_->wake_readers.notify_one();  // after unlocking: the woken reader need not wait for the lock
 }
 
 void SqliteStore::submit_write(WriteJob job, Committed done) {
@@ -1101,9 +1102,12 @@ void SqliteStore::submit_write(WriteJob job, Committed done) {
     std::lock_guard lock(impl_->mutex);
     if (!impl_->closing) {
       impl_->writes.emplace_back(std::move(job), std::move(done));
-      impl_->wake_writer.notify_one();
-      return;
+      job = nullptr;
     }
+  }
+  if (!job) {
+    impl_->wake_writer.notify_one();
+    return;
   }
   if (done) done(false);
 }
@@ -1111,7 +1115,7 @@ void SqliteStore::submit_write(WriteJob job, Committed done) {
 void SqliteStore::close() {
   if (!impl_) return;
   {
-    std::lock_guard lock(impl_->mutex);
+    std::scoped_lock lock(impl_->mutex, impl_->read_mutex);
     if (impl_->closing && impl_->threads.empty()) return;
     impl_->closing = true;
   }
