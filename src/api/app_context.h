@@ -40,6 +40,7 @@ class AppContext {
   const std::string& catalog_json() const { return catalog_json_; }
   http::EventHub& events() { return events_; }
   SessionCache& sessions() { return sessions_; }
+  BondCache& bonds() { return bonds_; }
 
   store::Store& store() { return store_; }
   boost::asio::thread_pool& cpu() { return cpu_; }
@@ -66,6 +67,7 @@ class AppContext {
   std::string catalog_json_;
   std::function<std::string()> store_metrics_;
   SessionCache sessions_;
+  BondCache bonds_;
   std::mutex limiter_mutex_;
   SlidingWindowLimiter per_account_;
   SlidingWindowLimiter per_address_;

@@ -24,6 +24,7 @@ Awaitable end_bond(AppContext& app, Context& ctx) {
     return std::move(**view);
   });
   if (!ended) co_return http::problem_response(ended.error(), ctx.request_id);
+  app.bonds().forget_all();
   notify(app, ctx.bond->other.id, "bond_ended", ctx.bond->id, ctx.bond->id);
   co_return json_ok(json::object{{"bond", to_json(*ended)}});
 }

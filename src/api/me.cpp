@@ -32,6 +32,7 @@ Awaitable patch_me(AppContext& app, Context& ctx) {
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.update_user(user); });
   if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
   app.sessions().forget_user(user.id);
+  app.bonds().forget_all();  // the other member's view of each bond shows this name
   co_return json_ok(json::object{{"user", to_json(user)}});
 }
 

@@ -36,16 +36,19 @@ boost::asio::awaitable<std::optional<Error>> guard(AppContext& app, const http::
   const std::string hash = crypto::token_hash(token);
   const bool bond_route = route.access == Access::bond_member;
 
-  // One trip to the store at most: the session (unless cached) and, for bond routes, membership.
+  // One trip to the store at most, and none when both the session and the bond are cached.
   struct Found {
     std::optional<store::ReadTx::SessionWithUser> session;
     std::optional<BondView> bond;
   };
   Found found;
   found.session = app.sessions().find(hash, now);
-  if (!found.session || bond_route) {
+  if (found.session && bond_route)
+    found.bond = app.bonds().find(BondCache::key(ctx.param("id"), found.session->user.id), now);
+  if (!found.session || (bond_route && !found.bond)) {
     const bool cached = found.session.has_value();
-    const std::uint64_t epoch = app.sessions().epoch();
+    const std::uint64_t session_epoch = app.sessions().epoch();
+    const std::uint64_t bond_epoch = app.bonds().epoch();
     auto loaded = co_await read(app.store(), [&](store::ReadTx& tx) -> Result<Found> {
       Found f;
       if (cached) {
@@ -64,7 +67,9 @@ boost::asio::awaitable<std::optional<Error>> guard(AppContext& app, const http::
     });
     if (!loaded) co_return loaded.error();
     found = std::move(*loaded);
-    if (found.session && !cached) app.sessions().put(hash, *found.session, epoch, now);
+    if (found.session && !cached) app.sessions().put(hash, *found.session, session_epoch, now);
+    if (found.bond)
+      app.bonds().put(BondCache::key(found.bond->id, found.session->user.id), *found.bond, bond_epoch, now);
   }
   if (!found.session) {
     ctx.extra_set_cookies.push_back(clear_session_cookie(app));

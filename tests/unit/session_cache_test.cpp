@@ -60,3 +60,24 @@ TEST(SessionCache, TouchUpdatesTheCachedExpiry) {
 
 }  // namespace
 }  // namespace pillars::api
+
+namespace pillars::api {
+namespace {
+
+TEST(BondCache, AnEndedBondIsForgottenAndAnInFlightLookupCannotBringItBack) {
+  BondCache cache;
+  BondView view;
+  view.id = "b1";
+  auto key = BondCache::key("b1", "ann");
+  auto before_end = cache.epoch();
+  cache.put(key, view, cache.epoch(), 1000);
+  ASSERT_TRUE(cache.find(key, 1000));
+  cache.forget_all();  // the bond ended
+  EXPECT_FALSE(cache.find(key, 1000));
+  cache.put(key, view, before_end, 1000);  // a lookup that read the active bond before the end
+  EXPECT_FALSE(cache.find(key, 1000));
+  EXPECT_NE(BondCache::key("b1", "ann"), BondCache::key("b1", "ben")) << "each member has their own view";
+}
+
+}  // namespace
+}  // namespace pillars::api
