@@ -582,23 +582,23 @@ class SqliteTx final : public WriteTx {
     return out;
   }
 
-  Result<std::vector<EntryResponse>> responses_to(const std::string& entry_id) override {
-    // Only responses in bonds where the entry is still shared.
+  // Responses to the entry in the bonds it is still shared in; one bond's only when `bond_id` is set.
+  Result<std::vector<EntryResponse>> responses(const std::string& entry_id, const std::optional<std::string>& bond_id) {
     Query q(c_,
             "SELECT r.id, r.entry_id, r.bond_id, u.id, u.display_name, r.kind, r.body_sealed, r.created_at "
             "FROM entry_responses r JOIN entry_shares s ON s.entry_id = r.entry_id AND s.bond_id = r.bond_id "
-            "JOIN users u ON u.id = r.responder_id WHERE r.entry_id = ? ORDER BY r.created_at, r.id");
-    q.bind(entry_id);
+            "JOIN users u ON u.id = r.responder_id WHERE r.entry_id = ?1 AND (?2 IS NULL OR r.bond_id = ?2) "
+            "ORDER BY r.created_at, r.id");
+    q.bind(entry_id).bind(bond_id);
     return read_responses(q);
   }
 
+  Result<std::vector<EntryResponse>> responses_to(const std::string& entry_id) override {
+    return responses(entry_id, std::nullopt);
+  }
+
   Result<std::vector<EntryResponse>> responses_in_bond(const std::string& entry_id, const std::string& bond_id) override {
-    Query q(c_,
-            "SELECT r.id, r.entry_id, r.bond_id, u.id, u.display_name, r.kind, r.body_sealed, r.created_at "
-            "FROM entry_responses r JOIN entry_shares s ON s.entry_id = r.entry_id AND s.bond_id = r.bond_id "
-            "JOIN users u ON u.id = r.responder_id WHERE r.entry_id = ? AND r.bond_id = ? ORDER BY r.created_at, r.id");
-    q.bind(entry_id).bind(bond_id);
-    return read_responses(q);
+    return responses(entry_id, bond_id);
   }
 
   Result<std::vector<SharedEntry>> shared_in_bond(const std::string& bond_id,
