@@ -80,3 +80,21 @@ export function useTitle(title: string): void {
     document.title = title ? `${title} · Pillars` : 'Pillars';
   }, [title]);
 }
+
+/**
+ * A two-step confirm ("End this bond…" → "End your bond?"): focus follows the step, to the
+ * question when it opens and back to the button that opened it when the person keeps things as
+ * they are. Put `question` on the question's heading (tabIndex -1) and `opener` around the button.
+ */
+export function useConfirmStep() {
+  const [confirming, setConfirming] = useState(false);
+  const question = useRef<HTMLHeadingElement>(null);
+  const opener = useRef<HTMLDivElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (confirming) question.current?.focus();
+    else if (opened.current) opener.current?.querySelector('button')?.focus();
+    opened.current = opened.current || confirming;
+  }, [confirming]);
+  return { confirming, setConfirming, question, opener };
+}

@@ -6,7 +6,7 @@ import { LoadError, Loading } from '../components/feedback';
 import { Button } from '../components/forms';
 import { Appreciate, AppreciationList, ComfortList, QuickActions, SharedEntryCard } from '../components/together';
 import { formatDate, kindLabel } from '../format';
-import { toApiError, useAction, useResource, useTitle } from '../hooks';
+import { toApiError, useAction, useConfirmStep, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
@@ -193,19 +193,9 @@ function Together({ bond, onBondChanged }: { bond: Bond; onBondChanged: () => vo
 
 function EndBond({ bond, onEnded }: { bond: Bond; onEnded: (bond: Bond) => void }) {
   const announce = useAnnounce();
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, setConfirming, question, opener } = useConfirmStep();
   const end = useAction(api.endBond);
   const name = bond.other.display_name;
-  const question = useRef<HTMLHeadingElement>(null);
-  const opener = useRef<HTMLDivElement>(null);
-  const opened = useRef(false);
-
-  // Focus follows the step: to the question when it opens, back to its button when kept.
-  useEffect(() => {
-    if (confirming) question.current?.focus();
-    else if (opened.current) opener.current?.querySelector('button')?.focus();
-    opened.current = opened.current || confirming;
-  }, [confirming]);
 
   const confirm = async () => {
     const ended = await end.run(bond.id);

@@ -1,5 +1,5 @@
 // One entry, as its author sees it: read it, change it, delete it, and decide who may see it.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { api, type Bond, type Catalog, type Entry, type EntryDraft } from '../api';
 import { kindName, useCatalog } from '../catalog';
 import { BeneathAnger, EntryForm, ResponseList, wantsLookBeneath, whoCanSee } from '../components/entry';
@@ -7,7 +7,7 @@ import { FeelingChips } from '../components/feelings';
 import { LoadError, Loading } from '../components/feedback';
 import { Button } from '../components/forms';
 import { formatDateTime } from '../format';
-import { useAction, useResource, useTitle } from '../hooks';
+import { useAction, useConfirmStep, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link, navigate } from '../router';
 import { useAnnounce } from '../status';
@@ -87,20 +87,11 @@ function Sharing({ entry, bonds, onChange }: { entry: Entry; bonds: Bond[]; onCh
 
 function DeleteEntry({ entry }: { entry: Entry }) {
   const announce = useAnnounce();
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, setConfirming, question, opener } = useConfirmStep();
   const remove = useAction(async (id: string) => {
     await api.deleteEntry(id);
     return true;
   });
-  const question = useRef<HTMLHeadingElement>(null);
-  const opener = useRef<HTMLDivElement>(null);
-  const opened = useRef(false);
-
-  useEffect(() => {
-    if (confirming) question.current?.focus();
-    else if (opened.current) opener.current?.querySelector('button')?.focus();
-    opened.current = opened.current || confirming;
-  }, [confirming]);
 
   const confirm = async () => {
     if (!(await remove.run(entry.id))) return;
