@@ -6,11 +6,9 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { assertProblem, makeBond, registerPerson } from './lib/client.mjs';
+import { assertProblem } from './lib/client.mjs';
 import { checkinBody, checkinPath, putCheckin, utcDay } from './lib/checkins.mjs';
-import { connectEvents } from './lib/events.mjs';
-import { loadCatalog } from './lib/inner-world.mjs';
-import { startServer } from './lib/server.mjs';
+import { liveCast } from './lib/events.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
 const EVENT_WAIT_MS = 3_000;
@@ -29,23 +27,13 @@ const live = {};
 const today = utcDay(0);
 const tomorrow = utcDay(1);
 
+let cast;
 before(async () => {
-  server = await startServer();
-  ana = await registerPerson(server, { name: 'Ana' });
-  ben = await registerPerson(server, { name: 'Ben' });
-  sam = await registerPerson(server, { name: 'Sam' });
-  dee = await registerPerson(server, { name: 'Dee' });
-  ab = await makeBond(ana, ben, 'partner');
-  sd = await makeBond(sam, dee, 'friend');
-  cat = await loadCatalog(ana);
-  live.ana = await connectEvents(server, ana);
-  live.ben = await connectEvents(server, ben);
-  live.sam = await connectEvents(server, sam);
+  cast = await liveCast();
+  ({ server, ana, ben, sam, dee, ab, sd, cat } = cast);
+  Object.assign(live, cast.live);
 });
-after(async () => {
-  for (const stream of Object.values(live)) await stream.close();
-  await server?.stop();
-});
+after(() => cast?.close());
 
 /** How many messages each stream has so far: a mark to compare against later. */
 const mark = () => Object.fromEntries(Object.entries(live).map(([who, s]) => [who, s.messages.length]));

@@ -5,10 +5,9 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { assertProblem, makeBond, registerPerson } from './lib/client.mjs';
-import { connectEvents, openEvents } from './lib/events.mjs';
-import { bondPath, entryPath, loadCatalog, respond, shareEntry, uniqueText, writeEntry } from './lib/inner-world.mjs';
-import { startServer } from './lib/server.mjs';
+import { assertProblem, registerPerson } from './lib/client.mjs';
+import { connectEvents, liveCast, openEvents } from './lib/events.mjs';
+import { bondPath, entryPath, respond, shareEntry, uniqueText, writeEntry } from './lib/inner-world.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
 const EVENT_WAIT_MS = 3_000;
@@ -28,23 +27,13 @@ const live = {};
 const texts = []; // everything written in these tests; no event may carry any of it
 const expected = { ana: [], ben: [], sam: [] }; // every event each should have received, in order
 
+let cast;
 before(async () => {
-  server = await startServer();
-  ana = await registerPerson(server, { name: 'Ana' });
-  ben = await registerPerson(server, { name: 'Ben' });
-  sam = await registerPerson(server, { name: 'Sam' });
-  dee = await registerPerson(server, { name: 'Dee' });
-  ab = await makeBond(ana, ben, 'partner');
-  sd = await makeBond(sam, dee, 'friend');
-  cat = await loadCatalog(ana);
-  live.ana = await connectEvents(server, ana);
-  live.ben = await connectEvents(server, ben);
-  live.sam = await connectEvents(server, sam);
+  cast = await liveCast();
+  ({ server, ana, ben, sam, dee, ab, sd, cat } = cast);
+  Object.assign(live, cast.live);
 });
-after(async () => {
-  for (const stream of Object.values(live)) await stream.close();
-  await server?.stop();
-});
+after(() => cast?.close());
 
 const text = (label) => {
   const t = uniqueText(label);

@@ -5,6 +5,9 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
+import { makeBond, registerPerson } from './client.mjs';
+import { loadCatalog } from './inner-world.mjs';
+import { startServer } from './server.mjs';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 const CLOSE_TIMEOUT_MS = 2_000;
@@ -142,4 +145,31 @@ export class EventStream {
     const timer = sleep(CLOSE_TIMEOUT_MS).then(() => this.ws.terminate());
     await Promise.race([closed, timer]);
   }
+}
+
+/**
+ * The cast of the live-event tests: Ana and Ben share a partner bond, Sam and Dee a friend bond,
+ * and Ana, Ben and Sam each have an event socket open. `close()` closes the sockets and the server.
+ */
+export async function liveCast() {
+  const server = await startServer();
+  const ana = await registerPerson(server, { name: 'Ana' });
+  const ben = await registerPerson(server, { name: 'Ben' });
+  const sam = await registerPerson(server, { name: 'Sam' });
+  const dee = await registerPerson(server, { name: 'Dee' });
+  const ab = await makeBond(ana, ben, 'partner');
+  const sd = await makeBond(sam, dee, 'friend');
+  const cat = await loadCatalog(ana);
+  const live = {
+    ana: await connectEvents(server, ana),
+    ben: await connectEvents(server, ben),
+    sam: await connectEvents(server, sam),
+  };
+  return {
+    server, ana, ben, sam, dee, ab, sd, cat, live,
+    async close() {
+      for (const stream of Object.values(live)) await stream.close();
+      await server.stop();
+    },
+  };
 }
