@@ -83,18 +83,18 @@ json::object checkin_json(const CheckIn& c, const CheckIn* other, bool edit_time
     guess["closeness_right"] = score.closeness_right;
   }
   json::object out{{"day", format_day(c.day)},
-          {"from", json::object{{"id", c.from.id}, {"display_name", c.from.display_name}}},
-          {"feelings", std::move(feelings)},
-          {"primary_family", primary_family(c.feelings)},
-          {"closeness_now", c.closeness_now},
-          {"closeness_wanted", c.closeness_wanted},
-          {"need", to_string(c.need)},
-          {"own_minutes", c.own_minutes},
-          {"together_minutes", c.together_minutes},
-          {"affection", optional_bool(c.affection)},
-          {"lovemaking", optional_bool(c.lovemaking)},
-          {"guess", std::move(guess)},
-          {"created_at", format_rfc3339(c.created_at)}};
+                    {"from", json::object{{"id", c.from.id}, {"display_name", c.from.display_name}}},
+                    {"feelings", std::move(feelings)},
+                    {"primary_family", primary_family(c.feelings)},
+                    {"closeness_now", c.closeness_now},
+                    {"closeness_wanted", c.closeness_wanted},
+                    {"need", to_string(c.need)},
+                    {"own_minutes", c.own_minutes},
+                    {"together_minutes", c.together_minutes},
+                    {"affection", optional_bool(c.affection)},
+                    {"lovemaking", optional_bool(c.lovemaking)},
+                    {"guess", std::move(guess)},
+                    {"created_at", format_rfc3339(c.created_at)}};
   if (edit_time) out["updated_at"] = format_rfc3339(c.updated_at);
   return out;
 }
@@ -186,7 +186,7 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
   } else if (outcome->created) {
     notify(app, ctx.bond->other.id, "checkin_added", mine.bond_id, id);
   }
-  // The write job found the bond active.
+  // The write job checked that the bond is active, so the day is shown as in an active bond.
   auto [me, theirs] = split(outcome->day, mine.from.id);
   auto shown = day_shown(BondStatus::active, true, theirs != nullptr, mine.day, app.now());
   co_return json_ok(json::object{
