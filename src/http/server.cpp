@@ -291,7 +291,7 @@ asio::awaitable<Response> Server::handle(const Request& req, const std::string& 
     res = problem_response(Error(Errc::bad_request, "The address could not be read."), request_id);
   } else if (!segments->empty() && ((*segments)[0] == "api" || (*segments)[0] == "healthz" ||
                                     (*segments)[0] == "readyz" || (*segments)[0] == "metrics")) {
-    Context ctx{req, request_id, client, {}, {}, {}, {}, {}, {}};
+    Context ctx{req, request_id, real_client_address(client, req, options_.trusted_proxies), {}, {}, {}, {}, {}, {}};
     res = co_await router_.dispatch(ctx, *segments);
     route_for_log = ctx.route_path.empty() ? "unmatched" : std::string(ctx.route_path);
     websocket_user = std::move(ctx.websocket_user);

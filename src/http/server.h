@@ -15,6 +15,7 @@
 #include <set>
 #include <string>
 
+#include "http/client_address.h"
 #include "http/event_hub.h"
 #include "http/router.h"
 #include "http/static_files.h"
@@ -30,6 +31,7 @@ struct ServerOptions {
   std::chrono::seconds drain_timeout{10};  // the most shutdown waits for in-flight requests
   int max_connections = 10000;
   bool https = false;  // served behind https: adds HSTS and Secure cookies
+  ProxyList trusted_proxies;  // whose X-Forwarded-For names the client (--trusted-proxies)
 };
 
 // Counters for /metrics. All relaxed atomics; read at any time.
