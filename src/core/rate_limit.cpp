@@ -1,5 +1,7 @@
 #include "core/rate_limit.h"
 
+#include <algorithm>
+
 namespace pillars {
 
 void SlidingWindowLimiter::expire(std::deque<Millis>& events, Millis now) const {
@@ -30,6 +32,43 @@ void SlidingWindowLimiter::prune(Millis now) {
     expire(it->second, now);
     it = it->second.empty() ? events_.erase(it) : std::next(it);
   }
+}
+
+namespace {
+// Keys joined with a character that appears in neither emails nor addresses nor device ids.
+std::string key(const std::string& a, const std::string& b) { return a + '\n' + b; }
+}  // namespace
+
+LoginLimiter::LoginLimiter(LoginLimits limits)
+    : limits_(limits),
+      device_(limits.per_device, limits.window),
+      pair_(limits.per_account_and_address, limits.window),
+      address_(limits.per_address, limits.window),
+      account_(limits.account_wide, limits.window) {}
+
+int LoginLimiter::retry_after_seconds(const LoginAttempt& a, Millis now) {
+  if (!a.device.empty()) return device_.retry_after_seconds(key(a.account, a.device), now);
+  return std::max({pair_.retry_after_seconds(key(a.account, a.address), now),
+                   address_.retry_after_seconds(a.address, now), account_.retry_after_seconds(a.account, now)});
+}
+
+void LoginLimiter::failed(const LoginAttempt& a, Millis now) {
+  if (!a.device.empty()) {
+    device_.record(key(a.account, a.device), now);
+    return;
+  }
+  pair_.record(key(a.account, a.address), now);
+  address_.record(a.address, now);
+  account_.record(a.account, now);
+}
+
+void LoginLimiter::succeeded(const LoginAttempt& a) {
+  if (!a.device.empty()) device_.clear(key(a.account, a.device));
+  else pair_.clear(key(a.account, a.address));
+}
+
+void LoginLimiter::prune(Millis now) {
+  for (auto* limiter : {&device_, &pair_, &address_, &account_}) limiter->prune(now);
 }
 
 }  // namespace pillars

@@ -38,4 +38,45 @@ class SlidingWindowLimiter {
   std::unordered_map<std::string, std::deque<Millis>> events_;
 };
 
+// The sign-in rule. Failures slow the guesser down without locking the owner out:
+//  - a known device (one that presents a valid device cookie for the account, given after an earlier
+//    successful sign-in) is counted on its own: `per_device` failures per window, and nothing that
+//    happens elsewhere limits it;
+//  - any other attempt is an unknown device, limited three ways at once: `per_account_and_address`
+//    failures for the account from that address, `per_address` failures from that address over all
+//    accounts, and `account_wide` failures for the account from all addresses together.
+// A success clears the counter it was judged by (the device's, or the account-and-address pair's);
+// the per-address and account-wide counters only age out, so a guesser cannot reset them.
+struct LoginLimits {
+  std::size_t per_device = 5;
+  std::size_t per_account_and_address = 5;
+  std::size_t per_address = 30;
+  std::size_t account_wide = 20;
+  Millis window = 15LL * 60 * 1000;
+};
+
+struct LoginAttempt {
+  std::string account;  // the normalised email, whether or not an account has it
+  std::string address;  // the client's address
+  std::string device;   // a valid device cookie's id for this account; empty for an unknown device
+};
+
+class LoginLimiter {
+ public:
+  explicit LoginLimiter(LoginLimits limits);
+
+  // Seconds until this attempt may be made, or 0 when it may be made now. Records nothing.
+  int retry_after_seconds(const LoginAttempt& attempt, Millis now);
+  void failed(const LoginAttempt& attempt, Millis now);
+  void succeeded(const LoginAttempt& attempt);
+  // Drops counters whose events are all older than the window; call now and then to bound memory.
+  void prune(Millis now);
+
+  Millis window() const { return limits_.window; }
+
+ private:
+  LoginLimits limits_;
+  SlidingWindowLimiter device_, pair_, address_, account_;
+};
+
 }  // namespace pillars
