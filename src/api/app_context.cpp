@@ -49,14 +49,9 @@ Millis AppContext::now_pruned() {
   return t;
 }
 
-int AppContext::login_retry_after(const LoginAttempt& attempt) {
+int AppContext::take_login(const LoginAttempt& attempt) {
   std::lock_guard lock(limiter_mutex_);
-  return login_.retry_after_seconds(attempt, now_pruned());
-}
-
-void AppContext::login_failed(const LoginAttempt& attempt) {
-  std::lock_guard lock(limiter_mutex_);
-  login_.failed(attempt, now());
+  return login_.take(attempt, now_pruned());
 }
 
 void AppContext::login_succeeded(const LoginAttempt& attempt) {
@@ -66,10 +61,7 @@ void AppContext::login_succeeded(const LoginAttempt& attempt) {
 
 int AppContext::take_signup(const std::string& address) {
   std::lock_guard lock(limiter_mutex_);
-  Millis t = now_pruned();
-  if (int wait = signups_.retry_after_seconds(address, t); wait > 0) return wait;
-  signups_.record(address, t);
-  return 0;
+  return signups_.take(address, now_pruned());
 }
 
 bool AppContext::enter_signup_queue() {
@@ -80,28 +72,26 @@ bool AppContext::enter_signup_queue() {
   return true;
 }
 
-int AppContext::invite_retry_after(const std::string& user_id, const std::string& address) {
+int AppContext::take_invite_accept(const std::string& user_id, const std::string& address) {
   std::lock_guard lock(limiter_mutex_);
   Millis t = now_pruned();
-  return std::max(invites_per_account_.retry_after_seconds(user_id, t),
-                  invites_per_address_.retry_after_seconds(address, t));
-}
-
-void AppContext::invite_failed(const std::string& user_id, const std::string& address) {
-  std::lock_guard lock(limiter_mutex_);
-  Millis t = now();
+  int wait = std::max(invites_per_account_.retry_after_seconds(user_id, t),
+                      invites_per_address_.retry_after_seconds(address, t));
+  if (wait > 0) return wait;
   invites_per_account_.record(user_id, t);
   invites_per_address_.record(address, t);
+  return 0;
 }
 
-int AppContext::password_retry_after(const std::string& user_id) {
+void AppContext::invite_accept_not_a_guess(const std::string& user_id, const std::string& address) {
   std::lock_guard lock(limiter_mutex_);
-  return passwords_.retry_after_seconds(user_id, now_pruned());
+  invites_per_account_.give_back(user_id);
+  invites_per_address_.give_back(address);
 }
 
-void AppContext::password_failed(const std::string& user_id) {
+int AppContext::take_password_check(const std::string& user_id) {
   std::lock_guard lock(limiter_mutex_);
-  passwords_.record(user_id, now());
+  return passwords_.take(user_id, now_pruned());
 }
 
 void AppContext::password_succeeded(const std::string& user_id) {

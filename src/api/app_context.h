@@ -62,9 +62,12 @@ class AppContext {
 
   Millis now() const;
 
-  // Sign-in attempts. Thread-safe.
-  int login_retry_after(const LoginAttempt& attempt);
-  void login_failed(const LoginAttempt& attempt);
+  // Attempts are counted as failures when they are let through (0 returned; else the seconds to
+  // wait) and taken back when they turn out right, so parallel attempts cannot pass the limit
+  // together. All thread-safe.
+
+  // Sign-in (see LoginLimiter).
+  int take_login(const LoginAttempt& attempt);
   void login_succeeded(const LoginAttempt& attempt);
 
   // Sign-up: takes one of the address's sign-ups for this hour; 0 when taken, else seconds to wait.
@@ -75,13 +78,12 @@ class AppContext {
   bool enter_signup_queue();
   void leave_signup_queue() { --signups_queued_; }
 
-  // Accepting invites: failures per account and per address. Thread-safe.
-  int invite_retry_after(const std::string& user_id, const std::string& address);
-  void invite_failed(const std::string& user_id, const std::string& address);
+  // Accepting invites: codes that could not be used, per account and per address.
+  int take_invite_accept(const std::string& user_id, const std::string& address);
+  void invite_accept_not_a_guess(const std::string& user_id, const std::string& address);
 
-  // Wrong current passwords when changing the password, per account. Thread-safe.
-  int password_retry_after(const std::string& user_id);
-  void password_failed(const std::string& user_id);
+  // Wrong current passwords when changing the password, per account.
+  int take_password_check(const std::string& user_id);
   void password_succeeded(const std::string& user_id);
 
   std::atomic<bool> ready{false};

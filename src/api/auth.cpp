@@ -168,7 +168,7 @@ Awaitable login(AppContext& app, Context& ctx) {
   std::string email = normalize_email(*email_in).value_or(std::string(trim(*email_in)));
 
   const LoginAttempt attempt{email, ctx.client_address, known_device(app, ctx, email)};
-  if (int wait = app.login_retry_after(attempt); wait > 0) {
+  if (int wait = app.take_login(attempt); wait > 0) {
     Error e(Errc::rate_limited, "Too many sign-in attempts. Please wait a little and try again.");
     e.retry_after_seconds = wait;
     co_return http::problem_response(e, ctx.request_id);
@@ -196,7 +196,6 @@ Awaitable login(AppContext& app, Context& ctx) {
                        : (crypto::verify_password(*password, dummy_hash()), false);
   });
   if (!valid) {
-    app.login_failed(attempt);
     co_return http::problem_response(
         Error(Errc::invalid_credentials, "That email and password do not match an account."), ctx.request_id);
   }

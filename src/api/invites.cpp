@@ -56,17 +56,15 @@ Awaitable list_invites(AppContext& app, Context& ctx) {
 
 Awaitable accept_invite(AppContext& app, Context& ctx) {
   const std::string me = ctx.user().id;
-  if (int wait = app.invite_retry_after(me, ctx.client_address); wait > 0) {
+  if (int wait = app.take_invite_accept(me, ctx.client_address); wait > 0) {
     Error e(Errc::rate_limited, "Too many codes that could not be used. Please wait a little and try again.");
     e.retry_after_seconds = wait;
     co_return http::problem_response(e, ctx.request_id);
   }
   // One answer for every code that cannot be accepted (mistyped, unknown, used, expired), so a
-  // guesser learns nothing but "no"; each one counts against the caller's limits.
-  auto cannot_use = [&] {
-    app.invite_failed(me, ctx.client_address);
-    return http::problem_response(Error(Errc::not_found, kCannotUse), ctx.request_id);
-  };
+  // guesser learns nothing but "no"; each one counts against the caller's limits. Every other
+  // outcome is taken back.
+  auto cannot_use = [&] { return http::problem_response(Error(Errc::not_found, kCannotUse), ctx.request_id); };
   auto code = normalize_invite_code(ctx.param("code"));
   if (!code) co_return cannot_use();
   Millis now = app.now();
@@ -90,6 +88,7 @@ Awaitable accept_invite(AppContext& app, Context& ctx) {
     return std::move(**view);
   });
   if (!bond && bond.error().code == Errc::not_found) co_return cannot_use();
+  app.invite_accept_not_a_guess(me, ctx.client_address);
   if (!bond) co_return http::problem_response(bond.error(), ctx.request_id);
   co_return json_created(json::object{{"bond", to_json(*bond)}});
 }

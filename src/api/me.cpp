@@ -49,7 +49,7 @@ Awaitable change_password(AppContext& app, Context& ctx) {
     co_return http::problem_response(e, ctx.request_id);
   }
   const std::string& user_id = ctx.user().id;
-  if (int wait = app.password_retry_after(user_id); wait > 0) {
+  if (int wait = app.take_password_check(user_id); wait > 0) {
     Error e(Errc::rate_limited, "Too many tries with the current password. Please wait a little and try again.");
     e.retry_after_seconds = wait;
     co_return http::problem_response(e, ctx.request_id);
@@ -61,7 +61,6 @@ Awaitable change_password(AppContext& app, Context& ctx) {
     return crypto::hash_password(*next);
   });
   if (!hash) {
-    app.password_failed(user_id);
     Error e(Errc::wrong_password, "Your current password is not right.");
     e.fields.push_back({"current_password", e.detail});
     co_return http::problem_response(e, ctx.request_id);

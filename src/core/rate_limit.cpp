@@ -27,6 +27,19 @@ void SlidingWindowLimiter::record(const std::string& key, Millis now) {
   while (events.size() > limit_ && limit_ > 0) events.pop_front();
 }
 
+int SlidingWindowLimiter::take(const std::string& key, Millis now) {
+  if (int wait = retry_after_seconds(key, now); wait > 0) return wait;
+  record(key, now);
+  return 0;
+}
+
+void SlidingWindowLimiter::give_back(const std::string& key) {
+  auto it = events_.find(key);
+  if (it == events_.end()) return;
+  if (!it->second.empty()) it->second.pop_back();
+  if (it->second.empty()) events_.erase(it);
+}
+
 void SlidingWindowLimiter::prune(Millis now) {
   for (auto it = events_.begin(); it != events_.end();) {
     expire(it->second, now);
@@ -46,25 +59,26 @@ LoginLimiter::LoginLimiter(LoginLimits limits)
       address_(limits.per_address, limits.window),
       account_(limits.account_wide, limits.window) {}
 
-int LoginLimiter::retry_after_seconds(const LoginAttempt& a, Millis now) {
-  if (!a.device.empty()) return device_.retry_after_seconds(key(a.account, a.device), now);
-  return std::max({pair_.retry_after_seconds(key(a.account, a.address), now),
-                   address_.retry_after_seconds(a.address, now), account_.retry_after_seconds(a.account, now)});
-}
-
-void LoginLimiter::failed(const LoginAttempt& a, Millis now) {
-  if (!a.device.empty()) {
-    device_.record(key(a.account, a.device), now);
-    return;
-  }
-  pair_.record(key(a.account, a.address), now);
+int LoginLimiter::take(const LoginAttempt& a, Millis now) {
+  if (!a.device.empty()) return device_.take(key(a.account, a.device), now);
+  const std::string pair = key(a.account, a.address);
+  int wait = std::max({pair_.retry_after_seconds(pair, now), address_.retry_after_seconds(a.address, now),
+                       account_.retry_after_seconds(a.account, now)});
+  if (wait > 0) return wait;
+  pair_.record(pair, now);
   address_.record(a.address, now);
   account_.record(a.account, now);
+  return 0;
 }
 
 void LoginLimiter::succeeded(const LoginAttempt& a) {
-  if (!a.device.empty()) device_.clear(key(a.account, a.device));
-  else pair_.clear(key(a.account, a.address));
+  if (!a.device.empty()) {
+    device_.clear(key(a.account, a.device));
+    return;
+  }
+  pair_.clear(key(a.account, a.address));
+  address_.give_back(a.address);
+  account_.give_back(a.account);
 }
 
 void LoginLimiter::prune(Millis now) {

@@ -21,6 +21,14 @@ class SlidingWindowLimiter {
   // Records one event for `key` at `now`.
   void record(const std::string& key, Millis now);
 
+  // Checks and records at once: 0 and one event recorded when `key` may act now, else the seconds
+  // to wait and nothing recorded. Counting an attempt before its outcome is known means parallel
+  // attempts cannot all pass the check before the first failure is recorded.
+  int take(const std::string& key, Millis now);
+
+  // Takes back the newest event of `key` (an attempt that turned out not to be a failure).
+  void give_back(const std::string& key);
+
   // Forgets `key` (after a successful sign-in, say).
   void clear(const std::string& key) { events_.erase(key); }
 
@@ -45,8 +53,10 @@ class SlidingWindowLimiter {
 //  - any other attempt is an unknown device, limited three ways at once: `per_account_and_address`
 //    failures for the account from that address, `per_address` failures from that address over all
 //    accounts, and `account_wide` failures for the account from all addresses together.
-// A success clears the counter it was judged by (the device's, or the account-and-address pair's);
-// the per-address and account-wide counters only age out, so a guesser cannot reset them.
+// Each attempt is counted as a failure when it is let through (take), so a burst of parallel guesses
+// cannot slip past the check; a success clears the counter it was judged by (the device's, or the
+// account-and-address pair's) and takes back its own event from the per-address and account-wide
+// counters, which otherwise only age out, so a guesser cannot reset them.
 struct LoginLimits {
   std::size_t per_device = 5;
   std::size_t per_account_and_address = 5;
@@ -65,9 +75,10 @@ class LoginLimiter {
  public:
   explicit LoginLimiter(LoginLimits limits);
 
-  // Seconds until this attempt may be made, or 0 when it may be made now. Records nothing.
-  int retry_after_seconds(const LoginAttempt& attempt, Millis now);
-  void failed(const LoginAttempt& attempt, Millis now);
+  // 0 when the attempt may be made now, and it is counted as a failure; else the seconds to wait,
+  // and nothing is counted.
+  int take(const LoginAttempt& attempt, Millis now);
+  // The attempt let through by take() was right.
   void succeeded(const LoginAttempt& attempt);
   // Drops counters whose events are all older than the window; call now and then to bound memory.
   void prune(Millis now);

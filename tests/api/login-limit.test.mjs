@@ -166,6 +166,14 @@ describe('behind a trusted proxy, and account-wide', TIMEOUT, () => {
     assert.equal(res.status, 200, res.text);
   });
 
+  test('parallel guesses cannot pass the limit together: each counts before its answer', async () => {
+    const email = uniqueEmail('burst');
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+      new Client(server).post('/api/v1/auth/login', { email, password: wrong(i) }, from('203.0.113.99'))));
+    const statuses = burst.map((r) => r.status).sort();
+    assert.deepEqual(statuses, [401, 401, ...Array(8).fill(429)], `the limit of 2 held: ${statuses}`);
+  });
+
   test('X-Forwarded-For from a peer that is not a trusted proxy is ignored', async () => {
     // 203.0.113.1 is limited for Rui; a direct client claiming to be it is judged by its own address.
     const res = await postFrom(server, '127.0.0.2', '/api/v1/auth/login', { email: rui.email, password: rui.password },

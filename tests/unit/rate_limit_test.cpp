@@ -50,69 +50,87 @@ LoginLimits small_limits() {
   return l;
 }
 
+TEST(SlidingWindowLimiter, TakeChecksAndRecordsAtOnceAndGiveBackUndoesIt) {
+  SlidingWindowLimiter limiter(2, kMinute);
+  EXPECT_EQ(limiter.take("a", 0), 0);
+  EXPECT_EQ(limiter.take("a", 0), 0);
+  EXPECT_EQ(limiter.take("a", 0), 60) << "the third is refused and not recorded";
+  limiter.give_back("a");
+  EXPECT_EQ(limiter.take("a", 0), 0);
+  limiter.give_back("a");
+  limiter.give_back("a");
+  limiter.give_back("a");
+  EXPECT_EQ(limiter.tracked_keys(), 0u) << "giving back more than was taken is harmless";
+}
+
 TEST(LoginLimiter, LimitsAnAccountFromOneAddressWithoutLimitingOtherAddresses) {
   LoginLimiter limiter(small_limits());
   LoginAttempt guesser{"mara@example.test", "203.0.113.7", ""};
-  for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(limiter.retry_after_seconds(guesser, i), 0);
-    limiter.failed(guesser, i);
-  }
-  EXPECT_GT(limiter.retry_after_seconds(guesser, 3), 0);
-  EXPECT_EQ(limiter.retry_after_seconds({"mara@example.test", "198.51.100.2", ""}, 3), 0)
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.take(guesser, i), 0);
+  EXPECT_GT(limiter.take(guesser, 3), 0);
+  EXPECT_EQ(limiter.take({"mara@example.test", "198.51.100.2", ""}, 3), 0)
       << "the owner at another address is not locked out";
-  EXPECT_EQ(limiter.retry_after_seconds({"noor@example.test", "203.0.113.7", ""}, 3), 0)
+  EXPECT_EQ(limiter.take({"noor@example.test", "203.0.113.7", ""}, 3), 0)
       << "other accounts from the guesser's address are not limited yet";
+}
+
+TEST(LoginLimiter, AttemptsCountBeforeTheirOutcomeSoParallelGuessesCannotSlipThrough) {
+  LoginLimiter limiter(small_limits());
+  LoginAttempt guesser{"mara@example.test", "203.0.113.7", ""};
+  // Three attempts in flight at once, none answered yet: the fourth already waits.
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.take(guesser, 0), 0);
+  EXPECT_GT(limiter.take(guesser, 0), 0);
 }
 
 TEST(LoginLimiter, AKnownDeviceIsCountedOnItsOwn) {
   LoginLimiter limiter(small_limits());
   // Guessers from many addresses use up the account-wide budget for unknown devices.
-  for (int i = 0; i < 6; ++i) limiter.failed({"mara@example.test", "203.0.113." + std::to_string(i), ""}, i);
-  EXPECT_GT(limiter.retry_after_seconds({"mara@example.test", "198.51.100.2", ""}, 10), 0)
-      << "an unknown device anywhere now waits";
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(limiter.take({"mara@example.test", "203.0.113." + std::to_string(i), ""}, i), 0);
+  EXPECT_GT(limiter.take({"mara@example.test", "198.51.100.2", ""}, 10), 0) << "an unknown device anywhere now waits";
   LoginAttempt phone{"mara@example.test", "203.0.113.1", "device-1"};
-  EXPECT_EQ(limiter.retry_after_seconds(phone, 10), 0) << "the owner's phone is never limited by others' failures";
+  EXPECT_EQ(limiter.take(phone, 10), 0) << "the owner's phone is never limited by others' failures";
 
   // Its own failures do count, and a success clears them.
-  for (int i = 0; i < 3; ++i) limiter.failed(phone, 20);
-  EXPECT_GT(limiter.retry_after_seconds(phone, 21), 0);
-  EXPECT_EQ(limiter.retry_after_seconds({"mara@example.test", "203.0.113.1", "device-2"}, 21), 0);
+  EXPECT_EQ(limiter.take(phone, 11), 0);
+  EXPECT_EQ(limiter.take(phone, 12), 0);
+  EXPECT_GT(limiter.take(phone, 13), 0);
+  EXPECT_EQ(limiter.take({"mara@example.test", "203.0.113.1", "device-2"}, 13), 0) << "another device of hers";
   limiter.succeeded(phone);
-  EXPECT_EQ(limiter.retry_after_seconds(phone, 22), 0);
+  EXPECT_EQ(limiter.take(phone, 14), 0);
 }
 
 TEST(LoginLimiter, LimitsOneAddressSprayingManyAccounts) {
   LoginLimiter limiter(small_limits());
-  for (int i = 0; i < 5; ++i) limiter.failed({"user" + std::to_string(i) + "@example.test", "203.0.113.7", ""}, i);
-  EXPECT_GT(limiter.retry_after_seconds({"ines@example.test", "203.0.113.7", ""}, 5), 0);
-  EXPECT_EQ(limiter.retry_after_seconds({"ines@example.test", "203.0.113.7", "device-9"}, 5), 0)
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(limiter.take({"user" + std::to_string(i) + "@example.test", "203.0.113.7", ""}, i), 0);
+  EXPECT_GT(limiter.take({"ines@example.test", "203.0.113.7", ""}, 5), 0);
+  EXPECT_EQ(limiter.take({"ines@example.test", "203.0.113.7", "device-9"}, 5), 0)
       << "a known device behind the same address still gets in";
-  EXPECT_EQ(limiter.retry_after_seconds({"ines@example.test", "198.51.100.2", ""}, 5), 0);
+  EXPECT_EQ(limiter.take({"ines@example.test", "198.51.100.2", ""}, 5), 0);
 }
 
-TEST(LoginLimiter, ASuccessClearsThePairButNotWhatAGuesserCouldReset) {
+TEST(LoginLimiter, SuccessesAreNotCountedButCannotResetAGuessersCounters) {
   LoginLimiter limiter(small_limits());
   LoginAttempt owner{"mara@example.test", "198.51.100.2", ""};
-  limiter.failed(owner, 0);
-  limiter.failed(owner, 0);
-  limiter.succeeded(owner);
-  limiter.failed(owner, 1);
-  limiter.failed(owner, 1);
-  EXPECT_EQ(limiter.retry_after_seconds(owner, 2), 0) << "the pair restarted at the success";
-  limiter.failed({"other@example.test", "198.51.100.2", ""}, 2);
-  // Five failures from this address so far: the per-address budget is spent whatever the successes.
-  EXPECT_GT(limiter.retry_after_seconds({"third@example.test", "198.51.100.2", ""}, 3), 0);
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_EQ(limiter.take(owner, i), 0) << "signing in often is never limited";
+    limiter.succeeded(owner);
+  }
+  // A guesser spends 4 of the address's 5, signs in to an account of their own, then fails once more.
+  LoginAttempt own{"guesser@example.test", "203.0.113.7", ""};
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(limiter.take({"user" + std::to_string(i) + "@example.test", "203.0.113.7", ""}, 0), 0);
+  EXPECT_EQ(limiter.take(own, 0), 0);
+  limiter.succeeded(own);
+  EXPECT_EQ(limiter.take({"user9@example.test", "203.0.113.7", ""}, 0), 0);
+  EXPECT_GT(limiter.take({"user10@example.test", "203.0.113.7", ""}, 0), 0) << "the address's 5 failures stand";
 }
 
 TEST(LoginLimiter, EverythingAgesOutOfTheWindow) {
   LoginLimiter limiter(small_limits());
   LoginAttempt guesser{"mara@example.test", "203.0.113.7", ""};
-  for (int i = 0; i < 6; ++i) limiter.failed(guesser, 0);
-  int wait = limiter.retry_after_seconds(guesser, kMinute);
-  EXPECT_EQ(wait, 14 * 60);
-  EXPECT_EQ(limiter.retry_after_seconds(guesser, 15 * kMinute), 0);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.take(guesser, 0), 0);
+  EXPECT_EQ(limiter.take(guesser, kMinute), 14 * 60);
   limiter.prune(15 * kMinute);
-  EXPECT_EQ(limiter.retry_after_seconds(guesser, 15 * kMinute), 0);
+  EXPECT_EQ(limiter.take(guesser, 15 * kMinute), 0);
 }
 
 }  // namespace
