@@ -10,7 +10,7 @@
 // stops by itself. Prints one line per phase on stdout:
 //   phase=alone signins=20 p50_ms=... p90_ms=... max_ms=...
 //   phase=flood signins=20 p50_ms=... p90_ms=... max_ms=... signups_ok=... signups_503=...
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,8 +28,11 @@ const { values: opts } = parseArgs({
 const PARALLEL = Number(opts.parallel);
 const SIGNINS = Number(opts.signins);
 
+// A build from before --trusted-proxies existed has no sign-up limit either: run it without.
+const proxyArgs = execFileSync(opts.bin, ['serve', '--help'], { encoding: 'utf8' }).includes('--trusted-proxies')
+  ? ['--trusted-proxies', '127.0.0.1'] : [];
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pillars-bench-'));
-const child = spawn(opts.bin, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--trusted-proxies', '127.0.0.1'], {
+const child = spawn(opts.bin, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...proxyArgs], {
   env: { ...process.env, PILLARS_SIGNUP_LIMIT_PER_ADDRESS: '100000' },
   stdio: ['ignore', 'pipe', 'ignore'],
 });
