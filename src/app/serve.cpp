@@ -126,8 +126,9 @@ int run_server(const ServeConfig& config) {
   // One reader connection per core: more only contend for the same cores.
   store::SqliteOptions store_options;
   store_options.readers = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
-  auto store = store::SqliteStore::open((std::filesystem::path(config.data) / "pillars.db").string(),
-                                        std::make_shared<const crypto::Sealer>(std::move(*sealer)), store_options);
+  auto server_key = std::make_shared<const crypto::Sealer>(std::move(*sealer));
+  auto store = store::SqliteStore::open((std::filesystem::path(config.data) / "pillars.db").string(), server_key,
+                                        store_options);
   if (!store) {
     spdlog::critical("cannot open the store: {}", store.error().detail);
     return 1;
@@ -142,6 +143,9 @@ int run_server(const ServeConfig& config) {
   settings.invite_ttl = static_cast<Millis>(config.invite_ttl_seconds) * 1000;
   settings.login_limit_per_account = static_cast<std::size_t>(config.login_limit_per_account);
   settings.login_limit_per_address = static_cast<std::size_t>(config.login_limit_per_address);
+  settings.login_limit_account_wide = static_cast<std::size_t>(config.login_limit_account_wide);
+  settings.signup_limit_per_address = static_cast<std::size_t>(config.signup_limit_per_address);
+  settings.device_key = server_key;
   store::SqliteStore& sqlite = **store;
   http::EventHub events(static_cast<std::size_t>(config.max_sockets_per_person));
   api::AppContext app(sqlite, cpu, settings, metrics, events, catalog->catalog, catalog->json, [&sqlite, &events, &metrics] {
@@ -177,6 +181,8 @@ int run_server(const ServeConfig& config) {
   options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.https = settings.https;
+  // Checked when the flags were read; an empty list believes no X-Forwarded-For.
+  options.trusted_proxies = http::ProxyList::parse(config.trusted_proxies).value_or(http::ProxyList{});
   http::Server server(io, router, *files, options, metrics, events);
   asio::ip::tcp::endpoint bound;
   try {
@@ -230,6 +236,7 @@ int run_server(const ServeConfig& config) {
   for (auto& t : pool) t.join();
 
   cpu.join();
+  app.signup_cpu().join();
   sqlite.close();
   spdlog::info("stopped cleanly");
   return 0;

@@ -165,7 +165,7 @@ std::optional<std::string_view> Server::refuse(const std::string& address) {
   }
   int& mine = per_address_[address];
   if (options_.max_connections_per_address > 0 && mine >= options_.max_connections_per_address &&
-      !(options_.unlimited_address && options_.unlimited_address(address))) {
+      !options_.trusted_proxies.contains(std::string_view(address))) {  // a proxy carries many people
     metrics_.connections_rejected_per_address++;
     if (mine == 0) per_address_.erase(address);
     return kTooMany;
@@ -426,7 +426,7 @@ asio::awaitable<Response> Server::handle(const Request& req, const std::string& 
     route_for_log = "-";
     res = problem_response(Error(Errc::bad_request, "The address could not be read."), request_id);
   } else if (router_.owns(*segments)) {
-    Context ctx{req, request_id, client, {}, {}, {}, {}, {}, {}};
+    Context ctx{req, request_id, real_client_address(client, req, options_.trusted_proxies), {}, {}, {}, {}, {}, {}};
     res = co_await router_.dispatch(ctx, *segments);
     route_for_log = ctx.route_path.empty() ? "unmatched" : std::string(ctx.route_path);
     websocket = std::move(ctx.websocket);
