@@ -354,13 +354,17 @@ async function guesser(port, email, origin, deadline, o, tally) {
 // ---------------------------------------------------------------------------------------------
 // The run
 
-async function metrics(origin) {
-  const res = await fetch(`${origin}/metrics`, { signal: AbortSignal.timeout(10_000) });
+/** The server's own counters, from its metrics listener. */
+async function metrics(server) {
+  const res = await fetch(`${await server.metricsOrigin()}/metrics`, { signal: AbortSignal.timeout(10_000) });
   const text = await res.text();
   const value = (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
   return {
     connectionsAccepted: value('pillars_http_connections_accepted_total'),
     connectionsRejected: value('pillars_http_connections_rejected_total'),
+    rejectedPerAddress: value('pillars_http_connections_rejected_per_address_total'),
+    reclaimed: value('pillars_http_connections_reclaimed_total'),
+    acceptErrors: value('pillars_http_accept_errors_total'),
     connectionsOpen: value('pillars_http_connections_open'),
     responses5xx: value('pillars_http_responses_total\\{class="5xx"\\}'),
   };
@@ -372,7 +376,9 @@ async function metrics(origin) {
  */
 export async function soak(options = {}, log = () => {}) {
   const o = { ...DEFAULTS, ...options };
-  const server = await startServer({ args: ['--max-connections', String(o.maxConnections)] });
+  const server = await startServer({
+    args: ['--max-connections', String(o.maxConnections), '--metrics-listen', '127.0.0.1:0'],
+  });
   const tally = new Tally();
   const failures = [];
   const privatePrefix = `soak ${randomBytes(8).toString('hex')}`;
@@ -420,7 +426,7 @@ export async function soak(options = {}, log = () => {}) {
     };
     rss.warmKiB = await phase('warm-up', o.warmupSeconds);
     rss.endKiB = await phase('main run', o.mainSeconds);
-    const serverCounts = await metrics(server.origin);
+    const serverCounts = await metrics(server);
     ended = true;
 
     const problems = [];
