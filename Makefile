@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PRESET ?= default
 BUILD_DIR := $(if $(filter debug,$(PRESET)),build-debug,build)
 
-.PHONY: all deps web build run test unit api e2e bench clean
+.PHONY: all deps web build run test unit api e2e bench soak clean
 
 all: build
 
@@ -33,6 +33,13 @@ e2e: build
 
 bench: build
 	bench/run.sh
+
+# The long forms of the kill loop and the soak (docs/soak.md), and the long fuzzing if there is one.
+soak: build
+	PILLARS_BIN=$(BUILD_DIR)/pillars PILLARS_KILLS=100 node --test --test-reporter=spec tests/api/kill-loop.test.mjs
+	PILLARS_BIN=$(BUILD_DIR)/pillars node tests/soak/run.mjs
+	@if grep -q '^fuzz-long:' $(firstword $(MAKEFILE_LIST)); then $(MAKE) fuzz-long; \
+	else echo 'make soak: no fuzz-long target, skipped'; fi
 
 clean:
 	rm -rf build build-debug web/dist
