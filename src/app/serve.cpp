@@ -51,20 +51,21 @@ asio::awaitable<void> sweep_sessions(store::Store& store, const api::AppContext&
     if (ec) co_return;
     store.submit_write([now = app.now()](store::WriteTx& tx) { return tx.delete_expired_sessions(now).has_value(); },
                        nullptr);
-    // Hand memory from a burst (thousands of sockets, say) back to the system.
-    ::malloc_trim(0);
   }
 }
 
-// Asks every minute whether the sessions behind live-event sockets still exist: catches expiry, and
-// sessions ended by another instance of the server sharing the store.
-asio::awaitable<void> sweep_live_sockets(api::AppContext& app) {
+// Housekeeping every few seconds. Hands memory freed after a burst (thousands of sockets, a heavy
+// load) back to the system soon, not at the hourly sweep; and every minute asks whether the
+// sessions behind live-event sockets still exist, which catches expiry and sessions ended by
+// another instance of the server sharing the store.
+asio::awaitable<void> housekeeping(api::AppContext& app) {
   asio::steady_timer timer(co_await asio::this_coro::executor);
-  for (;;) {
-    timer.expires_after(std::chrono::minutes(1));
+  for (int tick = 1;; ++tick) {
+    timer.expires_after(std::chrono::seconds(10));
     auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
     if (ec) co_return;
-    app.check_all_live_sockets();
+    ::malloc_trim(0);
+    if (tick % 6 == 0) app.check_all_live_sockets();
   }
 }
 
@@ -163,9 +164,12 @@ int run_server(const ServeConfig& config) {
         "pillars_events_sent_total {}\n"
         "# HELP pillars_websockets_closed_session_end_total Live-event sockets closed because their session ended.\n"
         "# TYPE pillars_websockets_closed_session_end_total counter\n"
-        "pillars_websockets_closed_session_end_total {}\n",
+        "pillars_websockets_closed_session_end_total {}\n"
+        "# HELP pillars_store_sqlite_memory_bytes Memory SQLite holds now, its page caches included.\n"
+        "# TYPE pillars_store_sqlite_memory_bytes gauge\n"
+        "pillars_store_sqlite_memory_bytes {}\n",
         s.reads, s.writes, s.commits, events.open_sockets(), metrics.events_sent.load(),
-        events.closed_for_session_end());
+        events.closed_for_session_end(), s.memory_bytes);
   });
   http::Router router = api::make_router(app);
   auto files = config.web_dir.empty() ? std::make_unique<http::StaticFiles>()
@@ -212,7 +216,7 @@ int run_server(const ServeConfig& config) {
   }
   server.start();
   asio::co_spawn(io, sweep_sessions(sqlite, app), asio::detached);
-  asio::co_spawn(io, sweep_live_sockets(app), asio::detached);
+  asio::co_spawn(io, housekeeping(app), asio::detached);
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
