@@ -116,7 +116,7 @@ class World {
     req.body() = std::move(body);
     req.prepare_payload();
 
-    http::Context ctx{.req = req, .request_id = "fuzz", .client_address = "127.0.0.1"};
+    http::Context ctx{req, "fuzz", "127.0.0.1", {}, {}, {}, {}, {}, {}};
     auto segments = http::path_segments(req.target());
     FUZZ_CHECK(segments.has_value());
     std::optional<http::Response> out;

@@ -2,6 +2,7 @@
 // `make test` runs with the ordinary compiler (ASan and UBSan with PRESET=debug). Arguments are
 // corpus folders or files; every file is run once, in name order. On a crash the file that was
 // running is named.
+#include <algorithm>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>

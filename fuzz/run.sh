@@ -4,6 +4,7 @@
 #   run.sh replay BINARY CORPUS        every input of CORPUS once (the short form, in `make test`)
 #   run.sh long   BINARY CORPUS RUNS   fuzz for RUNS inputs from CORPUS (the long form, `make fuzz-long`)
 #   run.sh merge  BINARY CORPUS DIR... minimise CORPUS plus the inputs in DIR... back into CORPUS
+#   (FUZZ_MAX_TIME=SECONDS bounds a long run; FUZZ_MERGE_MAX_LEN=BYTES bounds what a merge weighs)
 #
 # A crash, leak, sanitizer report or broken invariant exits non-zero and leaves the input that
 # caused it in build-fuzz/findings/.
@@ -16,6 +17,10 @@ mkdir -p "$findings"
 # Abort on the first UBSan report too, with a stack, so no finding passes as a warning.
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+# Stacks with function names and lines (llvm-16 ships the symbolizer).
+if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ] && command -v llvm-symbolizer-16 >/dev/null; then
+  export ASAN_SYMBOLIZER_PATH=$(command -v llvm-symbolizer-16)
+fi
 common=(-artifact_prefix="$findings/$name-" -max_len=70000 -rss_limit_mb=4096 -timeout=30)
 
 case "$mode" in
@@ -38,16 +43,25 @@ case "$mode" in
     work="$root/build-fuzz/grown/$name"
     mkdir -p "$work"
     # New inputs go to build-fuzz/grown/; `run.sh merge` folds the useful ones into the corpus.
-    "$bin" "${common[@]}" -runs="$runs" -print_final_stats=1 -print_pcs=0 "$work" "$corpus" \
-      2>&1 | tee "$findings/$name-long.log" | grep -E '^(#[0-9]+ +(pulse|DONE)|Done|stat::|==|SUMMARY|INFO: seed)' || true
-    status=${PIPESTATUS[0]}
-    if [ "$status" -ne 0 ]; then echo "$name: FINDING after fuzzing (log: $findings/$name-long.log)"; exit 1; fi
-    echo "$name: $runs inputs, no finding"
+    log="$findings/$name-long.log"
+    status=0
+    # FUZZ_MAX_TIME (seconds) stops earlier, for a time-boxed run.
+    "$bin" "${common[@]}" -runs="$runs" ${FUZZ_MAX_TIME:+-max_total_time=$FUZZ_MAX_TIME} -print_final_stats=1 \
+      "$work" "$corpus" >"$log" 2>&1 || status=$?
+    grep -E '^(#[0-9]+ +DONE|Done |stat::|SUMMARY)' "$log" || true
+    if [ "$status" -ne 0 ]; then
+      tail -n 60 "$log"
+      echo "$name: FINDING after fuzzing (log: $log)"
+      exit 1
+    fi
+    echo "$name: $(grep -oE '^Done [0-9]+' "$log" | cut -d' ' -f2) inputs, no finding"
     ;;
   merge)
     shift 3
     fresh=$(mktemp -d)
-    "$bin" "${common[@]}" -merge=1 "$fresh" "$corpus" "$@" >"$findings/$name-merge.log" 2>&1
+    # FUZZ_MERGE_MAX_LEN keeps a corpus small: longer inputs only count by their first bytes.
+    "$bin" "${common[@]}" -max_len="${FUZZ_MERGE_MAX_LEN:-70000}" -merge=1 "$fresh" "$corpus" "$@" \
+      >"$findings/$name-merge.log" 2>&1
     rm -rf "$corpus" && mkdir -p "$corpus" && cp "$fresh"/* "$corpus"/ && rm -rf "$fresh"
     echo "$name: corpus now $(find "$corpus" -type f | wc -l) inputs, $(du -sh "$corpus" | cut -f1)"
     ;;

@@ -13,7 +13,7 @@ packages=(
   nodejs chromium
 )
 if [ "${FUZZ:-}" = 1 ]; then
-  packages+=(clang-16 libc++-16-dev libc++abi-16-dev libclang-rt-16-dev)
+  packages+=(clang-16 llvm-16 libc++-16-dev libc++abi-16-dev libclang-rt-16-dev)
 fi
 if [ "${PILLARS_SKIP_BROWSER:-}" = 1 ]; then
   packages=("${packages[@]/chromium}")
