@@ -160,7 +160,7 @@ run_wrk() {
   if [ "$errors" != 0 ]; then log "warning: $name had $errors failed or non-2xx responses"; fi
 }
 
-metric() { curl -sS --max-time 30 "$base/metrics" | awk -v m="$1" '$1 == m { print $2 }'; }
+metric() { curl -sS --max-time 30 "$metrics_base/metrics" | awk -v m="$1" '$1 == m { print $2 }'; }
 verdict() { if [ "$1" = 1 ]; then echo "met"; else echo "**not met**"; fi; }
 
 cores=$(nproc)
@@ -190,7 +190,10 @@ rm -rf "$tmp/starts"
 
 # ---- 2. the server under test -----------------------------------------------------------------
 mkdir -p "$tmp/data"
-"$BIN" serve --listen 127.0.0.1:0 --data "$tmp/data" >"$tmp/server.out" 2>"$tmp/server.log" &
+# One client address and one person stand in for many here: lift the per-address and per-person
+# caps that protect a real server from a single abusive client. Metrics on their own listener.
+"$BIN" serve --listen 127.0.0.1:0 --data "$tmp/data" --metrics-listen 127.0.0.1:0 \
+  --max-connections-per-address 0 --max-sockets-per-person 100000 >"$tmp/server.out" 2>"$tmp/server.log" &
 server_pid=$!
 port=""
 for _ in $(seq 1 200); do
@@ -202,6 +205,13 @@ done
 [ -n "$port" ] || die "the server did not print its port"
 base="http://127.0.0.1:$port"
 origin=$base
+metrics_base=""
+for _ in $(seq 1 100); do
+  metrics_base=$(sed -n 's|.*metrics on \(127\.0\.0\.1:[0-9]*\).*|http://\1|p' "$tmp/server.log" | head -1)
+  [ -n "$metrics_base" ] && break
+  sleep 0.05
+done
+[ -n "$metrics_base" ] || die "the server did not say where its metrics are"
 log "server pid $server_pid on $base"
 for attempt in $(seq 1 200); do
   [ "$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$base/readyz")" = 200 ] && break

@@ -48,4 +48,20 @@ void AppContext::login_succeeded(const std::string& email) {
   per_account_.clear(email);
 }
 
+void AppContext::check_live_sockets(const std::string& user_id) {
+  if (events_.sessions_of(user_id).empty()) return;
+  store_.submit_read([this, user_id, now = now()](store::ReadTx& tx) {
+    auto sessions = tx.sessions_of(user_id, now);
+    if (!sessions) return;  // the store did not answer: keep the sockets; the next sweep asks again
+    std::vector<std::string> valid;
+    valid.reserve(sessions->size());
+    for (const auto& s : *sessions) valid.push_back(s.id);
+    events_.close_sessions_except(user_id, valid);
+  });
+}
+
+void AppContext::check_all_live_sockets() {
+  for (const auto& user : events_.people()) check_live_sockets(user);
+}
+
 }  // namespace pillars::api

@@ -55,6 +55,13 @@ class AppContext {
   void login_failed(const std::string& email, const std::string& address);
   void login_succeeded(const std::string& email);
 
+  // Closes the live-event sockets of `user_id` whose session has ended (signed out, revoked, replaced
+  // by a new password, expired, or removed by another instance). Call after such a write commits;
+  // returns at once, the check runs on a store reader.
+  void check_live_sockets(const std::string& user_id);
+  // The same for every person with a socket: run periodically, it catches expiry and other instances.
+  void check_all_live_sockets();
+
   std::atomic<bool> ready{false};
 
  private:
@@ -76,6 +83,9 @@ class AppContext {
 
 // The whole route table, with the guard that enforces each route's access rule.
 http::Router make_router(AppContext& app);
+
+// The one route of the metrics listener (--metrics-listen): /metrics, for the operator's monitoring.
+http::Router make_metrics_router(AppContext& app);
 
 // The route table as data (method, pattern, access rule): for `pillars routes` and for tests.
 struct RouteInfo {

@@ -152,6 +152,7 @@ Awaitable logout(AppContext& app, Context& ctx) {
   });
   if (!done) co_return http::problem_response(done.error(), ctx.request_id);
   app.sessions().forget_user(ctx.user().id);
+  app.check_live_sockets(ctx.user().id);
   ctx.extra_set_cookies.push_back(clear_session_cookie(app));
   co_return http::no_content();
 }

@@ -1,5 +1,6 @@
 // Daily check-ins. Nobody has to go first: until both members have checked in for a day, the other
-// sees only that you have; then both see both, with each guess scored, and the day is locked.
+// sees only that you have (and only while the day can still be answered); then both see both, with
+// each guess scored, and the day is locked. In an ended bond each sees only their own.
 #include "api/async_store.h"
 #include "api/handlers.h"
 #include "api/json.h"
@@ -69,7 +70,8 @@ CheckInDraft read_draft(const json::object& body, Fields& fields) {
 json::value optional_bool(const std::optional<bool>& b) { return b ? json::value(*b) : json::value(nullptr); }
 
 // A check-in as JSON; `other` is the partner's check-in of the same day once revealed, to score the guess.
-json::object checkin_json(const CheckIn& c, const CheckIn* other) {
+// `edit_time` adds updated_at, which only one's own unrevealed check-in carries (see `day_shown`).
+json::object checkin_json(const CheckIn& c, const CheckIn* other, bool edit_time) {
   json::array feelings;
   for (const auto& f : c.feelings)
     feelings.push_back(json::object{{"word", f.word}, {"family", f.family}, {"intensity", f.intensity}});
@@ -80,20 +82,21 @@ json::object checkin_json(const CheckIn& c, const CheckIn* other) {
     guess["family_right"] = score.family_right;
     guess["closeness_right"] = score.closeness_right;
   }
-  return {{"day", format_day(c.day)},
-          {"from", json::object{{"id", c.from.id}, {"display_name", c.from.display_name}}},
-          {"feelings", std::move(feelings)},
-          {"primary_family", primary_family(c.feelings)},
-          {"closeness_now", c.closeness_now},
-          {"closeness_wanted", c.closeness_wanted},
-          {"need", to_string(c.need)},
-          {"own_minutes", c.own_minutes},
-          {"together_minutes", c.together_minutes},
-          {"affection", optional_bool(c.affection)},
-          {"lovemaking", optional_bool(c.lovemaking)},
-          {"guess", std::move(guess)},
-          {"created_at", format_rfc3339(c.created_at)},
-          {"updated_at", format_rfc3339(c.updated_at)}};
+  json::object out{{"day", format_day(c.day)},
+                    {"from", json::object{{"id", c.from.id}, {"display_name", c.from.display_name}}},
+                    {"feelings", std::move(feelings)},
+                    {"primary_family", primary_family(c.feelings)},
+                    {"closeness_now", c.closeness_now},
+                    {"closeness_wanted", c.closeness_wanted},
+                    {"need", to_string(c.need)},
+                    {"own_minutes", c.own_minutes},
+                    {"together_minutes", c.together_minutes},
+                    {"affection", optional_bool(c.affection)},
+                    {"lovemaking", optional_bool(c.lovemaking)},
+                    {"guess", std::move(guess)},
+                    {"created_at", format_rfc3339(c.created_at)}};
+  if (edit_time) out["updated_at"] = format_rfc3339(c.updated_at);
+  return out;
 }
 
 // Splits one day's check-ins into the caller's and the other's.
@@ -104,14 +107,21 @@ std::pair<const CheckIn*, const CheckIn*> split(const std::vector<CheckIn>& day,
   return {mine, theirs};
 }
 
-// The day view: the other's check-in is only a status until both have checked in.
-json::object day_json(Day day, const std::vector<CheckIn>& checkins, const std::string& me) {
+// One day as `me` sees it, in the day view and in the history alike: `day_shown` decides what of
+// the other's check-in appears (all of it, only a status, or no `partner` key at all). Only what it
+// allows is read from `theirs`, so nothing else of the other's can slip into the answer.
+json::object day_json(Day day, const std::vector<CheckIn>& checkins, const std::string& me, BondStatus bond,
+                      Millis now) {
   auto [mine, theirs] = split(checkins, me);
-  bool open = mine && theirs;
-  json::object out{{"day", format_day(day)}, {"revealed", open}};
-  out["mine"] = mine ? json::value(checkin_json(*mine, open ? theirs : nullptr)) : json::value(nullptr);
-  if (open) out["partner"] = checkin_json(*theirs, mine);
-  else out["partner"] = json::object{{"status", theirs ? "checked_in" : "waiting"}};
+  auto shown = day_shown(bond, mine != nullptr, theirs != nullptr, day, now);
+  json::object out{{"day", format_day(day)}, {"revealed", shown.revealed}};
+  out["mine"] = mine ? json::value(checkin_json(*mine, shown.revealed ? theirs : nullptr, shown.edit_times))
+                     : json::value(nullptr);
+  switch (shown.other) {
+    case OtherPart::full: out["partner"] = checkin_json(*theirs, mine, false); break;
+    case OtherPart::status: out["partner"] = json::object{{"status", theirs ? "checked_in" : "waiting"}}; break;
+    case OtherPart::none: break;
+  }
   return out;
 }
 
@@ -176,9 +186,11 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
   } else if (outcome->created) {
     notify(app, ctx.bond->other.id, "checkin_added", mine.bond_id, id);
   }
+  // The write job checked that the bond is active, so the day is shown as in an active bond.
   auto [me, theirs] = split(outcome->day, mine.from.id);
-  bool open = me && theirs;
-  co_return json_ok(json::object{{"checkin", checkin_json(*me, open ? theirs : nullptr)}, {"revealed", open}});
+  auto shown = day_shown(BondStatus::active, true, theirs != nullptr, mine.day, app.now());
+  co_return json_ok(json::object{
+      {"checkin", checkin_json(*me, shown.revealed ? theirs : nullptr, shown.edit_times)}, {"revealed", shown.revealed}});
 }
 
 Awaitable get_checkin(AppContext& app, Context& ctx) {
@@ -186,7 +198,7 @@ Awaitable get_checkin(AppContext& app, Context& ctx) {
   if (!day) co_return http::problem_response(bad_day(), ctx.request_id);
   auto checkins = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.checkins_on(ctx.bond->id, *day); });
   if (!checkins) co_return http::problem_response(checkins.error(), ctx.request_id);
-  co_return json_ok(day_json(*day, *checkins, ctx.user().id));
+  co_return json_ok(day_json(*day, *checkins, ctx.user().id, ctx.bond->status, app.now()));
 }
 
 Awaitable list_checkins(AppContext& app, Context& ctx) {
@@ -207,20 +219,16 @@ Awaitable list_checkins(AppContext& app, Context& ctx) {
   auto checkins = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.checkins_between(ctx.bond->id, from, to); });
   if (!checkins) co_return http::problem_response(checkins.error(), ctx.request_id);
 
+  // The days the caller checked in on, each exactly as the day view shows it; a day only the other
+  // answered is not listed, so the list itself says nothing of the other.
   json::array days;
   const std::string& me = ctx.user().id;
+  const Millis now = app.now();
   for (std::size_t i = 0; i < checkins->size();) {
     std::size_t j = i;
     while (j < checkins->size() && (*checkins)[j].day == (*checkins)[i].day) ++j;
     std::vector<CheckIn> one(checkins->begin() + static_cast<std::ptrdiff_t>(i), checkins->begin() + static_cast<std::ptrdiff_t>(j));
-    auto [mine, theirs] = split(one, me);
-    if (mine && theirs) {
-      days.push_back(json::object{{"day", format_day(mine->day)}, {"revealed", true},
-                                  {"mine", checkin_json(*mine, theirs)}, {"partner", checkin_json(*theirs, mine)}});
-    } else if (mine) {
-      // Only your own; the other's absence or presence is not shown in history.
-      days.push_back(json::object{{"day", format_day(mine->day)}, {"revealed", false}, {"mine", checkin_json(*mine, nullptr)}});
-    }
+    if (split(one, me).first) days.push_back(day_json(one.front().day, one, me, ctx.bond->status, now));
     i = j;
   }
   co_return json_ok(json::object{{"days", std::move(days)}});

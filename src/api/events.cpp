@@ -20,7 +20,7 @@ Awaitable open_events(AppContext& app, Context& ctx) {
     co_return http::problem_response(Error(Errc::csrf, "Live updates are only for Pillars itself."), ctx.request_id);
   if (!boost::beast::websocket::is_upgrade(ctx.req))
     co_return http::problem_response(Error(Errc::bad_request, "This address speaks WebSocket."), ctx.request_id);
-  ctx.websocket_user = ctx.user().id;
+  ctx.websocket = http::WebSocketGrant{ctx.user().id, ctx.auth->session.id};
   co_return http::Response{http::bhttp::status::switching_protocols, 11};
 }
 

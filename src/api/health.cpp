@@ -17,13 +17,9 @@ Awaitable readyz(AppContext& app, Context& ctx) {
   co_return json_ok(json::object{{"status", "ready"}, {"schema_version", *version}});
 }
 
-// Only for the machine itself (a local Prometheus or an operator's curl): even counts of writes
-// could tell one person when the other is active, so they never leave the host.
-Awaitable metrics(AppContext& app, Context& ctx) {
-  boost::system::error_code ec;
-  auto address = boost::asio::ip::make_address(ctx.client_address, ec);
-  if (ec || !address.is_loopback())
-    co_return http::problem_response(Error(Errc::not_found, "There is nothing at this address."), ctx.request_id);
+// Served only on the metrics listener (--metrics-listen, off by default), never beside the app: even
+// counts of writes could tell one person when the other is active, so they are for the operator.
+Awaitable metrics(AppContext& app, Context&) {
   auto& m = app.server_metrics();
   std::string out;
   auto counter = [&](std::string_view name, std::string_view help, auto value, std::string_view type = "counter") {
@@ -41,6 +37,12 @@ Awaitable metrics(AppContext& app, Context& ctx) {
   counter("pillars_http_connections_accepted_total", "Connections accepted.", m.connections_accepted.load());
   counter("pillars_http_connections_rejected_total", "Connections refused at the connection cap.",
           m.connections_rejected.load());
+  counter("pillars_http_connections_rejected_per_address_total",
+          "Connections refused because their address held too many.", m.connections_rejected_per_address.load());
+  counter("pillars_http_connections_reclaimed_total", "Idle connections closed to make room near the cap.",
+          m.connections_reclaimed.load());
+  counter("pillars_http_accept_errors_total", "Failed accepts, such as running out of file descriptors.",
+          m.accept_errors.load());
   counter("pillars_http_connections_open", "Connections open now.", m.connections_open.load(), "gauge");
   out += app.store_metrics();
   http::Response res{http::bhttp::status::ok, 11};

@@ -67,6 +67,7 @@ Awaitable change_password(AppContext& app, Context& ctx) {
   });
   if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
   app.sessions().forget_user(ctx.user().id);
+  app.check_live_sockets(ctx.user().id);
   co_return http::no_content();
 }
 
@@ -86,6 +87,7 @@ Awaitable revoke_session(AppContext& app, Context& ctx) {
   });
   if (!deleted) co_return http::problem_response(deleted.error(), ctx.request_id);
   app.sessions().forget_user(ctx.user().id);
+  app.check_live_sockets(ctx.user().id);
   if (!*deleted) co_return http::problem_response(Error(Errc::not_found, "There is no such session."), ctx.request_id);
   if (ctx.param("id") == ctx.auth->session.id) ctx.extra_set_cookies.push_back(clear_session_cookie(app));
   co_return http::no_content();

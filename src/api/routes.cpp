@@ -111,7 +111,6 @@ struct RouteSpec {
 constexpr RouteSpec kRoutes[] = {
   {V::get,     "/healthz",                       Access::public_,     healthz},
   {V::get,     "/readyz",                        Access::public_,     readyz},
-  {V::get,     "/metrics",                       Access::public_,     metrics},
   {V::post,    "/api/v1/auth/register",          Access::public_,     register_account},
   {V::post,    "/api/v1/auth/login",             Access::public_,     login},
   {V::post,    "/api/v1/auth/logout",            Access::signed_in,   logout},
@@ -164,6 +163,12 @@ http::Router make_router(AppContext& app) {
     router.add({r.method, std::string(r.path), r.access, [&app, handler](Context& ctx) { return handler(app, ctx); }});
   }
   router.set_guard([&app](const http::Route& route, Context& ctx) { return guard(app, route, ctx); });
+  return router;
+}
+
+http::Router make_metrics_router(AppContext& app) {
+  http::Router router;
+  router.add({V::get, "/metrics", Access::public_, [&app](Context& ctx) { return metrics(app, ctx); }});
   return router;
 }
 

@@ -50,6 +50,15 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(0, 256));
   serve_cmd->add_option("--max-connections", serve.max_connections, "Most connections open at once")
       ->envname("PILLARS_MAX_CONNECTIONS")->check(CLI::Range(1, 1000000))->capture_default_str();
+  serve_cmd->add_option("--max-connections-per-address", serve.max_connections_per_address,
+                        "Most connections one client address may hold at once (0: no limit)")
+      ->envname("PILLARS_MAX_CONNECTIONS_PER_ADDRESS")->check(CLI::Range(0, 1000000))->capture_default_str();
+  serve_cmd->add_option("--max-sockets-per-person", serve.max_sockets_per_person,
+                        "Most live-update sockets one person may hold; one more closes the oldest")
+      ->envname("PILLARS_MAX_SOCKETS_PER_PERSON")->check(CLI::Range(1, 1000000))->capture_default_str();
+  serve_cmd->add_option("--metrics-listen", serve.metrics_listen,
+                        "Serve /metrics on this address only, e.g. 127.0.0.1:9090 (default: not served)")
+      ->envname("PILLARS_METRICS_LISTEN");
   serve_cmd->add_option("--login-limit-per-account", serve.login_limit_per_account,
                         "Failed sign-ins allowed per account in 15 minutes")
       ->envname("PILLARS_LOGIN_LIMIT_PER_ACCOUNT")->check(CLI::Range(1, 100000))->capture_default_str();

@@ -14,6 +14,9 @@ struct ServeConfig {
   std::string public_url;  // e.g. https://pillars.example.org when behind a TLS proxy
   int threads = 0;         // I/O threads; 0 = one per core
   int max_connections = 10000;
+  int max_connections_per_address = 256;  // 0: no limit
+  int max_sockets_per_person = 16;         // live-event sockets; one more closes the oldest
+  std::string metrics_listen;              // address for /metrics; empty: not served at all
   int login_limit_per_account = 5;
   int login_limit_per_address = 30;
   int invite_ttl_seconds = 24 * 3600;

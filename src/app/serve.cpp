@@ -56,6 +56,18 @@ asio::awaitable<void> sweep_sessions(store::Store& store, const api::AppContext&
   }
 }
 
+// Asks every minute whether the sessions behind live-event sockets still exist: catches expiry, and
+// sessions ended by another instance of the server sharing the store.
+asio::awaitable<void> sweep_live_sockets(api::AppContext& app) {
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  for (;;) {
+    timer.expires_after(std::chrono::minutes(1));
+    auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    if (ec) co_return;
+    app.check_all_live_sockets();
+  }
+}
+
 }  // namespace
 
 int run_server(const ServeConfig& config) {
@@ -69,13 +81,28 @@ int run_server(const ServeConfig& config) {
     spdlog::critical("--listen must look like 127.0.0.1:8080");
     return 2;
   }
+  std::optional<asio::ip::tcp::endpoint> metrics_endpoint;
+  if (!config.metrics_listen.empty() && !(metrics_endpoint = parse_listen(config.metrics_listen))) {
+    spdlog::critical("--metrics-listen must look like 127.0.0.1:9090");
+    return 2;
+  }
   // Everything Pillars writes (database, WAL, key) is for this user alone.
   ::umask(077);
   // Each connection and live-event socket is a file descriptor; the usual soft limit of 1024 is
   // far below the connection cap, so take what the hard limit allows.
-  if (rlimit limit{}; ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-    limit.rlim_cur = limit.rlim_max;
-    ::setrlimit(RLIMIT_NOFILE, &limit);
+  if (rlimit limit{}; ::getrlimit(RLIMIT_NOFILE, &limit) == 0) {
+    if (limit.rlim_cur < limit.rlim_max) {
+      limit.rlim_cur = limit.rlim_max;
+      ::setrlimit(RLIMIT_NOFILE, &limit);
+      ::getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    // The store, the listener and the threads need descriptors too; past the limit the server
+    // refuses connections calmly (see the accept loop), but the operator should know.
+    constexpr rlim_t kReserve = 64;
+    if (limit.rlim_cur != RLIM_INFINITY && static_cast<rlim_t>(config.max_connections) + kReserve > limit.rlim_cur)
+      spdlog::warn("the file descriptor limit ({}) is below --max-connections ({}) plus {} for the server itself; "
+                   "raise it (ulimit -n, LimitNOFILE=) or lower --max-connections",
+                   limit.rlim_cur, config.max_connections, kReserve);
   }
   std::error_code fs_ec;
   std::filesystem::create_directories(config.data, fs_ec);
@@ -116,7 +143,7 @@ int run_server(const ServeConfig& config) {
   settings.login_limit_per_account = static_cast<std::size_t>(config.login_limit_per_account);
   settings.login_limit_per_address = static_cast<std::size_t>(config.login_limit_per_address);
   store::SqliteStore& sqlite = **store;
-  http::EventHub events;
+  http::EventHub events(static_cast<std::size_t>(config.max_sockets_per_person));
   api::AppContext app(sqlite, cpu, settings, metrics, events, catalog->catalog, catalog->json, [&sqlite, &events, &metrics] {
     auto s = sqlite.stats();
     return fmt::format(
@@ -129,8 +156,12 @@ int run_server(const ServeConfig& config) {
         "# HELP pillars_websockets_open Live-event sockets open now.\n# TYPE pillars_websockets_open gauge\n"
         "pillars_websockets_open {}\n"
         "# HELP pillars_events_sent_total Live events written to sockets.\n# TYPE pillars_events_sent_total counter\n"
-        "pillars_events_sent_total {}\n",
-        s.reads, s.writes, s.commits, events.open_sockets(), metrics.events_sent.load());
+        "pillars_events_sent_total {}\n"
+        "# HELP pillars_websockets_closed_session_end_total Live-event sockets closed because their session ended.\n"
+        "# TYPE pillars_websockets_closed_session_end_total counter\n"
+        "pillars_websockets_closed_session_end_total {}\n",
+        s.reads, s.writes, s.commits, events.open_sockets(), metrics.events_sent.load(),
+        events.closed_for_session_end());
   });
   http::Router router = api::make_router(app);
   auto files = config.web_dir.empty() ? std::make_unique<http::StaticFiles>()
@@ -142,6 +173,7 @@ int run_server(const ServeConfig& config) {
   asio::io_context io(threads);
   http::ServerOptions options;
   options.max_connections = config.max_connections;
+  options.max_connections_per_address = config.max_connections_per_address;
   options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.https = settings.https;
@@ -153,14 +185,35 @@ int run_server(const ServeConfig& config) {
     spdlog::critical("cannot listen on {}: {}", config.listen, e.what());
     return 1;
   }
+  // Metrics on their own listener, only when asked for: nothing of them is reachable through the
+  // app's address, whatever a proxy in front forwards.
+  http::Router metrics_router = api::make_metrics_router(app);
+  http::StaticFiles no_files = http::StaticFiles::none();
+  http::ServerOptions metrics_options = options;
+  metrics_options.max_connections = 64;
+  http::ServerMetrics metrics_listener_metrics;  // its own counters: its connections are not the app's
+  std::optional<http::Server> metrics_server;
+  if (metrics_endpoint) {
+    metrics_server.emplace(io, metrics_router, no_files, metrics_options, metrics_listener_metrics, events);
+    try {
+      auto at = metrics_server->listen(*metrics_endpoint);
+      spdlog::info("metrics on {}:{}", at.address().to_string(), at.port());
+    } catch (const std::exception& e) {
+      spdlog::critical("cannot listen on {}: {}", config.metrics_listen, e.what());
+      return 1;
+    }
+    metrics_server->start();
+  }
   server.start();
   asio::co_spawn(io, sweep_sessions(sqlite, app), asio::detached);
+  asio::co_spawn(io, sweep_live_sockets(app), asio::detached);
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
     spdlog::info("received signal {}; finishing in-flight requests", signal);
     app.ready = false;
+    if (metrics_server) metrics_server->shutdown([] {});
     server.shutdown([&io] { io.stop(); });
   });
 

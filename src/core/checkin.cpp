@@ -110,4 +110,10 @@ GuessScore score_guess(const CheckIn& guesser, const CheckIn& other) {
           std::abs(guesser.guess_closeness - other.closeness_now) <= 1};
 }
 
+DayShown day_shown(BondStatus bond, bool mine, bool theirs, Day day, Millis now) {
+  if (bond != BondStatus::active) return {.revealed = false, .other = OtherPart::none, .edit_times = true};
+  if (mine && theirs) return {.revealed = true, .other = OtherPart::full, .edit_times = false};
+  return {.revealed = false, .other = day_is_current(day, now) ? OtherPart::status : OtherPart::none, .edit_times = true};
+}
+
 }  // namespace pillars

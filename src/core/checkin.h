@@ -72,4 +72,26 @@ GuessScore score_guess(const CheckIn& guesser, const CheckIn& other);
 // A day is revealed once both members have checked in.
 inline bool revealed(std::size_t checkins_that_day) { return checkins_that_day >= 2; }
 
+// What one member is shown of the other member's check-in for a day.
+enum class OtherPart {
+  none,    // nothing at all: not even whether they checked in
+  status,  // only whether they checked in ("checked_in" or "waiting")
+  full,    // their whole check-in: the day is revealed
+};
+
+// How one member sees one day of a bond's check-ins. The one rule behind the day view, the answer
+// to a check-in and the history:
+// - in an ended bond each keeps only their own check-in: nothing of the other's, nothing revealed;
+// - in an active bond a day both answered is revealed: both in full, each guess scored;
+// - otherwise the other's presence is shown only for a day that can still be answered
+//   (`day_is_current`), and not at all for any other day.
+// Edit times are shown only on one's own unrevealed check-in: after the reveal they would tell the
+// other whether, and when, an answer changed before it was seen.
+struct DayShown {
+  bool revealed = false;
+  OtherPart other = OtherPart::none;
+  bool edit_times = true;  // one's own updated_at
+};
+DayShown day_shown(BondStatus bond, bool mine, bool theirs, Day day, Millis now);
+
 }  // namespace pillars

@@ -39,6 +39,13 @@ struct Auth {
   User user;
 };
 
+// Whose live-events socket a connection becomes after a 101 answer, and until when it may stay.
+struct WebSocketGrant {
+  std::string user_id;
+  std::string session_id;  // the socket closes when this session ends
+  Millis expires_at = 0;   // and at the latest when the session would expire
+};
+
 struct Context {
   const Request& req;
   std::string request_id;
@@ -48,8 +55,8 @@ struct Context {
   std::optional<Auth> auth;      // set for every route whose access is not public_
   std::optional<BondView> bond;  // set for bond_member routes
   std::vector<std::string> extra_set_cookies;  // e.g. a new session cookie
-  // Set by the events handler: after a 101 answer the connection becomes this person's WebSocket.
-  std::optional<std::string> websocket_user;
+  // Set by the events handler: after a 101 answer the connection becomes this session's WebSocket.
+  std::optional<WebSocketGrant> websocket;
 
   // The decoded path parameter `name`; empty when absent.
   const std::string& param(std::string_view name) const;
@@ -57,6 +64,12 @@ struct Context {
   std::string_view header(std::string_view name) const;
   const User& user() const { return auth->user; }
 };
+
+// Why a request's framing cannot be trusted (RFC 9112 section 6), or nullopt when it can: a
+// Transfer-Encoding other than exactly "chunked", Transfer-Encoding in HTTP/1.0, or Transfer-Encoding
+// together with Content-Length. Such a request is answered 400 and the connection closed, so no
+// proxy in front and Pillars can disagree about where one request ends and the next begins.
+std::optional<Error> framing_error(const Request& header);
 
 // Plain JSON response with the given status.
 Response json_response(bhttp::status status, const boost::json::value& body);

@@ -21,8 +21,6 @@ std::optional<std::vector<std::string>> path_segments(std::string_view target) {
   if (!parsed) return std::nullopt;
   std::vector<std::string> out;
   for (auto seg : parsed->segments()) out.push_back(seg);
-  // "/a/b/" has a trailing empty segment; treat it as "/a/b".
-  if (!out.empty() && out.back().empty()) out.pop_back();
   return out;
 }
 
@@ -45,8 +43,14 @@ void Router::add(Route route) {
   for (const auto& r : routes_)
     if (r.method == route.method && r.path == route.path)
       throw std::invalid_argument("duplicate route: " + route.path);
+  if (!segs->empty() && std::find(roots_.begin(), roots_.end(), segs->front()) == roots_.end())
+    roots_.push_back(segs->front());
   compiled_.push_back({std::move(*segs)});
   routes_.push_back(std::move(route));
+}
+
+bool Router::owns(const std::vector<std::string>& segments) const {
+  return !segments.empty() && std::find(roots_.begin(), roots_.end(), segments.front()) != roots_.end();
 }
 
 Router::Match Router::match(bhttp::verb method, const std::vector<std::string>& segments) const {

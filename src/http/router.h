@@ -36,6 +36,10 @@ class Router {
 
   const std::vector<Route>& routes() const { return routes_; }
 
+  // True when the path belongs to the routes (its first segment starts one of their patterns), so a
+  // miss is answered as a problem rather than with the web app.
+  bool owns(const std::vector<std::string>& segments) const;
+
   struct Match {
     const Route* route = nullptr;  // null when nothing matched
     std::vector<std::pair<std::string, std::string>> params;
@@ -53,10 +57,12 @@ class Router {
   };
   std::vector<Route> routes_;
   std::vector<Compiled> compiled_;
+  std::vector<std::string> roots_;  // the first segments of all patterns
   Guard guard_;
 };
 
 // Splits a request target's path into percent-decoded segments; nullopt for a malformed target.
+// Exact: "/a/b/" keeps its trailing empty segment, so it is not the same address as "/a/b".
 std::optional<std::vector<std::string>> path_segments(std::string_view target);
 
 }  // namespace pillars::http

@@ -11,6 +11,10 @@
 
 #include <deque>
 
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
@@ -35,53 +39,106 @@ std::string new_request_id() {
 }  // namespace
 
 struct Server::Connection {
-  explicit Connection(tcp::socket s) : stream(std::move(s)) {}
+  Connection(tcp::socket s, std::string addr) : stream(std::move(s)), address(std::move(addr)) {}
   beast::tcp_stream stream;
-  std::atomic<bool> idle{true};  // waiting for a request (safe to close at shutdown)
+  const std::string address;
+  std::atomic<bool> idle{true};           // waiting for a request (safe to close at shutdown)
+  std::atomic<bool> websocket{false};     // a live-events socket: never reclaimed as idle
+  std::atomic<bool> reclaimed{false};     // told to close to make room
+  std::atomic<std::int64_t> idle_since{0};  // steady-clock milliseconds when it began to wait
 };
+
+namespace {
+
+std::int64_t steady_millis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// One warning per interval for a failure that can repeat thousands of times a second.
+class ThrottledLog {
+ public:
+  void warn(std::string_view what, const std::string& message) {
+    auto now = steady_millis();
+    suppressed_++;
+    auto last = last_.load();
+    if (now - last < 10'000 || !last_.compare_exchange_strong(last, now)) return;
+    spdlog::warn("http: {}: {} ({} times since the last report)", what, message, suppressed_.exchange(0));
+  }
+
+ private:
+  std::atomic<std::int64_t> last_{-10'000'000};
+  std::atomic<std::uint64_t> suppressed_{0};
+};
+
+constexpr std::string_view kBusy =
+    "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\nRetry-After: 1\r\n\r\n";
+constexpr std::string_view kTooMany =
+    "HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\nConnection: close\r\nRetry-After: 5\r\n\r\n";
+
+}  // namespace
 
 Server::Server(asio::io_context& io, const Router& router, const StaticFiles& files, ServerOptions options,
                ServerMetrics& metrics, EventHub& events)
     : io_(io), router_(router), files_(files), options_(options), metrics_(metrics), events_(events), acceptor_(io) {}
 
-Server::~Server() { disk_pool_.join(); }
+Server::~Server() {
+  disk_pool_.join();
+  if (spare_fd_ >= 0) ::close(spare_fd_);
+}
 
 tcp::endpoint Server::listen(const tcp::endpoint& endpoint) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(asio::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
   acceptor_.listen(asio::socket_base::max_listen_connections);
+  if (spare_fd_ < 0) spare_fd_ = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
   return acceptor_.local_endpoint();
 }
 
 void Server::start() { asio::co_spawn(acceptor_.get_executor(), accept_loop(), asio::detached); }
 
 asio::awaitable<void> Server::accept_loop() {
+  static ThrottledLog accept_log;
+  asio::steady_timer backoff_timer(acceptor_.get_executor());
+  auto backoff = std::chrono::milliseconds(0);
   while (!stopping_) {
     auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(io_), use_tuple);
     if (ec) {
       if (stopping_ || ec == asio::error::operation_aborted) break;
-      spdlog::warn("http: accept failed: {}", ec.message());
+      // Out of descriptors (or memory): accepting again at once would spin a core and flood the log.
+      // Make room, refuse the waiting client politely, and wait a little longer each time.
+      metrics_.accept_errors++;
+      accept_log.warn("accept failed", ec.message());
+      if (ec == asio::error::no_descriptors || ec.value() == ENFILE || ec == asio::error::no_buffer_space ||
+          ec == asio::error::no_memory) {
+        reclaim_idle(std::max<std::size_t>(1, static_cast<std::size_t>(options_.max_connections) / 20));
+        shed_one_pending();
+      }
+      backoff = std::clamp(backoff * 2, std::chrono::milliseconds(5), std::chrono::milliseconds(500));
+      backoff_timer.expires_after(backoff);
+      co_await backoff_timer.async_wait(use_tuple);
       continue;
     }
-    if (metrics_.connections_open.load() >= options_.max_connections) {
-      // Over the cap: say so briefly and close, rather than queueing without bound.
-      metrics_.connections_rejected++;
+    backoff = std::chrono::milliseconds(0);
+    boost::system::error_code addr_ec;
+    auto remote = socket.remote_endpoint(addr_ec);
+    if (addr_ec) continue;  // gone already
+    std::string address = remote.address().to_string();
+    if (auto answer = refuse(address)) {
       boost::system::error_code ignored;
-      static constexpr std::string_view busy =
-          "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\nRetry-After: 1\r\n\r\n";
-      socket.write_some(asio::buffer(busy), ignored);
+      socket.write_some(asio::buffer(*answer), ignored);
       socket.close(ignored);
       continue;
     }
     socket.set_option(tcp::no_delay(true));
-    auto conn = std::make_shared<Connection>(std::move(socket));
+    auto conn = std::make_shared<Connection>(std::move(socket), std::move(address));
+    conn->idle_since = steady_millis();
     {
       std::lock_guard lock(connections_mutex_);
       connections_.insert(conn);
     }
     metrics_.connections_accepted++;
-    metrics_.connections_open++;
     auto executor = conn->stream.get_executor();
     asio::co_spawn(executor, serve(conn), [this, conn](std::exception_ptr ep) {
       if (ep) {
@@ -91,11 +148,74 @@ asio::awaitable<void> Server::accept_loop() {
           spdlog::error("http: connection failed: {}", e.what());
         }
       }
-      metrics_.connections_open--;
-      std::lock_guard lock(connections_mutex_);
-      connections_.erase(conn);
+      forget(conn);
     });
   }
+}
+
+std::optional<std::string_view> Server::refuse(const std::string& address) {
+  int cap = options_.max_connections;
+  // Near the cap, connections that only wait make room for new ones, the longest-waiting first.
+  auto in_use = [&] { return metrics_.connections_open.load() - reclaiming_.load(); };
+  if (in_use() >= cap - cap / 10) reclaim_idle(std::max(1, cap / 50));
+  std::lock_guard lock(connections_mutex_);
+  if (in_use() >= cap) {
+    metrics_.connections_rejected++;
+    return kBusy;
+  }
+  int& mine = per_address_[address];
+  if (options_.max_connections_per_address > 0 && mine >= options_.max_connections_per_address &&
+      !(options_.unlimited_address && options_.unlimited_address(address))) {
+    metrics_.connections_rejected_per_address++;
+    if (mine == 0) per_address_.erase(address);
+    return kTooMany;
+  }
+  ++mine;
+  metrics_.connections_open++;
+  return std::nullopt;
+}
+
+void Server::forget(const std::shared_ptr<Connection>& conn) {
+  std::lock_guard lock(connections_mutex_);
+  if (connections_.erase(conn) == 0) return;
+  metrics_.connections_open--;
+  if (conn->reclaimed) reclaiming_--;
+  if (auto it = per_address_.find(conn->address); it != per_address_.end() && --it->second <= 0)
+    per_address_.erase(it);
+}
+
+std::size_t Server::reclaim_idle(std::size_t count) {
+  std::vector<std::shared_ptr<Connection>> idle;
+  {
+    std::lock_guard lock(connections_mutex_);
+    for (const auto& c : connections_)
+      if (c->idle && !c->websocket && !c->reclaimed) idle.push_back(c);
+  }
+  count = std::min(count, idle.size());
+  std::partial_sort(idle.begin(), idle.begin() + static_cast<std::ptrdiff_t>(count), idle.end(),
+                    [](const auto& a, const auto& b) { return a->idle_since.load() < b->idle_since.load(); });
+  std::size_t done = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    auto& c = idle[i];
+    if (c->reclaimed.exchange(true)) continue;
+    reclaiming_++;
+    metrics_.connections_reclaimed++;
+    ++done;
+    asio::post(c->stream.get_executor(), [c] { c->stream.cancel(); });
+  }
+  return done;
+}
+
+void Server::shed_one_pending() {
+  if (spare_fd_ < 0) return;
+  ::close(spare_fd_);
+  spare_fd_ = -1;
+  int fd = ::accept4(acceptor_.native_handle(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+  if (fd >= 0) {
+    [[maybe_unused]] auto n = ::send(fd, kBusy.data(), kBusy.size(), MSG_NOSIGNAL);
+    ::close(fd);
+  }
+  spare_fd_ = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
 }
 
 asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
@@ -107,18 +227,24 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     auto remote = stream.socket().remote_endpoint(ec);
     if (!ec) client = remote.address().to_string();
   }
+  bool first = true;
   for (;;) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
     parser.body_limit(options_.body_limit);
 
+    conn->idle_since = steady_millis();
     conn->idle = true;
-    if (stopping_) break;
-    stream.expires_after(options_.idle_timeout);
+    if (stopping_ || conn->reclaimed) break;
+    // A new connection has read_timeout to say what it wants; a kept-alive one may wait longer.
+    stream.expires_after(first ? options_.read_timeout : options_.idle_timeout);
+    first = false;
     auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
     conn->idle = false;
     boost::system::error_code ec = hec;
-    if (!ec && !parser.is_done()) {
+    std::optional<Error> unreadable;
+    if (!ec) unreadable = framing_error(parser.get());
+    if (!ec && !unreadable && !parser.is_done()) {
       stream.expires_after(options_.read_timeout);
       auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
       ec = bec;
@@ -127,9 +253,9 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
         ec == asio::error::connection_reset || ec == asio::error::eof) {
       break;
     }
-    if (ec) {
+    if (ec || unreadable) {
       // The request could not be read: answer once, then close; the connection state is unknown.
-      Error error(Errc::bad_request, "The request could not be read.");
+      Error error = unreadable.value_or(Error(Errc::bad_request, "The request could not be read."));
       if (ec == bhttp::error::body_limit) error = Error(Errc::payload_too_large, "Requests are limited to 64 KiB.");
       if (ec == bhttp::error::header_limit)
         error = Error(Errc::header_too_large, "Request headers are limited to 8 KiB.");
@@ -137,7 +263,10 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
       Response res = problem_response(error, request_id);
       res.keep_alive(false);
       finish(res, request_id);
-      spdlog::info("rid={} status={} unreadable request: {}", request_id, res.result_int(), ec.message());
+      metrics_.requests++;
+      metrics_.responses_4xx++;
+      spdlog::info("rid={} status={} unreadable request: {}", request_id, res.result_int(),
+                   ec ? ec.message() : error.detail);
       stream.expires_after(options_.write_timeout);
       co_await bhttp::async_write(stream, res, use_tuple);
       break;
@@ -146,15 +275,21 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     Request req = parser.release();
     auto started = std::chrono::steady_clock::now();
     std::string route_for_log;
-    std::optional<std::string> websocket_user;
-    Response res = co_await handle(req, client, route_for_log, websocket_user);
-    if (websocket_user && res.result() == bhttp::status::switching_protocols) {
+    std::optional<WebSocketGrant> websocket;
+    Response res = co_await handle(req, client, route_for_log, websocket);
+    if (websocket && res.result() == bhttp::status::switching_protocols) {
       spdlog::info("rid={} method=GET route=\"{}\" status=101", std::string_view(res["X-Request-Id"]), route_for_log);
-      co_await serve_events(conn, std::move(req), std::move(*websocket_user));
+      co_await serve_events(conn, std::move(req), std::move(*websocket));
       co_return;
     }
     bool keep = req.keep_alive() && !stopping_;
     res.keep_alive(keep);
+    if (req.method() == bhttp::verb::head && !res.body().empty()) {
+      // HEAD: the headers GET would send, and no body, or the next response's framing breaks.
+      auto length = res.body().size();
+      res.body().clear();
+      res.content_length(length);
+    }
     auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
 
     metrics_.requests++;
@@ -231,7 +366,8 @@ class EventSocket final : public EventSink, public std::enable_shared_from_this<
 
 }  // namespace
 
-asio::awaitable<void> Server::serve_events(std::shared_ptr<Connection> conn, Request req, std::string user_id) {
+asio::awaitable<void> Server::serve_events(std::shared_ptr<Connection> conn, Request req, WebSocketGrant grant) {
+  conn->websocket = true;
   conn->stream.expires_never();  // the WebSocket keeps its own timeouts
   auto socket = std::make_shared<EventSocket>(conn->stream);
   socket->sent = &metrics_.events_sent;
@@ -248,7 +384,7 @@ asio::awaitable<void> Server::serve_events(std::shared_ptr<Connection> conn, Req
   auto [ec] = co_await ws.async_accept(req, use_tuple);
   if (ec) co_return;
   metrics_.websockets_open++;
-  events_.subscribe(user_id, socket);
+  events_.subscribe(grant.user_id, grant.session_id, socket);
   conn->idle = true;  // nothing in flight: shutdown may close it at once
   beast::flat_buffer buffer;
   for (;;) {
@@ -257,7 +393,7 @@ asio::awaitable<void> Server::serve_events(std::shared_ptr<Connection> conn, Req
     if (rec) break;
     buffer.consume(n);
   }
-  events_.unsubscribe(user_id, socket.get());
+  events_.unsubscribe(grant.user_id, socket.get());
   metrics_.websockets_open--;
   socket->closed = true;
   boost::system::error_code ignored;
@@ -282,35 +418,31 @@ void Server::finish(Response& res, const std::string& request_id) const {
 }
 
 asio::awaitable<Response> Server::handle(const Request& req, const std::string& client, std::string& route_for_log,
-                                         std::optional<std::string>& websocket_user) {
+                                         std::optional<WebSocketGrant>& websocket) {
   std::string request_id = new_request_id();
   Response res;
   auto segments = path_segments(req.target());
   if (!segments) {
     route_for_log = "-";
     res = problem_response(Error(Errc::bad_request, "The address could not be read."), request_id);
-  } else if (!segments->empty() && ((*segments)[0] == "api" || (*segments)[0] == "healthz" ||
-                                    (*segments)[0] == "readyz" || (*segments)[0] == "metrics")) {
+  } else if (router_.owns(*segments)) {
     Context ctx{req, request_id, client, {}, {}, {}, {}, {}, {}};
     res = co_await router_.dispatch(ctx, *segments);
     route_for_log = ctx.route_path.empty() ? "unmatched" : std::string(ctx.route_path);
-    websocket_user = std::move(ctx.websocket_user);
+    websocket = std::move(ctx.websocket);
     for (auto& cookie : ctx.extra_set_cookies) res.insert(bhttp::field::set_cookie, cookie);
     if (res.count(bhttp::field::cache_control) == 0) res.set(bhttp::field::cache_control, "no-store");
   } else {
     route_for_log = "static";
-    std::string path;
-    for (const auto& s : *segments) path += "/" + s;
-    if (path.empty()) path = "/";
     std::optional<Response> file;
     if (req.method() != bhttp::verb::get && req.method() != bhttp::verb::head) {
       res = problem_response(Error(Errc::method_not_allowed, "Only GET and HEAD are allowed here."), request_id);
       res.set(bhttp::field::allow, "GET, HEAD");
     } else {
       if (files_.from_disk()) {
-        file = co_await run_on(disk_pool_.get_executor(), [&] { return files_.serve(req, path); });
+        file = co_await run_on(disk_pool_.get_executor(), [&] { return files_.serve(req, *segments); });
       } else {
-        file = files_.serve(req, path);
+        file = files_.serve(req, *segments);
       }
       res = file ? std::move(*file)
                  : problem_response(Error(Errc::not_found, "There is nothing at this address."), request_id);

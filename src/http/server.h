@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 #include <string>
 
 #include "http/event_hub.h"
@@ -29,6 +30,11 @@ struct ServerOptions {
   std::chrono::seconds write_timeout{15};  // writing one response
   std::chrono::seconds drain_timeout{10};  // the most shutdown waits for in-flight requests
   int max_connections = 10000;
+  // Connections one client address may hold at once (0: no limit). Beyond it a new connection is
+  // answered 429 and closed, so one client cannot fill the connection cap.
+  int max_connections_per_address = 256;
+  // Addresses exempt from the per-address limit (trusted reverse proxies carry many people).
+  std::function<bool(const std::string& address)> unlimited_address;
   bool https = false;  // served behind https: adds HSTS and Secure cookies
 };
 
@@ -37,6 +43,9 @@ struct ServerMetrics {
   std::atomic<std::uint64_t> requests{0};
   std::atomic<std::uint64_t> responses_2xx{0}, responses_3xx{0}, responses_4xx{0}, responses_5xx{0};
   std::atomic<std::uint64_t> connections_accepted{0}, connections_rejected{0};
+  std::atomic<std::uint64_t> connections_rejected_per_address{0};  // over the per-address limit
+  std::atomic<std::uint64_t> connections_reclaimed{0};  // idle connections closed to make room
+  std::atomic<std::uint64_t> accept_errors{0};          // e.g. out of file descriptors
   std::atomic<std::int64_t> connections_open{0};
   std::atomic<std::int64_t> websockets_open{0};
   std::atomic<std::uint64_t> events_sent{0};
@@ -66,8 +75,15 @@ class Server {
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> serve(std::shared_ptr<Connection> conn);
   asio::awaitable<Response> handle(const Request& req, const std::string& client, std::string& route_for_log,
-                                   std::optional<std::string>& websocket_user);
-  asio::awaitable<void> serve_events(std::shared_ptr<Connection> conn, Request req, std::string user_id);
+                                   std::optional<WebSocketGrant>& websocket);
+  asio::awaitable<void> serve_events(std::shared_ptr<Connection> conn, Request req, WebSocketGrant grant);
+  // Admits a new connection from `address` or says why not (a short HTTP answer to write).
+  std::optional<std::string_view> refuse(const std::string& address);
+  // Closes up to `count` connections that wait for a request, the longest-waiting first.
+  std::size_t reclaim_idle(std::size_t count);
+  void forget(const std::shared_ptr<Connection>& conn);
+  // Out of file descriptors: refuse one waiting connection with the spare descriptor.
+  void shed_one_pending();
   void finish(Response& res, const std::string& request_id) const;
 
   asio::io_context& io_;
@@ -82,6 +98,9 @@ class Server {
 
   std::mutex connections_mutex_;
   std::set<std::shared_ptr<Connection>> connections_;
+  std::unordered_map<std::string, int> per_address_;  // open connections per client address
+  std::atomic<int> reclaiming_{0};  // connections told to close but not yet gone
+  int spare_fd_ = -1;               // held back so that EMFILE can still be answered
 };
 
 }  // namespace pillars::http

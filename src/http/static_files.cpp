@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <span>
@@ -80,34 +81,64 @@ std::optional<Response> StaticFiles::respond(const Request& req, std::string_vie
   return res;
 }
 
-std::optional<Response> StaticFiles::serve(const Request& req, const std::string& path) const {
-  std::string want = path == "/" ? "/index.html" : path;
-  bool immutable = want.starts_with("/assets/");
-  if (!dir_.empty()) {
-    namespace fs = std::filesystem;
-    // Decoded segments never contain "..": path_segments rejects nothing, so check here.
-    if (want.find("..") != std::string::npos) return std::nullopt;
-    fs::path file = fs::path(dir_) / want.substr(1);
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) {
-      if (!looks_like_app_route(path)) return std::nullopt;
-      want = "/index.html";
-      file = fs::path(dir_) / "index.html";
-      immutable = false;
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return respond(req, data, content_type_for(want), etag_of(data), immutable);
+std::optional<std::string> StaticFiles::safe_path(const std::vector<std::string>& segments) {
+  if (segments.empty()) return "/index.html";
+  std::string path;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const std::string& s = segments[i];
+    // "/app/" has a trailing empty segment: the same address as "/app".
+    if (s.empty() && i + 1 == segments.size() && i > 0) break;
+    if (s.empty() || s == "." || s == ".." || s.find_first_of(std::string_view("/\\\0", 3)) != std::string::npos)
+      return std::nullopt;
+    path += '/';
+    path += s;
   }
+  return path;
+}
+
+std::optional<Response> StaticFiles::serve(const Request& req, const std::vector<std::string>& segments) const {
+  auto safe = safe_path(segments);
+  if (!safe) return std::nullopt;
+  const std::string& want = *safe;
+  bool immutable = want.starts_with("/assets/");
+  if (!dir_.empty()) return serve_from_disk(req, want, immutable);
   auto it = files_.find(want);
   if (it == files_.end()) {
-    if (!looks_like_app_route(path)) return std::nullopt;
+    if (!looks_like_app_route(want)) return std::nullopt;
     it = files_.find("/index.html");
     if (it == files_.end()) return std::nullopt;
     immutable = false;
   }
   return respond(req, it->second.data, it->second.content_type, it->second.etag, immutable);
+}
+
+std::optional<Response> StaticFiles::serve_from_disk(const Request& req, const std::string& want, bool immutable) const {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path root = fs::canonical(dir_, ec);
+  if (ec) return std::nullopt;
+  // Resolve symbolic links, then insist the file is still inside the folder.
+  auto inside = [&](const fs::path& candidate) -> std::optional<fs::path> {
+    std::error_code e;
+    fs::path real = fs::canonical(candidate, e);
+    if (e || !fs::is_regular_file(real, e)) return std::nullopt;
+    auto [r, c] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+    if (r != root.end()) return std::nullopt;
+    return real;
+  };
+  std::string type_of = want;
+  auto file = inside(root / want.substr(1));
+  if (!file) {
+    if (!looks_like_app_route(want)) return std::nullopt;
+    file = inside(root / "index.html");
+    if (!file) return std::nullopt;
+    type_of = "/index.html";
+    immutable = false;
+  }
+  std::ifstream in(*file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return respond(req, data, content_type_for(type_of), etag_of(data), immutable);
 }
 
 }  // namespace pillars::http

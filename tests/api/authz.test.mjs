@@ -97,11 +97,6 @@ const ROUTES = {
     expect: { signed_out: 200, stranger: 200, member: 200 },
     call: (who, ctx) => ctx.as(who).get('/readyz'),
   },
-  'GET /metrics': {
-    access: 'public',
-    expect: { signed_out: 200, stranger: 200, member: 200 },
-    call: (who, ctx) => ctx.as(who).get('/metrics'),
-  },
   // Registering and signing in are what a signed-out person does; signed-in callers are not tried.
   'POST /api/v1/auth/register': {
     access: 'public',

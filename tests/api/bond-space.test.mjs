@@ -345,4 +345,25 @@ describe('ending the bond', TIMEOUT, () => {
     assertProblem(await sam.get(appreciations(ab)), 404, 'not-found');
     assertProblem(await sam.get(comfort(ab)), 404, 'not-found');
   });
+  test('a rename after the end reaches nothing Ana can read of the bond; Ben stays as he was', async () => {
+    const renamed = await ben.patch('/api/v1/me', { display_name: 'Ben Later' });
+    assert.equal(renamed.status, 200, renamed.text);
+    const reads = {
+      bond: await ana.get(bondPath(ab.id)),
+      bonds: await ana.get('/api/v1/bonds'),
+      appreciations: await ana.get(appreciations(ab)),
+      comfort: await ana.get(comfort(ab)),
+      entries: await ana.get(bondPath(ab.id, '/entries')),
+      own: await ana.get('/api/v1/entries'),
+      entry: await ana.get(entryPath(anasEntry.id)),
+    };
+    for (const [where, res] of Object.entries(reads)) {
+      assert.equal(res.status, 200, `${where}: ${res.text}`);
+      assert.ok(!res.text.includes('Ben Later'), `Ana's ${where} shows Ben's later name: ${res.text}`);
+    }
+    assert.deepEqual(reads.bond.body.bond.other, { id: ben.user.id, display_name: 'Ben' });
+    // Ben's own items carry his name as it is now: they are his.
+    const bens = await list(ben, appreciations(ab), 'appreciations');
+    assert.ok(bens.length > 0 && bens.every((a) => a.from.display_name === 'Ben Later'));
+  });
 });

@@ -28,6 +28,7 @@ const bondPath = (id, rest = '') => `/api/v1/bonds/${encodeURIComponent(id)}${re
 describe('a bond through its life', TIMEOUT, () => {
   let first; // Ida–Jon partner, ended below
   let second; // Ida–Kai friend
+  let third; // Jon–Ida family, after the first ended
 
   test('a new person has no bonds', async () => {
     const res = await lou.get('/api/v1/bonds');
@@ -99,7 +100,7 @@ describe('a bond through its life', TIMEOUT, () => {
   test('after ending, the same two people may bond again; the list puts active first, newest first', async () => {
     // Times may have one-second resolution; make "newest" unambiguous.
     await sleep(1_100);
-    const third = await makeBond(jon, ida, 'family');
+    third = await makeBond(jon, ida, 'family');
     assert.notEqual(third.id, first.id);
     const res = await ida.get('/api/v1/bonds');
     assert.deepEqual(res.body.bonds.map((b) => [b.id, b.status]),
@@ -112,5 +113,43 @@ describe('a bond through its life', TIMEOUT, () => {
     for (const secret of [first.id, third.id, jon.user.id, jon.user.display_name]) {
       assert.ok(!kais.text.includes(secret), `Kai's bond list must not mention ${secret}`);
     }
+  });
+
+  test('an ended bond shows the other as they were when it ended; a later rename reaches only active bonds', async () => {
+    const rename = async (person, name) => {
+      const res = await person.patch('/api/v1/me', { display_name: name });
+      assert.equal(res.status, 200, res.text);
+    };
+    const otherIn = async (person, bond) => {
+      const res = await person.get(bondPath(bond.id));
+      assert.equal(res.status, 200, res.text);
+      return res.body.bond.other.display_name;
+    };
+    await rename(kai, 'Kai Before');
+    assert.equal(await otherIn(ida, second), 'Kai Before', 'an active bond shows the name as it is');
+    const ended = await ida.post(bondPath(second.id, '/end'), {});
+    assert.equal(ended.status, 200, ended.text);
+    assert.equal(ended.body.bond.other.display_name, 'Kai Before');
+
+    // Ida's views are cached now; renames after the end must not show through the cache either.
+    await rename(kai, 'Kai After');
+    await rename(jon, 'Jon After');
+    assert.equal(await otherIn(ida, second), 'Kai Before');
+    assert.equal(await otherIn(ida, first), 'Jon', 'the name Jon had when the first bond ended');
+    assert.equal(await otherIn(ida, third), 'Jon After', 'the same person in an active bond: the name as it is');
+    const list = await ida.get('/api/v1/bonds');
+    assert.deepEqual(list.body.bonds.map((b) => [b.id, b.status, b.other.display_name]),
+      [[third.id, 'active', 'Jon After'], [second.id, 'ended', 'Kai Before'], [first.id, 'ended', 'Jon']]);
+    assert.ok(!list.text.includes('Kai After'), list.text);
+
+    // The same holds the other way round.
+    await rename(ida, 'Ida After');
+    assert.equal(await otherIn(kai, second), 'Ida');
+    assert.equal(await otherIn(jon, first), 'Ida');
+    assert.equal(await otherIn(jon, third), 'Ida After');
+    // And an outsider still learns nothing of either name.
+    const outsider = await lou.get(bondPath(second.id));
+    assertProblem(outsider, 404, 'not-found');
+    for (const name of ['Kai Before', 'Ida After', 'Ida']) assert.ok(!outsider.text.includes(name));
   });
 });

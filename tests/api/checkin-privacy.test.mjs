@@ -129,12 +129,11 @@ describe('before the reveal, from the other person\'s side', TIMEOUT, () => {
     assert.equal(afterFirst.bonds, untouched.bonds);
   });
 
-  test('Ana\'s history has the day, revealed: false, with no partner key', async () => {
+  test('Ana\'s history has the day exactly as her day view shows it: Ben only "waiting"', async () => {
     const days = (await getHistory(ana, ab.id)).body.days;
     assert.equal(days.length, 1);
-    assert.deepEqual(Object.keys(days[0]).sort(), ['day', 'mine', 'revealed']);
-    assert.ok(!('partner' in days[0]), 'an unrevealed day carries no partner key');
-    assert.deepEqual(days[0], { day: today, revealed: false, mine: anaFirst });
+    assert.deepEqual(days[0], { day: today, revealed: false, mine: anaFirst, partner: { status: 'waiting' } });
+    assert.deepEqual(days[0], (await getDay(ana, ab.id, today)).body);
   });
 
   test('none of Ana\'s values reach Ben', () => {

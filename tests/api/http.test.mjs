@@ -25,7 +25,7 @@ before(async () => {
   await writeFile(path.join(webDir, 'index.html'),
     `<!doctype html><html><head><title>${INDEX_MARKER}</title><script type="module" src="${ASSET}"></script></head><body></body></html>\n`);
   await writeFile(path.join(webDir, ASSET), 'export const shell = true;\n');
-  server = await startServer({ args: ['--web-dir', webDir] });
+  server = await startServer({ args: ['--web-dir', webDir, '--metrics-listen', '127.0.0.1:0'] });
   anonymous = new Client(server);
 });
 after(async () => {
@@ -95,11 +95,13 @@ describe('health and metrics', TIMEOUT, () => {
     assert.equal(res.body.status, 'ready');
   });
 
-  test('/metrics answers Prometheus text that counts requests', async () => {
-    const res = await anonymous.get('/metrics');
+  test('/metrics answers Prometheus text on its own listener', async () => {
+    const res = await fetch(`${await server.metricsOrigin()}/metrics`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type'), /^text\/plain\b/);
-    const lines = res.text.split('\n').filter((l) => l.trim() !== '');
+    const text = await res.text();
+    assert.match(text, /^pillars_http_requests_total \d+$/m, 'counts requests');
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
     assert.ok(lines.some((l) => /^# TYPE [a-zA-Z_:][a-zA-Z0-9_:]* (counter|gauge|histogram|summary|untyped)$/.test(l)),
       'metrics should declare types');
     const samples = lines.filter((l) => !l.startsWith('#'));
@@ -115,7 +117,7 @@ describe('headers on every response', TIMEOUT, () => {
   test('API, problem, health, metrics and static responses all carry the security headers', async () => {
     const responses = {
       'GET /healthz': await anonymous.get('/healthz'),
-      'GET /metrics': await anonymous.get('/metrics'),
+      'GET /metrics': await fetch(`${await server.metricsOrigin()}/metrics`),
       'GET /api/v1/me (401)': await anonymous.get('/api/v1/me'),
       'GET /api/v1/nope (404)': await anonymous.get('/api/v1/nope'),
       'POST /api/v1/auth/login (422/401)': await anonymous.post('/api/v1/auth/login', { email: 'x@example.test', password: 'y' }),

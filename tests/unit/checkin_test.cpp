@@ -117,5 +117,57 @@ TEST(Reveal, OnlyWhenBothHaveCheckedIn) {
   EXPECT_TRUE(revealed(2));
 }
 
+// The other's part of one day, for every combination of bond status, who answered, and the day.
+TEST(DayShown, TheOtherIsShownInFullOnlyOnceBothAnsweredInAnActiveBond) {
+  Millis noon = 1795608000000;  // 2026-11-25T12:00:00Z
+  Day today = *parse_day("2026-11-25");
+  for (Day day : {today - 1, today, today + 1, today - 2, today + 2, today - 400}) {
+    auto both = day_shown(BondStatus::active, true, true, day, noon);
+    EXPECT_TRUE(both.revealed) << format_day(day);
+    EXPECT_EQ(both.other, OtherPart::full) << "a revealed day stays revealed, however old: " << format_day(day);
+    EXPECT_FALSE(both.edit_times) << "a revealed check-in shows no edit time";
+  }
+}
+
+TEST(DayShown, TheOthersPresenceOnlyForADayThatCanStillBeAnswered) {
+  Millis noon = 1795608000000;  // 2026-11-25T12:00:00Z
+  Day today = *parse_day("2026-11-25");
+  for (bool mine : {false, true}) {
+    for (bool theirs : {false, true}) {
+      if (mine && theirs) continue;
+      for (Day day : {today - 1, today, today + 1}) {
+        auto shown = day_shown(BondStatus::active, mine, theirs, day, noon);
+        EXPECT_FALSE(shown.revealed);
+        EXPECT_EQ(shown.other, OtherPart::status) << format_day(day);
+        EXPECT_TRUE(shown.edit_times) << "one's own unrevealed check-in keeps its edit time";
+      }
+      for (Day day : {today - 2, today + 2, today - 400, today + 9}) {
+        auto shown = day_shown(BondStatus::active, mine, theirs, day, noon);
+        EXPECT_FALSE(shown.revealed);
+        EXPECT_EQ(shown.other, OtherPart::none) << "nothing of the other on " << format_day(day);
+      }
+    }
+  }
+  // The rule does not depend on whether the other answered: "none" and "status" are the same for both.
+  for (Day day : {today - 2, today, today - 400})
+    EXPECT_EQ(day_shown(BondStatus::active, false, true, day, noon).other,
+              day_shown(BondStatus::active, false, false, day, noon).other);
+}
+
+TEST(DayShown, InAnEndedBondEachKeepsOnlyTheirOwn) {
+  Millis noon = 1795608000000;  // 2026-11-25T12:00:00Z
+  Day today = *parse_day("2026-11-25");
+  for (bool mine : {false, true}) {
+    for (bool theirs : {false, true}) {
+      for (Day day : {today - 1, today, today + 1, today - 400}) {
+        auto shown = day_shown(BondStatus::ended, mine, theirs, day, noon);
+        EXPECT_FALSE(shown.revealed) << "nothing is revealed in an ended bond, not even a day both answered";
+        EXPECT_EQ(shown.other, OtherPart::none);
+        EXPECT_TRUE(shown.edit_times) << "one's own check-in is shown as one's own";
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace pillars

@@ -33,6 +33,19 @@ TEST(Router, MatchesLiteralsAndParameters) {
   EXPECT_TRUE(none.allow.empty());
 }
 
+TEST(Router, PathsAreExactAndOwnedByTheirFirstSegment) {
+  Router r;
+  r.add({bhttp::verb::get, "/metrics", Access::public_, noop()});
+  r.add({bhttp::verb::get, "/api/v1/me", Access::signed_in, noop()});
+  EXPECT_NE(r.match(bhttp::verb::get, {"metrics"}).route, nullptr);
+  EXPECT_EQ(r.match(bhttp::verb::get, {"metrics", ""}).route, nullptr) << "/metrics/ is another address";
+  EXPECT_EQ(r.match(bhttp::verb::get, {"api", "v1", "me", ""}).route, nullptr);
+  EXPECT_TRUE(r.owns({"api", "v1", "anything"}));
+  EXPECT_TRUE(r.owns({"metrics", ""}));
+  EXPECT_FALSE(r.owns({"assets", "app.js"}));
+  EXPECT_FALSE(r.owns({}));
+}
+
 TEST(Router, RefusesABadTable) {
   Router r;
   EXPECT_THROW(r.add({bhttp::verb::get, "/x", Access::unset, noop()}), std::invalid_argument);
@@ -48,7 +61,9 @@ TEST(PathSegments, DecodesAndRejects) {
   ASSERT_TRUE(s);
   EXPECT_EQ(*s, (std::vector<std::string>{"api", "v1", "invites", "AB CD", "accept"}));
   EXPECT_EQ(*path_segments("/"), std::vector<std::string>{});
-  EXPECT_EQ(*path_segments("/a/b/"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(*path_segments("/a/b/"), (std::vector<std::string>{"a", "b", ""})) << "exact: a trailing slash stays";
+  EXPECT_EQ(*path_segments("//etc/passwd"), (std::vector<std::string>{"", "etc", "passwd"}));
+  EXPECT_EQ(*path_segments("/%2Fetc/passwd"), (std::vector<std::string>{"/etc", "passwd"}));
   EXPECT_FALSE(path_segments("not a path"));
   EXPECT_FALSE(path_segments("http://example.org/a"));
 }

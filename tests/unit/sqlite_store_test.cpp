@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <filesystem>
@@ -126,6 +127,88 @@ TEST_F(SqliteStoreTest, BondsAreSeenOnlyByTheirMembers) {
   EXPECT_EQ((*ended)->status, BondStatus::ended);
   EXPECT_EQ((*ended)->ended_at, 9);
   EXPECT_FALSE(*read_now(*store_, [](ReadTx& tx) { return tx.active_bond_between("u1", "u2"); }));
+}
+
+TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
+  auto u1 = add_user("u1", "ann@example.org");
+  auto u2 = add_user("u2", "ben@example.org");
+  auto u3 = add_user("u3", "cat@example.org");
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); }));
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b2", BondKind::friend_, "u1", "u3", 6); }));
+  auto rename = [&](User& u, std::string name) {
+    u.display_name = std::move(name);
+    ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.update_user(u); }));
+  };
+  auto other_in = [&](const std::string& bond, const std::string& member) {
+    auto view = read_now(*store_, [&](ReadTx& tx) { return tx.bond_for_member(bond, member); });
+    EXPECT_TRUE(view && *view);
+    return view && *view ? (*view)->other.display_name : std::string();
+  };
+  auto listed = [&](const std::string& member) {
+    std::vector<std::string> names;
+    auto bonds = read_now(*store_, [&](ReadTx& tx) { return tx.bonds_of(member); });
+    EXPECT_TRUE(bonds);
+    if (bonds)
+      for (const auto& b : *bonds) names.push_back(b.id + ":" + b.other.display_name);
+    return names;
+  };
+
+  rename(u2, "Ben before");
+  EXPECT_EQ(other_in("b1", "u1"), "Ben before") << "an active bond shows the current name";
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.end_bond("b1", "u2", 9); }));
+  rename(u2, "Ben after");
+  rename(u1, "Ann after");
+  rename(u3, "Cat after");
+  EXPECT_EQ(other_in("b1", "u1"), "Ben before") << "a rename after the end never reaches the former partner";
+  EXPECT_EQ(other_in("b1", "u2"), "Name u1");
+  EXPECT_EQ(listed("u1"), (std::vector<std::string>{"b2:Cat after", "b1:Ben before"}));
+  EXPECT_EQ(listed("u2"), (std::vector<std::string>{"b1:Name u1"}));
+  EXPECT_EQ(other_in("b2", "u3"), "Ann after") << "the bond still active shows the current name";
+
+  // The end and the names are one transaction: a job that ends the bond and then fails undoes both.
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b3", BondKind::family, "u2", "u3", 7); }));
+  auto failed = write_now(*store_, [](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.end_bond("b3", "u2", 10); !r) return r;
+    return fail(Errc::internal, "undo");
+  });
+  ASSERT_FALSE(failed);
+  rename(u3, "Cat later");
+  auto b3 = read_now(*store_, [](ReadTx& tx) { return tx.bond_for_member("b3", "u2"); });
+  EXPECT_EQ((*b3)->status, BondStatus::active);
+  EXPECT_EQ((*b3)->other.display_name, "Cat later");
+}
+
+TEST_F(SqliteStoreTest, BondsEndedBeforeTheNameSnapshotKeepTheNameCurrentAtMigration) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  add_user("u3", "cat@example.org");
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); }));
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b2", BondKind::friend_, "u1", "u3", 6); }));
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.end_bond("b1", "u1", 9); }));
+  store_.reset();
+  // Turn the database back into one from before the snapshot, with names changed since the end.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "pillars.db").string().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "ALTER TABLE bond_members DROP COLUMN display_name_at_end;"
+                         "DELETE FROM schema_migrations WHERE name = '0004_ended_bond_names.sql';"
+                         "UPDATE users SET display_name = 'At migration ' || id;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  reopen();
+  EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.schema_version(); }), SqliteStore::latest_schema_version());
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) {
+    return tx.update_user(User{"u2", "ben@example.org", "Renamed later", "UTC", 1000});
+  }));
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) {
+    return tx.update_user(User{"u3", "cat@example.org", "Renamed later", "UTC", 1000});
+  }));
+  auto ended = read_now(*store_, [](ReadTx& tx) { return tx.bond_for_member("b1", "u1"); });
+  EXPECT_EQ((*ended)->other.display_name, "At migration u2");
+  auto active = read_now(*store_, [](ReadTx& tx) { return tx.bond_for_member("b2", "u1"); });
+  EXPECT_EQ((*active)->other.display_name, "Renamed later") << "an active bond is not snapshotted";
 }
 
 TEST_F(SqliteStoreTest, AnInviteIsUsedOnce) {

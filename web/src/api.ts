@@ -187,15 +187,20 @@ export interface Checkin {
     closeness_right: boolean | null;
   };
   created_at: string;
-  updated_at: string;
+  /** Only on one's own check-in before the reveal: a revealed check-in shows no edit time. */
+  updated_at?: string;
 }
 
-/** One day of a bond. Before the reveal, all there is of the other's check-in is whether it exists. */
+/**
+ * One day of a bond. Before the reveal, all there is of the other's check-in is whether it exists,
+ * and only for a day that can still be answered; for other days, and in an ended bond, there is no
+ * `partner` at all.
+ */
 export interface CheckinDay {
   day: string;
   revealed: boolean;
   mine: Checkin | null;
-  partner: { status: 'waiting' | 'checked_in' } | Checkin;
+  partner?: { status: 'waiting' | 'checked_in' } | Checkin;
 }
 
 export interface CheckinDraft {
@@ -210,9 +215,14 @@ export interface CheckinDraft {
   guess: { family: string; closeness_now: number };
 }
 
+/** Whether the other has checked in on a day not yet revealed, as far as the day shows it. */
+export function otherCheckedIn(day: CheckinDay): boolean {
+  return !day.revealed && day.partner !== undefined && 'status' in day.partner && day.partner.status === 'checked_in';
+}
+
 /** The other's check-in, once the day is revealed; null before. */
 export function partnerCheckin(day: CheckinDay): Checkin | null {
-  return 'from' in day.partner ? day.partner : null;
+  return day.partner && 'from' in day.partner ? day.partner : null;
 }
 
 export interface EntryDraft {

@@ -203,6 +203,16 @@ User read_user(const Query& q, int first) {
               q.integer(first + 5) != 0};
 }
 
+// A bond as one member sees it. In an ended bond the other is shown as they were when it ended, so
+// a later rename never reaches the former partner. A macro, not a constant: statements are cached
+// by the address of their SQL literal, so each query must stay one literal.
+#define PILLARS_BOND_VIEW_SELECT                                                                         \
+    "SELECT b.id, b.kind, b.status, b.created_at, b.ended_at, u.id, "                                   \
+    "CASE WHEN b.status = 'active' THEN u.display_name ELSE them.display_name_at_end END "           \
+    "FROM bond_members me JOIN bonds b ON b.id = me.bond_id "                                          \
+    "JOIN bond_members them ON them.bond_id = b.id AND them.user_id <> me.user_id "
+
+// Columns as in PILLARS_BOND_VIEW_SELECT.
 BondView read_bond_view(const Query& q) {
   BondView b;
   b.id = q.text(0);
@@ -306,9 +316,7 @@ class SqliteTx final : public WriteTx {
 
   Result<std::optional<BondView>> bond_for_member(const std::string& bond_id, const std::string& member_id) override {
     Query q(c_,
-            "SELECT b.id, b.kind, b.status, b.created_at, b.ended_at, u.id, u.display_name "
-            "FROM bond_members me JOIN bonds b ON b.id = me.bond_id "
-            "JOIN bond_members them ON them.bond_id = b.id AND them.user_id <> me.user_id "
+            PILLARS_BOND_VIEW_SELECT
             "JOIN users u ON u.id = them.user_id WHERE me.bond_id = ? AND me.user_id = ?");
     q.bind(bond_id).bind(member_id);
     if (q.step()) return read_bond_view(q);
@@ -318,9 +326,7 @@ class SqliteTx final : public WriteTx {
 
   Result<std::vector<BondView>> bonds_of(const std::string& member_id) override {
     Query q(c_,
-            "SELECT b.id, b.kind, b.status, b.created_at, b.ended_at, u.id, u.display_name "
-            "FROM bond_members me JOIN bonds b ON b.id = me.bond_id "
-            "JOIN bond_members them ON them.bond_id = b.id AND them.user_id <> me.user_id "
+            PILLARS_BOND_VIEW_SELECT
             "JOIN users u ON u.id = them.user_id WHERE me.user_id = ? "
             "ORDER BY b.status = 'ended', b.created_at DESC, b.id");
     q.bind(member_id);
@@ -448,6 +454,11 @@ class SqliteTx final : public WriteTx {
     auto r = q.run();
     if (!r) return r;
     if (q.changes() != 1) return fail(Errc::bond_ended, "This bond has ended already.");
+    Query names(c_,
+                "UPDATE bond_members SET display_name_at_end = "
+                "(SELECT u.display_name FROM users u WHERE u.id = bond_members.user_id) WHERE bond_id = ?");
+    names.bind(bond_id);
+    if (auto named = names.run(); !named) return named;
     Query revoke(c_, "DELETE FROM entry_shares WHERE bond_id = ?");
     revoke.bind(bond_id);
     return revoke.run();

@@ -39,7 +39,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /**
  * Starts `pillars serve --listen 127.0.0.1:0 --data <dir> ...args`, with a fresh data
- * folder unless `dataDir` is given. Resolves once the listening line was printed.
+ * folder unless `dataDir` is given, under a file-descriptor limit of `nofile` when given.
+ * Resolves once the listening line was printed.
  *
  * The result's stop() sends SIGTERM (or `signal`) and asserts that the server exited
  * with code 0, printed nothing to stdout but the listening line, and never logged a
@@ -47,14 +48,18 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
  * and CSRF token they receive). It removes the data folder it created; a given `dataDir`
  * belongs to the caller and stays.
  */
-export async function startServer({ args = [], env = {}, dataDir: givenDir } = {}) {
+export async function startServer({ args = [], env = {}, dataDir: givenDir, nofile } = {}) {
   const dataDir = givenDir ?? await mkdtemp(path.join(tmpdir(), 'pillars-api-'));
   if (!givenDir) ownedDirs.add(dataDir);
   const removeData = async () => {
     if (!ownedDirs.delete(dataDir)) return;
     await rm(dataDir, { recursive: true, force: true });
   };
-  const child = spawn(binaryPath, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...args], {
+  const argv = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...args];
+  // `nofile`: start under that file-descriptor limit, soft and hard, so the server cannot raise it.
+  const [command, commandArgs] = nofile === undefined ? [binaryPath, argv]
+    : ['/bin/sh', ['-c', `ulimit -n ${Number(nofile)} && exec "$0" "$@"`, binaryPath, ...argv]];
+  const child = spawn(command, commandArgs, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -134,6 +139,21 @@ export async function startServer({ args = [], env = {}, dataDir: givenDir } = {
     /** Whether the process is still running (false once it exited for any reason). */
     get alive() { return exit === null; },
     get log() { return log; },
+    /** Resolves with the first match of `pattern` in the log, waiting up to `ms` for it. */
+    async waitForLog(pattern, ms = 5_000) {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const match = pattern.exec(log);
+        if (match) return match;
+        if (Date.now() > deadline) throw new Error(`no ${pattern} in the log within ${ms} ms${logTail()}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    /** The metrics listener's origin, for a server started with --metrics-listen 127.0.0.1:0. */
+    async metricsOrigin() {
+      const [, address] = await this.waitForLog(/metrics on (127\.0\.0\.1:\d+)/);
+      return `http://${address}`;
+    },
     async stop({ signal = 'SIGTERM' } = {}) {
       try {
         assert.equal(exit, null, `server exited during the tests (${JSON.stringify(exit)})${logTail()}`);

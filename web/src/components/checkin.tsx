@@ -2,7 +2,7 @@
 // person's answers, and the reveal that sets both side by side. Before the reveal nothing of the
 // other's answers exists on this side: the server sends only whether they have checked in.
 import type { ComponentChildren } from 'preact';
-import { api, partnerCheckin, type Bond, type Catalog, type Checkin, type CheckinDay } from '../api';
+import { api, otherCheckedIn, partnerCheckin, type Bond, type Catalog, type Checkin, type CheckinDay } from '../api';
 import { closenessText, formatMinutes, localDay, needWords } from '../checkin';
 import { useResource } from '../hooks';
 import { useLiveEvents } from '../live';
@@ -37,7 +37,7 @@ export function CheckinToday({ bond }: { bond: Bond }) {
   const name = bond.other.display_name;
   const d = day.data;
   if (bond.status !== 'active' || !d) return null;
-  const theyAreIn = !d.revealed && 'status' in d.partner && d.partner.status === 'checked_in';
+  const theyAreIn = otherCheckedIn(d);
 
   if (!d.mine) {
     return (

@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import {
   api,
   needs,
+  otherCheckedIn,
   type ApiError,
   type Bond,
   type Catalog,
@@ -677,7 +678,7 @@ export function CheckinPage({ id }: { id: string }) {
     );
   }
 
-  const theyAreIn = 'status' in d!.partner && d!.partner.status === 'checked_in';
+  const theyAreIn = otherCheckedIn(d!);
   return (
     <>
       {back}
