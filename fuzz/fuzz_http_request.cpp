@@ -37,10 +37,19 @@ http::Router make_noop_router() {
 
 std::size_t parameters_in(std::string_view pattern) { return static_cast<std::size_t>(std::count(pattern.begin(), pattern.end(), '{')); }
 
-// FRAMING: the server refuses a request whose header breaks the RFC 9112 framing rules
-// (Transfer-Encoding and Content-Length) before it reads the body. When src/http/request.h gains
-// `std::optional<Error> framing_error(const Request&)`, call it here and check its promises below.
-std::optional<Error> framing(const http::Request& /*header*/) { return std::nullopt; }
+// The server refuses a request whose header breaks the RFC 9112 framing rules (Transfer-Encoding
+// and Content-Length) before it reads the body. What it lets through must be framed one way only.
+std::optional<Error> framing(const bhttp::request_parser<bhttp::string_body>& parser) {
+  const http::Request& header = parser.get();
+  auto refused = http::framing_error(header);
+  if (!refused && header.count(bhttp::field::transfer_encoding) > 0) {
+    FUZZ_CHECK(header.version() >= 11);
+    FUZZ_CHECK(header.count(bhttp::field::content_length) == 0);
+    FUZZ_CHECK(parser.chunked());  // Beast reads the body as chunks, as the rule promised
+  }
+  if (refused) FUZZ_CHECK(refused->code == Errc::bad_request && !refused->detail.empty());
+  return refused;
+}
 
 // Feeds `input` to the parser `step` bytes at a time, as the server reads it: the header, the
 // framing check, then the body. True when a whole acceptable request was read.
@@ -62,7 +71,7 @@ bool parse(std::string_view input, std::size_t step, bhttp::request_parser<bhttp
     if (ec) return false;  // the server answers 400 (or 413/431) and closes
     if (parser.is_header_done() && !framing_checked) {
       framing_checked = true;
-      if (framing(parser.get())) return false;  // answered 400, connection closed
+      if (framing(parser)) return false;  // answered 400, connection closed
     }
   }
   return true;
