@@ -18,13 +18,12 @@ add_compile_options(${PILLARS_FUZZ_FLAGS} -fsanitize=fuzzer-no-link)
 add_link_options(-stdlib=libc++ -fsanitize=address,undefined)
 # The fuzzing build makes Argon2id cheap (see src/crypto/crypto.cpp); nothing else changes.
 add_compile_definitions(PILLARS_FUZZING)
-# Boost's assertions go through support/boost_assert.cpp, which names one known false alarm.
+# Boost's assertions go through src/http/boost_assert.cpp, which names one known false alarm.
 add_compile_definitions(BOOST_ENABLE_ASSERT_HANDLER)
 
 find_package(Boost 1.81.0 EXACT REQUIRED CONFIG)  # Boost::headers
 
-add_library(pillars_fuzz_boost STATIC ${CMAKE_CURRENT_LIST_DIR}/support/boost_sources.cpp
-                                      ${CMAKE_CURRENT_LIST_DIR}/support/boost_assert.cpp)
+add_library(pillars_fuzz_boost STATIC ${CMAKE_CURRENT_LIST_DIR}/support/boost_sources.cpp)
 target_link_libraries(pillars_fuzz_boost PUBLIC Boost::headers)
 target_compile_options(pillars_fuzz_boost PRIVATE -w)  # third-party code, compiled as shipped
 add_library(Boost::json ALIAS pillars_fuzz_boost)

@@ -1,10 +1,13 @@
-// Boost's assertions in the fuzzing build (BOOST_ENABLE_ASSERT_HANDLER): each one aborts, as
-// assert() would, so libFuzzer reports it, except one known false alarm of Boost 1.81.
+// Boost's assertions where they are checked (Debug builds and the fuzzing build; release builds
+// define NDEBUG and check none): each one aborts, as assert() would, except one known false alarm
+// of Boost 1.81 that a client can set off.
 //
 // Beast's chunked-body parser asserts `n >= 5` when put() is resumed after the last chunk "0\r\n"
 // with fewer than five bytes buffered (a client sending "0\r\n", then "\r", then "\n"). The code
 // after the assertion handles that case correctly (it asks for more input); Boost 1.86 relaxed the
-// assertion (boostorg/beast pull request 2861). Release builds define NDEBUG and never check it.
+// assertion (boostorg/beast pull request 2861). Without this, a debug server aborts on such a client.
+#include <boost/assert.hpp>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
