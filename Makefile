@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PRESET ?= default
 BUILD_DIR := $(if $(filter debug,$(PRESET)),build-debug,build)
 
-.PHONY: all deps web build run test unit api e2e bench clean fuzz fuzz-long fuzz-replay
+.PHONY: all deps web build run test unit api e2e bench soak clean fuzz fuzz-long fuzz-replay
 
 all: build
 
@@ -47,6 +47,13 @@ fuzz:
 # The long form: each target for $(FUZZ_RUNS) inputs from its corpus; any finding fails.
 fuzz-long: fuzz
 	@for t in $(FUZZ_TARGETS); do fuzz/run.sh long build-fuzz/fuzz/fuzz_$$t fuzz/corpus/$$t $(FUZZ_RUNS) || exit 1; done
+
+# The long forms of the kill loop and the soak (docs/soak.md), and the long fuzzing if there is one.
+soak: build
+	PILLARS_BIN=$(BUILD_DIR)/pillars PILLARS_KILLS=100 node --test --test-reporter=spec tests/api/kill-loop.test.mjs
+	PILLARS_BIN=$(BUILD_DIR)/pillars node tests/soak/run.mjs
+	@if grep -q '^fuzz-long:' $(firstword $(MAKEFILE_LIST)); then $(MAKE) fuzz-long; \
+	else echo 'make soak: no fuzz-long target, skipped'; fi
 
 clean:
 	rm -rf build build-debug build-fuzz web/dist

@@ -4,7 +4,18 @@ namespace pillars::api {
 
 namespace {
 constexpr Millis kLoginWindow = 15LL * 60 * 1000;
+constexpr Millis kHour = 3600LL * 1000;
+
+LoginLimits login_limits(const Settings& s) {
+  LoginLimits l;
+  l.per_device = s.login_limit_per_account;
+  l.per_account_and_address = s.login_limit_per_account;
+  l.per_address = s.login_limit_per_address;
+  l.account_wide = s.login_limit_account_wide;
+  l.window = kLoginWindow;
+  return l;
 }
+}  // namespace
 
 AppContext::AppContext(store::Store& store, boost::asio::thread_pool& cpu, Settings settings,
                        http::ServerMetrics& metrics, http::EventHub& events, const Catalog& catalog,
@@ -17,35 +28,75 @@ AppContext::AppContext(store::Store& store, boost::asio::thread_pool& cpu, Setti
       catalog_(catalog),
       catalog_json_(std::move(catalog_json)),
       store_metrics_(std::move(store_metrics)),
-      per_account_(settings_.login_limit_per_account, kLoginWindow),
-      per_address_(settings_.login_limit_per_address, kLoginWindow) {}
+      login_(login_limits(settings_)),
+      signups_(settings_.signup_limit_per_address, kHour),
+      invites_per_account_(settings_.invite_limit_per_account, kHour),
+      invites_per_address_(settings_.invite_limit_per_address, kHour),
+      passwords_(settings_.password_limit_per_account, kLoginWindow) {}
 
 Millis AppContext::now() const {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
-int AppContext::login_retry_after(const std::string& email, const std::string& address) {
-  std::lock_guard lock(limiter_mutex_);
+Millis AppContext::now_pruned() {
   Millis t = now();
-  if (t - last_prune_ > kLoginWindow) {
-    per_account_.prune(t);
-    per_address_.prune(t);
+  if (t - last_prune_ > kHour) {
+    login_.prune(t);
+    for (auto* limiter : {&signups_, &invites_per_account_, &invites_per_address_, &passwords_}) limiter->prune(t);
     last_prune_ = t;
   }
-  return std::max(per_account_.retry_after_seconds(email, t), per_address_.retry_after_seconds(address, t));
+  return t;
 }
 
-void AppContext::login_failed(const std::string& email, const std::string& address) {
+int AppContext::take_login(const LoginAttempt& attempt) {
   std::lock_guard lock(limiter_mutex_);
-  Millis t = now();
-  per_account_.record(email, t);
-  per_address_.record(address, t);
+  return login_.take(attempt, now_pruned());
 }
 
-void AppContext::login_succeeded(const std::string& email) {
+void AppContext::login_succeeded(const LoginAttempt& attempt) {
   std::lock_guard lock(limiter_mutex_);
-  per_account_.clear(email);
+  login_.succeeded(attempt);
+}
+
+int AppContext::take_signup(const std::string& address) {
+  std::lock_guard lock(limiter_mutex_);
+  return signups_.take(address, now_pruned());
+}
+
+bool AppContext::enter_signup_queue() {
+  std::size_t queued = signups_queued_.load();
+  do {
+    if (queued >= settings_.signup_queue) return false;
+  } while (!signups_queued_.compare_exchange_weak(queued, queued + 1));
+  return true;
+}
+
+int AppContext::take_invite_accept(const std::string& user_id, const std::string& address) {
+  std::lock_guard lock(limiter_mutex_);
+  Millis t = now_pruned();
+  int wait = std::max(invites_per_account_.retry_after_seconds(user_id, t),
+                      invites_per_address_.retry_after_seconds(address, t));
+  if (wait > 0) return wait;
+  invites_per_account_.record(user_id, t);
+  invites_per_address_.record(address, t);
+  return 0;
+}
+
+void AppContext::invite_accept_not_a_guess(const std::string& user_id, const std::string& address) {
+  std::lock_guard lock(limiter_mutex_);
+  invites_per_account_.give_back(user_id);
+  invites_per_address_.give_back(address);
+}
+
+int AppContext::take_password_check(const std::string& user_id) {
+  std::lock_guard lock(limiter_mutex_);
+  return passwords_.take(user_id, now_pruned());
+}
+
+void AppContext::password_succeeded(const std::string& user_id) {
+  std::lock_guard lock(limiter_mutex_);
+  passwords_.clear(user_id);
 }
 
 void AppContext::check_live_sockets(const std::string& user_id) {

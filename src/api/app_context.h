@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "core/rate_limit.h"
 #include "http/event_hub.h"
 #include "core/types.h"
+#include "crypto/seal.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "store/store.h"
@@ -24,8 +26,18 @@ struct Settings {
   std::string public_url;  // "https://pillars.example" when set; else the origin is http://<Host>
   Millis invite_ttl = 24LL * 3600 * 1000;
   Millis session_ttl = 30LL * 24 * 3600 * 1000;  // sliding: extended as the session is used
-  std::size_t login_limit_per_account = 5;       // failed sign-ins per 15 minutes
-  std::size_t login_limit_per_address = 30;
+  // Sign-in, sign-up, invite and password limits (see LoginLimiter for the sign-in rule).
+  std::size_t login_limit_per_account = 5;    // per account from one address, or one known device; 15 min
+  std::size_t login_limit_per_address = 30;   // unknown devices from one address, any account; 15 min
+  std::size_t login_limit_account_wide = 20;  // unknown devices, any address, per account; 15 min
+  std::size_t signup_limit_per_address = 10;  // accounts made per address in an hour
+  std::size_t signup_queue = 4;               // sign-ups hashing or waiting to hash, at most
+  std::size_t invite_limit_per_account = 10;  // failed invite accepts per hour
+  std::size_t invite_limit_per_address = 20;
+  std::size_t password_limit_per_account = 5;  // wrong current passwords per 15 minutes
+  // Signs device cookies (an empty sealed value whose associated data names the account); no device
+  // is ever known without it.
+  std::shared_ptr<const crypto::Sealer> device_key;
   bool https = false;
 };
 
@@ -50,10 +62,29 @@ class AppContext {
 
   Millis now() const;
 
-  // Sign-in attempts. Thread-safe.
-  int login_retry_after(const std::string& email, const std::string& address);
-  void login_failed(const std::string& email, const std::string& address);
-  void login_succeeded(const std::string& email);
+  // Attempts are counted as failures when they are let through (0 returned; else the seconds to
+  // wait) and taken back when they turn out right, so parallel attempts cannot pass the limit
+  // together. All thread-safe.
+
+  // Sign-in (see LoginLimiter).
+  int take_login(const LoginAttempt& attempt);
+  void login_succeeded(const LoginAttempt& attempt);
+
+  // Sign-up: takes one of the address's sign-ups for this hour; 0 when taken, else seconds to wait.
+  int take_signup(const std::string& address);
+  // Argon2id for sign-ups runs on its own thread, so a flood of sign-ups never delays a sign-in.
+  // enter_signup_queue() is false when settings().signup_queue sign-ups are hashing or waiting.
+  boost::asio::thread_pool& signup_cpu() { return signup_cpu_; }
+  bool enter_signup_queue();
+  void leave_signup_queue() { --signups_queued_; }
+
+  // Accepting invites: codes that could not be used, per account and per address.
+  int take_invite_accept(const std::string& user_id, const std::string& address);
+  void invite_accept_not_a_guess(const std::string& user_id, const std::string& address);
+
+  // Wrong current passwords when changing the password, per account.
+  int take_password_check(const std::string& user_id);
+  void password_succeeded(const std::string& user_id);
 
   // Closes the live-event sockets of `user_id` whose session has ended (signed out, revoked, replaced
   // by a new password, expired, or removed by another instance). Call after such a write commits;
@@ -76,9 +107,16 @@ class AppContext {
   SessionCache sessions_;
   BondCache bonds_;
   std::mutex limiter_mutex_;
-  SlidingWindowLimiter per_account_;
-  SlidingWindowLimiter per_address_;
+  LoginLimiter login_;
+  SlidingWindowLimiter signups_;
+  SlidingWindowLimiter invites_per_account_;
+  SlidingWindowLimiter invites_per_address_;
+  SlidingWindowLimiter passwords_;
   Millis last_prune_ = 0;
+  boost::asio::thread_pool signup_cpu_{1};
+  std::atomic<std::size_t> signups_queued_{0};
+
+  Millis now_pruned();  // now(), pruning every limiter once an hour; call with limiter_mutex_ held
 };
 
 // The whole route table, with the guard that enforces each route's access rule.

@@ -5,17 +5,67 @@
 #include "crypto/crypto.h"
 #include "http/run_on.h"
 
+#include <sodium.h>
+
 namespace pillars::api {
 
-std::string session_cookie(const AppContext& app, const std::string& token, Millis max_age_ms) {
-  return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}", kSessionCookie, token, max_age_ms / 1000,
-                     app.settings().https ? "; Secure" : "");
+namespace {
+
+constexpr Millis kDeviceCookieAge = 365LL * 24 * 3600 * 1000;
+
+// Behind https the cookies carry the __Host- prefix: the browser then accepts them only with Secure,
+// Path=/ and no Domain, so no other host (a sibling subdomain, say) can set or replace them.
+std::string cookie_name(const AppContext& app, std::string_view name) {
+  return app.settings().https ? fmt::format("__Host-{}", name) : std::string(name);
 }
 
-std::string clear_session_cookie(const AppContext& app) {
-  return fmt::format("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{}", kSessionCookie,
-                     app.settings().https ? "; Secure" : "");
+std::string cookie(const AppContext& app, std::string_view name, std::string_view value, Millis max_age_ms,
+                   std::string_view same_site) {
+  return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite={}{}", cookie_name(app, name), value,
+                     max_age_ms / 1000, same_site, app.settings().https ? "; Secure" : "");
 }
+
+std::string device_associated_data(std::string_view email) { return fmt::format("pillars-device:{}", email); }
+
+}  // namespace
+
+std::string session_cookie_name(const AppContext& app) { return cookie_name(app, kSessionCookie); }
+
+std::string session_cookie(const AppContext& app, const std::string& token, Millis max_age_ms) {
+  return cookie(app, kSessionCookie, token, max_age_ms, "Lax");
+}
+
+std::string clear_session_cookie(const AppContext& app) { return cookie(app, kSessionCookie, "", 0, "Lax"); }
+
+namespace {
+
+// A device cookie: the server key's seal of nothing, bound to the account's email, in hex. A fresh
+// random nonce each time makes each one different; only this server can make one that opens.
+std::string device_cookie(const AppContext& app, std::string_view email) {
+  const auto& key = app.settings().device_key;
+  if (!key) return {};
+  std::string sealed = key->seal("", device_associated_data(email));
+  std::string hex(sealed.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size());
+  hex.pop_back();
+  return cookie(app, kDeviceCookie, hex, kDeviceCookieAge, "Strict");
+}
+
+std::string known_device(const AppContext& app, const Context& ctx, std::string_view email) {
+  const auto& key = app.settings().device_key;
+  if (!key) return {};
+  auto hex = http::cookie_value(ctx.header("Cookie"), cookie_name(app, kDeviceCookie));
+  if (hex.empty() || hex.size() > 256) return {};
+  std::string sealed(hex.size() / 2, '\0');
+  std::size_t length = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(sealed.data()), sealed.size(), hex.data(), hex.size(), nullptr,
+                     &length, nullptr) != 0 || length != sealed.size())
+    return {};
+  if (!key->open(sealed, device_associated_data(email))) return {};
+  return std::string(hex);
+}
+
+}  // namespace
 
 NewSession make_session(const AppContext& app, const std::string& user_id, std::string_view user_agent) {
   NewSession out;
@@ -33,6 +83,8 @@ Response signed_in_response(AppContext& app, Context& ctx, const User& user, con
                             http::bhttp::status status) {
   auto res = http::json_response(status, json::object{{"user", to_json(user)}, {"csrf", s.session.csrf}});
   ctx.extra_set_cookies.push_back(session_cookie(app, s.token, app.settings().session_ttl));
+  // This browser is now a known device for the account: its sign-ins are not slowed by guessers.
+  if (auto device = device_cookie(app, user.email); !device.empty()) ctx.extra_set_cookies.push_back(device);
   return res;
 }
 
@@ -78,7 +130,23 @@ Awaitable register_account(AppContext& app, Context& ctx) {
     co_return http::problem_response(e, ctx.request_id);
   }
 
-  auto hash = co_await http::run_on(app.cpu().get_executor(), [&] { return crypto::hash_password(*password); });
+  // Each sign-up costs an Argon2id hash: they hash one at a time on their own thread, with a short
+  // queue, and each address makes a bounded number per hour.
+  if (!app.enter_signup_queue()) {
+    Error e(Errc::unavailable, "Many people are signing up right now. Please try again in a few seconds.");
+    e.retry_after_seconds = 2;
+    co_return http::problem_response(e, ctx.request_id);
+  }
+  struct Leave {
+    AppContext& app;
+    ~Leave() { app.leave_signup_queue(); }
+  } leave{app};
+  if (int wait = app.take_signup(ctx.client_address); wait > 0) {
+    Error e(Errc::rate_limited, "Too many new accounts from this network. Please try again later.");
+    e.retry_after_seconds = wait;
+    co_return http::problem_response(e, ctx.request_id);
+  }
+  auto hash = co_await http::run_on(app.signup_cpu().get_executor(), [&] { return crypto::hash_password(*password); });
   user.id = crypto::random_id();
   user.created_at = app.now();
   auto session = make_session(app, user.id, ctx.header("User-Agent"));
@@ -99,7 +167,8 @@ Awaitable login(AppContext& app, Context& ctx) {
   if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
   std::string email = normalize_email(*email_in).value_or(std::string(trim(*email_in)));
 
-  if (int wait = app.login_retry_after(email, ctx.client_address); wait > 0) {
+  const LoginAttempt attempt{email, ctx.client_address, known_device(app, ctx, email)};
+  if (int wait = app.take_login(attempt); wait > 0) {
     Error e(Errc::rate_limited, "Too many sign-in attempts. Please wait a little and try again.");
     e.retry_after_seconds = wait;
     co_return http::problem_response(e, ctx.request_id);
@@ -127,11 +196,10 @@ Awaitable login(AppContext& app, Context& ctx) {
                        : (crypto::verify_password(*password, dummy_hash()), false);
   });
   if (!valid) {
-    app.login_failed(email, ctx.client_address);
     co_return http::problem_response(
         Error(Errc::invalid_credentials, "That email and password do not match an account."), ctx.request_id);
   }
-  app.login_succeeded(email);
+  app.login_succeeded(attempt);
 
   auto session = make_session(app, found->user->id, ctx.header("User-Agent"));
   bool rehash = crypto::password_needs_rehash(found->hash);

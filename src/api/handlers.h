@@ -74,7 +74,10 @@ void notify(AppContext& app, const std::string& to, std::string_view type, const
 std::string expected_origin(const AppContext& app, const Context& ctx);
 
 // Session cookie handling shared by auth.cpp and me.cpp.
+// Behind https both names get the __Host- prefix: __Host-pillars_session, __Host-pillars_device.
 inline constexpr std::string_view kSessionCookie = "pillars_session";
+inline constexpr std::string_view kDeviceCookie = "pillars_device";
+std::string session_cookie_name(const AppContext& app);
 std::string session_cookie(const AppContext& app, const std::string& token, Millis max_age_ms);
 std::string clear_session_cookie(const AppContext& app);
 // Creates a session for `user` (a write) and returns the cookie token and the session.

@@ -8,6 +8,8 @@ namespace pillars::api {
 
 namespace {
 constexpr int kMaxOpenInvites = 20;
+constexpr const char* kCannotUse =
+    "This code cannot be used: it may be mistyped, used already or expired. Ask for a new one.";
 }
 
 Awaitable create_invite(AppContext& app, Context& ctx) {
@@ -53,18 +55,28 @@ Awaitable list_invites(AppContext& app, Context& ctx) {
 }
 
 Awaitable accept_invite(AppContext& app, Context& ctx) {
+  const std::string me = ctx.user().id;
+  if (int wait = app.take_invite_accept(me, ctx.client_address); wait > 0) {
+    Error e(Errc::rate_limited, "Too many codes that could not be used. Please wait a little and try again.");
+    e.retry_after_seconds = wait;
+    co_return http::problem_response(e, ctx.request_id);
+  }
+  // One answer for every code that cannot be accepted (mistyped, unknown, used, expired), so a
+  // guesser learns nothing but "no"; each one counts against the caller's limits. Every other
+  // outcome is taken back.
+  auto cannot_use = [&] { return http::problem_response(Error(Errc::not_found, kCannotUse), ctx.request_id); };
   auto code = normalize_invite_code(ctx.param("code"));
-  if (!code) co_return http::problem_response(Error(Errc::not_found, "There is no invite with this code."), ctx.request_id);
+  if (!code) co_return cannot_use();
   Millis now = app.now();
-  std::string me = ctx.user().id;
   auto bond = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<BondView> {
     auto invite = tx.invite_by_code(*code);
     if (!invite) return std::unexpected(invite.error());
-    if (!*invite) return fail(Errc::not_found, "There is no invite with this code.");
+    if (!*invite) return fail(Errc::not_found);
     const Invite& i = **invite;
+    // One's own invite and a bond one already has are told apart: both are about a code the caller
+    // made or shares with the one who made it, so they tell a guesser nothing.
     if (i.creator_id == me) return fail(Errc::own_invite, "This is your own invite; send the code to the other person.");
-    if (i.used_at) return fail(Errc::invite_used, "This invite has been used already; ask for a new one.");
-    if (i.expires_at <= now) return fail(Errc::invite_expired, "This invite has expired; ask for a new one.");
+    if (i.used_at || i.expires_at <= now) return fail(Errc::not_found);
     auto bonded = tx.active_bond_between(me, i.creator_id);
     if (!bonded) return std::unexpected(bonded.error());
     if (*bonded) return fail(Errc::already_bonded, "You two already share a bond.");
@@ -75,6 +87,8 @@ Awaitable accept_invite(AppContext& app, Context& ctx) {
     if (!view || !*view) return fail(Errc::internal);
     return std::move(**view);
   });
+  if (!bond && bond.error().code == Errc::not_found) co_return cannot_use();
+  app.invite_accept_not_a_guess(me, ctx.client_address);
   if (!bond) co_return http::problem_response(bond.error(), ctx.request_id);
   co_return json_created(json::object{{"bond", to_json(*bond)}});
 }

@@ -48,7 +48,13 @@ Awaitable change_password(AppContext& app, Context& ctx) {
     e.fields.push_back({"new_password", weakness});
     co_return http::problem_response(e, ctx.request_id);
   }
-  auto stored = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.password_hash(ctx.user().id); });
+  const std::string& user_id = ctx.user().id;
+  if (int wait = app.take_password_check(user_id); wait > 0) {
+    Error e(Errc::rate_limited, "Too many tries with the current password. Please wait a little and try again.");
+    e.retry_after_seconds = wait;
+    co_return http::problem_response(e, ctx.request_id);
+  }
+  auto stored = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.password_hash(user_id); });
   if (!stored || !*stored) co_return http::problem_response(Error(Errc::internal), ctx.request_id);
   auto hash = co_await http::run_on(app.cpu().get_executor(), [&]() -> std::optional<std::string> {
     if (!crypto::verify_password(*current, **stored)) return std::nullopt;
@@ -59,16 +65,22 @@ Awaitable change_password(AppContext& app, Context& ctx) {
     e.fields.push_back({"current_password", e.detail});
     co_return http::problem_response(e, ctx.request_id);
   }
-  // A new password signs out every other device: whoever knew the old one loses access.
+  app.password_succeeded(user_id);
+  // A new password signs out every other device: whoever knew the old one loses access. This
+  // browser goes on in a new session (new cookie token, new CSRF token), so nothing read from the
+  // old one, a CSRF token in a page, say, is of use after the change.
+  auto session = make_session(app, user_id, ctx.header("User-Agent"));
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<void> {
-    if (auto r = tx.set_password_hash(ctx.user().id, *hash); !r) return r;
-    if (auto r = tx.delete_sessions_except(ctx.user().id, ctx.auth->session.id); !r) return std::unexpected(r.error());
+    if (auto r = tx.set_password_hash(user_id, *hash); !r) return r;
+    if (auto r = tx.insert_session(session.session); !r) return r;
+    if (auto r = tx.delete_sessions_except(user_id, session.session.id); !r) return std::unexpected(r.error());
     return {};
   });
   if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
-  app.sessions().forget_user(ctx.user().id);
-  app.check_live_sockets(ctx.user().id);
-  co_return http::no_content();
+  app.sessions().forget_user(user_id);
+  app.check_live_sockets(user_id);  // the old session's sockets end with it; the app reconnects
+  ctx.extra_set_cookies.push_back(session_cookie(app, session.token, app.settings().session_ttl));
+  co_return json_ok(json::object{{"csrf", session.session.csrf}});
 }
 
 Awaitable list_sessions(AppContext& app, Context& ctx) {

@@ -30,7 +30,7 @@ boost::asio::awaitable<std::optional<Error>> guard(AppContext& app, const http::
     co_return Error(Errc::csrf, "This request came from another site.");
   if (route.access == Access::public_) co_return std::nullopt;
 
-  auto token = http::cookie_value(ctx.header("Cookie"), kSessionCookie);
+  auto token = http::cookie_value(ctx.header("Cookie"), session_cookie_name(app));
   if (token.empty()) co_return Error(Errc::unauthenticated, "Please sign in.");
   Millis now = app.now();
   const std::string hash = crypto::token_hash(token);

@@ -60,10 +60,10 @@ int run(int argc, char** argv) {
                         "Serve /metrics on this address only, e.g. 127.0.0.1:9090 (default: not served)")
       ->envname("PILLARS_METRICS_LISTEN");
   serve_cmd->add_option("--login-limit-per-account", serve.login_limit_per_account,
-                        "Failed sign-ins allowed per account in 15 minutes")
+                        "Failed sign-ins allowed per account from one address, or one known device, in 15 minutes")
       ->envname("PILLARS_LOGIN_LIMIT_PER_ACCOUNT")->check(CLI::Range(1, 100000))->capture_default_str();
   serve_cmd->add_option("--login-limit-per-address", serve.login_limit_per_address,
-                        "Failed sign-ins allowed per network address in 15 minutes")
+                        "Failed sign-ins allowed per network address from unknown devices in 15 minutes")
       ->envname("PILLARS_LOGIN_LIMIT_PER_ADDRESS")->check(CLI::Range(1, 100000))->capture_default_str();
   serve_cmd->add_option("--invite-ttl-seconds", serve.invite_ttl_seconds, "How long an invite code stays valid")
       ->envname("PILLARS_INVITE_TTL_SECONDS")->check(CLI::Range(1, 7 * 24 * 3600))->capture_default_str();
@@ -72,6 +72,18 @@ int run(int argc, char** argv) {
       ->envname("PILLARS_IDLE_TIMEOUT")->check(CLI::Range(1, 3600))->capture_default_str();
   serve_cmd->add_option("--read-timeout", serve.read_timeout_seconds, "Seconds to read one request")
       ->envname("PILLARS_READ_TIMEOUT")->check(CLI::Range(1, 600))->capture_default_str();
+  serve_cmd->add_option("--trusted-proxies", serve.trusted_proxies,
+                        "Comma-separated proxy addresses or networks whose X-Forwarded-For names the client")
+      ->envname("PILLARS_TRUSTED_PROXIES")->check([](const std::string& text) {
+        auto list = http::ProxyList::parse(text);
+        return list ? std::string() : list.error().detail;
+      });
+  serve_cmd->add_option("--login-limit-account-wide", serve.login_limit_account_wide,
+                        "Failed sign-ins allowed per account from unknown devices, all addresses, in 15 minutes")
+      ->envname("PILLARS_LOGIN_LIMIT_ACCOUNT_WIDE")->check(CLI::Range(1, 100000))->capture_default_str();
+  serve_cmd->add_option("--signup-limit-per-address", serve.signup_limit_per_address,
+                        "Accounts that one network address may make in an hour")
+      ->envname("PILLARS_SIGNUP_LIMIT_PER_ADDRESS")->check(CLI::Range(1, 100000))->capture_default_str();
 
   std::string migrate_data = "./data";
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations and exit");

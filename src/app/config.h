@@ -22,6 +22,10 @@ struct ServeConfig {
   int invite_ttl_seconds = 24 * 3600;
   int idle_timeout_seconds = 60;  // waiting for the next request on a kept-alive connection
   int read_timeout_seconds = 15;  // reading one request once it has started
+  // Who is asking, and how often they may try: sign-in, sign-up, trusted proxies.
+  std::string trusted_proxies;          // addresses/CIDRs whose X-Forwarded-For names the client
+  int login_limit_account_wide = 20;    // failed sign-ins per account from unknown devices, 15 minutes
+  int signup_limit_per_address = 10;    // accounts made per address in an hour
 };
 
 // Parses argv, runs the chosen subcommand and returns the process exit code.

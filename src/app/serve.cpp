@@ -51,20 +51,21 @@ asio::awaitable<void> sweep_sessions(store::Store& store, const api::AppContext&
     if (ec) co_return;
     store.submit_write([now = app.now()](store::WriteTx& tx) { return tx.delete_expired_sessions(now).has_value(); },
                        nullptr);
-    // Hand memory from a burst (thousands of sockets, say) back to the system.
-    ::malloc_trim(0);
   }
 }
 
-// Asks every minute whether the sessions behind live-event sockets still exist: catches expiry, and
-// sessions ended by another instance of the server sharing the store.
-asio::awaitable<void> sweep_live_sockets(api::AppContext& app) {
+// Housekeeping every few seconds. Hands memory freed after a burst (thousands of sockets, a heavy
+// load) back to the system soon, not at the hourly sweep; and every minute asks whether the
+// sessions behind live-event sockets still exist, which catches expiry and sessions ended by
+// another instance of the server sharing the store.
+asio::awaitable<void> housekeeping(api::AppContext& app) {
   asio::steady_timer timer(co_await asio::this_coro::executor);
-  for (;;) {
-    timer.expires_after(std::chrono::minutes(1));
+  for (int tick = 1;; ++tick) {
+    timer.expires_after(std::chrono::seconds(10));
     auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
     if (ec) co_return;
-    app.check_all_live_sockets();
+    ::malloc_trim(0);
+    if (tick % 6 == 0) app.check_all_live_sockets();
   }
 }
 
@@ -126,8 +127,9 @@ int run_server(const ServeConfig& config) {
   // One reader connection per core: more only contend for the same cores.
   store::SqliteOptions store_options;
   store_options.readers = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
-  auto store = store::SqliteStore::open((std::filesystem::path(config.data) / "pillars.db").string(),
-                                        std::make_shared<const crypto::Sealer>(std::move(*sealer)), store_options);
+  auto server_key = std::make_shared<const crypto::Sealer>(std::move(*sealer));
+  auto store = store::SqliteStore::open((std::filesystem::path(config.data) / "pillars.db").string(), server_key,
+                                        store_options);
   if (!store) {
     spdlog::critical("cannot open the store: {}", store.error().detail);
     return 1;
@@ -142,6 +144,9 @@ int run_server(const ServeConfig& config) {
   settings.invite_ttl = static_cast<Millis>(config.invite_ttl_seconds) * 1000;
   settings.login_limit_per_account = static_cast<std::size_t>(config.login_limit_per_account);
   settings.login_limit_per_address = static_cast<std::size_t>(config.login_limit_per_address);
+  settings.login_limit_account_wide = static_cast<std::size_t>(config.login_limit_account_wide);
+  settings.signup_limit_per_address = static_cast<std::size_t>(config.signup_limit_per_address);
+  settings.device_key = server_key;
   store::SqliteStore& sqlite = **store;
   http::EventHub events(static_cast<std::size_t>(config.max_sockets_per_person));
   api::AppContext app(sqlite, cpu, settings, metrics, events, catalog->catalog, catalog->json, [&sqlite, &events, &metrics] {
@@ -159,9 +164,12 @@ int run_server(const ServeConfig& config) {
         "pillars_events_sent_total {}\n"
         "# HELP pillars_websockets_closed_session_end_total Live-event sockets closed because their session ended.\n"
         "# TYPE pillars_websockets_closed_session_end_total counter\n"
-        "pillars_websockets_closed_session_end_total {}\n",
+        "pillars_websockets_closed_session_end_total {}\n"
+        "# HELP pillars_store_sqlite_memory_bytes Memory SQLite holds now, its page caches included.\n"
+        "# TYPE pillars_store_sqlite_memory_bytes gauge\n"
+        "pillars_store_sqlite_memory_bytes {}\n",
         s.reads, s.writes, s.commits, events.open_sockets(), metrics.events_sent.load(),
-        events.closed_for_session_end());
+        events.closed_for_session_end(), s.memory_bytes);
   });
   http::Router router = api::make_router(app);
   auto files = config.web_dir.empty() ? std::make_unique<http::StaticFiles>()
@@ -177,6 +185,8 @@ int run_server(const ServeConfig& config) {
   options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.https = settings.https;
+  // Checked when the flags were read; an empty list believes no X-Forwarded-For.
+  options.trusted_proxies = http::ProxyList::parse(config.trusted_proxies).value_or(http::ProxyList{});
   http::Server server(io, router, *files, options, metrics, events);
   asio::ip::tcp::endpoint bound;
   try {
@@ -206,7 +216,7 @@ int run_server(const ServeConfig& config) {
   }
   server.start();
   asio::co_spawn(io, sweep_sessions(sqlite, app), asio::detached);
-  asio::co_spawn(io, sweep_live_sockets(app), asio::detached);
+  asio::co_spawn(io, housekeeping(app), asio::detached);
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
@@ -230,6 +240,7 @@ int run_server(const ServeConfig& config) {
   for (auto& t : pool) t.join();
 
   cpu.join();
+  app.signup_cpu().join();
   sqlite.close();
   spdlog::info("stopped cleanly");
   return 0;

@@ -21,6 +21,14 @@ class SlidingWindowLimiter {
   // Records one event for `key` at `now`.
   void record(const std::string& key, Millis now);
 
+  // Checks and records at once: 0 and one event recorded when `key` may act now, else the seconds
+  // to wait and nothing recorded. Counting an attempt before its outcome is known means parallel
+  // attempts cannot all pass the check before the first failure is recorded.
+  int take(const std::string& key, Millis now);
+
+  // Takes back the newest event of `key` (an attempt that turned out not to be a failure).
+  void give_back(const std::string& key);
+
   // Forgets `key` (after a successful sign-in, say).
   void clear(const std::string& key) { events_.erase(key); }
 
@@ -36,6 +44,50 @@ class SlidingWindowLimiter {
   std::size_t limit_;
   Millis window_;
   std::unordered_map<std::string, std::deque<Millis>> events_;
+};
+
+// The sign-in rule. Failures slow the guesser down without locking the owner out:
+//  - a known device (one that presents a valid device cookie for the account, given after an earlier
+//    successful sign-in) is counted on its own: `per_device` failures per window, and nothing that
+//    happens elsewhere limits it;
+//  - any other attempt is an unknown device, limited three ways at once: `per_account_and_address`
+//    failures for the account from that address, `per_address` failures from that address over all
+//    accounts, and `account_wide` failures for the account from all addresses together.
+// Each attempt is counted as a failure when it is let through (take), so a burst of parallel guesses
+// cannot slip past the check; a success clears the counter it was judged by (the device's, or the
+// account-and-address pair's) and takes back its own event from the per-address and account-wide
+// counters, which otherwise only age out, so a guesser cannot reset them.
+struct LoginLimits {
+  std::size_t per_device = 5;
+  std::size_t per_account_and_address = 5;
+  std::size_t per_address = 30;
+  std::size_t account_wide = 20;
+  Millis window = 15LL * 60 * 1000;
+};
+
+struct LoginAttempt {
+  std::string account;  // the normalised email, whether or not an account has it
+  std::string address;  // the client's address
+  std::string device;   // a valid device cookie's id for this account; empty for an unknown device
+};
+
+class LoginLimiter {
+ public:
+  explicit LoginLimiter(LoginLimits limits);
+
+  // 0 when the attempt may be made now, and it is counted as a failure; else the seconds to wait,
+  // and nothing is counted.
+  int take(const LoginAttempt& attempt, Millis now);
+  // The attempt let through by take() was right.
+  void succeeded(const LoginAttempt& attempt);
+  // Drops counters whose events are all older than the window; call now and then to bound memory.
+  void prune(Millis now);
+
+  Millis window() const { return limits_.window; }
+
+ private:
+  LoginLimits limits_;
+  SlidingWindowLimiter device_, pair_, address_, account_;
 };
 
 }  // namespace pillars

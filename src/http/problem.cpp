@@ -61,7 +61,7 @@ Response problem_response(const Error& error, std::string_view request_id) {
   }
   Response res = json_response(kind.status, body);
   res.set(bhttp::field::content_type, "application/problem+json");
-  if (error.code == Errc::rate_limited && error.retry_after_seconds > 0)
+  if ((error.code == Errc::rate_limited || error.code == Errc::unavailable) && error.retry_after_seconds > 0)
     res.set(bhttp::field::retry_after, std::to_string(error.retry_after_seconds));
   return res;
 }

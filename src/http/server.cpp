@@ -161,12 +161,14 @@ std::optional<std::string_view> Server::refuse(const std::string& address) {
   std::lock_guard lock(connections_mutex_);
   if (in_use() >= cap) {
     metrics_.connections_rejected++;
+    metrics_.responses_5xx++;  // a 503 all the same, though no request was read
     return kBusy;
   }
   int& mine = per_address_[address];
   if (options_.max_connections_per_address > 0 && mine >= options_.max_connections_per_address &&
-      !(options_.unlimited_address && options_.unlimited_address(address))) {
+      !options_.trusted_proxies.contains(std::string_view(address))) {  // a proxy carries many people
     metrics_.connections_rejected_per_address++;
+    metrics_.responses_4xx++;
     if (mine == 0) per_address_.erase(address);
     return kTooMany;
   }
@@ -185,18 +187,31 @@ void Server::forget(const std::shared_ptr<Connection>& conn) {
 }
 
 std::size_t Server::reclaim_idle(std::size_t count) {
-  std::vector<std::shared_ptr<Connection>> idle;
+  // Those from the addresses holding the most connections go first (a flood, not a person's browser
+  // with its few), and among equals the longest-waiting.
+  struct Candidate {
+    std::shared_ptr<Connection> conn;
+    int from_address;
+    std::int64_t idle_since;
+  };
+  std::vector<Candidate> idle;
   {
     std::lock_guard lock(connections_mutex_);
     for (const auto& c : connections_)
-      if (c->idle && !c->websocket && !c->reclaimed) idle.push_back(c);
+      if (c->idle && !c->websocket && !c->reclaimed) {
+        auto it = per_address_.find(c->address);
+        idle.push_back({c, it == per_address_.end() ? 0 : it->second, c->idle_since.load()});
+      }
   }
   count = std::min(count, idle.size());
   std::partial_sort(idle.begin(), idle.begin() + static_cast<std::ptrdiff_t>(count), idle.end(),
-                    [](const auto& a, const auto& b) { return a->idle_since.load() < b->idle_since.load(); });
+                    [](const Candidate& a, const Candidate& b) {
+                      return a.from_address != b.from_address ? a.from_address > b.from_address
+                                                              : a.idle_since < b.idle_since;
+                    });
   std::size_t done = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    auto& c = idle[i];
+    auto& c = idle[i].conn;
     if (c->reclaimed.exchange(true)) continue;
     reclaiming_++;
     metrics_.connections_reclaimed++;
@@ -426,7 +441,7 @@ asio::awaitable<Response> Server::handle(const Request& req, const std::string& 
     route_for_log = "-";
     res = problem_response(Error(Errc::bad_request, "The address could not be read."), request_id);
   } else if (router_.owns(*segments)) {
-    Context ctx{req, request_id, client, {}, {}, {}, {}, {}, {}};
+    Context ctx{req, request_id, real_client_address(client, req, options_.trusted_proxies), {}, {}, {}, {}, {}, {}};
     res = co_await router_.dispatch(ctx, *segments);
     route_for_log = ctx.route_path.empty() ? "unmatched" : std::string(ctx.route_path);
     websocket = std::move(ctx.websocket);

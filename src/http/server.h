@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <string>
 
+#include "http/client_address.h"
 #include "http/event_hub.h"
 #include "http/router.h"
 #include "http/static_files.h"
@@ -31,11 +32,11 @@ struct ServerOptions {
   std::chrono::seconds drain_timeout{10};  // the most shutdown waits for in-flight requests
   int max_connections = 10000;
   // Connections one client address may hold at once (0: no limit). Beyond it a new connection is
-  // answered 429 and closed, so one client cannot fill the connection cap.
+  // answered 429 and closed, so one client cannot fill the connection cap. Trusted proxies, which
+  // carry many people, are exempt.
   int max_connections_per_address = 256;
-  // Addresses exempt from the per-address limit (trusted reverse proxies carry many people).
-  std::function<bool(const std::string& address)> unlimited_address;
   bool https = false;  // served behind https: adds HSTS and Secure cookies
+  ProxyList trusted_proxies;  // whose X-Forwarded-For names the client (--trusted-proxies)
 };
 
 // Counters for /metrics. All relaxed atomics; read at any time.

@@ -323,10 +323,17 @@ describe('password change', TIMEOUT, () => {
     const phone = await signIn(server, hedy.email, hedy.password, { userAgent: 'phone' });
     const next = strongPassword();
 
+    const before = { cookie: hedy.sessionCookie, csrf: hedy.csrf };
     const res = await hedy.post('/api/v1/me/password', { current_password: hedy.password, new_password: next });
-    assert.equal(res.status, 204, res.text);
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(Object.keys(res.body), ['csrf']);
+    assert.equal(typeof res.body.csrf, 'string');
+    assert.notEqual(res.body.csrf, before.csrf, 'the changing browser gets a new CSRF token');
+    assert.notEqual(sessionSetCookie(res).value, before.cookie, 'and a new session cookie');
 
-    assert.equal((await hedy.get('/api/v1/me')).status, 200, 'the session that changed the password stays');
+    assert.equal((await hedy.get('/api/v1/me')).status, 200, 'the browser that changed the password stays signed in');
+    const patched = await hedy.patch('/api/v1/me', { display_name: 'Hedy L.' });
+    assert.equal(patched.status, 200, 'the new CSRF token works: ' + patched.text);
     assertProblem(await laptop.get('/api/v1/me'), 401, 'unauthenticated');
     assertProblem(await phone.get('/api/v1/me'), 401, 'unauthenticated');
     const sessions = await hedy.get('/api/v1/me/sessions');
@@ -335,6 +342,36 @@ describe('password change', TIMEOUT, () => {
 
     assertProblem(await anonymous().post('/api/v1/auth/login', { email: hedy.email, password: hedy.password }), 401, 'invalid-credentials');
     await signIn(server, hedy.email, next);
+  });
+
+  test('the old cookie and the old CSRF token are of no use after the change', async () => {
+    const iris = await registerPerson(server, { name: 'Iris' });
+    const old = new Client(server);
+    old.jar.set('pillars_session', iris.sessionCookie);
+    old.csrf = iris.csrf;
+    const res = await iris.post('/api/v1/me/password', { current_password: iris.password, new_password: strongPassword() });
+    assert.equal(res.status, 200, res.text);
+    assertProblem(await old.get('/api/v1/me'), 401, 'unauthenticated');
+    // The new session with the old token (a token read from a page before the change, say).
+    const stale = await iris.patch('/api/v1/me', { display_name: 'Forged' }, { headers: { 'x-csrf-token': old.csrf } });
+    assertProblem(stale, 403, 'csrf');
+  });
+
+  test('wrong current passwords are limited per account: 429 with Retry-After, even for the right one', async () => {
+    const jun = await registerPerson(server, { name: 'Jun' });
+    const laptop = await signIn(server, jun.email, jun.password);
+    for (let i = 0; i < 5; i++) {
+      assertProblem(await jun.post('/api/v1/me/password', { current_password: `guess-${i}-${jun.password}`, new_password: strongPassword() }),
+        403, 'wrong-password');
+    }
+    const limited = await jun.post('/api/v1/me/password', { current_password: jun.password, new_password: strongPassword() });
+    assertProblem(limited, 429, 'rate-limited');
+    assert.match(limited.headers.get('retry-after') ?? '', /^\d+$/);
+    // Per account, not per session: another session of the same person is limited too.
+    assertProblem(await laptop.post('/api/v1/me/password', { current_password: jun.password, new_password: strongPassword() }),
+      429, 'rate-limited');
+    // Nothing changed and the person can still sign in with the old password.
+    await signIn(server, jun.email, jun.password);
   });
 
   test('without a session answers 401', async () => {

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Client, assertProblem, registerPerson, sessionSetCookie, strongPassword, uniqueEmail } from './lib/client.mjs';
+import { Client, assertProblem, registerPerson, namedSetCookie, sessionSetCookie, strongPassword, uniqueEmail } from './lib/client.mjs';
 import { startServer } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
@@ -121,6 +121,19 @@ describe('origin is the public URL', TIMEOUT, () => {
     const cookie = sessionSetCookie(res);
     assert.equal(cookie.attributes.secure, true, 'Secure flag behind an https public URL');
     assert.equal(cookie.attributes.httponly, true);
+    // The __Host- prefix: the browser keeps it only with Secure, Path=/ and no Domain, so no
+    // other host under the same site can plant or overwrite the session.
+    for (const c of [cookie, namedSetCookie(res, 'pillars_device')]) {
+      assert.match(c.name, /^__Host-pillars_(session|device)$/);
+      assert.equal(c.attributes.secure, true);
+      assert.equal(c.attributes.path, '/');
+      assert.equal(c.attributes.domain, undefined);
+    }
+    // The server reads the prefixed name back, and only that name.
+    assert.equal((await client.get('/api/v1/me')).status, 200);
+    const unprefixed = new Client(server);
+    unprefixed.jar.set('pillars_session', client.sessionCookie);
+    assertProblem(await unprefixed.get('/api/v1/me'), 401, 'unauthenticated');
 
     assertProblem(await client.patch('/api/v1/me', { display_name: 'Direct' }), 403, 'csrf');
     const patched = await client.patch('/api/v1/me', { display_name: 'Public P.' }, { headers: { origin: publicUrl } });

@@ -278,19 +278,22 @@ describe('live-event sockets end with their session', TIMEOUT, () => {
     assert.equal(await closes(onTablet), true, 'the revoked session\'s socket is closed');
   });
 
-  test('a new password closes every other session\'s socket, and keeps this one', async () => {
+  test('a new password closes the sockets of every session it ended; the new session\'s socket hears', async () => {
     const other = await signIn(server, ana.email, ana.password);
     const onOther = await connectEvents(server, other);
     const here = await connectEvents(server, ana);
     const next = `${ana.password}-renewed`;
     const res = await ana.post('/api/v1/me/password', { current_password: ana.password, new_password: next });
-    assert.ok(res.status === 204 || res.status === 200, `password change: ${res.status} ${res.text}`);
-    if (res.body?.csrf) ana.csrf = res.body.csrf;
+    assert.equal(res.status, 200, `password change: ${res.status} ${res.text}`);
+    ana.csrf = res.body.csrf;
     ana.password = next;
     assert.equal(await closes(onOther), true, 'the other session\'s socket is closed');
+    assert.equal(await closes(here), true, 'this browser moved to a new session; the old session\'s socket ends too');
+    const renewed = await connectEvents(server, ana);
     const id = await appreciate();
-    await here.waitFor({ type: 'appreciation_added', id });
-    await here.close();
+    await renewed.waitFor({ type: 'appreciation_added', id });
+    assert.equal(onOther.messages.some((m) => m.id === id), false);
+    await renewed.close();
   });
 
   test('one person holds at most the configured number of sockets: one more closes the oldest', async () => {

@@ -32,6 +32,14 @@ async function invite(person, kind) {
   return res.body;
 }
 
+// The one answer for every code that cannot be accepted (unknown, mistyped, used, expired).
+const CANNOT_USE = 'This code cannot be used: it may be mistyped, used already or expired. Ask for a new one.';
+function assertCannotUse(res) {
+  const problem = assertProblem(res, 404, 'not-found');
+  assert.equal(problem.detail, CANNOT_USE);
+  assert.deepEqual(Object.keys(problem).sort(), ['detail', 'request_id', 'status', 'title', 'type']);
+}
+
 function acceptPath(code) {
   return `/api/v1/invites/${encodeURIComponent(code)}/accept`;
 }
@@ -106,11 +114,11 @@ describe('accept', TIMEOUT, () => {
     assert.ok(!open.body.invites.some((i) => i.code === code));
   });
 
-  test('a used code answers 409 invite-used', async () => {
+  test('a used code answers exactly as an unknown one: 404 not-found, same words', async () => {
     // Ben has no bond with Cleo yet, so the only thing wrong is that the code was used.
     const { code } = await invite(cleo, 'family');
     assert.equal((await ana.post(acceptPath(code), {})).status, 201);
-    assertProblem(await ben.post(acceptPath(code), {}), 409, 'invite-used');
+    assertCannotUse(await ben.post(acceptPath(code), {}));
   });
 
   test('a code with a space instead of the dash is accepted', async () => {
@@ -123,9 +131,7 @@ describe('accept', TIMEOUT, () => {
   test('an unknown code answers 404 not-found', async () => {
     const known = new Set(seenCodes.map((c) => c.replace('-', '')));
     const unknown = ['ZZZZ-ZZZZ', 'XXXX-XXXX', 'WWWW-WWWW'].find((c) => !known.has(c.replace('-', '')));
-    assertProblem(await ben.post(acceptPath(unknown), {}), 404, 'not-found');
-    assertProblem(await ben.post(acceptPath('not a code at all'), {}), 404, 'not-found');
-    assertProblem(await ben.post(acceptPath('A'.repeat(300)), {}), 404, 'not-found');
+    for (const code of [unknown, 'not a code at all', 'A'.repeat(300)]) assertCannotUse(await ben.post(acceptPath(code), {}));
   });
 
   test('an active bond between the same two people answers 409 already-bonded, whatever the kind', async () => {
@@ -144,5 +150,44 @@ describe('accept', TIMEOUT, () => {
     const { code } = await invite(ana, 'friend');
     assertProblem(await new Client(server).post(acceptPath(code), {}), 401, 'unauthenticated');
     assert.ok((await ana.get('/api/v1/invites')).body.invites.some((i) => i.code === code));
+  });
+});
+
+describe('guessing codes', TIMEOUT, () => {
+  // A server of its own, so the address's count starts at zero.
+  let guessServer;
+  let people;
+  before(async () => {
+    guessServer = await startServer();
+    people = [];
+    for (const name of ['Dan', 'Eve', 'Fay']) people.push(await registerPerson(guessServer, { name }));
+  });
+  after(() => guessServer?.stop());
+
+  const guess = (person, i) => person.post(acceptPath(`ZZZZ-Z${'23456789AB'[i % 10]}ZZ`), {});
+
+  test('10 failed accepts an hour per account, then 429 with Retry-After, even for a good code', async () => {
+    const [dan, eve] = people;
+    for (let i = 0; i < 10; i++) assertCannotUse(await guess(dan, i));
+    const limited = await guess(dan, 10);
+    assertProblem(limited, 429, 'rate-limited');
+    const seconds = Number(limited.headers.get('retry-after'));
+    assert.ok(seconds >= 1 && seconds <= 3600, `Retry-After ${limited.headers.get('retry-after')}`);
+    // A real code does not get through while the account waits, or guessing would go on.
+    const good = await eve.post('/api/v1/invites', { kind: 'friend' });
+    assertProblem(await dan.post(acceptPath(good.body.code), {}), 429, 'rate-limited');
+    // Another account is not limited by Dan's guesses: it takes the good code.
+    assert.equal((await people[2].post(acceptPath(good.body.code), {})).status, 201);
+  });
+
+  test('20 failed accepts an hour per address, whoever is signed in (parallel guesses included)', async () => {
+    const [, eve, fay] = people;
+    // Dan's 10 failures came from this address too.
+    // 15 at once: each counts before it is answered, so exactly Eve's 10 get through.
+    const burst = await Promise.all(Array.from({ length: 15 }, (_, i) => guess(eve, i)));
+    const statuses = burst.map((r) => r.status).sort();
+    assert.deepEqual(statuses, [...Array(10).fill(404), ...Array(5).fill(429)], `statuses: ${statuses}`);
+    burst.filter((r) => r.status === 404).forEach(assertCannotUse);
+    assertProblem(await guess(fay, 0), 429, 'rate-limited');
   });
 });

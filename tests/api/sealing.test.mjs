@@ -6,11 +6,12 @@
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { makeBond, registerPerson } from './lib/client.mjs';
+import { assertFolderSealed, readFolder } from './lib/data-folder.mjs';
 import { bondPath, entryPath, respond, shareEntry, writeEntry } from './lib/inner-world.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -22,58 +23,14 @@ function sentence(label) {
   return { marker, text: `Ich weiß, "${label} ${marker}" — mein Herz klopft laut, ünd das ist gut so.` };
 }
 
-/** Every way the sentence could sit in a file without being sealed. */
-function needles({ marker, text }) {
-  const bytes = Buffer.from(text, 'utf8');
-  const list = [
-    ['marker (UTF-8)', Buffer.from(marker, 'utf8')],
-    ['marker (UTF-16LE)', Buffer.from(marker, 'utf16le')],
-    ['marker (UTF-16BE)', Buffer.from(marker, 'utf16le').swap16()],
-    ['sentence (UTF-8)', bytes],
-    ['sentence (JSON-escaped)', Buffer.from(JSON.stringify(text).slice(1, -1), 'utf8')],
-    ['sentence (JSON-escaped, ASCII only)', Buffer.from(JSON.stringify(text).slice(1, -1)
-      .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'utf8')],
-    ['sentence (hex)', Buffer.from(bytes.toString('hex'), 'utf8')],
-  ];
-  // Base64 of the text at each of the three byte alignments it could start at.
-  for (let shift = 0; shift < 3; shift++) {
-    const part = bytes.subarray(shift);
-    const whole = part.subarray(0, part.length - (part.length % 3));
-    list.push([`sentence (base64, shift ${shift})`, Buffer.from(whole.toString('base64'), 'utf8')]);
-  }
-  return list;
-}
-
-/** All regular files under `dir`, read as bytes (files that vanish while reading are skipped). */
-async function readAll(dir) {
-  const files = [];
-  for (const item of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!item.isFile()) continue;
-    const file = path.join(item.parentPath ?? item.path, item.name);
-    try {
-      files.push({ file: path.relative(dir, file), bytes: await readFile(file) });
-    } catch (err) {
-      if (err.code !== 'ENOENT') throw err;
-    }
-  }
-  return files;
-}
-
 /** Asserts that no written sentence is readable in any file of the folder; returns the files read. */
-async function assertSealed(dir, sentences, control) {
-  const files = await readAll(dir);
-  assert.ok(files.some((f) => f.file === 'pillars.db' && f.bytes.length > 0), `pillars.db should be in the data folder: ${files.map((f) => f.file)}`);
-  // The scan must be able to see plain text: an email address is stored as it is.
-  const controlBytes = Buffer.from(control, 'utf8');
-  assert.ok(files.some((f) => f.bytes.includes(controlBytes)), 'positive control: the unsealed email should be found by the scan');
-  for (const [what, s] of Object.entries(sentences)) {
-    for (const [form, needle] of needles(s)) {
-      for (const { file, bytes } of files) {
-        assert.ok(!bytes.includes(needle), `${what} is readable as ${form} in ${file}`);
-      }
-    }
+function assertSealed(dir, sentences, control) {
+  const texts = {};
+  for (const [what, { marker, text }] of Object.entries(sentences)) {
+    texts[`${what} (marker)`] = marker;
+    texts[`${what} (sentence)`] = text;
   }
-  return files;
+  return assertFolderSealed(dir, texts, control);
 }
 
 describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
@@ -200,6 +157,6 @@ describe('sealed at rest under PILLARS_SECRET_KEY', TIMEOUT, () => {
     assert.equal(again.status, 200, again.text);
     assert.equal(again.body.entry.body, s.entry.text);
     await server.stop();
-    assert.ok(!(await readAll(dataDir)).some((f) => path.basename(f.file) === 'secret.key'));
+    assert.ok(!(await readFolder(dataDir)).some((f) => path.basename(f.file) === 'secret.key'));
   });
 });

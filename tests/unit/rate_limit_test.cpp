@@ -39,5 +39,99 @@ TEST(SlidingWindowLimiter, ClearAndPrune) {
   EXPECT_EQ(limiter.tracked_keys(), 0u);
 }
 
+
+LoginLimits small_limits() {
+  LoginLimits l;
+  l.per_device = 3;
+  l.per_account_and_address = 3;
+  l.per_address = 5;
+  l.account_wide = 6;
+  l.window = 15 * kMinute;
+  return l;
+}
+
+TEST(SlidingWindowLimiter, TakeChecksAndRecordsAtOnceAndGiveBackUndoesIt) {
+  SlidingWindowLimiter limiter(2, kMinute);
+  EXPECT_EQ(limiter.take("a", 0), 0);
+  EXPECT_EQ(limiter.take("a", 0), 0);
+  EXPECT_EQ(limiter.take("a", 0), 60) << "the third is refused and not recorded";
+  limiter.give_back("a");
+  EXPECT_EQ(limiter.take("a", 0), 0);
+  limiter.give_back("a");
+  limiter.give_back("a");
+  limiter.give_back("a");
+  EXPECT_EQ(limiter.tracked_keys(), 0u) << "giving back more than was taken is harmless";
+}
+
+TEST(LoginLimiter, LimitsAnAccountFromOneAddressWithoutLimitingOtherAddresses) {
+  LoginLimiter limiter(small_limits());
+  LoginAttempt guesser{"mara@example.test", "203.0.113.7", ""};
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.take(guesser, i), 0);
+  EXPECT_GT(limiter.take(guesser, 3), 0);
+  EXPECT_EQ(limiter.take({"mara@example.test", "198.51.100.2", ""}, 3), 0)
+      << "the owner at another address is not locked out";
+  EXPECT_EQ(limiter.take({"noor@example.test", "203.0.113.7", ""}, 3), 0)
+      << "other accounts from the guesser's address are not limited yet";
+}
+
+TEST(LoginLimiter, AttemptsCountBeforeTheirOutcomeSoParallelGuessesCannotSlipThrough) {
+  LoginLimiter limiter(small_limits());
+  LoginAttempt guesser{"mara@example.test", "203.0.113.7", ""};
+  // Three attempts in flight at once, none answered yet: the fourth already waits.
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.take(guesser, 0), 0);
+  EXPECT_GT(limiter.take(guesser, 0), 0);
+}
+
+TEST(LoginLimiter, AKnownDeviceIsCountedOnItsOwn) {
+  LoginLimiter limiter(small_limits());
+  // Guessers from many addresses use up the account-wide budget for unknown devices.
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(limiter.take({"mara@example.test", "203.0.113." + std::to_string(i), ""}, i), 0);
+  EXPECT_GT(limiter.take({"mara@example.test", "198.51.100.2", ""}, 10), 0) << "an unknown device anywhere now waits";
+  LoginAttempt phone{"mara@example.test", "203.0.113.1", "device-1"};
+  EXPECT_EQ(limiter.take(phone, 10), 0) << "the owner's phone is never limited by others' failures";
+
+  // Its own failures do count, and a success clears them.
+  EXPECT_EQ(limiter.take(phone, 11), 0);
+  EXPECT_EQ(limiter.take(phone, 12), 0);
+  EXPECT_GT(limiter.take(phone, 13), 0);
+  EXPECT_EQ(limiter.take({"mara@example.test", "203.0.113.1", "device-2"}, 13), 0) << "another device of hers";
+  limiter.succeeded(phone);
+  EXPECT_EQ(limiter.take(phone, 14), 0);
+}
+
+TEST(LoginLimiter, LimitsOneAddressSprayingManyAccounts) {
+  LoginLimiter limiter(small_limits());
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(limiter.take({"user" + std::to_string(i) + "@example.test", "203.0.113.7", ""}, i), 0);
+  EXPECT_GT(limiter.take({"ines@example.test", "203.0.113.7", ""}, 5), 0);
+  EXPECT_EQ(limiter.take({"ines@example.test", "203.0.113.7", "device-9"}, 5), 0)
+      << "a known device behind the same address still gets in";
+  EXPECT_EQ(limiter.take({"ines@example.test", "198.51.100.2", ""}, 5), 0);
+}
+
+TEST(LoginLimiter, SuccessesAreNotCountedButCannotResetAGuessersCounters) {
+  LoginLimiter limiter(small_limits());
+  LoginAttempt owner{"mara@example.test", "198.51.100.2", ""};
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_EQ(limiter.take(owner, i), 0) << "signing in often is never limited";
+    limiter.succeeded(owner);
+  }
+  // A guesser spends 4 of the address's 5, signs in to an account of their own, then fails once more.
+  LoginAttempt own{"guesser@example.test", "203.0.113.7", ""};
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(limiter.take({"user" + std::to_string(i) + "@example.test", "203.0.113.7", ""}, 0), 0);
+  EXPECT_EQ(limiter.take(own, 0), 0);
+  limiter.succeeded(own);
+  EXPECT_EQ(limiter.take({"user9@example.test", "203.0.113.7", ""}, 0), 0);
+  EXPECT_GT(limiter.take({"user10@example.test", "203.0.113.7", ""}, 0), 0) << "the address's 5 failures stand";
+}
+
+TEST(LoginLimiter, EverythingAgesOutOfTheWindow) {
+  LoginLimiter limiter(small_limits());
+  LoginAttempt guesser{"mara@example.test", "203.0.113.7", ""};
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.take(guesser, 0), 0);
+  EXPECT_EQ(limiter.take(guesser, kMinute), 14 * 60);
+  limiter.prune(15 * kMinute);
+  EXPECT_EQ(limiter.take(guesser, 15 * kMinute), 0);
+}
+
 }  // namespace
 }  // namespace pillars

@@ -414,8 +414,9 @@ export const api = {
   },
   updateMe: (changes: { display_name?: string; timezone?: string; track_affection?: boolean }) =>
     request<{ user: User }>('PATCH', '/api/v1/me', changes).then((r) => r.user),
+  /** The server starts a new session for this browser; request() keeps its new CSRF token. */
   changePassword: (current_password: string, new_password: string) =>
-    request<void>('POST', '/api/v1/me/password', { current_password, new_password }),
+    request<{ csrf: string }>('POST', '/api/v1/me/password', { current_password, new_password }),
   sessions: () => request<{ sessions: Session[] }>('GET', '/api/v1/me/sessions').then((r) => r.sessions),
   revokeSession: (id: string) => request<void>('DELETE', path`/api/v1/me/sessions/${id}`),
 

@@ -1143,7 +1143,8 @@ void SqliteStore::close() {
 }
 
 StoreStats SqliteStore::stats() const {
-  return {impl_->read_count.load(), impl_->write_count.load(), impl_->commit_count.load()};
+  return {impl_->read_count.load(), impl_->write_count.load(), impl_->commit_count.load(),
+          static_cast<std::uint64_t>(sqlite3_memory_used())};
 }
 
 }  // namespace pillars::store

@@ -21,6 +21,7 @@ struct StoreStats {
   std::uint64_t reads = 0;
   std::uint64_t writes = 0;
   std::uint64_t commits = 0;  // group transactions; writes / commits is the mean group size
+  std::uint64_t memory_bytes = 0;  // what SQLite holds now, page caches included (bounded by cache_size)
 };
 
 class SqliteStore final : public Store {

@@ -21,8 +21,14 @@ export class Client {
     this.user = null;
   }
 
+  /** The session token; behind https the cookie is named __Host-pillars_session. */
   get sessionCookie() {
-    return this.jar.get('pillars_session');
+    return this.jar.get('pillars_session') ?? this.jar.get('__Host-pillars_session');
+  }
+
+  /** The device cookie a successful sign-in leaves (see login-limit.test.mjs). */
+  get deviceCookie() {
+    return this.jar.get('pillars_device') ?? this.jar.get('__Host-pillars_device');
   }
 
   /**
@@ -111,11 +117,16 @@ export function parseSetCookie(line) {
   return { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim(), attributes };
 }
 
+/** The Set-Cookie line for cookie `name` (or its __Host- form), parsed; fails when there is not exactly one. */
+export function namedSetCookie(res, name) {
+  const cookies = res.setCookies.map(parseSetCookie).filter((c) => c.name === name || c.name === `__Host-${name}`);
+  assert.equal(cookies.length, 1, `expected one ${name} Set-Cookie, got ${JSON.stringify(res.setCookies)}`);
+  return cookies[0];
+}
+
 /** The Set-Cookie line for the session cookie, parsed; fails when there is none. */
 export function sessionSetCookie(res) {
-  const cookies = res.setCookies.map(parseSetCookie).filter((c) => c.name === 'pillars_session');
-  assert.equal(cookies.length, 1, `expected one pillars_session Set-Cookie, got ${JSON.stringify(res.setCookies)}`);
-  return cookies[0];
+  return namedSetCookie(res, 'pillars_session');
 }
 
 /** A unique address under a reserved domain; `label` keeps failures readable. */

@@ -9,18 +9,15 @@ import { useAnnounce } from '../status';
 // Every problem with a code is about the code field.
 const problemFields = {
   'not-found': 'code',
-  'invite-expired': 'code',
-  'invite-used': 'code',
   'own-invite': 'code',
   'already-bonded': 'code',
   validation: 'code',
 };
 
-/** What to do next, after the server's own words, for the problems people meet most. */
+/** What to do next, after the server's own words, for the problems people meet most. The server
+ * answers a mistyped, used or expired code alike, so the hint covers all three. */
 const nextStep: Record<string, string> = {
-  'not-found': 'Check each character, or ask for a new code.',
-  'invite-expired': 'Codes last a day. Ask them for a new one.',
-  'invite-used': 'Each code works once. Ask them for a new one.',
+  'not-found': 'Check each character; a code works once and lasts a day.',
   'already-bonded': 'You two already share a bond. You can find it on your home screen.',
 };
 
