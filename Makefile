@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PRESET ?= default
 BUILD_DIR := $(if $(filter debug,$(PRESET)),build-debug,build)
 
-.PHONY: all deps web build run test unit api e2e bench soak clean
+.PHONY: all deps web build run test unit api e2e bench soak clean fuzz fuzz-long fuzz-replay
 
 all: build
 
@@ -20,6 +20,7 @@ build: web
 run: build
 	$(BUILD_DIR)/pillars serve --listen 127.0.0.1:8080 --data ./data
 
+# Includes the short form of fuzzing: every fuzz corpus replayed once (ctest label fuzz).
 test: build
 	ctest --preset $(PRESET)
 
@@ -28,11 +29,24 @@ unit: build
 	ctest --preset $(PRESET) -L unit
 api: build
 	ctest --preset $(PRESET) -L api
+fuzz-replay: build
+	ctest --preset $(PRESET) -L fuzz
 e2e: build
 	ctest --preset $(PRESET) -L e2e
 
 bench: build
 	bench/run.sh
+
+# libFuzzer targets under ASan and UBSan, in build-fuzz/ (docs/fuzzing.md).
+FUZZ_TARGETS := http_request api_json parse catalog
+FUZZ_RUNS ?= 10000000
+fuzz:
+	@FUZZ=1 scripts/deps.sh
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+# The long form: each target for $(FUZZ_RUNS) inputs from its corpus; any finding fails.
+fuzz-long: fuzz
+	@for t in $(FUZZ_TARGETS); do fuzz/run.sh long build-fuzz/fuzz/fuzz_$$t fuzz/corpus/$$t $(FUZZ_RUNS) || exit 1; done
 
 # The long forms of the kill loop and the soak (docs/soak.md), and the long fuzzing if there is one.
 soak: build
@@ -42,4 +56,4 @@ soak: build
 	else echo 'make soak: no fuzz-long target, skipped'; fi
 
 clean:
-	rm -rf build build-debug web/dist
+	rm -rf build build-debug build-fuzz web/dist

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Pillars needs, and nothing that is already there.
 # Debian 12: system packages through apt-get (with sudo when not root), web packages through npm ci.
+# FUZZ=1 adds the libFuzzer toolchain (clang-16 with libc++ and its sanitizer runtimes), for `make fuzz`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs chromium
 )
+if [ "${FUZZ:-}" = 1 ]; then
+  packages+=(clang-16 llvm-16 libc++-16-dev libc++abi-16-dev libclang-rt-16-dev)
+fi
 if [ "${PILLARS_SKIP_BROWSER:-}" = 1 ]; then
   packages=("${packages[@]/chromium}")
 fi

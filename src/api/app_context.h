@@ -140,5 +140,7 @@ struct LoadedCatalog {
   std::string json;
 };
 Result<LoadedCatalog> load_catalog();
+// The same from the text of a feelings.json.
+Result<LoadedCatalog> parse_catalog(std::string_view feelings_json);
 
 }  // namespace pillars::api

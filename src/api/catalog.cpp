@@ -24,6 +24,10 @@ Result<LoadedCatalog> load_catalog() {
   for (const auto& f : content_files())
     if (f.path == "feelings.json") feelings = f.data;
   if (feelings.empty()) return fail(Errc::internal, "content/feelings.json is missing");
+  return parse_catalog(feelings);
+}
+
+Result<LoadedCatalog> parse_catalog(std::string_view feelings) {
   boost::system::error_code ec;
   auto doc = json::parse(feelings, ec);
   if (ec || !doc.is_object()) return fail(Errc::internal, "content/feelings.json is not valid JSON");
