@@ -151,6 +151,7 @@ int run_server(const ServeConfig& config) {
   http::EventHub events(static_cast<std::size_t>(config.max_sockets_per_person));
   api::AppContext app(sqlite, cpu, settings, metrics, events, catalog->catalog, catalog->json, [&sqlite, &events, &metrics] {
     auto s = sqlite.stats();
+    auto heap = ::mallinfo2();
     return fmt::format(
         "# HELP pillars_store_reads_total Read jobs run.\n# TYPE pillars_store_reads_total counter\n"
         "pillars_store_reads_total {}\n"
@@ -167,9 +168,15 @@ int run_server(const ServeConfig& config) {
         "pillars_websockets_closed_session_end_total {}\n"
         "# HELP pillars_store_sqlite_memory_bytes Memory SQLite holds now, its page caches included.\n"
         "# TYPE pillars_store_sqlite_memory_bytes gauge\n"
-        "pillars_store_sqlite_memory_bytes {}\n",
+        "pillars_store_sqlite_memory_bytes {}\n"
+        "# HELP pillars_heap_in_use_bytes Memory the allocator has handed out and not had back.\n"
+        "# TYPE pillars_heap_in_use_bytes gauge\n"
+        "pillars_heap_in_use_bytes {}\n"
+        "# HELP pillars_heap_free_bytes Memory the allocator holds free (part of it still resident).\n"
+        "# TYPE pillars_heap_free_bytes gauge\n"
+        "pillars_heap_free_bytes {}\n",
         s.reads, s.writes, s.commits, events.open_sockets(), metrics.events_sent.load(),
-        events.closed_for_session_end(), s.memory_bytes);
+        events.closed_for_session_end(), s.memory_bytes, heap.uordblks + heap.hblkhd, heap.fordblks);
   });
   http::Router router = api::make_router(app);
   auto files = config.web_dir.empty() ? std::make_unique<http::StaticFiles>()

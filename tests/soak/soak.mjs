@@ -360,7 +360,23 @@ async function metrics(server) {
     connectionsOpen: value('pillars_http_connections_open'),
     responses5xx: value('pillars_http_responses_total\\{class="5xx"\\}'),
     sqliteBytes: value('pillars_store_sqlite_memory_bytes'),
+    heapInUseBytes: value('pillars_heap_in_use_bytes'),
+    heapFreeBytes: value('pillars_heap_free_bytes'),
   };
+}
+
+// Once a minute, a line of where the server's memory is: resident, handed out by the allocator,
+// held free by it, and SQLite's share of what is handed out. Growth in use points at something
+// kept; growth in free memory alone points at fragmentation.
+async function sampler(server, pid, deadline, name, log) {
+  const kib = (bytes) => Math.round(bytes / 1024);
+  for (let minute = 1; Date.now() + 60_000 <= deadline; minute++) {
+    await sleep(60_000);
+    const m = await metrics(server).catch(() => null);
+    if (!m) continue;
+    log(`${name} +${minute} min: RSS ${await rssKiB(pid)} KiB, heap in use ${kib(m.heapInUseBytes)} KiB ` +
+      `(SQLite ${kib(m.sqliteBytes)} KiB), heap free ${kib(m.heapFreeBytes)} KiB, ${m.connectionsOpen} connections open`);
+  }
 }
 
 /**
@@ -409,13 +425,16 @@ export async function soak(options = {}, log = () => {}) {
         flood(server.port, deadline, o, tally),
         ...Array.from({ length: o.slowlorisLanes }, (_, lane) => slowlorisLane(server.port, deadline, o, tally, lane)),
         guesser(server.port, target, server.origin, deadline, o, tally),
+        sampler(server, pid, deadline, name, log),
       ]);
       const crashed = results.find((r) => r.status === 'rejected');
       if (crashed) throw crashed.reason;
       await sleep(QUIET_MS);
       const kib = await rssKiB(pid);
-      const sqliteKiB = Math.round((await metrics(server)).sqliteBytes / 1024);
-      log(`${name}: ${seconds} s done, RSS ${kib} KiB (SQLite holds ${sqliteKiB} KiB), ${failures.length} failures so far`);
+      const m = await metrics(server);
+      const sqliteKiB = Math.round(m.sqliteBytes / 1024);
+      log(`${name}: ${seconds} s done, RSS ${kib} KiB (SQLite holds ${sqliteKiB} KiB; heap in use ` +
+        `${Math.round(m.heapInUseBytes / 1024)} KiB, free ${Math.round(m.heapFreeBytes / 1024)} KiB), ${failures.length} failures so far`);
       return [kib, sqliteKiB];
     };
     [rss.warmKiB, rss.warmSqliteKiB] = await phase('warm-up', o.warmupSeconds);
