@@ -20,7 +20,7 @@ import { loadCatalog } from './inner-world.mjs';
 import { startServer } from './server.mjs';
 
 /** Registers one signed-in person per name on `server`, one after another. */
-export async function people(server, ...names) {
+export async function registerPeople(server, ...names) {
   const registered = [];
   for (const name of names) registered.push(await registerPerson(server, { name }));
   return registered;
