@@ -1,15 +1,14 @@
-// The cast most API tests need, on a server of their own, with its teardown:
+// The cast most API tests need, and its teardown. world() starts a server (or takes one) and
+// registers only the people asked for, since each costs a real Argon2id hash, one after another
+// in this order; then it makes the bonds, in the same order:
 //
-//   a, b           two people in a bond (`bond`, as b, who accepted a's invite, sees it)
-//   stranger       signed in, in no bond with a or b                      (option `stranger`)
-//   alsoBondedToA  more people, each in a bond of their own with a:
-//                  [{ person, bond }], a member of another bond of a's   (option `alsoBondedToA`)
-//   other          { c, d, bond }: two more people in a bond of their own (option `other`)
-//   cat            the catalog, loaded as a                               (option `catalog`)
+//   a, b, bond     two people in a bond; a invited, b accepted, and `bond` is as b sees it
+//   alsoBondedToA  [{ person, bond }]: members of another bond of a's (a invited each)
+//   stranger       signed in, in no bond with a or b
+//   other          { c, d, bond }: two more people in a bond of their own (c invited)
+//   cat            the catalog, loaded as a
 //
-// Password hashing is real Argon2id, so only the people asked for are registered. They are
-// registered one after another in a fixed order (a, b, alsoBondedToA, stranger, c, d), and the
-// bonds are made after them in that order too (a–b, a's further bonds, c–d).
+// tests/api/README.md shows how a test file uses it.
 
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -27,24 +26,16 @@ export async function registerPeople(server, ...names) {
 }
 
 /**
- * Starts a server and registers the cast. Options:
- *  server         a started server to use instead; the world then leaves stopping it to the caller
- *  args, env, nofile  passed to startServer()
- *  restartable    a data folder of the world's own that outlives each server, for stop() and start()
- *  a, b, kind     the names of the two in the bond, and its kind (Ana, Ben, partner)
- *  alsoBondedToA  [[name, kind], ...]: more people, each bonded with a (a invites)
- *  stranger       true (Sam) or a name
- *  other          true ({c: 'Cleo', d: 'Dev', kind: 'friend'}) or such an object; c invites
- *  catalog        load the catalog as a
+ * Options: `server` (a started server, then left to its owner) or `args`, `env`, `nofile` for
+ * startServer(); `restartable` (a data folder of the world's own, `dataDir`, kept across servers);
+ * `a`, `b`, `kind` (Ana, Ben, partner); `alsoBondedToA` ([[name, kind], ...]); `stranger` (true
+ * for Sam, or a name); `other` (true for {c: 'Cleo', d: 'Dev', kind: 'friend'}, or such an
+ * object); `catalog`.
  *
- * The world's methods:
- *  person(name)   registers one more person on the current server (start() points them at the next)
- *  stop()         stops the server; stop() in startServer() asserts exit code 0 and a clean log
- *  start()        a restartable world only: a new server on the same data folder; every person
- *                 of the world is pointed at it, and the passwords and tokens the last server
- *                 must not log stay secrets for this one
- *  close()        for after(): stops the server unless stop() came last (or it was given), and
- *                 removes the world's data folder
+ * Methods: person(name) registers one more. stop() stops the server (startServer's stop() asserts
+ * exit code 0 and a clean log). start(), restartable only, starts a new server on the same folder,
+ * points every person of the world at it and keeps the last server's secrets as its own. close(),
+ * for after(), stops the server unless stop() came last or it was given, and removes the folder.
  */
 export async function world({
   server: given, args, env, nofile, restartable = false,
