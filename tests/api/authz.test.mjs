@@ -16,11 +16,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  Client, assertBond, assertProblem, makeBond, registerPerson, signIn, strongPassword, uniqueEmail,
+  Client, assertBond, assertProblem, makeBond, signIn, strongPassword, uniqueEmail,
 } from './lib/client.mjs';
 import { openEvents } from './lib/events.mjs';
+import { world } from './lib/fixture.mjs';
 import { bondPath, entryPath, loadCatalog, shareEntry, writeEntry } from './lib/inner-world.mjs';
-import { loadRoutes, startServer } from './lib/server.mjs';
+import { loadRoutes } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
 const CALLERS = ['signed_out', 'stranger', 'partner', 'member'];
@@ -418,15 +419,14 @@ const routes = await loadRoutes();
 const served = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
 
 const ctx = {};
+let w;
 
 before(async () => {
-  ctx.server = await startServer();
-  ctx.ana = await registerPerson(ctx.server, { name: 'Marisol' });
-  ctx.ben = await registerPerson(ctx.server, { name: 'Benedikt' });
-  ctx.sam = await registerPerson(ctx.server, { name: 'Stranger' });
-  ctx.dee = await registerPerson(ctx.server, { name: 'Dee' });
-  ctx.eve = await registerPerson(ctx.server, { name: 'Eve' });
-  ctx.bond = await makeBond(ctx.ana, ctx.ben, 'partner');
+  w = await world({ a: 'Marisol', b: 'Benedikt', stranger: 'Stranger' });
+  ({ server: ctx.server, a: ctx.ana, b: ctx.ben, stranger: ctx.sam } = w);
+  ctx.dee = await w.person('Dee');
+  ctx.eve = await w.person('Eve');
+  ctx.bond = w.bond;
   ctx.endable = await makeBond(ctx.dee, ctx.ana, 'friend');
   ctx.anaInvite = await openInvite(ctx.ana, 'partner');
   const benInvite = await openInvite(ctx.ben, 'friend');
@@ -493,7 +493,7 @@ before(async () => {
     'comfort request note': ctx.comfortRequest.note,
   };
 });
-after(() => ctx.server?.stop());
+after(() => w?.close());
 
 function assertNothingLeaks(res, who, secrets = ctx.secrets) {
   for (const [what, secret] of Object.entries(secrets)) {

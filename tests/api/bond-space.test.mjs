@@ -4,17 +4,18 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { Client, assertProblem, makeBond, registerPerson } from './lib/client.mjs';
+import { Client, assertProblem } from './lib/client.mjs';
+import { world } from './lib/fixture.mjs';
 import {
   APPRECIATION_KINDS, assertAppreciation, assertComfortRequest, assertInvalid, bondEntries, bondPath, entryPath,
-  loadCatalog, ownEntries, respond, shareEntry, uniqueText, writeEntry,
+  ownEntries, respond, shareEntry, uniqueText, writeEntry,
 } from './lib/inner-world.mjs';
-import { startServer } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
 // Times are kept to the millisecond; a short pause keeps "newest first" unambiguous.
 const tick = () => sleep(3);
 
+let w;
 let server;
 let ana;
 let ben;
@@ -25,16 +26,10 @@ let ac;
 let cat;
 
 before(async () => {
-  server = await startServer();
-  ana = await registerPerson(server, { name: 'Ana' });
-  ben = await registerPerson(server, { name: 'Ben' });
-  cal = await registerPerson(server, { name: 'Cal' });
-  sam = await registerPerson(server, { name: 'Sam' });
-  ab = await makeBond(ana, ben, 'partner');
-  ac = await makeBond(ana, cal, 'friend');
-  cat = await loadCatalog(ana);
+  w = await world({ alsoBondedToA: [['Cal', 'friend']], stranger: 'Sam', catalog: true });
+  ({ server, a: ana, b: ben, bond: ab, stranger: sam, cat, alsoBondedToA: [{ person: cal, bond: ac }] } = w);
 });
-after(() => server?.stop());
+after(() => w?.close());
 
 const who = (person) => ({ id: person.user.id, display_name: person.user.display_name });
 const appreciations = (bond) => bondPath(bond.id, '/appreciations');

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { Client, assertBond, assertProblem, makeBond, registerPerson } from './lib/client.mjs';
+import { Client, assertBond, assertProblem, makeBond } from './lib/client.mjs';
+import { registerPeople } from './lib/fixture.mjs';
 import { startServer } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
@@ -16,10 +17,7 @@ let lou; // never in any bond with the others
 
 before(async () => {
   server = await startServer();
-  ida = await registerPerson(server, { name: 'Ida' });
-  jon = await registerPerson(server, { name: 'Jon' });
-  kai = await registerPerson(server, { name: 'Kai' });
-  lou = await registerPerson(server, { name: 'Lou' });
+  [ida, jon, kai, lou] = await registerPeople(server, 'Ida', 'Jon', 'Kai', 'Lou');
 });
 after(() => server?.stop());
 

@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertProblem, makeBond, registerPerson, signIn } from './lib/client.mjs';
+import { assertProblem, registerPerson, signIn } from './lib/client.mjs';
+import { world } from './lib/fixture.mjs';
 import { startServer } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
@@ -48,9 +49,7 @@ test('a new password signs other devices out on their next request', TIMEOUT, as
 });
 
 test('an ended bond shows as ended, and refuses writes, on the other member\'s next request', TIMEOUT, async () => {
-  const ann = await registerPerson(server, { name: 'Ann' });
-  const ben = await registerPerson(server, { name: 'Ben' });
-  const bond = await makeBond(ann, ben, 'friend');
+  const { a: ann, b: ben, bond } = await world({ server, a: 'Ann', b: 'Ben', kind: 'friend' });
   await warm(ben, `/api/v1/bonds/${bond.id}`);
   assert.equal((await ann.post(`/api/v1/bonds/${bond.id}/end`)).status, 200);
   const seen = await ben.get(`/api/v1/bonds/${bond.id}`);
@@ -59,9 +58,7 @@ test('an ended bond shows as ended, and refuses writes, on the other member\'s n
 });
 
 test('a new name shows in the other member\'s view of the bond at once', TIMEOUT, async () => {
-  const ann = await registerPerson(server, { name: 'Ann' });
-  const ben = await registerPerson(server, { name: 'Ben' });
-  const bond = await makeBond(ann, ben, 'family');
+  const { a: ann, b: ben, bond } = await world({ server, a: 'Ann', b: 'Ben', kind: 'family' });
   await warm(ben, `/api/v1/bonds/${bond.id}`);
   assert.equal((await ann.patch('/api/v1/me', { display_name: 'Annika' })).status, 200);
   assert.equal((await ben.get(`/api/v1/bonds/${bond.id}`)).body.bond.other.display_name, 'Annika');

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { assertProblem } from './lib/client.mjs';
 import { checkinBody, checkinPath, putCheckin, utcDay } from './lib/checkins.mjs';
 import { liveCast } from './lib/events.mjs';
@@ -14,26 +14,13 @@ const TIMEOUT = { timeout: 30_000 };
 const EVENT_WAIT_MS = 3_000;
 const QUIET_MS = 400; // how long "nothing arrives" is waited for
 
-let server;
-let ana;
-let ben; // Ana's partner
-let sam; // a stranger, with a bond of his own
-let dee;
-let ab;
-let sd;
-let cat;
-const live = {};
+// Ana and Ben, partners (bond ab); Sam, a stranger to them with a bond of his own with Dee (sd).
+const cast = await liveCast();
+after(() => cast.close());
+const { ana, ben, sam, dee, ab, sd, cat, live } = cast;
 
 const today = utcDay(0);
 const tomorrow = utcDay(1);
-
-let cast;
-before(async () => {
-  cast = await liveCast();
-  ({ server, ana, ben, sam, dee, ab, sd, cat } = cast);
-  Object.assign(live, cast.live);
-});
-after(() => cast?.close());
 
 /** How many messages each stream has so far: a mark to compare against later. */
 const mark = () => Object.fromEntries(Object.entries(live).map(([who, s]) => [who, s.messages.length]));

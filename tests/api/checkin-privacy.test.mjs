@@ -5,13 +5,14 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Client, assertProblem, makeBond, registerPerson } from './lib/client.mjs';
+import { Client, assertProblem } from './lib/client.mjs';
 import { checkinBody, checkinPath, getDay, getHistory, historyPath, putCheckin, utcDay } from './lib/checkins.mjs';
-import { bondPath, loadCatalog } from './lib/inner-world.mjs';
-import { startServer } from './lib/server.mjs';
+import { world } from './lib/fixture.mjs';
+import { bondPath } from './lib/inner-world.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
 
+let w;
 let server;
 let ana; // checks in first
 let ben; // Ana's partner, checks in last
@@ -77,16 +78,10 @@ function assertNothingOfAna(seen, who) {
 }
 
 before(async () => {
-  server = await startServer();
-  ana = await registerPerson(server, { name: 'Ana' });
-  ben = await registerPerson(server, { name: 'Ben' });
-  cal = await registerPerson(server, { name: 'Cal' });
-  sam = await registerPerson(server, { name: 'Sam' });
-  ab = await makeBond(ana, ben, 'partner');
-  ac = await makeBond(ana, cal, 'friend');
-  cat = await loadCatalog(ana);
+  w = await world({ alsoBondedToA: [['Cal', 'friend']], stranger: 'Sam', catalog: true });
+  ({ server, a: ana, b: ben, bond: ab, stranger: sam, cat, alsoBondedToA: [{ person: cal, bond: ac }] } = w);
 });
-after(() => server?.stop());
+after(() => w?.close());
 
 describe('before the reveal, from the other person\'s side', TIMEOUT, () => {
   let untouched; // what Ben saw before anyone checked in

@@ -11,20 +11,18 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { Client, assertProblem, makeBond, registerPerson } from './lib/client.mjs';
+import { Client, assertProblem } from './lib/client.mjs';
 import { checkinPath, getDay, getHistory, historyPath, putCheckin, shiftDay, utcDay } from './lib/checkins.mjs';
-import { bondPath, loadCatalog } from './lib/inner-world.mjs';
-import { startServer } from './lib/server.mjs';
+import { world } from './lib/fixture.mjs';
+import { bondPath } from './lib/inner-world.mjs';
 
 const TIMEOUT = { timeout: 60_000 };
 const SHIFT = 400; // days a check-in is moved into the past
 
-let dataDir;
+let w;
 let server;
 let ana;
 let ben; // Ana's partner
@@ -39,23 +37,10 @@ const today = utcDay(0);
 const tomorrow = utcDay(1);
 
 before(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'pillars-checkin-rules-'));
-  server = await startServer({ dataDir });
-  ana = await registerPerson(server, { name: 'Ana' });
-  ben = await registerPerson(server, { name: 'Ben' });
-  eve = await registerPerson(server, { name: 'Eve' });
-  sam = await registerPerson(server, { name: 'Sam' });
-  ab = await makeBond(ana, ben, 'partner');
-  ae = await makeBond(ana, eve, 'friend');
-  cat = await loadCatalog(ana);
+  w = await world({ restartable: true, alsoBondedToA: [['Eve', 'friend']], stranger: 'Sam', catalog: true });
+  ({ server, a: ana, b: ben, bond: ab, stranger: sam, cat, alsoBondedToA: [{ person: eve, bond: ae }] } = w);
 });
-after(async () => {
-  try {
-    await server?.stop();
-  } finally {
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }
-});
+after(() => w?.close());
 
 // Distinctive values, so finding one in a response says whose check-in it came from.
 const anaValues = () => ({
@@ -154,11 +139,10 @@ describe('the other\'s presence is shown only for a day that can still be answer
 
   test('400 days later, nothing says that Ana answered that day: not the day view, not the history', async () => {
     assert.match(ab.id, /^[A-Za-z0-9_-]+$/, 'the bond id is safe to put in SQL');
-    await server.stop();
-    execFileSync('sqlite3', [path.join(dataDir, 'pillars.db'),
+    await w.stop();
+    execFileSync('sqlite3', [path.join(w.dataDir, 'pillars.db'),
       `UPDATE checkins SET day = day - ${SHIFT} WHERE bond_id = '${ab.id}';`]);
-    server = await startServer({ dataDir });
-    for (const person of [ana, ben, eve, sam]) person.server = server;
+    server = await w.start(); // Ana, Ben, Eve and Sam now talk to the new server
 
     const forBen = await getDay(ben, ab.id, old(tomorrow));
     assert.deepEqual(forBen.body, { day: old(tomorrow), revealed: false, mine: null }, 'no partner key at all');

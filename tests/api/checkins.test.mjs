@@ -4,16 +4,16 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { assertProblem, makeBond, registerPerson } from './lib/client.mjs';
+import { assertProblem } from './lib/client.mjs';
 import {
   checkinBody, checkinPath, getDay, getHistory, historyPath, putCheckin, shiftDay, utcDay, written,
 } from './lib/checkins.mjs';
-import { assertInvalid, bondPath, loadCatalog } from './lib/inner-world.mjs';
-import { startServer } from './lib/server.mjs';
+import { world } from './lib/fixture.mjs';
+import { assertInvalid, bondPath } from './lib/inner-world.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
 
-let server;
+let w;
 let ana;
 let ben; // Ana's partner
 let fay; // Ana's friend
@@ -29,17 +29,10 @@ const yesterday = utcDay(-1);
 const tomorrow = utcDay(1);
 
 before(async () => {
-  server = await startServer();
-  ana = await registerPerson(server, { name: 'Ana' });
-  ben = await registerPerson(server, { name: 'Ben' });
-  fay = await registerPerson(server, { name: 'Fay' });
-  gus = await registerPerson(server, { name: 'Gus' });
-  ab = await makeBond(ana, ben, 'partner');
-  af = await makeBond(ana, fay, 'friend');
-  ag = await makeBond(ana, gus, 'family');
-  cat = await loadCatalog(ana);
+  w = await world({ alsoBondedToA: [['Fay', 'friend'], ['Gus', 'family']], catalog: true });
+  ({ a: ana, b: ben, bond: ab, cat, alsoBondedToA: [{ person: fay, bond: af }, { person: gus, bond: ag }] } = w);
 });
-after(() => server?.stop());
+after(() => w?.close());
 
 describe('one\'s own check-in before the reveal', TIMEOUT, () => {
   let first;

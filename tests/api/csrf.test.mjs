@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Client, assertProblem, registerPerson, namedSetCookie, sessionSetCookie, strongPassword, uniqueEmail } from './lib/client.mjs';
+import { Client, assertProblem, namedSetCookie, sessionSetCookie, strongPassword, uniqueEmail } from './lib/client.mjs';
+import { registerPeople } from './lib/fixture.mjs';
 import { startServer } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
@@ -15,8 +16,7 @@ describe('origin is the Host', TIMEOUT, () => {
   let tomas;
   before(async () => {
     server = await startServer();
-    rosa = await registerPerson(server, { name: 'Rosa' });
-    tomas = await registerPerson(server, { name: 'Tomas' });
+    [rosa, tomas] = await registerPeople(server, 'Rosa', 'Tomas');
   });
   after(() => server?.stop());
 

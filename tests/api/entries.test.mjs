@@ -4,15 +4,16 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Client, assertProblem, makeBond, registerPerson } from './lib/client.mjs';
+import { Client, assertProblem } from './lib/client.mjs';
+import { world } from './lib/fixture.mjs';
 import {
-  ENTRY_KINDS, assertEntry, assertInvalid, bondEntries, bondPath, entryPath, loadCatalog, ownEntries,
+  ENTRY_KINDS, assertEntry, assertInvalid, bondEntries, bondPath, entryPath, ownEntries,
   uniqueText, writeEntry,
 } from './lib/inner-world.mjs';
-import { startServer } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
 
+let w;
 let server;
 let ana; // the author
 let ben; // Ana's partner
@@ -22,15 +23,11 @@ let bond;
 let cat;
 
 before(async () => {
-  server = await startServer();
-  ana = await registerPerson(server, { name: 'Ana' });
-  ben = await registerPerson(server, { name: 'Ben' });
-  sam = await registerPerson(server, { name: 'Sam' });
-  pia = await registerPerson(server, { name: 'Pia' });
-  bond = await makeBond(ana, ben, 'partner');
-  cat = await loadCatalog(ana);
+  w = await world({ stranger: 'Sam', catalog: true });
+  ({ server, a: ana, b: ben, bond, stranger: sam, cat } = w);
+  pia = await w.person('Pia');
 });
-after(() => server?.stop());
+after(() => w?.close());
 
 describe('the author\'s own entries', TIMEOUT, () => {
   let entry;

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { assertProblem, registerPerson } from './lib/client.mjs';
 import { connectEvents, liveCast, openEvents } from './lib/events.mjs';
 import { bondPath, entryPath, respond, shareEntry, uniqueText, writeEntry } from './lib/inner-world.mjs';
@@ -15,25 +15,12 @@ const QUIET_MS = 500;
 const TYPES = new Set(['entry_shared', 'entry_withdrawn', 'entry_updated', 'entry_deleted', 'response_added',
   'appreciation_added', 'comfort_requested', 'comfort_answered', 'bond_ended']);
 
-let server;
-let ana;
-let ben;
-let sam; // a stranger, with a bond of his own
-let dee;
-let ab;
-let sd;
-let cat;
-const live = {};
+// Ana and Ben (bond ab); Sam, a stranger to them with a bond of his own with Dee (sd).
+const cast = await liveCast();
+after(() => cast.close());
+const { server, ana, ben, sam, dee, ab, sd, cat, live } = cast;
 const texts = []; // everything written in these tests; no event may carry any of it
 const expected = { ana: [], ben: [], sam: [] }; // every event each should have received, in order
-
-let cast;
-before(async () => {
-  cast = await liveCast();
-  ({ server, ana, ben, sam, dee, ab, sd, cat } = cast);
-  Object.assign(live, cast.live);
-});
-after(() => cast?.close());
 
 const text = (label) => {
   const t = uniqueText(label);

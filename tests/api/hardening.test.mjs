@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client, makeBond, registerPerson, signIn } from './lib/client.mjs';
+import { Client, signIn } from './lib/client.mjs';
 import { connectEvents } from './lib/events.mjs';
+import { world } from './lib/fixture.mjs';
 import { bondPath } from './lib/inner-world.mjs';
 import { closedWithin, connect, exchange, get, parseResponse, responses } from './lib/raw.mjs';
 import { startServer } from './lib/server.mjs';
@@ -233,17 +234,16 @@ describe('out of file descriptors', TIMEOUT, () => {
 });
 
 describe('live-event sockets end with their session', TIMEOUT, () => {
+  let w;
   let server;
   let ana;
   let ben;
   let bond;
   before(async () => {
-    server = await startServer({ args: ['--max-sockets-per-person', '3'] });
-    ana = await registerPerson(server, { name: 'Ana' });
-    ben = await registerPerson(server, { name: 'Ben' });
-    bond = await makeBond(ana, ben, 'partner');
+    w = await world({ args: ['--max-sockets-per-person', '3'] });
+    ({ server, a: ana, b: ben, bond } = w);
   });
-  after(() => server?.stop());
+  after(() => w?.close());
 
   const appreciate = async () => {
     const res = await ben.post(bondPath(bond.id, '/appreciations'), { kind: 'love' });

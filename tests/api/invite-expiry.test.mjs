@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { assertProblem, registerPerson } from './lib/client.mjs';
+import { assertProblem } from './lib/client.mjs';
+import { registerPeople } from './lib/fixture.mjs';
 import { startServer } from './lib/server.mjs';
 
 let server;
@@ -13,8 +14,7 @@ before(async () => {
 after(() => server?.stop());
 
 test('an expired invite answers as an unknown code would (404 not-found) and leaves the open list', { timeout: 30_000 }, async () => {
-  const olga = await registerPerson(server, { name: 'Olga' });
-  const pavel = await registerPerson(server, { name: 'Pavel' });
+  const [olga, pavel] = await registerPeople(server, 'Olga', 'Pavel');
   const created = await olga.post('/api/v1/invites', { kind: 'friend' });
   assert.equal(created.status, 201, created.text);
   const ttl = Date.parse(created.body.expires_at) - Date.now();

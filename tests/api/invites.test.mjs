@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Client, RFC3339_UTC, assertBond, assertProblem, assertValidation, registerPerson } from './lib/client.mjs';
+import { Client, RFC3339_UTC, assertBond, assertProblem, assertValidation } from './lib/client.mjs';
+import { registerPeople } from './lib/fixture.mjs';
 import { startServer } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
@@ -17,11 +18,7 @@ const seenCodes = [];
 
 before(async () => {
   server = await startServer();
-  [ana, ben, cleo] = [
-    await registerPerson(server, { name: 'Ana' }),
-    await registerPerson(server, { name: 'Ben' }),
-    await registerPerson(server, { name: 'Cleo' }),
-  ];
+  [ana, ben, cleo] = await registerPeople(server, 'Ana', 'Ben', 'Cleo');
 });
 after(() => server?.stop());
 
@@ -159,8 +156,7 @@ describe('guessing codes', TIMEOUT, () => {
   let people;
   before(async () => {
     guessServer = await startServer();
-    people = [];
-    for (const name of ['Dan', 'Eve', 'Fay']) people.push(await registerPerson(guessServer, { name }));
+    people = await registerPeople(guessServer, 'Dan', 'Eve', 'Fay');
   });
   after(() => guessServer?.stop());
 

@@ -9,16 +9,12 @@
 
 import assert from 'node:assert/strict';
 import { randomBytes, randomInt } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { checkinBody, checkinPath, utcDay } from './lib/checkins.mjs';
-import { makeBond, registerPerson } from './lib/client.mjs';
 import { checkDatabase, findTexts, readFolder } from './lib/data-folder.mjs';
-import { bondPath, entryPath, loadCatalog, ownEntries } from './lib/inner-world.mjs';
-import { startServer } from './lib/server.mjs';
+import { world } from './lib/fixture.mjs';
+import { bondPath, entryPath, ownEntries } from './lib/inner-world.mjs';
 
 const KILLS = Number(process.env.PILLARS_KILLS ?? 5);
 assert.ok(Number.isInteger(KILLS) && KILLS >= 1 && KILLS <= 1000, `PILLARS_KILLS should be 1..1000, got ${process.env.PILLARS_KILLS}`);
@@ -33,9 +29,8 @@ const PRIVATE = `kill-loop ${randomBytes(8).toString('hex')}`;
 let written = 0;
 const privateText = () => `${PRIVATE} #${++written}: Ich weiß, mein Herz klopft laut, ünd das ist gut so.`;
 
-let dataDir;
-before(async () => { dataDir = await mkdtemp(path.join(tmpdir(), 'pillars-kill-loop-')); });
-after(() => rm(dataDir, { recursive: true, force: true }));
+let w;
+after(() => w?.close());
 
 /** What the server acknowledged (2xx) before a kill, and what it refused. */
 const ledger = {
@@ -162,20 +157,14 @@ async function missing(people) {
 }
 
 test(`${KILLS} kills under concurrent writes lose nothing acknowledged, corrupt nothing, leak nothing`, TIMEOUT, async (t) => {
-  let server = await startServer({ dataDir });
-  const ana = await registerPerson(server, { name: 'Ana' });
-  const ben = await registerPerson(server, { name: 'Ben' });
-  const cleo = await registerPerson(server, { name: 'Cleo' });
-  const dev = await registerPerson(server, { name: 'Dev' });
+  w = await world({ restartable: true, other: { c: 'Cleo', d: 'Dev', kind: 'friend' }, catalog: true });
+  let { server } = w;
+  const { dataDir, a: ana, b: ben, bond: partners, other: { c: cleo, d: dev, bond: friends }, cat } = w;
   const people = [ana, ben, cleo, dev];
-  const partners = await makeBond(ana, ben, 'partner');
-  const friends = await makeBond(cleo, dev, 'friend');
   for (const p of [ana, ben]) p.bonds = [partners.id];
   for (const p of [cleo, dev]) p.bonds = [friends.id];
-  const cat = await loadCatalog(ana);
   const today = utcDay(0);
   const yesterday = utcDay(-1);
-  const passwordsAndTokens = new Set(server.secrets);
 
   const delays = [];
   const started = Date.now();
@@ -203,16 +192,13 @@ test(`${KILLS} kills under concurrent writes lose nothing acknowledged, corrupt 
     assert.deepEqual(findTexts(files, { 'private text': PRIVATE }), [], `private text in the data folder ${where}`);
     assert.deepEqual(findTexts([{ file: 'the server log', bytes: server.log }], { 'private text': PRIVATE }), [],
       `private text in the server log ${where}`);
-    for (const secret of server.secrets) passwordsAndTokens.add(secret);
     assert.deepEqual(server.leakedSecrets(), [], `passwords and tokens in the server log ${where}`);
 
-    server = await startServer({ dataDir });
-    for (const person of people) person.server = server;
-    for (const secret of passwordsAndTokens) server.secrets.add(secret);
+    server = await w.start(); // everyone now talks to it; the last server's secrets stay secrets
     const lost = await missing(people);
     assert.deepEqual(lost, [], `acknowledged writes lost ${where}: ${lost.length}`);
   }
-  await server.stop();
+  await w.stop();
   const { integrity } = await checkDatabase(dataDir);
   assert.equal(integrity, 'ok', 'integrity_check after the last, clean stop');
   assert.deepEqual(findTexts(await readFolder(dataDir), { 'private text': PRIVATE }), [], 'private text after the clean stop');

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { assertBond, makeBond, registerPerson, signIn } from './lib/client.mjs';
+import { assertBond, registerPerson, signIn } from './lib/client.mjs';
+import { world } from './lib/fixture.mjs';
 import { runPillars, startServer } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
@@ -33,9 +34,7 @@ test('people, sessions and bonds survive a restart', TIMEOUT, async () => {
   let bond;
   let cookie;
   try {
-    una = await registerPerson(first, { name: 'Una' });
-    const vic = await registerPerson(first, { name: 'Vic' });
-    bond = await makeBond(una, vic, 'friend');
+    ({ a: una, bond } = await world({ server: first, a: 'Una', b: 'Vic', kind: 'friend' }));
     cookie = una.sessionCookie;
   } finally {
     await first.stop();

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { Client, assertProblem, namedSetCookie, registerPerson, signIn, strongPassword, uniqueEmail } from './lib/client.mjs';
+import { registerPeople } from './lib/fixture.mjs';
 import { startServer } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 60_000 };
@@ -54,8 +55,7 @@ describe('per account and address', TIMEOUT, () => {
   let noor;
   before(async () => {
     server = await startServer({ args: ['--login-limit-per-account', '3', '--login-limit-per-address', '50'] });
-    mara = await registerPerson(server, { name: 'Mara' });
-    noor = await registerPerson(server, { name: 'Noor' });
+    [mara, noor] = await registerPeople(server, 'Mara', 'Noor');
   });
   after(() => server?.stop());
 

@@ -10,8 +10,9 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { makeBond, registerPerson } from './lib/client.mjs';
+import { registerPerson } from './lib/client.mjs';
 import { assertFolderSealed, readFolder } from './lib/data-folder.mjs';
+import { world } from './lib/fixture.mjs';
 import { bondPath, entryPath, respond, shareEntry, writeEntry } from './lib/inner-world.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -34,6 +35,7 @@ function assertSealed(dir, sentences, control) {
 }
 
 describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
+  let w;
   let dataDir;
   let server;
   let ana;
@@ -43,19 +45,13 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
   const ids = {};
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'pillars-sealing-'));
-    server = await startServer({ dataDir, env: { PILLARS_SECRET_KEY: undefined } });
-    ana = await registerPerson(server, { name: 'Ana' });
-    ben = await registerPerson(server, { name: 'Ben' });
-    bond = await makeBond(ana, ben, 'partner');
+    w = await world({ restartable: true, env: { PILLARS_SECRET_KEY: undefined } });
+    ({ server, a: ana, b: ben, bond, dataDir } = w);
     for (const label of ['first draft', 'entry', 'response', 'appreciation', 'comfort request', 'comfort answer']) {
       s[label] = sentence(label);
     }
   });
-  after(async () => {
-    if (server?.alive) await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => w?.close());
 
   test('what is written is readable through the API', async () => {
     const entry = await writeEntry(ana, { kind: 'hurt', body: s['first draft'].text });
@@ -97,14 +93,12 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
   });
 
   test('after a clean stop (WAL checkpointed), still none of it', async () => {
-    await server.stop();
+    await w.stop();
     await assertSealed(dataDir, s, ana.email);
   });
 
   test('a restarted server on the same folder reads everything back', async () => {
-    server = await startServer({ dataDir, env: { PILLARS_SECRET_KEY: undefined } });
-    ana.server = server;
-    ben.server = server;
+    server = await w.start(); // Ana and Ben now talk to the new server
     const entry = await ana.get(entryPath(ids.entry));
     assert.equal(entry.status, 200, entry.text);
     assert.equal(entry.body.entry.body, s.entry.text);
@@ -117,7 +111,7 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
     const request = comfort.body.comfort_requests.find((c) => c.id === ids.comfort);
     assert.equal(request?.note, s['comfort request'].text);
     assert.equal(request?.answer_note, s['comfort answer'].text);
-    await server.stop();
+    await w.stop();
     await assertSealed(dataDir, s, ana.email);
   });
 });

@@ -4,18 +4,19 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { Client, assertProblem, makeBond, registerPerson } from './lib/client.mjs';
+import { Client, assertProblem, makeBond } from './lib/client.mjs';
+import { world } from './lib/fixture.mjs';
 import {
-  RESPONSE_KINDS, assertInvalid, assertResponse, bondEntries, bondPath, entryPath, loadCatalog, respond,
+  RESPONSE_KINDS, assertInvalid, assertResponse, bondEntries, bondPath, entryPath, respond,
   shareEntry, uniqueText, writeEntry,
 } from './lib/inner-world.mjs';
-import { startServer } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
 const enc = encodeURIComponent;
 // Times are kept to the millisecond; a short pause keeps "newest first" unambiguous.
 const tick = () => sleep(3);
 
+let w;
 let server;
 let ana; // writes and shares
 let ben; // Ana's partner (bond ab)
@@ -29,21 +30,14 @@ let sd;
 let cat;
 
 before(async () => {
-  server = await startServer();
-  ana = await registerPerson(server, { name: 'Ana' });
-  ben = await registerPerson(server, { name: 'Ben' });
-  cal = await registerPerson(server, { name: 'Cal' });
-  dee = await registerPerson(server, { name: 'Dee' });
-  sam = await registerPerson(server, { name: 'Sam' });
-  ab = await makeBond(ana, ben, 'partner');
-  ac = await makeBond(ana, cal, 'friend');
-  ad = await makeBond(ana, dee, 'family');
+  w = await world({ alsoBondedToA: [['Cal', 'friend'], ['Dee', 'family']], stranger: 'Sam', catalog: true });
+  ({ server, a: ana, b: ben, bond: ab, stranger: sam, cat } = w);
+  [{ person: cal, bond: ac }, { person: dee, bond: ad }] = w.alsoBondedToA;
   sd = await makeBond(sam, dee, 'friend');
   const ended = await dee.post(bondPath(ad.id, '/end'), {});
   assert.equal(ended.status, 200, ended.text);
-  cat = await loadCatalog(ana);
 });
-after(() => server?.stop());
+after(() => w?.close());
 
 const shareOf = (list, id) => list.find((e) => e.id === id);
 

@@ -5,9 +5,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
-import { makeBond, registerPerson } from './client.mjs';
-import { loadCatalog } from './inner-world.mjs';
-import { startServer } from './server.mjs';
+import { world } from './fixture.mjs';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 const CLOSE_TIMEOUT_MS = 2_000;
@@ -152,14 +150,8 @@ export class EventStream {
  * and Ana, Ben and Sam each have an event socket open. `close()` closes the sockets and the server.
  */
 export async function liveCast() {
-  const server = await startServer();
-  const ana = await registerPerson(server, { name: 'Ana' });
-  const ben = await registerPerson(server, { name: 'Ben' });
-  const sam = await registerPerson(server, { name: 'Sam' });
-  const dee = await registerPerson(server, { name: 'Dee' });
-  const ab = await makeBond(ana, ben, 'partner');
-  const sd = await makeBond(sam, dee, 'friend');
-  const cat = await loadCatalog(ana);
+  const w = await world({ other: { c: 'Sam', d: 'Dee', kind: 'friend' }, catalog: true });
+  const { server, a: ana, b: ben, bond: ab, other: { c: sam, d: dee, bond: sd }, cat } = w;
   const live = {
     ana: await connectEvents(server, ana),
     ben: await connectEvents(server, ben),
@@ -169,7 +161,7 @@ export async function liveCast() {
     server, ana, ben, sam, dee, ab, sd, cat, live,
     async close() {
       for (const stream of Object.values(live)) await stream.close();
-      await server.stop();
+      await w.close();
     },
   };
 }
