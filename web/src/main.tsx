@@ -3,11 +3,11 @@ import { App } from './app';
 import { AuthProvider } from './auth';
 import { LiveProvider } from './live';
 import { StatusProvider } from './status';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/components.css';
-import './styles/inner.css';
-import './styles/checkin.css';
+import './ui/base.css';
+import './ui/layout.css';
+import './ui/ui.css';
+import './inner/inner.css';
+import './checkin/checkin.css';
 
 const root = document.getElementById('app');
 if (root) {

@@ -1,6 +1,6 @@
 import { api, type Session } from '../api';
-import { LoadError, Loading } from '../components/feedback';
-import { Button } from '../components/forms';
+import { LoadError, Loading } from '../ui/feedback';
+import { Button } from '../ui/forms';
 import { describeDevice, formatDateTime, formatRelative } from '../format';
 import { useAction, useResource, useTitle } from '../hooks';
 import { Link } from '../router';

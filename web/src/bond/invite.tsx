@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, bondKinds, type BondKind, type Invite } from '../api';
-import { Button, Form } from '../components/forms';
+import { Button, Form } from '../ui/forms';
 import { formatDateTime, formatRelative, kindLabel } from '../format';
 import { useAction, useResource, useTitle } from '../hooks';
 import { Link } from '../router';

@@ -16,12 +16,12 @@ import {
 } from '../api';
 import { useUser } from '../auth';
 import { useCatalog } from '../catalog';
-import { MINUTES_MAX, formatDay, formatMinutes, localDay, minutePicks, minutesLabel, needWords } from '../checkin';
-import { MyCheckin, Reveal, useCheckinDay } from '../components/checkin';
-import { ClosenessSlider } from '../components/closeness';
-import { LoadError, Loading } from '../components/feedback';
-import { FeelingsPicker } from '../components/feelings';
-import { Button } from '../components/forms';
+import { MINUTES_MAX, formatDay, formatMinutes, localDay, minutePicks, minutesLabel, needWords } from './words';
+import { MyCheckin, Reveal, useCheckinDay } from './reveal';
+import { ClosenessSlider } from './closeness';
+import { LoadError, Loading } from '../ui/feedback';
+import { FeelingsPicker } from '../feelings/feelings';
+import { Button } from '../ui/forms';
 import { toApiError, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { useAuth } from '../auth';
-import { Button, Field, Form, fieldError } from '../components/forms';
+import { Button, Field, Form, fieldError } from '../ui/forms';
 import { deviceTimeZone } from '../format';
 import { useAction, useTitle } from '../hooks';
 import { Link, navigate } from '../router';

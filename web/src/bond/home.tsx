@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { api, type Bond } from '../api';
 import { useUser } from '../auth';
-import { CheckinToday } from '../components/checkin';
-import { LoadError, Loading } from '../components/feedback';
-import { QuickActions } from '../components/together';
+import { CheckinToday } from '../checkin/reveal';
+import { LoadError, Loading } from '../ui/feedback';
+import { QuickActions } from './together';
 import { formatDate, formatRelative, kindLabel } from '../format';
 import { useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';

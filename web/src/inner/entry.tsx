@@ -16,8 +16,8 @@ import { beneathAnger, countChars, findWord, responseName } from '../catalog';
 import { formatDateTime } from '../format';
 import { useAction } from '../hooks';
 import { useAnnounce } from '../status';
-import { FeelingsPicker } from './feelings';
-import { Button, Form, fieldError } from './forms';
+import { FeelingsPicker } from '../feelings/feelings';
+import { Button, Form, fieldError } from '../ui/forms';
 
 export const MAX_BODY = 20000;
 export const MAX_NOTE = 2000;

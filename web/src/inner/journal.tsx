@@ -2,10 +2,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Bond, type Catalog, type Entry, type EntryDraft } from '../api';
 import { kindName, useCatalog } from '../catalog';
-import { BeneathAnger, EntryForm, excerpt, wantsLookBeneath, whoCanSee } from '../components/entry';
-import { FeelingChips } from '../components/feelings';
-import { LoadError, Loading } from '../components/feedback';
-import { Button } from '../components/forms';
+import { BeneathAnger, EntryForm, excerpt, wantsLookBeneath, whoCanSee } from './entry';
+import { FeelingChips } from '../feelings/feelings';
+import { LoadError, Loading } from '../ui/feedback';
+import { Button } from '../ui/forms';
 import { formatDate } from '../format';
 import { toApiError, useAction, useResource, useTitle } from '../hooks';
 import type { ApiError } from '../api';

@@ -3,12 +3,12 @@
 // other's answers exists on this side: the server sends only whether they have checked in.
 import type { ComponentChildren } from 'preact';
 import { api, otherCheckedIn, partnerCheckin, type Bond, type Catalog, type Checkin, type CheckinDay } from '../api';
-import { closenessText, formatMinutes, localDay, needWords } from '../checkin';
+import { closenessText, formatMinutes, localDay, needWords } from './words';
 import { useResource } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
 import { ClosenessPicture } from './closeness';
-import { FeelingChips } from './feelings';
+import { FeelingChips } from '../feelings/feelings';
 
 export const checkinHref = (bond: Bond) => `/bonds/${encodeURIComponent(bond.id)}/checkin`;
 

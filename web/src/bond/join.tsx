@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { Button, Field, Form, fieldError } from '../components/forms';
+import { Button, Field, Form, fieldError } from '../ui/forms';
 import { kindLabel } from '../format';
 import { useAction, useTitle } from '../hooks';
 import { Link, navigate } from '../router';

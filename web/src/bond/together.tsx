@@ -16,9 +16,9 @@ import { formatDateTime, formatRelative } from '../format';
 import { useAction } from '../hooks';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
-import { ResponseList } from './entry';
-import { FeelingChips } from './feelings';
-import { Button } from './forms';
+import { ResponseList } from '../inner/entry';
+import { FeelingChips } from '../feelings/feelings';
+import { Button } from '../ui/forms';
 
 export const NOTE_MAX = 2000;
 

@@ -3,7 +3,7 @@
 // along the picture sets it. The picture alone (for showing answers) is an image with a label.
 import type { JSX } from 'preact';
 import { useRef } from 'preact/hooks';
-import { CLOSENESS_MAX, CLOSENESS_MIN, closenessText } from '../checkin';
+import { CLOSENESS_MAX, CLOSENESS_MIN, closenessText } from './words';
 
 // Drawing coordinates (viewBox 240 wide). Circles of radius 34 sit on y = 46; the distance
 // between their centres for each point of the scale: 68 is just touching, less overlaps.

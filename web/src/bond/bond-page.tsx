@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Bond, type SharedEntry } from '../api';
 import { useCatalog } from '../catalog';
-import { CheckinToday } from '../components/checkin';
-import { LoadError, Loading } from '../components/feedback';
-import { Button } from '../components/forms';
-import { Appreciate, AppreciationList, ComfortList, QuickActions, SharedEntryCard } from '../components/together';
+import { CheckinToday } from '../checkin/reveal';
+import { LoadError, Loading } from '../ui/feedback';
+import { Button } from '../ui/forms';
+import { Appreciate, AppreciationList, ComfortList, QuickActions, SharedEntryCard } from './together';
 import { formatDate, kindLabel } from '../format';
 import { toApiError, useAction, useConfirmStep, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';

@@ -1,5 +1,5 @@
 // Words and small helpers for daily check-ins: the day, the closeness scale, needs and minutes.
-import type { Need } from './api';
+import type { Need } from '../api';
 
 /** Today's date on this device, YYYY-MM-DD: a check-in belongs to the person's own calendar day. */
 export function localDay(date: Date = new Date()): string {

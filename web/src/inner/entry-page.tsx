@@ -2,10 +2,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, type Bond, type Catalog, type Entry, type EntryDraft } from '../api';
 import { kindName, useCatalog } from '../catalog';
-import { BeneathAnger, EntryForm, ResponseList, wantsLookBeneath, whoCanSee } from '../components/entry';
-import { FeelingChips } from '../components/feelings';
-import { LoadError, Loading } from '../components/feedback';
-import { Button } from '../components/forms';
+import { BeneathAnger, EntryForm, ResponseList, wantsLookBeneath, whoCanSee } from './entry';
+import { FeelingChips } from '../feelings/feelings';
+import { LoadError, Loading } from '../ui/feedback';
+import { Button } from '../ui/forms';
 import { formatDateTime } from '../format';
 import { useAction, useConfirmStep, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
