@@ -5,6 +5,7 @@ import { describeDevice, formatDateTime, formatRelative } from '../format';
 import { useAction, useResource, useTitle } from '../hooks';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
+import './account.css';
 
 function SessionItem({ session, onRevoke, busy }: { session: Session; onRevoke: () => void; busy: boolean }) {
   const device = describeDevice(session.user_agent);
@@ -68,7 +69,7 @@ export function Sessions() {
         </p>
       )}
       {sessions.data && (
-        <ul class="session-list" aria-label="Signed-in devices">
+        <ul class="plain-list session-list" aria-label="Signed-in devices">
           {[...current, ...others].map((s) => (
             <SessionItem
               key={s.id}

@@ -6,6 +6,7 @@ import { deviceTimeZone } from '../format';
 import { useAction, useTitle } from '../hooks';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
+import './account.css';
 
 function timeZones(current: string): string[] {
   let zones: string[] = [];
@@ -109,9 +110,10 @@ function Affection() {
     <section class="section" aria-labelledby="affection-heading">
       <h2 id="affection-heading">Affection in check-ins</h2>
       <div class="card">
-        <div class="tick tick--setting">
+        <div class="choice choice--plain">
           <input
             type="checkbox"
+            class="choice__input"
             id="track-affection"
             checked={on}
             aria-describedby="track-affection-hint"
@@ -124,11 +126,11 @@ function Affection() {
               void toggle(e.currentTarget.checked);
             }}
           />
-          <label for="track-affection">
+          <label class="choice__label" for="track-affection">
             <span class="choice__title">Include affection in my daily check-ins</span>
           </label>
         </div>
-        <p class="field__hint tick__hint" id="track-affection-hint">
+        <p class="field__hint setting__hint" id="track-affection-hint">
           Adds two optional ticks to check-ins with a partner: whether you were affectionate with each other, and
           whether you made love. Only in partner bonds, never with friends or family. Like the rest of a check-in,
           your answers stay private until you have both checked in that day. Off unless you turn it on.

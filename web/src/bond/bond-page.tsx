@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Bond, type SharedEntry } from '../api';
-import { useCatalog } from '../catalog';
-import { CheckinToday } from '../checkin/reveal';
+import { CheckinToday } from '../checkin/today';
 import { LoadError, Loading } from '../ui/feedback';
 import { Button } from '../ui/forms';
 import { Appreciate, AppreciationList, ComfortList, QuickActions, SharedEntryCard } from './together';
 import { formatDate, kindLabel } from '../format';
-import { toApiError, useAction, useConfirmStep, useResource, useTitle } from '../hooks';
+import { toApiError, useAction, useCatalog, useConfirmStep, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
+import './bond.css';
 
 const PAGE = 20;
 
@@ -153,7 +153,7 @@ function Together({ bond, onBondChanged }: { bond: Bond; onBondChanged: () => vo
           </div>
         )}
         {entries.items.length > 0 && (
-          <ul class="shared-list" aria-label="Shared entries">
+          <ul class="plain-list shared-list" aria-label="Shared entries">
             {entries.items.map((entry) => (
               <SharedEntryCard
                 key={entry.id}

@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import { api, type Bond } from '../api';
 import { useUser } from '../auth';
-import { CheckinToday } from '../checkin/reveal';
+import { CheckinToday } from '../checkin/today';
 import { LoadError, Loading } from '../ui/feedback';
 import { QuickActions } from './together';
 import { formatDate, formatRelative, kindLabel } from '../format';
 import { useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
+import './bond.css';
 
 const bondHref = (bond: Bond) => `/bonds/${encodeURIComponent(bond.id)}`;
 
@@ -102,7 +103,7 @@ export function Home() {
           </div>
         )}
         {active.length > 0 && (
-          <ul class="bond-list" aria-label="Active bonds">
+          <ul class="plain-list bond-list" aria-label="Active bonds">
             {active.map((bond) => (
               <BondCard key={bond.id} bond={bond} refresh={tick} />
             ))}
@@ -135,7 +136,7 @@ export function Home() {
         <section class="section" aria-labelledby="ended-heading">
           <h2 id="ended-heading">Bonds that have ended</h2>
           <p class="muted">Each of you still keeps what you wrote yourself.</p>
-          <ul class="bond-list" aria-label="Ended bonds">
+          <ul class="plain-list bond-list" aria-label="Ended bonds">
             {ended.map((bond) => (
               <BondCard key={bond.id} bond={bond} refresh={0} />
             ))}

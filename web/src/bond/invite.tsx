@@ -1,10 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, bondKinds, type BondKind, type Invite } from '../api';
+import { Choices } from '../ui/choices';
 import { Button, Form } from '../ui/forms';
 import { formatDateTime, formatRelative, kindLabel } from '../format';
 import { useAction, useResource, useTitle } from '../hooks';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
+import './bond.css';
 
 const kindHint: Record<BondKind, string> = {
   partner: 'The person you share your life and love with. Partner bonds can later hold the more intimate parts, but only what you both choose.',
@@ -115,28 +117,15 @@ export function InvitePage() {
         <NewCode invite={invite} onAnother={() => setInvite(null)} />
       ) : (
         <Form class="card stack" onSubmit={submit} error={create.error} fields={[]} aria-label="Make an invite code">
-          <fieldset class="choices">
-            <legend>Who is this code for?</legend>
-            {bondKinds.map((k) => (
-              <div class="choice" key={k}>
-                <input
-                  type="radio"
-                  id={`kind-${k}`}
-                  name="kind"
-                  value={k}
-                  checked={kind === k}
-                  onChange={() => setKind(k)}
-                  aria-describedby={`kind-${k}-hint`}
-                />
-                <label for={`kind-${k}`}>
-                  <span class="choice__title">{kindLabel[k]}</span>
-                  <span class="choice__hint" id={`kind-${k}-hint`}>
-                    {kindHint[k]}
-                  </span>
-                </label>
-              </div>
-            ))}
-          </fieldset>
+          <Choices
+            id="kind"
+            look="card"
+            large
+            legend="Who is this code for?"
+            options={bondKinds.map((k) => ({ value: k, label: kindLabel[k], hint: kindHint[k] }))}
+            value={kind}
+            onChange={setKind}
+          />
           <Button type="submit" busy={create.busy} busyLabel="Making your code…">
             Make a code
           </Button>

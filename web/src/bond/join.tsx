@@ -5,6 +5,7 @@ import { kindLabel } from '../format';
 import { useAction, useTitle } from '../hooks';
 import { Link, navigate } from '../router';
 import { useAnnounce } from '../status';
+import './bond.css';
 
 // Every problem with a code is about the code field.
 const problemFields = {

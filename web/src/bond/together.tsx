@@ -16,9 +16,11 @@ import { formatDateTime, formatRelative } from '../format';
 import { useAction } from '../hooks';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
-import { ResponseList } from '../inner/entry';
+import { ResponseList } from '../inner/responses';
 import { FeelingChips } from '../feelings/feelings';
+import { Choices } from '../ui/choices';
 import { Button } from '../ui/forms';
+import './bond.css';
 
 export const NOTE_MAX = 2000;
 
@@ -192,7 +194,7 @@ export function ComfortList({
 }) {
   const name = bond.other.display_name;
   return (
-    <ul class="comfort-list" aria-label="Calls for comfort">
+    <ul class="plain-list comfort-list" aria-label="Calls for comfort">
       {requests.map((r) => {
         const open = !r.answered_at;
         return (
@@ -317,7 +319,7 @@ export function SharedEntryCard({
 
 export function AppreciationList({ items, catalog }: { items: Appreciation[]; catalog: Catalog | undefined }) {
   return (
-    <ul class="appreciations" aria-label="Appreciations">
+    <ul class="plain-list appreciations" aria-label="Appreciations">
       {items.map((a) => (
         <li key={a.id} class={`appreciation appreciation--${a.kind}${a.mine ? ' appreciation--mine' : ''}`}>
           <p class="appreciation__head">
@@ -356,25 +358,14 @@ export function Appreciate({ bond, catalog, onSent }: { bond: Bond; catalog: Cat
       }}
     >
       <h3 id="appreciate-heading">Tell {name} something good</h3>
-      <fieldset class="pills">
-        <legend>What would you like to say?</legend>
-        {catalog.appreciation_kinds.map((k) => (
-          <span class="pill" key={k.id}>
-            <input
-              type="radio"
-              class="pill__input"
-              id={`appreciate-${k.id}`}
-              name="appreciate-kind"
-              value={k.id}
-              checked={kind === k.id}
-              onChange={() => setKind(k.id)}
-            />
-            <label class="pill__label" for={`appreciate-${k.id}`}>
-              {k.name}
-            </label>
-          </span>
-        ))}
-      </fieldset>
+      <Choices
+        id="appreciate"
+        name="appreciate-kind"
+        legend="What would you like to say?"
+        options={catalog.appreciation_kinds.map((k) => ({ value: k.id, label: k.name }))}
+        value={kind}
+        onChange={setKind}
+      />
       <NoteField id="appreciate-note" label="In a few words (optional)" value={note} onInput={setNote} />
       {send.error && (
         <p class="form-error" role="alert">

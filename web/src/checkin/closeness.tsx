@@ -4,28 +4,14 @@
 import type { JSX } from 'preact';
 import { useRef } from 'preact/hooks';
 import { CLOSENESS_MAX, CLOSENESS_MIN, closenessText } from './words';
-
-// Drawing coordinates (viewBox 240 wide). Circles of radius 34 sit on y = 46; the distance
-// between their centres for each point of the scale: 68 is just touching, less overlaps.
-const WIDTH = 240;
-const R = 34;
-const CY = 46;
-const separation = [0, 172, 132, 98, 68, 46, 28, 12];
-// The track under the circles runs from x = 20 to x = 220, one tick per point.
-const TRACK_LEFT = 20;
-const TRACK_RIGHT = 220;
-const TRACK_Y = 110;
-
-const clamp = (n: number) => Math.min(CLOSENESS_MAX, Math.max(CLOSENESS_MIN, Math.round(n)));
-const tickX = (value: number) =>
-  TRACK_LEFT + ((value - CLOSENESS_MIN) * (TRACK_RIGHT - TRACK_LEFT)) / (CLOSENESS_MAX - CLOSENESS_MIN);
+import { CY, R, TRACK_LEFT, TRACK_RIGHT, TRACK_Y, WIDTH, circleCentres, keyMove, tickX, valueAtX } from './scale';
 
 function Circles({ value }: { value: number }) {
-  const half = (separation[clamp(value)] ?? 68) / 2;
+  const [one, two] = circleCentres(value);
   return (
     <>
-      <circle class="closeness__circle closeness__circle--one" cx={WIDTH / 2 - half} cy={CY} r={R} />
-      <circle class="closeness__circle closeness__circle--two" cx={WIDTH / 2 + half} cy={CY} r={R} />
+      <circle class="closeness__circle closeness__circle--one" cx={one} cy={CY} r={R} />
+      <circle class="closeness__circle closeness__circle--two" cx={two} cy={CY} r={R} />
     </>
   );
 }
@@ -66,8 +52,7 @@ export function ClosenessSlider({
   const svg = useRef<SVGSVGElement>(null);
 
   const set = (next: number) => {
-    const v = clamp(next);
-    if (v !== value) onChange(v);
+    if (next !== value) onChange(next);
   };
 
   const fromPointer = (event: PointerEvent) => {
@@ -75,22 +60,11 @@ export function ClosenessSlider({
     const matrix = el?.getScreenCTM();
     if (!el || !matrix) return;
     const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    const fraction = (point.x - TRACK_LEFT) / (TRACK_RIGHT - TRACK_LEFT);
-    set(CLOSENESS_MIN + fraction * (CLOSENESS_MAX - CLOSENESS_MIN));
+    set(valueAtX(point.x));
   };
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, number> = {
-      ArrowRight: value + 1,
-      ArrowUp: value + 1,
-      PageUp: value + 2,
-      ArrowLeft: value - 1,
-      ArrowDown: value - 1,
-      PageDown: value - 2,
-      Home: CLOSENESS_MIN,
-      End: CLOSENESS_MAX,
-    };
-    const next = moves[event.key];
+    const next = keyMove(event.key, value);
     if (next === undefined) return;
     event.preventDefault();
     set(next);

@@ -2,7 +2,10 @@
 // the small chips that show chosen feelings wherever an entry appears.
 import { useState } from 'preact/hooks';
 import type { Catalog, Feeling, FeelingInput } from '../api';
-import { findWord, intensityWords, wordName } from '../catalog';
+import { familiesIn, findWord, intensityWords, wordName } from '../catalog';
+import { Choices } from '../ui/choices';
+import './feelings.css';
+import { toggleWord, withIntensity } from './picks';
 
 /** "hurt, strongly (4 of 5)" chips; the words are the catalog's names. */
 export function FeelingChips({ feelings, catalog }: { feelings: Feeling[] | FeelingInput[]; catalog: Catalog | undefined }) {
@@ -36,35 +39,25 @@ interface IntensityProps {
   onChange: (value: number) => void;
 }
 
+const strengths = [1, 2, 3, 4, 5].map((n) => ({
+  value: n,
+  label: (
+    <>
+      {n}
+      <span class="visually-hidden">, {intensityWords[n]}</span>
+    </>
+  ),
+}));
+
 /** Five radio buttons: arrow keys move between them, and each says how strong it means. */
 export function Intensity({ id, word, value, onChange }: IntensityProps) {
   return (
-    <fieldset class="intensity">
-      <legend>How strong is “{word}”?</legend>
-      <div class="intensity__scale">
-        {[1, 2, 3, 4, 5].map((n) => (
-          <span class="intensity__step" key={n}>
-            <input
-              type="radio"
-              class="intensity__input"
-              id={`${id}-${n}`}
-              name={id}
-              value={String(n)}
-              checked={value === n}
-              onChange={() => onChange(n)}
-            />
-            <label for={`${id}-${n}`} class="intensity__label">
-              {n}
-              <span class="visually-hidden">, {intensityWords[n]}</span>
-            </label>
-          </span>
-        ))}
-      </div>
+    <Choices id={id} class="intensity" legend={`How strong is “${word}”?`} options={strengths} value={value} onChange={onChange}>
       <p class="intensity__ends" aria-hidden="true">
         <span>{intensityWords[1]}</span>
         <span>{intensityWords[5]}</span>
       </p>
-    </fieldset>
+    </Choices>
   );
 }
 
@@ -97,9 +90,7 @@ export function FeelingsPicker({
   hint,
   error,
 }: PickerProps) {
-  const shown = families
-    ? families.map((f) => catalog.feelings.families.find((x) => x.id === f)).filter((f) => f !== undefined)
-    : catalog.feelings.families;
+  const shown = familiesIn(catalog, families);
   const chosen = new Set(value.map((f) => f.word));
   const [openFamilies, setOpenFamilies] = useState<Set<string>>(
     () =>
@@ -114,11 +105,10 @@ export function FeelingsPicker({
   const errorId = `${id}-error`;
 
   const toggle = (word: string, on: boolean) => {
-    if (on && !chosen.has(word) && !full) onChange([...value, { word, intensity: 3 }]);
-    if (!on) onChange(value.filter((f) => f.word !== word));
+    const next = toggleWord(value, word, on, max);
+    if (next !== value) onChange(next);
   };
-  const setIntensity = (word: string, intensity: number) =>
-    onChange(value.map((f) => (f.word === word ? { ...f, intensity } : f)));
+  const setIntensity = (word: string, intensity: number) => onChange(withIntensity(value, word, intensity));
 
   return (
     <fieldset
@@ -200,27 +190,16 @@ export function FeelingsPicker({
                   {family.description}
                 </span>
               </summary>
-              <fieldset class="words" aria-labelledby={nameId} aria-describedby={`${nameId}-desc`}>
-                {family.words.map((word) => {
-                  const wid = `${id}-w-${word.id}`;
-                  const on = chosen.has(word.id);
-                  return (
-                    <span class="word" key={word.id}>
-                      <input
-                        type="checkbox"
-                        class="word__input"
-                        id={wid}
-                        checked={on}
-                        disabled={!on && full}
-                        onChange={(e) => toggle(word.id, e.currentTarget.checked)}
-                      />
-                      <label for={wid} class="word__label">
-                        {word.name}
-                      </label>
-                    </span>
-                  );
-                })}
-              </fieldset>
+              <Choices
+                id={`${id}-w`}
+                multiple
+                class="words"
+                labelledBy={nameId}
+                describedBy={`${nameId}-desc`}
+                options={family.words.map((word) => ({ value: word.id, label: word.name, disabled: !chosen.has(word.id) && full }))}
+                value={value.map((f) => f.word)}
+                onChange={toggle}
+              />
             </details>
           );
         })}

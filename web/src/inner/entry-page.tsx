@@ -1,16 +1,20 @@
 // One entry, as its author sees it: read it, change it, delete it, and decide who may see it.
 import { useRef, useState } from 'preact/hooks';
 import { api, type Bond, type Catalog, type Entry, type EntryDraft } from '../api';
-import { kindName, useCatalog } from '../catalog';
-import { BeneathAnger, EntryForm, ResponseList, wantsLookBeneath, whoCanSee } from './entry';
+import { kindName } from '../catalog';
+import { BeneathAnger } from './beneath';
+import { wantsLookBeneath, whoCanSee } from './entries';
+import { EntryForm } from './entry-form';
+import { ResponseList } from './responses';
 import { FeelingChips } from '../feelings/feelings';
 import { LoadError, Loading } from '../ui/feedback';
 import { Button } from '../ui/forms';
 import { formatDateTime } from '../format';
-import { useAction, useConfirmStep, useResource, useTitle } from '../hooks';
+import { useAction, useCatalog, useConfirmStep, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link, navigate } from '../router';
 import { useAnnounce } from '../status';
+import './inner.css';
 
 function Sharing({ entry, bonds, onChange }: { entry: Entry; bonds: Bond[]; onChange: (entry: Entry) => void }) {
   const announce = useAnnounce();
@@ -52,7 +56,7 @@ function Sharing({ entry, bonds, onChange }: { entry: Entry; bonds: Bond[]; onCh
           <p class="muted">
             Sharing is one tap, and so is taking it back. They can respond, but never change what you wrote.
           </p>
-          <ul class="share-list">
+          <ul class="plain-list share-list">
             {active.map((bond) => {
               const shared = entry.shared_with.includes(bond.id);
               const name = bond.other.display_name;

@@ -1,17 +1,20 @@
 // The journal: write an entry, and look back over what you wrote, newest first.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Bond, type Catalog, type Entry, type EntryDraft } from '../api';
-import { kindName, useCatalog } from '../catalog';
-import { BeneathAnger, EntryForm, excerpt, wantsLookBeneath, whoCanSee } from './entry';
+import { kindName } from '../catalog';
+import { BeneathAnger } from './beneath';
+import { excerpt, wantsLookBeneath, whoCanSee } from './entries';
+import { EntryForm } from './entry-form';
 import { FeelingChips } from '../feelings/feelings';
 import { LoadError, Loading } from '../ui/feedback';
 import { Button } from '../ui/forms';
 import { formatDate } from '../format';
-import { toApiError, useAction, useResource, useTitle } from '../hooks';
+import { toApiError, useAction, useCatalog, useResource, useTitle } from '../hooks';
 import type { ApiError } from '../api';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
+import './inner.css';
 
 const PAGE = 20;
 
@@ -237,7 +240,7 @@ export function Journal() {
           </div>
         )}
         {list.items.length > 0 && (
-          <ul class="entry-list" aria-label="Your entries">
+          <ul class="plain-list entry-list" aria-label="Your entries">
             {list.items.map((entry) => (
               <EntryCard key={entry.id} entry={entry} catalog={c} bonds={bonds.data} />
             ))}
