@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PRESET ?= default
 BUILD_DIR := $(if $(filter debug,$(PRESET)),build-debug,build)
 
-.PHONY: all deps web build run test unit api e2e bench soak clean fuzz fuzz-long fuzz-replay
+.PHONY: all deps web build run test unit web-test api e2e bench soak clean fuzz fuzz-long fuzz-replay
 
 all: build
 
@@ -27,6 +27,8 @@ test: build
 # Subsets, for a quicker loop while working.
 unit: build
 	ctest --preset $(PRESET) -L unit
+web-test: build
+	ctest --preset $(PRESET) -L web
 api: build
 	ctest --preset $(PRESET) -L api
 fuzz-replay: build

@@ -2,20 +2,20 @@
 import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useAuth } from './auth';
-import { Layout } from './components/layout';
-import { Loading } from './components/feedback';
+import { Layout } from './ui/layout';
+import { Loading } from './ui/feedback';
 import { useTitle } from './hooks';
-import { BondPage } from './pages/bond';
-import { CheckinPage } from './pages/checkin';
-import { EntryPage } from './pages/entry';
-import { Home } from './pages/home';
-import { InvitePage } from './pages/invite';
-import { Join } from './pages/join';
-import { Journal } from './pages/journal';
-import { Sessions } from './pages/sessions';
-import { Settings } from './pages/settings';
-import { SignIn, safeNext } from './pages/signin';
-import { SignUp } from './pages/signup';
+import { BondPage } from './bond/bond-page';
+import { CheckinPage } from './checkin/page';
+import { EntryPage } from './inner/entry-page';
+import { Home } from './bond/home';
+import { InvitePage } from './bond/invite';
+import { Join } from './bond/join';
+import { Journal } from './inner/journal';
+import { Sessions } from './account/sessions';
+import { Settings } from './account/settings';
+import { SignIn, safeNext } from './account/signin';
+import { SignUp } from './account/signup';
 import { Link, matchRoute, navigate, useLocation } from './router';
 
 interface Route {

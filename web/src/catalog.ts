@@ -1,11 +1,7 @@
 // The words the app speaks with, from GET /api/v1/catalog: feeling families and their words, the
-// kinds of entries, responses and appreciations. Fetched once; these helpers look things up in it.
-import { api, type Catalog, type CatalogFamily, type CatalogWord } from './api';
-import { useResource, type Resource } from './hooks';
-
-export function useCatalog(): Resource<Catalog> {
-  return useResource(api.catalog, []);
-}
+// kinds of entries, responses and appreciations. Fetched once (useCatalog in hooks.ts); these plain
+// functions look things up in it.
+import type { Catalog, CatalogFamily, CatalogWord } from './api';
 
 export interface WordInfo {
   word: CatalogWord;
@@ -29,6 +25,16 @@ export function findWord(catalog: Catalog, id: string): WordInfo | undefined {
 
 export function wordName(catalog: Catalog | undefined, id: string): string {
   return (catalog && findWord(catalog, id)?.word.name) || id.replace(/_/g, ' ');
+}
+
+export function familyName(catalog: Catalog | undefined, id: string): string {
+  return catalog?.feelings.families.find((f) => f.id === id)?.name ?? id;
+}
+
+/** These families in this order (those the catalog does not know left out), or all of them. */
+export function familiesIn(catalog: Catalog, ids?: readonly string[]): CatalogFamily[] {
+  if (!ids) return catalog.feelings.families;
+  return ids.map((id) => catalog.feelings.families.find((f) => f.id === id)).filter((f) => f !== undefined);
 }
 
 export function kindName(catalog: Catalog | undefined, kind: string): string {

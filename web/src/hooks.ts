@@ -1,6 +1,6 @@
 // The few hooks every screen shares: loading data, running an action, naming the page.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from './api';
+import { ApiError, api, type Catalog } from './api';
 
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
@@ -46,6 +46,11 @@ export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[])
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const set = useCallback((value: T) => setData(() => value), []);
   return { data, error, loading, reload, set };
+}
+
+/** The catalog (GET /api/v1/catalog); lookups in it are in catalog.ts. */
+export function useCatalog(): Resource<Catalog> {
+  return useResource(api.catalog, []);
 }
 
 export interface Action<A extends unknown[], R> {

@@ -1,13 +1,13 @@
+// The shared styles come first, so each feature's stylesheet (imported by the feature) follows them.
+import './ui/base.css';
+import './ui/layout.css';
+import './ui/ui.css';
+import './ui/choices.css';
 import { render } from 'preact';
 import { App } from './app';
 import { AuthProvider } from './auth';
 import { LiveProvider } from './live';
 import { StatusProvider } from './status';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/components.css';
-import './styles/inner.css';
-import './styles/checkin.css';
 
 const root = document.getElementById('app');
 if (root) {

@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { useAuth } from '../auth';
+import { Button, Field, Form, fieldError } from '../ui/forms';
+import { useAction, useTitle } from '../hooks';
+import { Link, navigate } from '../router';
+import { useAnnounce } from '../status';
+
+/** Where to go after signing in: a path inside the app, never another site. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function withNext(path: string, next: string | null): string {
+  return next && safeNext(next) !== '/' ? `${path}?next=${encodeURIComponent(next)}` : path;
+}
+
+export function SignIn({ next }: { next: string | null }) {
+  useTitle('Sign in');
+  const { setUser } = useAuth();
+  const announce = useAnnounce();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useAction(api.login);
+
+  const submit = async () => {
+    const result = await login.run(email.trim(), password);
+    if (!result) return;
+    setUser(result.user);
+    navigate(safeNext(next), { replace: true });
+    announce(`Welcome back, ${result.user.display_name}.`);
+  };
+
+  return (
+    <section class="narrow">
+      <h1 tabIndex={-1}>Welcome back</h1>
+      <p class="lede">Sign in to your own corner of Pillars.</p>
+      <Form class="card stack" onSubmit={submit} error={login.error} fields={['email', 'password']} aria-label="Sign in">
+        <Field
+          id="signin-email"
+          label="Email"
+          type="email"
+          name="email"
+          autocomplete="username"
+          required
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          error={fieldError(login.error, 'email')}
+        />
+        <Field
+          id="signin-password"
+          label="Password"
+          type="password"
+          name="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          error={fieldError(login.error, 'password')}
+        />
+        <Button type="submit" busy={login.busy} busyLabel="Signing in…">
+          Sign in
+        </Button>
+      </Form>
+      <p class="aside">
+        New here? <Link href={withNext('/signup', next)}>Create an account</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,323 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, type Bond, type SharedEntry } from '../api';
+import { CheckinToday } from '../checkin/today';
+import { LoadError, Loading } from '../ui/feedback';
+import { Button } from '../ui/forms';
+import { Appreciate, AppreciationList, ComfortList, QuickActions, SharedEntryCard } from './together';
+import { formatDate, kindLabel } from '../format';
+import { toApiError, useAction, useCatalog, useConfirmStep, useResource, useTitle } from '../hooks';
+import { useLiveEvents } from '../live';
+import { Link } from '../router';
+import { useAnnounce } from '../status';
+import './bond.css';
+
+const PAGE = 20;
+
+/** The entries shared in a bond, newest share first, a page at a time. */
+function useSharedEntries(bondId: string) {
+  const [items, setItems] = useState<SharedEntry[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ReturnType<typeof toApiError> | null>(null);
+  const ticket = useRef(0);
+  const shown = useRef(PAGE);
+
+  const load = async (before: string | null) => {
+    const mine = ++ticket.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const limit = before ? PAGE : Math.min(100, Math.max(PAGE, shown.current));
+      const page = await api.bondEntries(bondId, before, limit);
+      if (mine !== ticket.current) return;
+      setItems((old) => {
+        const all = before ? [...old, ...page.items.filter((e) => !old.some((o) => o.id === e.id))] : page.items;
+        shown.current = Math.max(PAGE, all.length);
+        return all;
+      });
+      setNext(page.next_cursor);
+    } catch (e) {
+      if (mine === ticket.current) setError(toApiError(e));
+    } finally {
+      if (mine === ticket.current) setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    void load(null);
+  }, [bondId]);
+
+  return { items, next, loading, error, refresh: () => load(null), more: () => next && load(next) };
+}
+
+function Together({ bond, onBondChanged }: { bond: Bond; onBondChanged: () => void }) {
+  const catalog = useCatalog();
+  const entries = useSharedEntries(bond.id);
+  const appreciations = useResource(() => api.appreciations(bond.id), [bond.id]);
+  const comfort = useResource(() => api.comfortRequests(bond.id), [bond.id]);
+  const c = catalog.data;
+  const name = bond.other.display_name;
+  const active = bond.status === 'active';
+
+  useLiveEvents((event) => {
+    if (event.type === 'resync') {
+      void entries.refresh();
+      appreciations.reload();
+      comfort.reload();
+      onBondChanged();
+      return;
+    }
+    if (event.bond_id !== bond.id) return;
+    switch (event.type) {
+      case 'entry_shared':
+      case 'entry_withdrawn':
+      case 'entry_updated':
+      case 'entry_deleted':
+      case 'response_added':
+        void entries.refresh();
+        break;
+      case 'appreciation_added':
+        appreciations.reload();
+        break;
+      case 'comfort_requested':
+      case 'comfort_answered':
+        comfort.reload();
+        break;
+      case 'bond_ended':
+        onBondChanged();
+        void entries.refresh();
+        appreciations.reload();
+        comfort.reload();
+        break;
+    }
+  });
+
+  const requests = comfort.data ?? [];
+  const waiting = requests.filter((r) => !r.mine && !r.answered_at);
+
+  return (
+    <>
+      {active && (
+        <section class="section section--first" aria-labelledby="checkin-heading">
+          <h2 id="checkin-heading">Today’s check-in</h2>
+          <CheckinToday bond={bond} />
+        </section>
+      )}
+
+      {active && (
+        <section class="section" aria-labelledby="quick-heading">
+          <h2 id="quick-heading" class="visually-hidden">
+            Say it now
+          </h2>
+          <QuickActions
+            bond={bond}
+            onSent={() => {
+              appreciations.reload();
+              comfort.reload();
+            }}
+          />
+        </section>
+      )}
+
+      {(requests.length > 0 || comfort.error) && (
+        <section class="section" aria-labelledby="comfort-heading">
+          <h2 id="comfort-heading">Comfort</h2>
+          {waiting.length > 0 && (
+            <p class="lede">{name} reached out. A few words, or just a sign that you are there, can mean a lot.</p>
+          )}
+          {comfort.error && <LoadError error={comfort.error} onRetry={comfort.reload} />}
+          {requests.length > 0 && <ComfortList requests={requests} bond={bond} onChange={comfort.reload} />}
+        </section>
+      )}
+
+      <section class="section" aria-labelledby="shared-heading">
+        <h2 id="shared-heading">Shared between you</h2>
+        <p class="muted">
+          What either of you chose to share from your journal. Only the two of you can see it, and whoever
+          wrote it can take it back at any time.
+        </p>
+        {entries.error && <LoadError error={entries.error} onRetry={() => void entries.refresh()} />}
+        {entries.loading && entries.items.length === 0 && <Loading label="Opening what you share…" />}
+        {!entries.loading && !entries.error && entries.items.length === 0 && (
+          <div class="empty card">
+            <p>
+              {active
+                ? `Nothing shared yet. When one of you shares something from your journal, it appears here.`
+                : 'Nothing is shared here any more.'}
+            </p>
+            {active && (
+              <p>
+                <Link href="/journal">Open your journal</Link>
+              </p>
+            )}
+          </div>
+        )}
+        {entries.items.length > 0 && (
+          <ul class="plain-list shared-list" aria-label="Shared entries">
+            {entries.items.map((entry) => (
+              <SharedEntryCard
+                key={entry.id}
+                entry={entry}
+                bond={bond}
+                catalog={c}
+                onChange={() => void entries.refresh()}
+              />
+            ))}
+          </ul>
+        )}
+        {entries.next && (
+          <div class="actions actions--center">
+            <Button variant="secondary" busy={entries.loading} busyLabel="Loading…" onClick={() => void entries.more()}>
+              Show older
+            </Button>
+          </div>
+        )}
+      </section>
+
+      <section class="section" aria-labelledby="appreciation-heading">
+        <h2 id="appreciation-heading">Warm words</h2>
+        {active && c && <Appreciate bond={bond} catalog={c} onSent={appreciations.reload} />}
+        {appreciations.error && <LoadError error={appreciations.error} onRetry={appreciations.reload} />}
+        {appreciations.data && appreciations.data.length === 0 && (
+          <p class="muted">
+            {active ? 'Nothing yet. Saying it out loud, even when it seems obvious, is never wasted.' : 'Nothing here.'}
+          </p>
+        )}
+        {appreciations.data && appreciations.data.length > 0 && (
+          <AppreciationList items={appreciations.data} catalog={c} />
+        )}
+      </section>
+    </>
+  );
+}
+
+function EndBond({ bond, onEnded }: { bond: Bond; onEnded: (bond: Bond) => void }) {
+  const announce = useAnnounce();
+  const { confirming, setConfirming, question, opener } = useConfirmStep();
+  const end = useAction(api.endBond);
+  const name = bond.other.display_name;
+
+  const confirm = async () => {
+    const ended = await end.run(bond.id);
+    if (!ended) return;
+    setConfirming(false);
+    onEnded(ended);
+    announce(`Your bond with ${name} has ended.`);
+  };
+
+  return (
+    <section class="section" aria-labelledby="end-heading">
+      <h2 id="end-heading">End this bond</h2>
+      <p>
+        Sometimes a bond needs to close. You can end this one at any time, on your own; {name} will
+        see that it has ended.
+      </p>
+      {!confirming ? (
+        <div ref={opener}>
+          <Button variant="secondary" onClick={() => setConfirming(true)}>
+            End this bond…
+          </Button>
+        </div>
+      ) : (
+        <div class="card confirm" role="group" aria-labelledby="confirm-heading">
+          <h3 id="confirm-heading" tabIndex={-1} ref={question}>End your bond with {name}?</h3>
+          <ul>
+            <li>You each keep everything you wrote yourself. Nothing of yours is deleted.</li>
+            <li>Whatever either of you shared into this bond stops being shared.</li>
+            <li>Nothing new can be shared here, and this cannot be undone.</li>
+            <li>If you want to be joined again later, one of you can make a new code.</li>
+          </ul>
+          {end.error && (
+            <p class="form-error" role="alert">
+              {end.error.detail}
+            </p>
+          )}
+          <div class="actions">
+            <Button variant="danger" busy={end.busy} busyLabel="Ending…" onClick={confirm}>
+              Yes, end this bond
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirming(false)}>
+              Keep it
+            </Button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function BondPage({ id }: { id: string }) {
+  const bond = useResource(() => api.bond(id), [id]);
+  const b = bond.data;
+  useTitle(b ? `You and ${b.other.display_name}` : 'Bond');
+
+  if (!b) {
+    return (
+      <>
+        <h1 tabIndex={-1}>Bond</h1>
+        {bond.loading && <Loading />}
+        {bond.error && bond.error.status === 404 && (
+          <div class="notice">
+            <p>We could not find this bond. It may have been mistyped, or it is not one of yours.</p>
+            <p>
+              <Link href="/">Back to your bonds</Link>
+            </p>
+          </div>
+        )}
+        {bond.error && bond.error.status !== 404 && <LoadError error={bond.error} onRetry={bond.reload} />}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <p class="breadcrumb">
+        <Link href="/">← Your bonds</Link>
+      </p>
+      <h1 tabIndex={-1}>You and {b.other.display_name}</h1>
+      <Together bond={b} onBondChanged={bond.reload} />
+      <h2 class="section" id="about-heading">About this bond</h2>
+      <dl class="card details details--tight">
+        <div>
+          <dt>Who</dt>
+          <dd>{b.other.display_name}</dd>
+        </div>
+        <div>
+          <dt>Kind</dt>
+          <dd>{kindLabel[b.kind]}</dd>
+        </div>
+        <div>
+          <dt>Since</dt>
+          <dd>
+            <time dateTime={b.created_at}>{formatDate(b.created_at)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            {b.status === 'active' ? (
+              'Active'
+            ) : (
+              <>
+                Ended
+                {b.ended_at && (
+                  <>
+                    {' on '}
+                    <time dateTime={b.ended_at}>{formatDate(b.ended_at)}</time>
+                  </>
+                )}
+              </>
+            )}
+          </dd>
+        </div>
+      </dl>
+      {b.status === 'active' ? (
+        <EndBond bond={b} onEnded={bond.set} />
+      ) : (
+        <p class="notice">
+          This bond has ended. You each keep what you wrote yourselves; nothing is shared here any more.
+        </p>
+      )}
+    </>
+  );
+}

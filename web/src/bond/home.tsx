@@ -1,0 +1,148 @@
+import { useState } from 'preact/hooks';
+import { api, type Bond } from '../api';
+import { useUser } from '../auth';
+import { CheckinToday } from '../checkin/today';
+import { LoadError, Loading } from '../ui/feedback';
+import { QuickActions } from './together';
+import { formatDate, formatRelative, kindLabel } from '../format';
+import { useResource, useTitle } from '../hooks';
+import { useLiveEvents } from '../live';
+import { Link } from '../router';
+import './bond.css';
+
+const bondHref = (bond: Bond) => `/bonds/${encodeURIComponent(bond.id)}`;
+
+/** What is waiting in an active bond: a call for comfort not yet answered, the latest warm word. */
+function Waiting({ bond, refresh }: { bond: Bond; refresh: number }) {
+  const comfort = useResource(() => api.comfortRequests(bond.id), [bond.id, refresh]);
+  const warm = useResource(() => api.appreciations(bond.id), [bond.id, refresh]);
+  const name = bond.other.display_name;
+  const asking = comfort.data?.find((r) => !r.mine && !r.answered_at);
+  const lastWarm = warm.data?.find((a) => !a.mine);
+  if (!asking && !lastWarm) return null;
+  return (
+    <div class="waiting">
+      {asking && (
+        <p class="waiting__item waiting__item--comfort">
+          {name} could use some comfort ({formatRelative(asking.created_at)}).{' '}
+          <Link href={bondHref(bond)}>Answer {name}</Link>
+        </p>
+      )}
+      {lastWarm && (
+        <p class="waiting__item">
+          {lastWarm.kind === 'love'
+            ? `${name} told you they love you`
+            : lastWarm.kind === 'thanks'
+              ? `${name} thanked you`
+              : `${name} told you what they admire in you`}{' '}
+          {formatRelative(lastWarm.created_at)}.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function BondCard({ bond, refresh }: { bond: Bond; refresh: number }) {
+  const active = bond.status === 'active';
+  return (
+    <li class={active ? 'bond-card bond-card--active' : 'bond-card bond-card--ended'}>
+      <Link href={bondHref(bond)} class="bond-card__link">
+        <span class="bond-card__name">{bond.other.display_name}</span>
+        <span class="bond-card__meta">
+          <span class={`tag tag--${bond.kind}`}>{kindLabel[bond.kind]}</span>
+          {bond.status === 'ended' && bond.ended_at
+            ? ` · ended ${formatDate(bond.ended_at)}`
+            : ` · since ${formatDate(bond.created_at)}`}
+        </span>
+      </Link>
+      {active && (
+        <div class="bond-card__more">
+          <CheckinToday bond={bond} />
+          <Waiting bond={bond} refresh={refresh} />
+          <QuickActions bond={bond} compact />
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function Home() {
+  useTitle('Home');
+  const user = useUser();
+  const bonds = useResource(api.bonds, []);
+  const active = bonds.data?.filter((b) => b.status === 'active') ?? [];
+  const ended = bonds.data?.filter((b) => b.status === 'ended') ?? [];
+  // Bumped by live events, so each bond's "waiting" line is fetched again.
+  const [tick, setTick] = useState(0);
+
+  useLiveEvents((event) => {
+    if (event.type === 'bond_ended' || event.type === 'resync') bonds.reload();
+    if (event.type === 'comfort_requested' || event.type === 'comfort_answered' || event.type === 'appreciation_added' || event.type === 'resync') {
+      setTick((t) => t + 1);
+    }
+  });
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Hello, {user.display_name}</h1>
+      <p class="lede">
+        Two people can lean on each other and still each stand on their own. This is where you keep
+        the bonds that matter to you.
+      </p>
+
+      <section class="section section--first" aria-labelledby="bonds-heading">
+        <h2 id="bonds-heading">Your bonds</h2>
+        {bonds.loading && !bonds.data && <Loading label="Finding your bonds…" />}
+        {bonds.error && <LoadError error={bonds.error} onRetry={bonds.reload} />}
+        {bonds.data && active.length === 0 && (
+          <div class="empty card">
+            <p>
+              No bonds yet. A bond joins you and one other person: a partner, a close friend or
+              someone in your family. One of you makes a code, the other enters it.
+            </p>
+          </div>
+        )}
+        {active.length > 0 && (
+          <ul class="plain-list bond-list" aria-label="Active bonds">
+            {active.map((bond) => (
+              <BondCard key={bond.id} bond={bond} refresh={tick} />
+            ))}
+          </ul>
+        )}
+        <div class="actions">
+          <Link href="/invite" class="button button--primary">
+            Invite someone
+          </Link>
+          <Link href="/join" class="button button--secondary">
+            I have a code
+          </Link>
+        </div>
+      </section>
+
+      <section class="section" aria-labelledby="journal-heading">
+        <h2 id="journal-heading">Your journal</h2>
+        <div class="card journal-invite">
+          <p>
+            Somewhere to put what is going on inside: the heavy and the light. Private until you choose
+            to share a piece of it.
+          </p>
+          <Link href="/journal" class="button button--secondary">
+            Write in your journal
+          </Link>
+        </div>
+      </section>
+
+      {ended.length > 0 && (
+        <section class="section" aria-labelledby="ended-heading">
+          <h2 id="ended-heading">Bonds that have ended</h2>
+          <p class="muted">Each of you still keeps what you wrote yourself.</p>
+          <ul class="plain-list bond-list" aria-label="Ended bonds">
+            {ended.map((bond) => (
+              <BondCard key={bond.id} bond={bond} refresh={0} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import { useRef, useState } from 'preact/hooks';
+import { api, bondKinds, type BondKind, type Invite } from '../api';
+import { Choices } from '../ui/choices';
+import { Button, Form } from '../ui/forms';
+import { formatDateTime, formatRelative, kindLabel } from '../format';
+import { useAction, useResource, useTitle } from '../hooks';
+import { Link } from '../router';
+import { useAnnounce } from '../status';
+import './bond.css';
+
+const kindHint: Record<BondKind, string> = {
+  partner: 'The person you share your life and love with. Partner bonds can later hold the more intimate parts, but only what you both choose.',
+  friend: 'A friend you trust with what is really going on.',
+  family: 'A parent, child, sibling or anyone else who is family to you.',
+};
+
+/** Copies text; falls back to selecting `fallback` when the clipboard API is unavailable (plain http). */
+async function copyText(text: string, fallback: HTMLElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Fall through to selecting the text.
+  }
+  if (!fallback) return false;
+  const range = document.createRange();
+  range.selectNodeContents(fallback);
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
+
+function NewCode({ invite, onAnother }: { invite: Invite; onAnother: () => void }) {
+  const announce = useAnnounce();
+  const codeRef = useRef<HTMLParagraphElement>(null);
+  const link = `${window.location.origin}/join/${encodeURIComponent(invite.code)}`;
+
+  const copy = async (text: string, what: string) => {
+    const ok = await copyText(text, what === 'Code' ? codeRef.current : null);
+    announce(ok ? `${what} copied.` : 'Copying did not work here. Select it and copy it by hand.');
+  };
+
+  return (
+    <section class="card code-card" aria-labelledby="code-heading">
+      <h2 id="code-heading">Your {kindLabel[invite.kind].toLowerCase()} code</h2>
+      <p class="invite-code" id="invite-code" ref={codeRef}>
+        {invite.code}
+      </p>
+      <div class="actions actions--center">
+        <Button onClick={() => copy(invite.code, 'Code')}>Copy code</Button>
+        <Button variant="secondary" onClick={() => copy(link, 'Link')}>
+          Copy link
+        </Button>
+      </div>
+      <p class="muted">
+        It works once, until <time dateTime={invite.expires_at}>{formatDateTime(invite.expires_at)}</time> (
+        {formatRelative(invite.expires_at)}). Give it to them in person or somewhere private; they
+        enter it under <strong>Join</strong>, or open the link.
+      </p>
+      <Button variant="quiet" onClick={onAnother}>
+        Make another code
+      </Button>
+    </section>
+  );
+}
+
+function OpenInvites({ refresh, except }: { refresh: number; except: string | undefined }) {
+  const invites = useResource(api.invites, [refresh]);
+  const open = (invites.data ?? []).filter((i) => i.code !== except);
+  if (open.length === 0) return null;
+  return (
+    <section class="section" aria-labelledby="open-heading">
+      <h2 id="open-heading">Codes still waiting</h2>
+      <ul class="plain-list">
+        {open.map((invite) => (
+          <li key={invite.code}>
+            <span class="mono">{invite.code}</span> · {kindLabel[invite.kind]} · until{' '}
+            <time dateTime={invite.expires_at}>{formatDateTime(invite.expires_at)}</time>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function InvitePage() {
+  useTitle('Invite someone');
+  const announce = useAnnounce();
+  const [kind, setKind] = useState<BondKind>('partner');
+  const [invite, setInvite] = useState<Invite | null>(null);
+  const [made, setMade] = useState(0);
+  const create = useAction(api.createInvite);
+
+  const submit = async () => {
+    const result = await create.run(kind);
+    if (!result) return;
+    setInvite(result);
+    setMade((n) => n + 1);
+    announce(`Your code is ready: ${result.code}.`);
+  };
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Invite someone</h1>
+      <p class="lede">
+        Make a code and give it to the one person you want to share this with. When they enter it,
+        the two of you are joined here.
+      </p>
+      {invite ? (
+        <NewCode invite={invite} onAnother={() => setInvite(null)} />
+      ) : (
+        <Form class="card stack" onSubmit={submit} error={create.error} fields={[]} aria-label="Make an invite code">
+          <Choices
+            id="kind"
+            look="card"
+            large
+            legend="Who is this code for?"
+            options={bondKinds.map((k) => ({ value: k, label: kindLabel[k], hint: kindHint[k] }))}
+            value={kind}
+            onChange={setKind}
+          />
+          <Button type="submit" busy={create.busy} busyLabel="Making your code…">
+            Make a code
+          </Button>
+        </Form>
+      )}
+      <OpenInvites refresh={made} except={invite?.code} />
+      <p class="aside">
+        Did someone give you a code? <Link href="/join">Enter it here</Link>.
+      </p>
+    </>
+  );
+}

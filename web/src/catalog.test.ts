@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Catalog } from './api';
+import { countChars, familiesIn, familyName, findWord, kindName, wordName } from './catalog';
+
+const catalog = {
+  feelings: {
+    families: [
+      { id: 'joy', name: 'Joy', description: '', words: [{ id: 'glad', name: 'Glad', description: '' }] },
+      { id: 'hurt', name: 'Hurt', description: '', words: [{ id: 'wounded', name: 'Wounded', description: '' }] },
+      { id: 'fear', name: 'Fear', description: '', words: [] },
+    ],
+  },
+  entry_kinds: [{ id: 'hope', name: 'A hope', description: '' }],
+  response_kinds: [],
+  appreciation_kinds: [],
+  prompts: { look_beneath_anger: '' },
+} as unknown as Catalog;
+
+test('a word is found with its family; unknown words read as their id', () => {
+  assert.equal(findWord(catalog, 'wounded')?.family.id, 'hurt');
+  assert.equal(findWord(catalog, 'nope'), undefined);
+  assert.equal(wordName(catalog, 'glad'), 'Glad');
+  assert.equal(wordName(undefined, 'quietly_glad'), 'quietly glad');
+});
+
+test('families by id, in the order asked, leaving out those the catalog lacks', () => {
+  assert.deepEqual(familiesIn(catalog).map((f) => f.id), ['joy', 'hurt', 'fear']);
+  assert.deepEqual(familiesIn(catalog, ['fear', 'nope', 'hurt']).map((f) => f.id), ['fear', 'hurt']);
+  assert.equal(familyName(catalog, 'joy'), 'Joy');
+  assert.equal(familyName(undefined, 'joy'), 'joy');
+  assert.equal(kindName(catalog, 'hope'), 'A hope');
+  assert.equal(kindName(undefined, 'memory'), 'Memory');
+});
+
+test('characters are counted as the server counts them', () => {
+  assert.equal(countChars('abc'), 3);
+  assert.equal(countChars('😀é'), 2);
+});
