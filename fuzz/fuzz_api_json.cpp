@@ -116,13 +116,13 @@ class World {
     req.body() = std::move(body);
     req.prepare_payload();
 
-    http::Context ctx{req, "fuzz", "127.0.0.1", {}, {}, {}, {}, {}, {}};
+    http::Context ctx(req, "fuzz", "127.0.0.1");
     auto segments = http::path_segments(req.target());
     FUZZ_CHECK(segments.has_value());
     std::optional<http::Response> out;
-    asio::co_spawn(io_, router_->dispatch(ctx, *segments), [&](std::exception_ptr e, http::Response res) {
+    asio::co_spawn(io_, router_->dispatch(ctx, *segments), [&](std::exception_ptr e, http::Router::Answer res) {
       FUZZ_CHECK(!e);
-      out = std::move(res);
+      out = std::move(res.response);
     });
     io_.restart();
     io_.run();

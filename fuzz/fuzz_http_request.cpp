@@ -30,7 +30,7 @@ http::Router make_noop_router() {
   http::Router router;
   for (const auto& r : api::route_table()) {
     router.add({bhttp::string_to_verb(r.method), r.path, r.access,
-                [](http::Context&) -> boost::asio::awaitable<http::Response> { co_return http::no_content(); }});
+                [](http::Context&) -> boost::asio::awaitable<http::Reply> { co_return http::no_content(); }});
   }
   return router;
 }
@@ -104,7 +104,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& [name, value] : match.params) FUZZ_CHECK(!name.empty() && !value.empty());
   }
 
-  http::Context ctx{req, {}, {}, {}, {}, {}, {}, {}, {}};
+  http::Context ctx(req);
   if (auto query = api::query_params(ctx)) {
     for (const auto& [key, value] : *query) FUZZ_CHECK(key.size() + value.size() <= req.target().size());
   }

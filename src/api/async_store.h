@@ -12,6 +12,8 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <spdlog/spdlog.h>
+
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -41,7 +43,10 @@ auto read(store::Store& store, F fn) -> boost::asio::awaitable<std::invoke_resul
           std::optional<R> value;
           try {
             value.emplace(work(tx));
-          } catch (const std::exception&) {
+          } catch (const std::exception& e) {
+            // The caller answers 500; what went wrong goes to the log (store errors carry no
+            // private text: values are always bound, never part of a statement).
+            spdlog::error("a read job failed: {}", e.what());
           }
           detail::resume<R>(std::move(*shared), std::move(value));
         });

@@ -98,7 +98,7 @@ const std::string& dummy_hash() {
 
 Awaitable register_account(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto email = fields.string("email");
   auto password = fields.string("password");
@@ -122,12 +122,12 @@ Awaitable register_account(AppContext& app, Context& ctx) {
   std::string weakness = password ? password_weakness(*password, user.email) : std::string();
   if (!fields.ok()) {
     if (!weakness.empty()) fields.error("password", weakness);
-    co_return http::problem_response(fields.failure(), ctx.request_id);
+    co_return fields.failure();
   }
   if (!weakness.empty()) {
     Error e(Errc::weak_password, weakness);
     e.fields.push_back({"password", weakness});
-    co_return http::problem_response(e, ctx.request_id);
+    co_return e;
   }
 
   // Each sign-up costs an Argon2id hash: they hash one at a time on their own thread, with a short
@@ -135,7 +135,7 @@ Awaitable register_account(AppContext& app, Context& ctx) {
   if (!app.enter_signup_queue()) {
     Error e(Errc::unavailable, "Many people are signing up right now. Please try again in a few seconds.");
     e.retry_after_seconds = 2;
-    co_return http::problem_response(e, ctx.request_id);
+    co_return e;
   }
   struct Leave {
     AppContext& app;
@@ -144,7 +144,7 @@ Awaitable register_account(AppContext& app, Context& ctx) {
   if (int wait = app.take_signup(ctx.client_address); wait > 0) {
     Error e(Errc::rate_limited, "Too many new accounts from this network. Please try again later.");
     e.retry_after_seconds = wait;
-    co_return http::problem_response(e, ctx.request_id);
+    co_return e;
   }
   auto hash = co_await http::run_on(app.signup_cpu().get_executor(), [&] { return crypto::hash_password(*password); });
   user.id = crypto::random_id();
@@ -154,24 +154,24 @@ Awaitable register_account(AppContext& app, Context& ctx) {
     if (auto r = tx.insert_user(user, hash); !r) return r;
     return tx.insert_session(session.session);
   });
-  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  if (!saved) co_return saved.error();
   co_return signed_in_response(app, ctx, user, session, http::bhttp::status::created);
 }
 
 Awaitable login(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto email_in = fields.string("email");
   auto password = fields.string("password");
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   std::string email = normalize_email(*email_in).value_or(std::string(trim(*email_in)));
 
   const LoginAttempt attempt{email, ctx.client_address, known_device(app, ctx, email)};
   if (int wait = app.take_login(attempt); wait > 0) {
     Error e(Errc::rate_limited, "Too many sign-in attempts. Please wait a little and try again.");
     e.retry_after_seconds = wait;
-    co_return http::problem_response(e, ctx.request_id);
+    co_return e;
   }
 
   struct Found {
@@ -189,15 +189,14 @@ Awaitable login(AppContext& app, Context& ctx) {
     }
     return f;
   });
-  if (!found) co_return http::problem_response(found.error(), ctx.request_id);
+  if (!found) co_return found.error();
 
   bool valid = co_await http::run_on(app.cpu().get_executor(), [&] {
     return found->user ? crypto::verify_password(*password, found->hash)
                        : (crypto::verify_password(*password, dummy_hash()), false);
   });
   if (!valid) {
-    co_return http::problem_response(
-        Error(Errc::invalid_credentials, "That email and password do not match an account."), ctx.request_id);
+    co_return Error(Errc::invalid_credentials, "That email and password do not match an account.");
   }
   app.login_succeeded(attempt);
 
@@ -210,7 +209,7 @@ Awaitable login(AppContext& app, Context& ctx) {
       if (auto r = tx.set_password_hash(found->user->id, new_hash); !r) return r;
     return tx.insert_session(session.session);
   });
-  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  if (!saved) co_return saved.error();
   co_return signed_in_response(app, ctx, *found->user, session, http::bhttp::status::ok);
 }
 
@@ -218,7 +217,7 @@ Awaitable logout(AppContext& app, Context& ctx) {
   auto done = co_await write(app.store(), [&](store::WriteTx& tx) {
     return tx.delete_session(ctx.user().id, ctx.auth->session.id);
   });
-  if (!done) co_return http::problem_response(done.error(), ctx.request_id);
+  if (!done) co_return done.error();
   app.sessions().forget_user(ctx.user().id);
   app.check_live_sockets(ctx.user().id);
   ctx.extra_set_cookies.push_back(clear_session_cookie(app));

@@ -14,9 +14,9 @@ Error ended() { return Error(Errc::bond_ended, "This bond has ended; nothing new
 }  // namespace
 
 Awaitable send_appreciation(AppContext& app, Context& ctx) {
-  if (ctx.bond->status != BondStatus::active) co_return http::problem_response(ended(), ctx.request_id);
+  if (ctx.bond->status != BondStatus::active) co_return ended();
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto kind_text = fields.string("kind");
   auto note = fields.string("note", false);
@@ -25,7 +25,7 @@ Awaitable send_appreciation(AppContext& app, Context& ctx) {
   if (kind_text && !(kind = parse_appreciation_kind(*kind_text)))
     fields.error("kind", "Choose love, thanks or admire.");
   if (auto problem = check_note(note, a.note); !problem.empty()) fields.error("note", problem);
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   a.id = crypto::random_id();
   a.bond_id = ctx.bond->id;
   a.from = Person{ctx.user().id, ctx.user().display_name};
@@ -37,14 +37,14 @@ Awaitable send_appreciation(AppContext& app, Context& ctx) {
     if (!bond || !*bond || (*bond)->status != BondStatus::active) return std::unexpected(ended());
     return tx.insert_appreciation(a);
   });
-  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  if (!saved) co_return saved.error();
   notify(app, ctx.bond->other.id, "appreciation_added", a.bond_id, a.id);
   co_return json_created(json::object{{"appreciation", to_json(a, ctx.user().id)}});
 }
 
 Awaitable list_appreciations(AppContext& app, Context& ctx) {
   auto list = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.appreciations_in(ctx.bond->id); });
-  if (!list) co_return http::problem_response(list.error(), ctx.request_id);
+  if (!list) co_return list.error();
   json::array out;
   for (const auto& a : *list)
     if (visible_in_bond(ctx.user().id, a.from.id, ctx.bond->status)) out.push_back(to_json(a, ctx.user().id));
@@ -52,14 +52,14 @@ Awaitable list_appreciations(AppContext& app, Context& ctx) {
 }
 
 Awaitable ask_for_comfort(AppContext& app, Context& ctx) {
-  if (ctx.bond->status != BondStatus::active) co_return http::problem_response(ended(), ctx.request_id);
+  if (ctx.bond->status != BondStatus::active) co_return ended();
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto note = fields.string("note", false);
   ComfortRequest c;
   if (auto problem = check_note(note, c.note); !problem.empty()) fields.error("note", problem);
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   c.id = crypto::random_id();
   c.bond_id = ctx.bond->id;
   c.from = Person{ctx.user().id, ctx.user().display_name};
@@ -69,14 +69,14 @@ Awaitable ask_for_comfort(AppContext& app, Context& ctx) {
     if (!bond || !*bond || (*bond)->status != BondStatus::active) return std::unexpected(ended());
     return tx.insert_comfort_request(c);
   });
-  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  if (!saved) co_return saved.error();
   notify(app, ctx.bond->other.id, "comfort_requested", c.bond_id, c.id);
   co_return json_created(json::object{{"comfort_request", to_json(c, ctx.user().id)}});
 }
 
 Awaitable list_comfort_requests(AppContext& app, Context& ctx) {
   auto list = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.comfort_requests_in(ctx.bond->id); });
-  if (!list) co_return http::problem_response(list.error(), ctx.request_id);
+  if (!list) co_return list.error();
   json::array out;
   for (const auto& c : *list)
     if (visible_in_bond(ctx.user().id, c.from.id, ctx.bond->status)) out.push_back(to_json(c, ctx.user().id));
@@ -84,15 +84,15 @@ Awaitable list_comfort_requests(AppContext& app, Context& ctx) {
 }
 
 Awaitable answer_comfort_request(AppContext& app, Context& ctx) {
-  if (ctx.bond->status != BondStatus::active) co_return http::problem_response(ended(), ctx.request_id);
+  if (ctx.bond->status != BondStatus::active) co_return ended();
   json::object empty;
   auto body = ctx.req.body().empty() ? Result<json::object>(empty) : parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto note = fields.string("note", false);
   std::optional<std::string> cleaned;
   if (auto problem = check_note(note, cleaned); !problem.empty()) fields.error("note", problem);
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   auto answered = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<ComfortRequest> {
     auto bond = tx.bond_for_member(ctx.bond->id, ctx.user().id);
     if (!bond || !*bond || (*bond)->status != BondStatus::active) return std::unexpected(ended());
@@ -107,7 +107,7 @@ Awaitable answer_comfort_request(AppContext& app, Context& ctx) {
     if (!reloaded || !*reloaded) return fail(Errc::internal);
     return std::move(**reloaded);
   });
-  if (!answered) co_return http::problem_response(answered.error(), ctx.request_id);
+  if (!answered) co_return answered.error();
   notify(app, answered->from.id, "comfort_answered", answered->bond_id, answered->id);
   co_return json_ok(json::object{{"comfort_request", to_json(*answered, ctx.user().id)}});
 }

@@ -6,7 +6,7 @@ namespace pillars::api {
 
 Awaitable list_bonds(AppContext& app, Context& ctx) {
   auto bonds = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.bonds_of(ctx.user().id); });
-  if (!bonds) co_return http::problem_response(bonds.error(), ctx.request_id);
+  if (!bonds) co_return bonds.error();
   json::array out;
   for (const auto& b : *bonds) out.push_back(to_json(b));
   co_return json_ok(json::object{{"bonds", std::move(out)}});
@@ -23,7 +23,7 @@ Awaitable end_bond(AppContext& app, Context& ctx) {
     if (!view || !*view) return fail(Errc::internal);
     return std::move(**view);
   });
-  if (!ended) co_return http::problem_response(ended.error(), ctx.request_id);
+  if (!ended) co_return ended.error();
   app.bonds().forget_all();
   notify(app, ctx.bond->other.id, "bond_ended", ctx.bond->id, ctx.bond->id);
   co_return json_ok(json::object{{"bond", to_json(*ended)}});

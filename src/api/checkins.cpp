@@ -135,22 +135,22 @@ Error bad_day() {
 
 Awaitable put_checkin(AppContext& app, Context& ctx) {
   auto day = parse_day(ctx.param("day"));
-  if (!day) co_return http::problem_response(bad_day(), ctx.request_id);
+  if (!day) co_return bad_day();
   if (!day_is_current(*day, app.now())) {
     Error e(Errc::validation, "Check-ins are for today; a day before or after is allowed for time zones.");
     e.fields.push_back({"day", e.detail});
-    co_return http::problem_response(e, ctx.request_id);
+    co_return e;
   }
   if (ctx.bond->status != BondStatus::active)
-    co_return http::problem_response(Error(Errc::bond_ended, "This bond has ended."), ctx.request_id);
+    co_return Error(Errc::bond_ended, "This bond has ended.");
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto draft = read_draft(*body, fields);
   CheckIn mine;
   for (auto& e : apply_checkin_draft(draft, app.catalog(), ctx.bond->kind, ctx.user().track_affection, mine))
     fields.error(e.field, e.message);
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   mine.bond_id = ctx.bond->id;
   mine.from = Person{ctx.user().id, ctx.user().display_name};
   mine.day = *day;
@@ -178,7 +178,7 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
     o.day = std::move(*after);
     return o;
   });
-  if (!outcome) co_return http::problem_response(outcome.error(), ctx.request_id);
+  if (!outcome) co_return outcome.error();
   std::string id = format_day(mine.day);
   if (outcome->revealed_now) {
     notify(app, ctx.bond->other.id, "checkin_revealed", mine.bond_id, id);
@@ -195,9 +195,9 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
 
 Awaitable get_checkin(AppContext& app, Context& ctx) {
   auto day = parse_day(ctx.param("day"));
-  if (!day) co_return http::problem_response(bad_day(), ctx.request_id);
+  if (!day) co_return bad_day();
   auto checkins = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.checkins_on(ctx.bond->id, *day); });
-  if (!checkins) co_return http::problem_response(checkins.error(), ctx.request_id);
+  if (!checkins) co_return checkins.error();
   co_return json_ok(day_json(*day, *checkins, ctx.user().id, ctx.bond->status, app.now()));
 }
 
@@ -206,7 +206,7 @@ Awaitable list_checkins(AppContext& app, Context& ctx) {
   Day from = to - 27;  // 28 days, today's possible local days included
   Fields fields(json::object{});
   auto params = query_params(ctx);
-  if (!params) co_return http::problem_response(Error(Errc::bad_request, "The address could not be read."), ctx.request_id);
+  if (!params) co_return Error(Errc::bad_request, "The address could not be read.");
   for (const auto& [key, value] : *params) {
     if (key != "from" && key != "to") continue;
     auto d = parse_day(value);
@@ -215,9 +215,9 @@ Awaitable list_checkins(AppContext& app, Context& ctx) {
   }
   if (fields.ok() && from > to) fields.error("from", "The range must start before it ends.");
   if (fields.ok() && to - from >= kMaxRangeDays) fields.error("from", "Ask for at most 366 days at a time.");
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   auto checkins = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.checkins_between(ctx.bond->id, from, to); });
-  if (!checkins) co_return http::problem_response(checkins.error(), ctx.request_id);
+  if (!checkins) co_return checkins.error();
 
   // The days the caller checked in on, each exactly as the day view shows it; a day only the other
   // answered is not listed, so the list itself says nothing of the other.

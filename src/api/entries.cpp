@@ -97,20 +97,20 @@ Result<std::vector<std::pair<std::string, std::string>>> audience(store::ReadTx&
 
 Awaitable create_entry(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto draft = read_draft(*body, fields);
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   Entry entry;
   if (auto errors = apply_entry_draft(draft, app.catalog(), entry, true); !errors.empty()) {
     for (auto& e : errors) fields.error(e.field, e.message);
-    co_return http::problem_response(fields.failure(), ctx.request_id);
+    co_return fields.failure();
   }
   entry.id = crypto::random_id();
   entry.author_id = ctx.user().id;
   entry.created_at = entry.updated_at = app.now();
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.insert_entry(entry); });
-  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  if (!saved) co_return saved.error();
   co_return json_created(json::object{{"entry", to_json(entry, {}, ctx.user().id)}});
 }
 
@@ -119,7 +119,7 @@ Awaitable list_entries(AppContext& app, Context& ctx) {
   filter.limit = kDefaultPage;
   Fields fields(json::object{});
   auto params = query_params(ctx);
-  if (!params) co_return http::problem_response(Error(Errc::bad_request, "The address could not be read."), ctx.request_id);
+  if (!params) co_return Error(Errc::bad_request, "The address could not be read.");
   for (const auto& [key, value] : *params) {
     if (key == "kind") {
       if (!(filter.kind = parse_entry_kind(value))) fields.error("kind", "Choose one of the kinds of entry.");
@@ -132,7 +132,7 @@ Awaitable list_entries(AppContext& app, Context& ctx) {
       if (!parse_limit(value, filter.limit)) fields.error("limit", "The page size goes from 1 to 100.");
     }
   }
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   int page = filter.limit;
   filter.limit = page + 1;  // one more tells whether another page follows
 
@@ -152,7 +152,7 @@ Awaitable list_entries(AppContext& app, Context& ctx) {
     }
     return p;
   });
-  if (!result) co_return http::problem_response(result.error(), ctx.request_id);
+  if (!result) co_return result.error();
   json::array out;
   bool more = result->entries.size() > static_cast<std::size_t>(page);
   for (std::size_t i = 0; i < result->responses.size(); ++i)
@@ -169,17 +169,17 @@ Awaitable get_entry(AppContext& app, Context& ctx) {
   auto found = co_await read(app.store(), [&](store::ReadTx& tx) {
     return load_for_author(tx, ctx.param("id"), ctx.user().id);
   });
-  if (!found) co_return http::problem_response(found.error(), ctx.request_id);
-  if (!*found) co_return http::problem_response(not_found_entry(), ctx.request_id);
+  if (!found) co_return found.error();
+  if (!*found) co_return not_found_entry();
   co_return json_ok(json::object{{"entry", to_json((*found)->entry, (*found)->responses, ctx.user().id)}});
 }
 
 Awaitable patch_entry(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto draft = read_draft(*body, fields);
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   std::vector<std::pair<std::string, std::string>> tell;
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<EntryWithResponses> {
     auto found = load_for_author(tx, ctx.param("id"), ctx.user().id);
@@ -198,7 +198,7 @@ Awaitable patch_entry(AppContext& app, Context& ctx) {
     tell = std::move(*who);
     return std::move(**found);
   });
-  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  if (!saved) co_return saved.error();
   for (const auto& [bond, other] : tell) notify(app, other, "entry_updated", bond, saved->entry.id);
   co_return json_ok(json::object{{"entry", to_json(saved->entry, saved->responses, ctx.user().id)}});
 }
@@ -214,17 +214,17 @@ Awaitable delete_entry(AppContext& app, Context& ctx) {
     tell = std::move(*who);
     return {};
   });
-  if (!deleted) co_return http::problem_response(deleted.error(), ctx.request_id);
+  if (!deleted) co_return deleted.error();
   for (const auto& [bond, other] : tell) notify(app, other, "entry_deleted", bond, ctx.param("id"));
   co_return http::no_content();
 }
 
 Awaitable share_entry(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto bond_id = fields.string("bond_id");
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   std::optional<std::string> tell;
   auto shared = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<EntryWithResponses> {
     auto entry = tx.entry_for_author(ctx.param("id"), ctx.user().id);
@@ -241,7 +241,7 @@ Awaitable share_entry(AppContext& app, Context& ctx) {
     if (!reloaded || !*reloaded) return fail(Errc::internal);
     return std::move(**reloaded);
   });
-  if (!shared) co_return http::problem_response(shared.error(), ctx.request_id);
+  if (!shared) co_return shared.error();
   if (tell) notify(app, *tell, "entry_shared", *bond_id, shared->entry.id);
   co_return json_ok(json::object{{"entry", to_json(shared->entry, shared->responses, ctx.user().id)}});
 }
@@ -260,14 +260,14 @@ Awaitable withdraw_share(AppContext& app, Context& ctx) {
     if (*bond) other = (*bond)->other.id;
     return {};
   });
-  if (!withdrawn) co_return http::problem_response(withdrawn.error(), ctx.request_id);
+  if (!withdrawn) co_return withdrawn.error();
   if (!other.empty()) notify(app, other, "entry_withdrawn", ctx.param("bond_id"), ctx.param("id"));
   co_return http::no_content();
 }
 
 Awaitable respond_to_entry(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto kind_text = fields.string("kind");
   auto text = fields.string("body", false);
@@ -277,7 +277,7 @@ Awaitable respond_to_entry(AppContext& app, Context& ctx) {
     fields.error("kind", "Choose hear, comfort, celebrate or thanks.");
   EntryResponse response;
   if (auto problem = check_note(text, response.body); !problem.empty()) fields.error("body", problem);
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
 
   response.id = crypto::random_id();
   response.entry_id = ctx.param("id");
@@ -302,7 +302,7 @@ Awaitable respond_to_entry(AppContext& app, Context& ctx) {
     }
     return std::unexpected(not_found_entry());
   });
-  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  if (!saved) co_return saved.error();
   notify(app, author, "response_added", response.bond_id, response.id);
   co_return json_created(json::object{{"response", to_json(response, ctx.user().id)}});
 }
@@ -312,7 +312,7 @@ Awaitable bond_entries(AppContext& app, Context& ctx) {
   int page = kDefaultPage;
   Fields fields(json::object{});
   auto params = query_params(ctx);
-  if (!params) co_return http::problem_response(Error(Errc::bad_request, "The address could not be read."), ctx.request_id);
+  if (!params) co_return Error(Errc::bad_request, "The address could not be read.");
   for (const auto& [key, value] : *params) {
     if (key == "before") {
       if (!(before = parse_cursor(value))) fields.error("before", "This page marker is not valid.");
@@ -320,7 +320,7 @@ Awaitable bond_entries(AppContext& app, Context& ctx) {
       if (!parse_limit(value, page)) fields.error("limit", "The page size goes from 1 to 100.");
     }
   }
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   struct Page {
     std::vector<SharedEntry> entries;
     std::vector<std::vector<EntryResponse>> responses;
@@ -336,7 +336,7 @@ Awaitable bond_entries(AppContext& app, Context& ctx) {
     }
     return p;
   });
-  if (!result) co_return http::problem_response(result.error(), ctx.request_id);
+  if (!result) co_return result.error();
   json::array out;
   for (std::size_t i = 0; i < result->responses.size(); ++i)
     out.push_back(to_json(result->entries[i], result->responses[i], ctx.user().id));

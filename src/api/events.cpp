@@ -17,11 +17,10 @@ Awaitable open_events(AppContext& app, Context& ctx) {
   // A WebSocket is not covered by CORS: without this check any site could listen in.
   auto origin = ctx.header("Origin");
   if (origin.empty() || origin != expected_origin(app, ctx))
-    co_return http::problem_response(Error(Errc::csrf, "Live updates are only for Pillars itself."), ctx.request_id);
+    co_return Error(Errc::csrf, "Live updates are only for Pillars itself.");
   if (!boost::beast::websocket::is_upgrade(ctx.req))
-    co_return http::problem_response(Error(Errc::bad_request, "This address speaks WebSocket."), ctx.request_id);
-  ctx.websocket = http::WebSocketGrant{ctx.user().id, ctx.auth->session.id};
-  co_return http::Response{http::bhttp::status::switching_protocols, 11};
+    co_return Error(Errc::bad_request, "This address speaks WebSocket.");
+  co_return http::Upgrade{{ctx.user().id, ctx.auth->session.id}};
 }
 
 }  // namespace pillars::api

@@ -8,7 +8,7 @@ namespace pillars::api {
 
 using http::Context;
 using http::Response;
-using Awaitable = boost::asio::awaitable<Response>;
+using Awaitable = boost::asio::awaitable<http::Reply>;
 
 // health.cpp
 Awaitable healthz(AppContext&, Context&);

@@ -9,11 +9,10 @@ namespace pillars::api {
 Awaitable healthz(AppContext&, Context&) { co_return json_ok(json::object{{"status", "ok"}}); }
 
 // Ready when start-up finished and the store answers a query.
-Awaitable readyz(AppContext& app, Context& ctx) {
-  if (!app.ready) co_return http::problem_response(Error(Errc::unavailable, "Pillars is starting."), ctx.request_id);
+Awaitable readyz(AppContext& app, Context&) {
+  if (!app.ready) co_return Error(Errc::unavailable, "Pillars is starting.");
   auto version = co_await read(app.store(), [](store::ReadTx& tx) { return tx.schema_version(); });
-  if (!version)
-    co_return http::problem_response(Error(Errc::unavailable, "The store does not answer."), ctx.request_id);
+  if (!version) co_return Error(Errc::unavailable, "The store does not answer.");
   co_return json_ok(json::object{{"status", "ready"}, {"schema_version", *version}});
 }
 

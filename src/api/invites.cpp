@@ -14,13 +14,13 @@ constexpr const char* kCannotUse =
 
 Awaitable create_invite(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto kind_text = fields.string("kind");
   std::optional<BondKind> kind;
   if (kind_text && !(kind = parse_bond_kind(*kind_text)))
     fields.error("kind", "Choose partner, friend or family.");
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
 
   Invite invite;
   invite.creator_id = ctx.user().id;
@@ -40,7 +40,7 @@ Awaitable create_invite(AppContext& app, Context& ctx) {
     }
     return fail(Errc::internal);
   });
-  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  if (!saved) co_return saved.error();
   co_return json_created(to_json(invite));
 }
 
@@ -48,7 +48,7 @@ Awaitable list_invites(AppContext& app, Context& ctx) {
   auto invites = co_await read(app.store(), [&, now = app.now()](store::ReadTx& tx) {
     return tx.open_invites_of(ctx.user().id, now);
   });
-  if (!invites) co_return http::problem_response(invites.error(), ctx.request_id);
+  if (!invites) co_return invites.error();
   json::array out;
   for (const auto& i : *invites) out.push_back(to_json(i));
   co_return json_ok(json::object{{"invites", std::move(out)}});
@@ -59,12 +59,12 @@ Awaitable accept_invite(AppContext& app, Context& ctx) {
   if (int wait = app.take_invite_accept(me, ctx.client_address); wait > 0) {
     Error e(Errc::rate_limited, "Too many codes that could not be used. Please wait a little and try again.");
     e.retry_after_seconds = wait;
-    co_return http::problem_response(e, ctx.request_id);
+    co_return e;
   }
   // One answer for every code that cannot be accepted (mistyped, unknown, used, expired), so a
   // guesser learns nothing but "no"; each one counts against the caller's limits. Every other
   // outcome is taken back.
-  auto cannot_use = [&] { return http::problem_response(Error(Errc::not_found, kCannotUse), ctx.request_id); };
+  auto cannot_use = [] { return Error(Errc::not_found, kCannotUse); };
   auto code = normalize_invite_code(ctx.param("code"));
   if (!code) co_return cannot_use();
   Millis now = app.now();
@@ -89,7 +89,7 @@ Awaitable accept_invite(AppContext& app, Context& ctx) {
   });
   if (!bond && bond.error().code == Errc::not_found) co_return cannot_use();
   app.invite_accept_not_a_guess(me, ctx.client_address);
-  if (!bond) co_return http::problem_response(bond.error(), ctx.request_id);
+  if (!bond) co_return bond.error();
   co_return json_created(json::object{{"bond", to_json(*bond)}});
 }
 

@@ -13,7 +13,7 @@ Awaitable get_me(AppContext&, Context& ctx) {
 
 Awaitable patch_me(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   User user = ctx.user();
   if (auto name = fields.string("display_name", false)) {
@@ -28,9 +28,9 @@ Awaitable patch_me(AppContext& app, Context& ctx) {
     if (!it->value().is_bool()) fields.error("track_affection", "This must be true or false.");
     else user.track_affection = it->value().get_bool();
   }
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.update_user(user); });
-  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  if (!saved) co_return saved.error();
   app.sessions().forget_user(user.id);
   app.bonds().forget_all();  // the other member's view of each bond shows this name
   co_return json_ok(json::object{{"user", to_json(user)}});
@@ -38,24 +38,24 @@ Awaitable patch_me(AppContext& app, Context& ctx) {
 
 Awaitable change_password(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
-  if (!body) co_return http::problem_response(body.error(), ctx.request_id);
+  if (!body) co_return body.error();
   Fields fields(*body);
   auto current = fields.string("current_password");
   auto next = fields.string("new_password");
-  if (!fields.ok()) co_return http::problem_response(fields.failure(), ctx.request_id);
+  if (!fields.ok()) co_return fields.failure();
   if (auto weakness = password_weakness(*next, ctx.user().email); !weakness.empty()) {
     Error e(Errc::weak_password, weakness);
     e.fields.push_back({"new_password", weakness});
-    co_return http::problem_response(e, ctx.request_id);
+    co_return e;
   }
   const std::string& user_id = ctx.user().id;
   if (int wait = app.take_password_check(user_id); wait > 0) {
     Error e(Errc::rate_limited, "Too many tries with the current password. Please wait a little and try again.");
     e.retry_after_seconds = wait;
-    co_return http::problem_response(e, ctx.request_id);
+    co_return e;
   }
   auto stored = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.password_hash(user_id); });
-  if (!stored || !*stored) co_return http::problem_response(Error(Errc::internal), ctx.request_id);
+  if (!stored || !*stored) co_return Error(Errc::internal);
   auto hash = co_await http::run_on(app.cpu().get_executor(), [&]() -> std::optional<std::string> {
     if (!crypto::verify_password(*current, **stored)) return std::nullopt;
     return crypto::hash_password(*next);
@@ -63,7 +63,7 @@ Awaitable change_password(AppContext& app, Context& ctx) {
   if (!hash) {
     Error e(Errc::wrong_password, "Your current password is not right.");
     e.fields.push_back({"current_password", e.detail});
-    co_return http::problem_response(e, ctx.request_id);
+    co_return e;
   }
   app.password_succeeded(user_id);
   // A new password signs out every other device: whoever knew the old one loses access. This
@@ -76,7 +76,7 @@ Awaitable change_password(AppContext& app, Context& ctx) {
     if (auto r = tx.delete_sessions_except(user_id, session.session.id); !r) return std::unexpected(r.error());
     return {};
   });
-  if (!saved) co_return http::problem_response(saved.error(), ctx.request_id);
+  if (!saved) co_return saved.error();
   app.sessions().forget_user(user_id);
   app.check_live_sockets(user_id);  // the old session's sockets end with it; the app reconnects
   ctx.extra_set_cookies.push_back(session_cookie(app, session.token, app.settings().session_ttl));
@@ -87,7 +87,7 @@ Awaitable list_sessions(AppContext& app, Context& ctx) {
   auto sessions = co_await read(app.store(), [&, now = app.now()](store::ReadTx& tx) {
     return tx.sessions_of(ctx.user().id, now);
   });
-  if (!sessions) co_return http::problem_response(sessions.error(), ctx.request_id);
+  if (!sessions) co_return sessions.error();
   json::array out;
   for (const auto& s : *sessions) out.push_back(to_json(s, s.id == ctx.auth->session.id));
   co_return json_ok(json::object{{"sessions", std::move(out)}});
@@ -97,10 +97,10 @@ Awaitable revoke_session(AppContext& app, Context& ctx) {
   auto deleted = co_await write(app.store(), [&](store::WriteTx& tx) {
     return tx.delete_session(ctx.user().id, ctx.param("id"));
   });
-  if (!deleted) co_return http::problem_response(deleted.error(), ctx.request_id);
+  if (!deleted) co_return deleted.error();
   app.sessions().forget_user(ctx.user().id);
   app.check_live_sockets(ctx.user().id);
-  if (!*deleted) co_return http::problem_response(Error(Errc::not_found, "There is no such session."), ctx.request_id);
+  if (!*deleted) co_return Error(Errc::not_found, "There is no such session.");
   if (ctx.param("id") == ctx.auth->session.id) ctx.extra_set_cookies.push_back(clear_session_cookie(app));
   co_return http::no_content();
 }

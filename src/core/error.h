@@ -45,6 +45,7 @@ struct Error {
   std::string detail;              // a plain sentence for people; never private text
   std::vector<FieldError> fields;  // for Errc::validation and Errc::weak_password
   int retry_after_seconds = 0;     // for Errc::rate_limited
+  std::string allow;               // for Errc::method_not_allowed: the methods the address takes
 
   Error() = default;
   Error(Errc c, std::string d = {}) : code(c), detail(std::move(d)) {}

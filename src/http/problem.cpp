@@ -63,6 +63,7 @@ Response problem_response(const Error& error, std::string_view request_id) {
   res.set(bhttp::field::content_type, "application/problem+json");
   if ((error.code == Errc::rate_limited || error.code == Errc::unavailable) && error.retry_after_seconds > 0)
     res.set(bhttp::field::retry_after, std::to_string(error.retry_after_seconds));
+  if (error.code == Errc::method_not_allowed && !error.allow.empty()) res.set(bhttp::field::allow, error.allow);
   return res;
 }
 

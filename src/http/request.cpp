@@ -11,7 +11,7 @@ std::string_view to_string(Access access) {
     case Access::public_: return "public";
     case Access::signed_in: return "signed_in";
     case Access::bond_member: return "bond_member";
-    case Access::author: return "author";
+    case Access::author_scoped: return "author_scoped";
   }
   return "unset";
 }

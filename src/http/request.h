@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "core/error.h"
@@ -30,7 +31,10 @@ enum class Access {
   public_,      // anyone, signed in or not
   signed_in,    // a valid session
   bond_member,  // a valid session and membership of the bond named by the {id} path parameter
-  author,       // a valid session; the handler answers 404 unless the caller wrote the object
+  // A valid session, and the handler looks the object up among the caller's own, answering 404 for
+  // anyone else's: the guard cannot, since it does not know the object. Named so the table says
+  // where the check is.
+  author_scoped,
 };
 std::string_view to_string(Access access);
 
@@ -46,7 +50,34 @@ struct WebSocketGrant {
   Millis expires_at = 0;   // and at the latest when the session would expire
 };
 
+// The answer that turns the connection into a live-events WebSocket (101 Switching Protocols).
+struct Upgrade {
+  WebSocketGrant grant;
+};
+
+// What a handler answers: a response, an upgrade, or an Error. Only the router turns an Error into
+// problem+json (with the request id), so a handler says `co_return result.error();` and never
+// renders a problem itself.
+class Reply {
+ public:
+  Reply(Response response) : value_(std::move(response)) {}
+  Reply(Error error) : value_(std::move(error)) {}
+  Reply(Errc code) : value_(Error(code)) {}
+  Reply(std::unexpected<Error> error) : value_(std::move(error).error()) {}
+  Reply(Upgrade upgrade) : value_(std::move(upgrade)) {}
+
+  const Error* error() const { return std::get_if<Error>(&value_); }
+  Response* response() { return std::get_if<Response>(&value_); }
+  Upgrade* upgrade() { return std::get_if<Upgrade>(&value_); }
+
+ private:
+  std::variant<Response, Error, Upgrade> value_;
+};
+
 struct Context {
+  explicit Context(const Request& request, std::string id = {}, std::string address = {})
+      : req(request), request_id(std::move(id)), client_address(std::move(address)) {}
+
   const Request& req;
   std::string request_id;
   std::string client_address;
@@ -54,9 +85,8 @@ struct Context {
   std::vector<std::pair<std::string, std::string>> params;
   std::optional<Auth> auth;      // set for every route whose access is not public_
   std::optional<BondView> bond;  // set for bond_member routes
-  std::vector<std::string> extra_set_cookies;  // e.g. a new session cookie
-  // Set by the events handler: after a 101 answer the connection becomes this session's WebSocket.
-  std::optional<WebSocketGrant> websocket;
+  // Cookies to set on whatever the answer is, error or not (a new session, or clearing a dead one).
+  std::vector<std::string> extra_set_cookies;
 
   // The decoded path parameter `name`; empty when absent.
   const std::string& param(std::string_view name) const;

@@ -82,28 +82,35 @@ Router::Match Router::match(bhttp::verb method, const std::vector<std::string>& 
   return result;
 }
 
-asio::awaitable<Response> Router::dispatch(Context& ctx, const std::vector<std::string>& segments) const {
+asio::awaitable<Router::Answer> Router::dispatch(Context& ctx, const std::vector<std::string>& segments) const {
+  auto reply = co_await run(ctx, segments);
+  if (const Error* error = reply.error()) co_return Answer{problem_response(*error, ctx.request_id), std::nullopt};
+  if (Upgrade* upgrade = reply.upgrade())
+    co_return Answer{Response{bhttp::status::switching_protocols, 11}, std::move(upgrade->grant)};
+  co_return Answer{std::move(*reply.response()), std::nullopt};
+}
+
+asio::awaitable<Reply> Router::run(Context& ctx, const std::vector<std::string>& segments) const {
   auto m = match(ctx.req.method(), segments);
   if (!m.route) {
     if (!m.allow.empty()) {
-      auto res = problem_response(Error(Errc::method_not_allowed, "This address does not accept that method."),
-                                  ctx.request_id);
-      res.set(bhttp::field::allow, m.allow);
-      co_return res;
+      Error error(Errc::method_not_allowed, "This address does not accept that method.");
+      error.allow = std::move(m.allow);
+      co_return error;
     }
-    co_return problem_response(Error(Errc::not_found, "There is nothing at this address."), ctx.request_id);
+    co_return Error(Errc::not_found, "There is nothing at this address.");
   }
   ctx.route_path = m.route->path;
   ctx.params = std::move(m.params);
   try {
     if (guard_) {
-      if (auto denied = co_await guard_(*m.route, ctx)) co_return problem_response(*denied, ctx.request_id);
+      if (auto denied = co_await guard_(*m.route, ctx)) co_return std::move(*denied);
     }
     co_return co_await m.route->handler(ctx);
   } catch (const std::exception& e) {
     spdlog::error("rid={} route=\"{}\" handler failed: {}", ctx.request_id, m.route->path, e.what());
   }
-  co_return problem_response(Error(Errc::internal), ctx.request_id);
+  co_return Errc::internal;
 }
 
 }  // namespace pillars::http

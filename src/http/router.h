@@ -13,7 +13,7 @@
 
 namespace pillars::http {
 
-using Handler = std::function<asio::awaitable<Response>(Context&)>;
+using Handler = std::function<asio::awaitable<Reply>(Context&)>;
 
 struct Route {
   bhttp::verb method;
@@ -48,13 +48,22 @@ class Router {
   // Finds the route for `method` and the decoded path `segments`.
   Match match(bhttp::verb method, const std::vector<std::string>& segments) const;
 
-  // Matches, guards and runs the handler. Never throws: a handler's exception becomes a 500.
-  asio::awaitable<Response> dispatch(Context& ctx, const std::vector<std::string>& segments) const;
+  // What dispatch answers: the response to write and, for a 101, whose WebSocket the connection
+  // becomes.
+  struct Answer {
+    Response response;
+    std::optional<WebSocketGrant> websocket;
+  };
+  // Matches, guards and runs the handler, and renders any Error as problem+json: the one place that
+  // does. Never throws: a handler's exception is logged and becomes a 500.
+  asio::awaitable<Answer> dispatch(Context& ctx, const std::vector<std::string>& segments) const;
 
  private:
   struct Compiled {
     std::vector<std::string> segments;  // "{name}" marks a parameter
   };
+  asio::awaitable<Reply> run(Context& ctx, const std::vector<std::string>& segments) const;
+
   std::vector<Route> routes_;
   std::vector<Compiled> compiled_;
   std::vector<std::string> roots_;  // the first segments of all patterns

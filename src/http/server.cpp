@@ -10,13 +10,13 @@
 #include <boost/beast/websocket.hpp>
 
 #include <deque>
+#include <random>
 
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
-#include <sodium.h>
 #include <spdlog/spdlog.h>
 
 #include "http/run_on.h"
@@ -28,12 +28,11 @@ namespace {
 using tcp = asio::ip::tcp;
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
+// Request ids tie a response to its log line; they protect nothing, so a per-thread generator
+// seeded from the system's entropy is enough (and keeps this library free of the crypto one).
 std::string new_request_id() {
-  unsigned char raw[8];
-  randombytes_buf(raw, sizeof raw);
-  char hex[17];
-  sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-  return hex;
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  return fmt::format("{:016x}", generator());
 }
 
 }  // namespace
@@ -441,18 +440,20 @@ asio::awaitable<Response> Server::handle(const Request& req, const std::string& 
     route_for_log = "-";
     res = problem_response(Error(Errc::bad_request, "The address could not be read."), request_id);
   } else if (router_.owns(*segments)) {
-    Context ctx{req, request_id, real_client_address(client, req, options_.trusted_proxies), {}, {}, {}, {}, {}, {}};
-    res = co_await router_.dispatch(ctx, *segments);
+    Context ctx(req, request_id, real_client_address(client, req, options_.trusted_proxies));
+    auto answer = co_await router_.dispatch(ctx, *segments);
+    res = std::move(answer.response);
     route_for_log = ctx.route_path.empty() ? "unmatched" : std::string(ctx.route_path);
-    websocket = std::move(ctx.websocket);
+    websocket = std::move(answer.websocket);
     for (auto& cookie : ctx.extra_set_cookies) res.insert(bhttp::field::set_cookie, cookie);
     if (res.count(bhttp::field::cache_control) == 0) res.set(bhttp::field::cache_control, "no-store");
   } else {
     route_for_log = "static";
     std::optional<Response> file;
     if (req.method() != bhttp::verb::get && req.method() != bhttp::verb::head) {
-      res = problem_response(Error(Errc::method_not_allowed, "Only GET and HEAD are allowed here."), request_id);
-      res.set(bhttp::field::allow, "GET, HEAD");
+      Error error(Errc::method_not_allowed, "Only GET and HEAD are allowed here.");
+      error.allow = "GET, HEAD";
+      res = problem_response(error, request_id);
     } else {
       if (files_.from_disk()) {
         file = co_await run_on(disk_pool_.get_executor(), [&] { return files_.serve(req, *segments); });

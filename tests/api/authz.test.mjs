@@ -25,13 +25,13 @@ import { loadRoutes } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
 const CALLERS = ['signed_out', 'stranger', 'partner', 'member'];
-const ACCESS_RULES = new Set(['public', 'signed_in', 'bond_member', 'author']);
+const ACCESS_RULES = new Set(['public', 'signed_in', 'bond_member', 'author_scoped']);
 
 /** Expected statuses per access rule, unless an entry says otherwise. */
 const BY_RULE = {
   signed_in: { signed_out: 401 },
   bond_member: { signed_out: 401, stranger: 404 },
-  author: { signed_out: 401, stranger: 404, partner: 404 },
+  author_scoped: { signed_out: 401, stranger: 404, partner: 404 },
 };
 
 const enc = encodeURIComponent;
@@ -234,13 +234,13 @@ const ROUTES = {
     check: (res, ctx) => assert.ok(res.body.entries.some((e) => e.id === ctx.privateEntry.id)),
   },
   'GET /api/v1/entries/{id}': {
-    access: 'author',
+    access: 'author_scoped',
     expect: { member: 200 },
     call: (who, ctx) => ctx.as(who).get(entryPath(ctx.privateEntry.id)),
     check: (res, ctx) => assert.equal(res.body.entry.body, ctx.privateEntry.body),
   },
   'PATCH /api/v1/entries/{id}': {
-    access: 'author',
+    access: 'author_scoped',
     // Others aim at Ana's private entry, which must stay as it is; Ana edits an entry of her own.
     expect: { member: 200 },
     async call(who, ctx) {
@@ -255,7 +255,7 @@ const ROUTES = {
     check: (res) => assert.equal(res.body.entry.body, 'edited by its author'),
   },
   'DELETE /api/v1/entries/{id}': {
-    access: 'author',
+    access: 'author_scoped',
     expect: { member: 204 },
     async call(who, ctx) {
       if (who === 'member') {
@@ -270,7 +270,7 @@ const ROUTES = {
     },
   },
   'POST /api/v1/entries/{id}/shares': {
-    access: 'author',
+    access: 'author_scoped',
     // Others try to share Ana's private entry into Ana and Ben's bond — the partner too.
     expect: { member: 200 },
     async call(who, ctx) {
@@ -285,7 +285,7 @@ const ROUTES = {
     check: (res, ctx) => assert.deepEqual(res.body.entry.shared_with, [ctx.bond.id]),
   },
   'DELETE /api/v1/entries/{id}/shares/{bond_id}': {
-    access: 'author',
+    access: 'author_scoped',
     // Others try to withdraw Ana's shared entry from the bond; it must stay shared.
     expect: { member: 204 },
     async call(who, ctx) {

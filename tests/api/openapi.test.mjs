@@ -100,7 +100,7 @@ test('each operation documents its security and the problems its access rule imp
     assert.deepEqual(schemes, mutating ? ['csrf', 'session'] : ['session'], `${op.key}: security schemes`);
     assert.ok(op.responses.includes(401), `${op.key}: documents 401`);
     if (mutating) assert.ok(op.responses.includes(403), `${op.key}: documents 403 csrf`);
-    if (op.access === 'bond_member' || op.access === 'author') {
+    if (op.access === 'bond_member' || op.access === 'author_scoped') {
       assert.ok(op.responses.includes(404), `${op.key}: documents 404 for non-members`);
     }
   }

@@ -1,12 +1,17 @@
 #include "http/router.h"
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include <stdexcept>
 
 namespace pillars::http {
 namespace {
 
 Handler noop() {
-  return [](Context&) -> asio::awaitable<Response> { co_return no_content(); };
+  return [](Context&) -> asio::awaitable<Reply> { co_return no_content(); };
 }
 
 TEST(Router, MatchesLiteralsAndParameters) {
@@ -54,6 +59,70 @@ TEST(Router, RefusesABadTable) {
       << "bond_member needs an {id} to check membership against";
   r.add({bhttp::verb::get, "/x", Access::public_, noop()});
   EXPECT_THROW(r.add({bhttp::verb::get, "/x", Access::public_, noop()}), std::invalid_argument);
+}
+
+// Runs one request through dispatch on a private io_context.
+Router::Answer dispatch(const Router& r, bhttp::verb method, std::string target) {
+  Request req{method, target, 11};
+  Context ctx(req, "rid-1");
+  std::optional<Router::Answer> answer;
+  auto segments = path_segments(target).value();  // outlives the coroutine, which holds a reference
+  asio::io_context io;
+  asio::co_spawn(io, r.dispatch(ctx, segments), [&](std::exception_ptr e, Router::Answer a) {
+    EXPECT_FALSE(e) << "dispatch never throws";
+    answer = std::move(a);
+  });
+  io.run();
+  return std::move(answer.value());
+}
+
+std::string problem_type(const Response& res) {
+  EXPECT_EQ(res[bhttp::field::content_type], "application/problem+json");
+  auto body = boost::json::parse(res.body()).as_object();
+  EXPECT_EQ(body.at("request_id").as_string(), "rid-1") << "the request id is in every problem";
+  return std::string(body.at("type").as_string());
+}
+
+TEST(Router, DispatchAloneRendersErrorsAsProblems) {
+  Router r;
+  r.add({bhttp::verb::get, "/fails", Access::public_,
+         [](Context&) -> asio::awaitable<Reply> { co_return Error(Errc::conflict, "Not now."); }});
+  r.add({bhttp::verb::get, "/limited", Access::public_, [](Context&) -> asio::awaitable<Reply> {
+           Error e(Errc::rate_limited);
+           e.retry_after_seconds = 7;
+           co_return e;
+         }});
+  r.add({bhttp::verb::get, "/throws", Access::public_,
+         [](Context&) -> asio::awaitable<Reply> { throw std::runtime_error("boom"); }});
+  r.add({bhttp::verb::get, "/upgrade", Access::public_,
+         [](Context&) -> asio::awaitable<Reply> { co_return Upgrade{{"user-1", "session-1"}}; }});
+  r.add({bhttp::verb::get, "/ok", Access::public_, noop()});
+
+  auto fails = dispatch(r, bhttp::verb::get, "/fails");
+  EXPECT_EQ(fails.response.result(), bhttp::status::conflict);
+  EXPECT_EQ(problem_type(fails.response), "/problems/conflict");
+  EXPECT_FALSE(fails.websocket);
+
+  auto limited = dispatch(r, bhttp::verb::get, "/limited");
+  EXPECT_EQ(limited.response.result(), bhttp::status::too_many_requests);
+  EXPECT_EQ(limited.response[bhttp::field::retry_after], "7");
+
+  auto thrown = dispatch(r, bhttp::verb::get, "/throws");
+  EXPECT_EQ(thrown.response.result(), bhttp::status::internal_server_error);
+  EXPECT_EQ(thrown.response.body().find("boom"), std::string::npos) << "what went wrong stays in the log";
+
+  auto upgraded = dispatch(r, bhttp::verb::get, "/upgrade");
+  EXPECT_EQ(upgraded.response.result(), bhttp::status::switching_protocols);
+  ASSERT_TRUE(upgraded.websocket);
+  EXPECT_EQ(upgraded.websocket->session_id, "session-1");
+
+  auto wrong = dispatch(r, bhttp::verb::post, "/ok");
+  EXPECT_EQ(wrong.response.result(), bhttp::status::method_not_allowed);
+  EXPECT_EQ(wrong.response[bhttp::field::allow], "GET");
+  EXPECT_EQ(problem_type(wrong.response), "/problems/method-not-allowed");
+
+  EXPECT_EQ(problem_type(dispatch(r, bhttp::verb::get, "/nothing").response), "/problems/not-found");
+  EXPECT_EQ(dispatch(r, bhttp::verb::get, "/ok").response.result(), bhttp::status::no_content);
 }
 
 TEST(PathSegments, DecodesAndRejects) {
