@@ -36,22 +36,7 @@ std::optional<bool> bool_field(const json::object& o, std::string_view key, Fiel
 
 CheckInDraft read_draft(const json::object& body, Fields& fields) {
   CheckInDraft d;
-  if (auto it = body.find("feelings"); it != body.end() && it->value().is_array()) {
-    std::size_t i = 0;
-    for (const auto& v : it->value().as_array()) {
-      std::string field = "feelings[" + std::to_string(i++) + "]";
-      const json::object* o = v.if_object();
-      const json::value* word = o ? o->if_contains("word") : nullptr;
-      if (!o || !word || !word->is_string()) {
-        fields.error(field + ".word", "Each feeling needs a word.");
-        continue;
-      }
-      auto intensity = integer_field(*o, "intensity", fields, field + ".intensity");
-      d.feelings.emplace_back(std::string(word->get_string()), intensity.value_or(0));
-    }
-  } else if (it != body.end() && !it->value().is_null()) {
-    fields.error("feelings", "Feelings must be a list.");
-  }
+  d.feelings = fields.feelings().value_or(std::vector<FeelingPick>{});
   d.closeness_now = integer_field(body, "closeness_now", fields, "closeness_now");
   d.closeness_wanted = integer_field(body, "closeness_wanted", fields, "closeness_wanted");
   d.own_minutes = integer_field(body, "own_minutes", fields, "own_minutes");
@@ -72,9 +57,6 @@ json::value optional_bool(const std::optional<bool>& b) { return b ? json::value
 // A check-in as JSON; `other` is the partner's check-in of the same day once revealed, to score the guess.
 // `edit_time` adds updated_at, which only one's own unrevealed check-in carries (see `day_shown`).
 json::object checkin_json(const CheckIn& c, const CheckIn* other, bool edit_time) {
-  json::array feelings;
-  for (const auto& f : c.feelings)
-    feelings.push_back(json::object{{"word", f.word}, {"family", f.family}, {"intensity", f.intensity}});
   json::object guess{{"family", c.guess_family}, {"closeness_now", c.guess_closeness},
                      {"family_right", nullptr}, {"closeness_right", nullptr}};
   if (other) {
@@ -84,7 +66,7 @@ json::object checkin_json(const CheckIn& c, const CheckIn* other, bool edit_time
   }
   json::object out{{"day", format_day(c.day)},
                     {"from", json::object{{"id", c.from.id}, {"display_name", c.from.display_name}}},
-                    {"feelings", std::move(feelings)},
+                    {"feelings", to_json(c.feelings)},
                     {"primary_family", primary_family(c.feelings)},
                     {"closeness_now", c.closeness_now},
                     {"closeness_wanted", c.closeness_wanted},
@@ -157,8 +139,7 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
   mine.created_at = mine.updated_at = app.now();
 
   struct Outcome {
-    bool created = false;
-    bool revealed_now = false;
+    CheckInSave save;
     std::vector<CheckIn> day;
   };
   auto outcome = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<Outcome> {
@@ -166,12 +147,10 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
     if (!bond || !*bond || (*bond)->status != BondStatus::active) return fail(Errc::bond_ended, "This bond has ended.");
     auto existing = tx.checkins_on(mine.bond_id, mine.day);
     if (!existing) return std::unexpected(existing.error());
-    if (revealed(existing->size()))
-      return fail(Errc::checkin_locked, "You have both checked in for this day, so it can no longer change.");
     auto [before, theirs] = split(*existing, mine.from.id);
-    Outcome o;
-    o.created = before == nullptr;
-    o.revealed_now = theirs != nullptr;
+    Outcome o{checkin_save(before != nullptr, theirs != nullptr), {}};
+    if (o.save.locked)
+      return fail(Errc::checkin_locked, "You have both checked in for this day, so it can no longer change.");
     if (auto r = tx.put_checkin(mine); !r) return std::unexpected(r.error());
     auto after = tx.checkins_on(mine.bond_id, mine.day);
     if (!after) return std::unexpected(after.error());
@@ -180,10 +159,10 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
   });
   if (!outcome) co_return outcome.error();
   std::string id = format_day(mine.day);
-  if (outcome->revealed_now) {
+  if (outcome->save.reveals) {
     notify(app, ctx.bond->other.id, "checkin_revealed", mine.bond_id, id);
     notify(app, mine.from.id, "checkin_revealed", mine.bond_id, id);
-  } else if (outcome->created) {
+  } else if (outcome->save.first) {
     notify(app, ctx.bond->other.id, "checkin_added", mine.bond_id, id);
   }
   // The write job checked that the bond is active, so the day is shown as in an active bond.

@@ -25,36 +25,11 @@ bool parse_limit(std::string_view text, int& out) {
 Error not_found_entry() { return Error(Errc::not_found, "There is no such entry."); }
 
 // Reads {kind?, feelings?, body?} into a draft, noting type errors.
-EntryDraft read_draft(const json::object& body, Fields& fields) {
+EntryDraft read_draft(Fields& fields) {
   EntryDraft draft;
   draft.kind = fields.string("kind", false);
   draft.body = fields.string("body", false);
-  if (auto it = body.find("feelings"); it != body.end() && !it->value().is_null()) {
-    if (!it->value().is_array()) {
-      fields.error("feelings", "Feelings must be a list.");
-    } else {
-      std::vector<std::pair<std::string, long long>> list;
-      std::size_t i = 0;
-      for (const auto& v : it->value().as_array()) {
-        std::string field = "feelings[" + std::to_string(i++) + "]";
-        const json::object* o = v.if_object();
-        const json::value* word = o ? o->if_contains("word") : nullptr;
-        const json::value* intensity = o ? o->if_contains("intensity") : nullptr;
-        if (!word || !word->is_string()) {
-          fields.error(field + ".word", "Each feeling needs a word.");
-          continue;
-        }
-        if (!intensity || !(intensity->is_int64() || intensity->is_uint64())) {
-          fields.error(field + ".intensity", "Intensity goes from 1 (a little) to 5 (very strongly).");
-          continue;
-        }
-        long long n = intensity->is_int64() ? intensity->get_int64()
-                                            : static_cast<long long>(std::min<std::uint64_t>(intensity->get_uint64(), 1000));
-        list.emplace_back(std::string(word->get_string()), n);
-      }
-      draft.feelings = std::move(list);
-    }
-  }
+  draft.feelings = fields.feelings();
   return draft;
 }
 
@@ -99,7 +74,7 @@ Awaitable create_entry(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
   if (!body) co_return body.error();
   Fields fields(*body);
-  auto draft = read_draft(*body, fields);
+  auto draft = read_draft(fields);
   if (!fields.ok()) co_return fields.failure();
   Entry entry;
   if (auto errors = apply_entry_draft(draft, app.catalog(), entry, true); !errors.empty()) {
@@ -178,7 +153,7 @@ Awaitable patch_entry(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
   if (!body) co_return body.error();
   Fields fields(*body);
-  auto draft = read_draft(*body, fields);
+  auto draft = read_draft(fields);
   if (!fields.ok()) co_return fields.failure();
   std::vector<std::pair<std::string, std::string>> tell;
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<EntryWithResponses> {

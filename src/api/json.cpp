@@ -24,6 +24,33 @@ Result<json::object> parse_body(const http::Context& ctx) {
   return std::move(value.as_object());
 }
 
+std::optional<std::vector<FeelingPick>> Fields::feelings() {
+  auto it = body_.find("feelings");
+  if (it == body_.end() || it->value().is_null()) return std::nullopt;
+  if (!it->value().is_array()) {
+    error("feelings", "Feelings must be a list.");
+    return std::nullopt;
+  }
+  std::vector<FeelingPick> picks;
+  std::size_t i = 0;
+  for (const auto& v : it->value().as_array()) {
+    std::string field = "feelings[" + std::to_string(i++) + "]";
+    const json::object* o = v.if_object();
+    const json::value* word = o ? o->if_contains("word") : nullptr;
+    const json::value* intensity = o ? o->if_contains("intensity") : nullptr;
+    if (!word || !word->is_string()) {
+      error(field + ".word", "Each feeling needs a word.");
+    } else if (!intensity || !(intensity->is_int64() || intensity->is_uint64())) {
+      error(field + ".intensity", kIntensityMessage);
+    } else {
+      long long n = intensity->is_int64() ? intensity->get_int64()
+                                          : static_cast<long long>(std::min<std::uint64_t>(intensity->get_uint64(), 1000));
+      picks.push_back({std::string(word->get_string()), n});
+    }
+  }
+  return picks;
+}
+
 std::optional<std::string> Fields::string(std::string_view name, bool required) {
   auto it = body_.find(name);
   if (it == body_.end() || it->value().is_null()) {
@@ -94,11 +121,15 @@ json::value optional_text(const std::optional<std::string>& text) {
   return text ? json::value(*text) : json::value(nullptr);
 }
 json::object person(const Person& p) { return {{"id", p.id}, {"display_name", p.display_name}}; }
-json::array feelings_json(const Entry& e) {
+}  // namespace
+
+json::array to_json(const Feelings& feelings) {
   json::array out;
-  for (const auto& f : e.feelings) out.push_back(json::object{{"word", f.word}, {"family", f.family}, {"intensity", f.intensity}});
+  for (const auto& f : feelings) out.push_back(json::object{{"word", f.word}, {"family", f.family}, {"intensity", f.intensity}});
   return out;
 }
+
+namespace {
 json::array responses_json(const std::vector<EntryResponse>& responses, std::string_view viewer) {
   json::array out;
   for (const auto& r : responses) out.push_back(to_json(r, viewer));
@@ -118,7 +149,7 @@ json::object to_json(const Entry& e, const std::vector<EntryResponse>& responses
   auto follow_up = follow_up_for(e);
   return {{"id", e.id},
           {"kind", to_string(e.kind)},
-          {"feelings", feelings_json(e)},
+          {"feelings", to_json(e.feelings)},
           {"body", e.body},
           {"created_at", format_rfc3339(e.created_at)},
           {"updated_at", format_rfc3339(e.updated_at)},
@@ -130,7 +161,7 @@ json::object to_json(const Entry& e, const std::vector<EntryResponse>& responses
 json::object to_json(const SharedEntry& s, const std::vector<EntryResponse>& responses, std::string_view viewer) {
   return {{"id", s.entry.id},
           {"kind", to_string(s.entry.kind)},
-          {"feelings", feelings_json(s.entry)},
+          {"feelings", to_json(s.entry.feelings)},
           {"body", s.entry.body},
           {"created_at", format_rfc3339(s.entry.created_at)},
           {"updated_at", format_rfc3339(s.entry.updated_at)},

@@ -27,6 +27,10 @@ class Fields {
 
   // A string field. Missing: nullopt (and an error when required). Not a string: an error.
   std::optional<std::string> string(std::string_view name, bool required = true);
+  // The "feelings" list, [{word, intensity}], as picks for check_feelings. Missing or null:
+  // nullopt. Not a list, or an item without a string word or a whole-number intensity: an error
+  // (and that item left out).
+  std::optional<std::vector<FeelingPick>> feelings();
 
   void error(std::string field, std::string message) { errors_.push_back({std::move(field), std::move(message)}); }
   bool ok() const { return errors_.empty(); }
@@ -38,6 +42,7 @@ class Fields {
   std::vector<FieldError> errors_;
 };
 
+json::array to_json(const Feelings& feelings);
 json::object to_json(const User& user);
 json::object to_json(const BondView& bond);
 json::object to_json(const Invite& invite);

@@ -52,27 +52,13 @@ bool day_is_current(Day day, Millis now) { return std::abs(day - utc_day(now)) <
 
 std::vector<FieldError> apply_checkin_draft(const CheckInDraft& d, const Catalog& catalog, BondKind kind,
                                             bool track_affection, CheckIn& out) {
-  std::vector<FieldError> errors;
+  std::vector<FieldError> errors = check_feelings(d.feelings, catalog, 1, out.feelings);
   auto scale = [&](const std::optional<long long>& v, std::string field, int lo, int hi, std::string message,
                    int& target) {
     if (!v || *v < lo || *v > hi) errors.push_back({std::move(field), std::move(message)});
     else target = static_cast<int>(*v);
   };
 
-  if (d.feelings.empty() || d.feelings.size() > kMaxFeelings)
-    errors.push_back({"feelings", "Choose one to three feelings."});
-  out.feelings.clear();
-  for (std::size_t i = 0; i < d.feelings.size() && i < kMaxFeelings; ++i) {
-    const auto& [word_id, intensity] = d.feelings[i];
-    std::string field = "feelings[" + std::to_string(i) + "]";
-    const auto* word = catalog.word(word_id);
-    if (!word) errors.push_back({field + ".word", "We do not know that feeling word."});
-    else if (intensity < 1 || intensity > 5)
-      errors.push_back({field + ".intensity", "Intensity goes from 1 (a little) to 5 (very strongly)."});
-    else if (std::any_of(out.feelings.begin(), out.feelings.end(), [&](const auto& f) { return f.word == word_id; }))
-      errors.push_back({field + ".word", "Each feeling can be chosen once."});
-    else out.feelings.push_back({word->id, word->family, static_cast<int>(intensity)});
-  }
   scale(d.closeness_now, "closeness_now", 1, 7, "Closeness goes from 1 (far apart) to 7 (very close).",
         out.closeness_now);
   scale(d.closeness_wanted, "closeness_wanted", 1, 7, "Closeness goes from 1 (far apart) to 7 (very close).",
@@ -98,11 +84,9 @@ std::vector<FieldError> apply_checkin_draft(const CheckInDraft& d, const Catalog
   return errors;
 }
 
-std::string primary_family(const std::vector<EntryFeeling>& feelings) {
-  const EntryFeeling* best = nullptr;
-  for (const auto& f : feelings)
-    if (!best || f.intensity > best->intensity) best = &f;
-  return best ? best->family : std::string();
+CheckInSave checkin_save(bool mine_before, bool theirs_before) {
+  if (mine_before && theirs_before) return {.locked = true, .first = false, .reveals = false};
+  return {.locked = false, .first = !mine_before, .reveals = theirs_before};
 }
 
 GuessScore score_guess(const CheckIn& guesser, const CheckIn& other) {

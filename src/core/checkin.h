@@ -10,6 +10,7 @@
 
 #include "core/catalog.h"
 #include "core/error.h"
+#include "core/feelings.h"
 #include "core/inner_world.h"
 #include "core/types.h"
 
@@ -32,7 +33,7 @@ struct CheckIn {
   std::string bond_id;
   Person from;
   Day day = 0;
-  std::vector<EntryFeeling> feelings;  // 1..3
+  Feelings feelings;  // 1..kMaxFeelings
   int closeness_now = 1;               // 1..7: two circles from apart to overlapping
   int closeness_wanted = 1;
   Need need = Need::fine;
@@ -48,7 +49,7 @@ struct CheckIn {
 
 // What a person sent, before validation. Numbers are as given (may be out of range).
 struct CheckInDraft {
-  std::vector<std::pair<std::string, long long>> feelings;
+  std::vector<FeelingPick> feelings;
   std::optional<long long> closeness_now, closeness_wanted, own_minutes, together_minutes, guess_closeness;
   std::optional<std::string> need, guess_family;
   std::optional<bool> affection, lovemaking;
@@ -59,9 +60,6 @@ struct CheckInDraft {
 std::vector<FieldError> apply_checkin_draft(const CheckInDraft& draft, const Catalog& catalog, BondKind kind,
                                             bool track_affection, CheckIn& out);
 
-// The primary feeling: the highest intensity, the first listed on a tie. Empty when none.
-std::string primary_family(const std::vector<EntryFeeling>& feelings);
-
 struct GuessScore {
   bool family_right = false;
   bool closeness_right = false;  // within one step
@@ -71,6 +69,18 @@ GuessScore score_guess(const CheckIn& guesser, const CheckIn& other);
 
 // A day is revealed once both members have checked in.
 inline bool revealed(std::size_t checkins_that_day) { return checkins_that_day >= 2; }
+
+// What saving one's check-in for a day means, given who had checked in for it before: refused when
+// both had (the day is revealed and locked); otherwise a first check-in or an edit, and it reveals
+// the day when the other had checked in already. Who is told: on a reveal both members
+// (checkin_revealed); on a first check-in that reveals nothing the other (checkin_added, no
+// content); on an edit nobody, so edits before the reveal leave no trace.
+struct CheckInSave {
+  bool locked = false;
+  bool first = false;    // the person's first check-in of the day, else an edit
+  bool reveals = false;  // completes the pair: both now see both
+};
+CheckInSave checkin_save(bool mine_before, bool theirs_before);
 
 // What one member is shown of the other member's check-in for a day.
 enum class OtherPart {

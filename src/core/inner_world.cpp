@@ -42,27 +42,8 @@ std::vector<FieldError> apply_entry_draft(const EntryDraft& draft, const Catalog
     errors.push_back({"kind", "Choose what kind of entry this is."});
   }
   if (draft.feelings) {
-    std::vector<EntryFeeling> feelings;
-    if (draft.feelings->size() > kMaxFeelings) errors.push_back({"feelings", "Choose up to three feelings."});
-    for (std::size_t i = 0; i < draft.feelings->size() && i < kMaxFeelings; ++i) {
-      const auto& [word_id, intensity] = (*draft.feelings)[i];
-      std::string field = "feelings[" + std::to_string(i) + "]";
-      const auto* word = catalog.word(word_id);
-      if (!word) {
-        errors.push_back({field + ".word", "We do not know that feeling word."});
-        continue;
-      }
-      if (intensity < 1 || intensity > 5) {
-        errors.push_back({field + ".intensity", "Intensity goes from 1 (a little) to 5 (very strongly)."});
-        continue;
-      }
-      if (std::any_of(feelings.begin(), feelings.end(), [&](const auto& f) { return f.word == word_id; })) {
-        errors.push_back({field + ".word", "Each feeling can be chosen once."});
-        continue;
-      }
-      feelings.push_back({word->id, word->family, static_cast<int>(intensity)});
-    }
-    entry.feelings = std::move(feelings);
+    auto problems = check_feelings(*draft.feelings, catalog, 0, entry.feelings);
+    errors.insert(errors.end(), problems.begin(), problems.end());
   }
   if (draft.body) {
     if (utf8_length(*draft.body) > kMaxEntryBody)

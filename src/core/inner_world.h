@@ -9,13 +9,13 @@
 
 #include "core/catalog.h"
 #include "core/error.h"
+#include "core/feelings.h"
 #include "core/types.h"
 
 namespace pillars {
 
 inline constexpr std::size_t kMaxEntryBody = 20000;  // characters
 inline constexpr std::size_t kMaxNote = 2000;        // characters, for responses and notes
-inline constexpr std::size_t kMaxFeelings = 3;
 
 enum class EntryKind { feeling, hope, fear, hurt, memory, daydream, achievement, knock };
 std::string_view to_string(EntryKind kind);
@@ -29,17 +29,13 @@ enum class AppreciationKind { love, thanks, admire };
 std::string_view to_string(AppreciationKind kind);
 std::optional<AppreciationKind> parse_appreciation_kind(std::string_view text);
 
-struct EntryFeeling {
-  std::string word;
-  std::string family;
-  int intensity = 1;  // 1..5
-};
+using EntryFeeling = Feeling;  // until the store speaks of Feeling too
 
 struct Entry {
   std::string id;
   std::string author_id;
   EntryKind kind = EntryKind::feeling;
-  std::vector<EntryFeeling> feelings;
+  Feelings feelings;
   std::string body;
   Millis created_at = 0;
   Millis updated_at = 0;
@@ -82,10 +78,10 @@ struct ComfortRequest {
   std::optional<std::string> answer_note;
 };
 
-// What a person asked for, before validation: feelings as (word id, intensity).
+// What a person asked for, before validation.
 struct EntryDraft {
   std::optional<std::string> kind;
-  std::optional<std::vector<std::pair<std::string, long long>>> feelings;
+  std::optional<std::vector<FeelingPick>> feelings;
   std::optional<std::string> body;
 };
 

@@ -15,7 +15,7 @@ Catalog small_catalog() {
   return c;
 }
 
-EntryDraft draft(std::optional<std::string> kind, std::vector<std::pair<std::string, long long>> feelings,
+EntryDraft draft(std::optional<std::string> kind, std::vector<FeelingPick> feelings,
                  std::optional<std::string> body) {
   return EntryDraft{std::move(kind), std::move(feelings), std::move(body)};
 }
