@@ -152,9 +152,11 @@ class Store {
   // Called on a store thread after the job's transaction is durable (true) or failed (false).
   using Committed = std::function<void(bool durable)>;
 
-  // Runs `job` on a reader thread.
+  // Runs `job` on a reader thread. After close it runs at once on the caller's thread, every
+  // operation of its transaction failing.
   virtual void submit_read(ReadJob job) = 0;
   // Runs `job` on the writer thread inside the next group transaction; `done` follows the commit.
+  // After close the job does not run and `done(false)` is called at once on the caller's thread.
   virtual void submit_write(WriteJob job, Committed done) = 0;
 
   // Finishes queued jobs, then closes every connection. Later submissions fail their jobs.

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "store/blocking.h"
@@ -342,6 +343,39 @@ TEST_F(SqliteStoreTest, WritesAfterCloseFailInsteadOfHanging) {
   store_->close();
   auto r = write_now(*store_, [](WriteTx& tx) { return tx.delete_expired_sessions(0); });
   EXPECT_FALSE(r);
+}
+
+TEST_F(SqliteStoreTest, AWriteAfterCloseIsNotRunAndReportsNotDurable) {
+  store_->close();
+  bool ran = false;
+  std::optional<bool> durable;
+  store_->submit_write([&](WriteTx&) { return ran = true; }, [&](bool d) { durable = d; });
+  EXPECT_FALSE(ran);
+  ASSERT_TRUE(durable.has_value()) << "the completion is called, not dropped";
+  EXPECT_FALSE(*durable);
+}
+
+TEST_F(SqliteStoreTest, ReadsAfterCloseFailInsteadOfHanging) {
+  add_user("u1", "ann@example.org");
+  store_->close();
+  auto user = read_now(*store_, [](ReadTx& tx) { return tx.user_by_id("u1"); });
+  ASSERT_FALSE(user) << "a read after close answers an error, not a missing user";
+  EXPECT_EQ(user.error().code, Errc::internal);
+  auto bonds = read_now(*store_, [](ReadTx& tx) { return tx.bonds_of("u1"); });
+  EXPECT_FALSE(bonds);
+  auto version = read_now(*store_, [](ReadTx& tx) { return tx.schema_version(); });
+  EXPECT_FALSE(version);
+}
+
+TEST_F(SqliteStoreTest, ReadsQueuedBeforeCloseStillRun) {
+  add_user("u1", "ann@example.org");
+  std::atomic<int> answered{0};
+  for (int i = 0; i < 50; ++i)
+    store_->submit_read([&](ReadTx& tx) {
+      if (auto u = tx.user_by_id("u1"); u && *u) ++answered;
+    });
+  store_->close();
+  EXPECT_EQ(answered.load(), 50);
 }
 
 }  // namespace

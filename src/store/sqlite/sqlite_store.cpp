@@ -39,6 +39,15 @@ struct SqliteStore::Impl {
 
   std::atomic<std::uint64_t> read_count{0}, write_count{0}, commit_count{0};
 
+  static void run_read(const ReadJob& job, Conn& conn, const crypto::Sealer* sealer) {
+    SqliteTx tx(conn, sealer);
+    try {
+      job(tx);
+    } catch (const std::exception& e) {
+      spdlog::error("store: read job threw: {}", e.what());
+    }
+  }
+
   void reader_loop(Conn& conn) {
     for (;;) {
       ReadJob job;
@@ -51,12 +60,7 @@ struct SqliteStore::Impl {
       }
       // One snapshot for the whole job; BEGIN and COMMIT are prepared once per connection.
       Query(conn, "BEGIN").step();
-      SqliteTx tx(conn, sealer.get());
-      try {
-        job(tx);
-      } catch (const std::exception& e) {
-        spdlog::error("store: read job threw: {}", e.what());
-      }
+      run_read(job, conn, sealer.get());
       Query(conn, "COMMIT").step();
       read_count.fetch_add(1, std::memory_order_relaxed);
     }
@@ -149,29 +153,39 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
 }
 
 void SqliteStore::submit_read(ReadJob job) {
+  bool queued = false;
   {
     std::lock_guard lock(impl_->read_mutex);
-    if (impl_->closing) {
-      spdlog::warn("store: read submitted after close");
-      return;
+    if (!impl_->closing) {
+      impl_->reads.push_back(std::move(job));
+      queued = true;
     }
-    impl_->reads.push_back(std::move(job));
   }
-  impl_->wake_readers.notify_one();  // after unlocking: the woken reader need not wait for the lock
+  if (queued) {
+    impl_->wake_readers.notify_one();  // after unlocking: the woken reader need not wait for the lock
+    return;
+  }
+  // After close the job still runs, here, over no connection: every operation fails, so a caller
+  // waiting for its answer learns of the failure instead of waiting for ever.
+  spdlog::warn("store: read submitted after close");
+  Conn none(nullptr);
+  Impl::run_read(job, none, nullptr);
 }
 
 void SqliteStore::submit_write(WriteJob job, Committed done) {
+  bool queued = false;
   {
     std::lock_guard lock(impl_->mutex);
     if (!impl_->closing) {
       impl_->writes.emplace_back(std::move(job), std::move(done));
-      job = nullptr;
+      queued = true;
     }
   }
-  if (!job) {
+  if (queued) {
     impl_->wake_writer.notify_one();
     return;
   }
+  // After close the job does not run and its completion says so.
   if (done) done(false);
 }
 
