@@ -6,6 +6,8 @@
 // the caller's. Reads run on a pool of reader connections and see a consistent snapshot. Writes
 // run one at a time on a single writer thread; queued writes are grouped into one transaction
 // (group commit) and every job's completion is called only after that transaction is durable.
+//
+// Time: no operation reads a clock; each one that needs the time takes it from its caller.
 #pragma once
 
 #include <functional>
@@ -99,9 +101,10 @@ class WriteTx : public ReadTx {
  public:
   // Fails with Errc::email_taken when the email is in use.
   virtual Result<void> insert_user(const User& user, const std::string& password_hash) = 0;
-  // Changes display name, time zone and email; fails with Errc::email_taken on a clash.
-  virtual Result<void> update_user(const User& user) = 0;
-  virtual Result<void> set_password_hash(const std::string& user_id, const std::string& password_hash) = 0;
+  // Changes display name, time zone and email, as of `at`; fails with Errc::email_taken on a clash.
+  virtual Result<void> update_user(const User& user, Millis at) = 0;
+  virtual Result<void> set_password_hash(const std::string& user_id, const std::string& password_hash,
+                                         Millis at) = 0;
 
   virtual Result<void> insert_session(const Session& session) = 0;
   virtual Result<void> touch_session(const std::string& session_id, Millis last_seen, Millis expires_at) = 0;

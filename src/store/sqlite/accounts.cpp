@@ -1,6 +1,4 @@
 // Accounts and sessions: users, their password hashes and their signed-in sessions.
-#include <chrono>
-
 #include "store/sqlite/tx.h"
 
 namespace pillars::store::sqlite {
@@ -11,11 +9,6 @@ namespace {
 User read_user(const Query& q, int first) {
   return User{q.text(first), q.text(first + 1), q.text(first + 2), q.text(first + 3), q.integer(first + 4),
               q.integer(first + 5) != 0};
-}
-
-Millis now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 }  // namespace
@@ -81,18 +74,18 @@ Result<void> SqliteTx::insert_user(const User& u, const std::string& hash) {
   return r;
 }
 
-Result<void> SqliteTx::update_user(const User& u) {
+Result<void> SqliteTx::update_user(const User& u, Millis at) {
   Query q(c_, "UPDATE users SET email = ?, display_name = ?, timezone = ?, track_affection = ?, updated_at = ? "
               "WHERE id = ?");
-  q.bind(u.email).bind(u.display_name).bind(u.timezone).bind(u.track_affection ? 1 : 0).bind(now_ms()).bind(u.id);
+  q.bind(u.email).bind(u.display_name).bind(u.timezone).bind(u.track_affection ? 1 : 0).bind(at).bind(u.id);
   auto r = q.run();
   if (!r && q.is_constraint()) return fail(Errc::email_taken, "An account with this email exists already.");
   return r;
 }
 
-Result<void> SqliteTx::set_password_hash(const std::string& user_id, const std::string& hash) {
+Result<void> SqliteTx::set_password_hash(const std::string& user_id, const std::string& hash, Millis at) {
   Query q(c_, "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?");
-  q.bind(hash).bind(now_ms()).bind(user_id);
+  q.bind(hash).bind(at).bind(user_id);
   return q.run();
 }
 

@@ -22,8 +22,8 @@ class SqliteTx final : public WriteTx {
   Result<std::optional<SessionWithUser>> session_by_token_hash(const std::string& token_hash, Millis now) override;
   Result<std::vector<Session>> sessions_of(const std::string& user_id, Millis now) override;
   Result<void> insert_user(const User& user, const std::string& hash) override;
-  Result<void> update_user(const User& user) override;
-  Result<void> set_password_hash(const std::string& user_id, const std::string& hash) override;
+  Result<void> update_user(const User& user, Millis at) override;
+  Result<void> set_password_hash(const std::string& user_id, const std::string& hash, Millis at) override;
   Result<void> insert_session(const Session& session) override;
   Result<void> touch_session(const std::string& id, Millis last_seen, Millis expires_at) override;
   Result<bool> delete_session(const std::string& user_id, const std::string& session_id) override;
