@@ -87,8 +87,8 @@ class World {
     // which would hide the rest of the sign-in handler from the fuzzer.
     api::Settings settings;
     settings.login_limit_per_account = settings.login_limit_per_address = 1'000'000;
-    app_ = std::make_unique<api::AppContext>(*store_, cpu_, settings, metrics_, events_, catalog().catalog,
-                                             catalog().json);
+    app_ = std::make_unique<api::AppContext>(*store_, wall_clock(), cpu_, settings, metrics_, events_,
+                                             catalog().catalog, catalog().json);
     router_.emplace(api::make_router(*app_));
     populate();
   }

@@ -17,10 +17,11 @@ LoginLimits login_limits(const Settings& s) {
 }
 }  // namespace
 
-AppContext::AppContext(store::Store& store, boost::asio::thread_pool& cpu, Settings settings,
+AppContext::AppContext(store::Store& store, Clock clock, boost::asio::thread_pool& cpu, Settings settings,
                        http::ServerMetrics& metrics, http::EventHub& events, const Catalog& catalog,
                        std::string catalog_json, std::function<std::string()> store_metrics)
     : store_(store),
+      clock_(std::move(clock)),
       cpu_(cpu),
       settings_(std::move(settings)),
       metrics_(metrics),
@@ -33,11 +34,6 @@ AppContext::AppContext(store::Store& store, boost::asio::thread_pool& cpu, Setti
       invites_per_account_(settings_.invite_limit_per_account, kHour),
       invites_per_address_(settings_.invite_limit_per_address, kHour),
       passwords_(settings_.password_limit_per_account, kLoginWindow) {}
-
-Millis AppContext::now() const {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 Millis AppContext::now_pruned() {
   Millis t = now();

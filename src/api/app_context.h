@@ -13,6 +13,7 @@
 #include "api/session_cache.h"
 #include "core/catalog.h"
 #include "core/rate_limit.h"
+#include "core/time.h"
 #include "http/event_hub.h"
 #include "core/types.h"
 #include "crypto/seal.h"
@@ -43,8 +44,9 @@ struct Settings {
 
 class AppContext {
  public:
-  AppContext(store::Store& store, boost::asio::thread_pool& cpu, Settings settings, http::ServerMetrics& metrics,
-             http::EventHub& events, const Catalog& catalog, std::string catalog_json,
+  // `clock` is the one clock of the app: every handler, limiter and sweep reads the time from now().
+  AppContext(store::Store& store, Clock clock, boost::asio::thread_pool& cpu, Settings settings,
+             http::ServerMetrics& metrics, http::EventHub& events, const Catalog& catalog, std::string catalog_json,
              std::function<std::string()> store_metrics = {});
 
   const Catalog& catalog() const { return catalog_; }
@@ -60,7 +62,8 @@ class AppContext {
   http::ServerMetrics& server_metrics() { return metrics_; }
   std::string store_metrics() const { return store_metrics_ ? store_metrics_() : std::string(); }
 
-  Millis now() const;
+  // The time now, from the app's clock; the store is given it, it never reads a clock itself.
+  Millis now() const { return clock_(); }
 
   // Attempts are counted as failures when they are let through (0 returned; else the seconds to
   // wait) and taken back when they turn out right, so parallel attempts cannot pass the limit
@@ -97,6 +100,7 @@ class AppContext {
 
  private:
   store::Store& store_;
+  Clock clock_;
   boost::asio::thread_pool& cpu_;
   Settings settings_;
   http::ServerMetrics& metrics_;

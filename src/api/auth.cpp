@@ -206,7 +206,7 @@ Awaitable login(AppContext& app, Context& ctx) {
   if (rehash) new_hash = co_await http::run_on(app.cpu().get_executor(), [&] { return crypto::hash_password(*password); });
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<void> {
     if (rehash)
-      if (auto r = tx.set_password_hash(found->user->id, new_hash); !r) return r;
+      if (auto r = tx.set_password_hash(found->user->id, new_hash, session.session.created_at); !r) return r;
     return tx.insert_session(session.session);
   });
   if (!saved) co_return saved.error();

@@ -29,7 +29,8 @@ Awaitable patch_me(AppContext& app, Context& ctx) {
     else user.track_affection = it->value().get_bool();
   }
   if (!fields.ok()) co_return fields.failure();
-  auto saved = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.update_user(user); });
+  auto saved =
+      co_await write(app.store(), [&, now = app.now()](store::WriteTx& tx) { return tx.update_user(user, now); });
   if (!saved) co_return saved.error();
   app.sessions().forget_user(user.id);
   app.bonds().forget_all();  // the other member's view of each bond shows this name
@@ -71,7 +72,7 @@ Awaitable change_password(AppContext& app, Context& ctx) {
   // old one, a CSRF token in a page, say, is of use after the change.
   auto session = make_session(app, user_id, ctx.header("User-Agent"));
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<void> {
-    if (auto r = tx.set_password_hash(user_id, *hash); !r) return r;
+    if (auto r = tx.set_password_hash(user_id, *hash, session.session.created_at); !r) return r;
     if (auto r = tx.insert_session(session.session); !r) return r;
     if (auto r = tx.delete_sessions_except(user_id, session.session.id); !r) return std::unexpected(r.error());
     return {};

@@ -149,7 +149,7 @@ int run_server(const ServeConfig& config) {
   settings.device_key = server_key;
   store::SqliteStore& sqlite = **store;
   http::EventHub events(static_cast<std::size_t>(config.max_sockets_per_person));
-  api::AppContext app(sqlite, cpu, settings, metrics, events, catalog->catalog, catalog->json, [&sqlite, &events, &metrics] {
+  auto store_metrics = [&sqlite, &events, &metrics] {
     auto s = sqlite.stats();
     auto heap = ::mallinfo2();
     return fmt::format(
@@ -177,7 +177,10 @@ int run_server(const ServeConfig& config) {
         "pillars_heap_free_bytes {}\n",
         s.reads, s.writes, s.commits, events.open_sockets(), metrics.events_sent.load(),
         events.closed_for_session_end(), s.memory_bytes, heap.uordblks + heap.hblkhd, heap.fordblks);
-  });
+  };
+  // The one place the wall clock is chosen: everything else reads the time through the app context.
+  api::AppContext app(sqlite, wall_clock(), cpu, settings, metrics, events, catalog->catalog, catalog->json,
+                      store_metrics);
   http::Router router = api::make_router(app);
   auto files = config.web_dir.empty() ? std::make_unique<http::StaticFiles>()
                                       : std::make_unique<http::StaticFiles>(config.web_dir);

@@ -5,6 +5,13 @@
 
 namespace pillars {
 
+Clock wall_clock() {
+  return [] {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  };
+}
+
 std::string format_rfc3339(Millis t) {
   using namespace std::chrono;
   sys_seconds secs{duration_cast<seconds>(milliseconds(t - ((t % 1000) + 1000) % 1000))};

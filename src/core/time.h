@@ -1,6 +1,8 @@
-// Time as the API shows it: RFC 3339 in UTC with a trailing Z.
+// Time: the clock the app reads "now" from, and time as the API shows it (RFC 3339 in UTC with a
+// trailing Z).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +10,14 @@
 #include "core/types.h"
 
 namespace pillars {
+
+// Milliseconds since the Unix epoch, UTC. The app context owns the one clock the server reads; code
+// that needs the time takes it from there (or as a parameter), never from the system, so a test can
+// set the time. Must be safe to call from any thread.
+using Clock = std::function<Millis()>;
+
+// The system's wall clock.
+Clock wall_clock();
 
 // 1764072000000 -> "2025-11-25T12:00:00Z" (whole seconds; milliseconds are dropped).
 std::string format_rfc3339(Millis t);

@@ -6,6 +6,8 @@
 // the caller's. Reads run on a pool of reader connections and see a consistent snapshot. Writes
 // run one at a time on a single writer thread; queued writes are grouped into one transaction
 // (group commit) and every job's completion is called only after that transaction is durable.
+//
+// Time: no operation reads a clock; each one that needs the time takes it from its caller.
 #pragma once
 
 #include <functional>
@@ -99,9 +101,10 @@ class WriteTx : public ReadTx {
  public:
   // Fails with Errc::email_taken when the email is in use.
   virtual Result<void> insert_user(const User& user, const std::string& password_hash) = 0;
-  // Changes display name, time zone and email; fails with Errc::email_taken on a clash.
-  virtual Result<void> update_user(const User& user) = 0;
-  virtual Result<void> set_password_hash(const std::string& user_id, const std::string& password_hash) = 0;
+  // Changes display name, time zone and email, as of `at`; fails with Errc::email_taken on a clash.
+  virtual Result<void> update_user(const User& user, Millis at) = 0;
+  virtual Result<void> set_password_hash(const std::string& user_id, const std::string& password_hash,
+                                         Millis at) = 0;
 
   virtual Result<void> insert_session(const Session& session) = 0;
   virtual Result<void> touch_session(const std::string& session_id, Millis last_seen, Millis expires_at) = 0;
@@ -152,9 +155,11 @@ class Store {
   // Called on a store thread after the job's transaction is durable (true) or failed (false).
   using Committed = std::function<void(bool durable)>;
 
-  // Runs `job` on a reader thread.
+  // Runs `job` on a reader thread. After close it runs at once on the caller's thread, every
+  // operation of its transaction failing.
   virtual void submit_read(ReadJob job) = 0;
   // Runs `job` on the writer thread inside the next group transaction; `done` follows the commit.
+  // After close the job does not run and `done(false)` is called at once on the caller's thread.
   virtual void submit_write(WriteJob job, Committed done) = 0;
 
   // Finishes queued jobs, then closes every connection. Later submissions fail their jobs.

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "store/blocking.h"
@@ -105,6 +106,26 @@ TEST_F(SqliteStoreTest, SessionsExpireAndAreScopedToTheirUser) {
   EXPECT_EQ(*gone, 1);
 }
 
+TEST_F(SqliteStoreTest, ChangesAreStampedWithTheTimeTheCallerGives) {
+  auto u = add_user("u1", "ann@example.org");
+  auto updated_at = [&] {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open_v2((dir_ / "pillars.db").string().c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT updated_at FROM users WHERE id = 'u1'", -1, &stmt, nullptr), SQLITE_OK);
+    std::int64_t at = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return at;
+  };
+  EXPECT_EQ(updated_at(), 1000) << "a new account is updated when it is made";
+  u.display_name = "Ann";
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.update_user(u, 123'456); }));
+  EXPECT_EQ(updated_at(), 123'456);
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.set_password_hash("u1", "hash-2", 234'567); }));
+  EXPECT_EQ(updated_at(), 234'567);
+}
+
 TEST_F(SqliteStoreTest, BondsAreSeenOnlyByTheirMembers) {
   add_user("u1", "ann@example.org");
   add_user("u2", "ben@example.org");
@@ -137,7 +158,7 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b2", BondKind::friend_, "u1", "u3", 6); }));
   auto rename = [&](User& u, std::string name) {
     u.display_name = std::move(name);
-    ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.update_user(u); }));
+    ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.update_user(u, 2000); }));
   };
   auto other_in = [&](const std::string& bond, const std::string& member) {
     auto view = read_now(*store_, [&](ReadTx& tx) { return tx.bond_for_member(bond, member); });
@@ -200,10 +221,10 @@ TEST_F(SqliteStoreTest, BondsEndedBeforeTheNameSnapshotKeepTheNameCurrentAtMigra
   reopen();
   EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.schema_version(); }), SqliteStore::latest_schema_version());
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) {
-    return tx.update_user(User{"u2", "ben@example.org", "Renamed later", "UTC", 1000});
+    return tx.update_user(User{"u2", "ben@example.org", "Renamed later", "UTC", 1000}, 2000);
   }));
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) {
-    return tx.update_user(User{"u3", "cat@example.org", "Renamed later", "UTC", 1000});
+    return tx.update_user(User{"u3", "cat@example.org", "Renamed later", "UTC", 1000}, 2000);
   }));
   auto ended = read_now(*store_, [](ReadTx& tx) { return tx.bond_for_member("b1", "u1"); });
   EXPECT_EQ((*ended)->other.display_name, "At migration u2");
@@ -342,6 +363,39 @@ TEST_F(SqliteStoreTest, WritesAfterCloseFailInsteadOfHanging) {
   store_->close();
   auto r = write_now(*store_, [](WriteTx& tx) { return tx.delete_expired_sessions(0); });
   EXPECT_FALSE(r);
+}
+
+TEST_F(SqliteStoreTest, AWriteAfterCloseIsNotRunAndReportsNotDurable) {
+  store_->close();
+  bool ran = false;
+  std::optional<bool> durable;
+  store_->submit_write([&](WriteTx&) { return ran = true; }, [&](bool d) { durable = d; });
+  EXPECT_FALSE(ran);
+  ASSERT_TRUE(durable.has_value()) << "the completion is called, not dropped";
+  EXPECT_FALSE(*durable);
+}
+
+TEST_F(SqliteStoreTest, ReadsAfterCloseFailInsteadOfHanging) {
+  add_user("u1", "ann@example.org");
+  store_->close();
+  auto user = read_now(*store_, [](ReadTx& tx) { return tx.user_by_id("u1"); });
+  ASSERT_FALSE(user) << "a read after close answers an error, not a missing user";
+  EXPECT_EQ(user.error().code, Errc::internal);
+  auto bonds = read_now(*store_, [](ReadTx& tx) { return tx.bonds_of("u1"); });
+  EXPECT_FALSE(bonds);
+  auto version = read_now(*store_, [](ReadTx& tx) { return tx.schema_version(); });
+  EXPECT_FALSE(version);
+}
+
+TEST_F(SqliteStoreTest, ReadsQueuedBeforeCloseStillRun) {
+  add_user("u1", "ann@example.org");
+  std::atomic<int> answered{0};
+  for (int i = 0; i < 50; ++i)
+    store_->submit_read([&](ReadTx& tx) {
+      if (auto u = tx.user_by_id("u1"); u && *u) ++answered;
+    });
+  store_->close();
+  EXPECT_EQ(answered.load(), 50);
 }
 
 }  // namespace

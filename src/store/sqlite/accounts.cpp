@@ -1,0 +1,131 @@
+// Accounts and sessions: users, their password hashes and their signed-in sessions.
+#include "store/sqlite/tx.h"
+
+namespace pillars::store::sqlite {
+
+namespace {
+
+// Columns: id, email, display_name, timezone, created_at, track_affection
+User read_user(const Query& q, int first) {
+  return User{q.text(first), q.text(first + 1), q.text(first + 2), q.text(first + 3), q.integer(first + 4),
+              q.integer(first + 5) != 0};
+}
+
+}  // namespace
+
+Result<std::optional<User>> SqliteTx::user_by_id(const std::string& id) {
+  Query q(c_, "SELECT id, email, display_name, timezone, created_at, track_affection FROM users WHERE id = ?");
+  q.bind(id);
+  if (q.step()) return read_user(q, 0);
+  PILLARS_CHECK(q);
+  return std::nullopt;
+}
+
+Result<std::optional<User>> SqliteTx::user_by_email(const std::string& email) {
+  Query q(c_, "SELECT id, email, display_name, timezone, created_at, track_affection FROM users WHERE email = ?");
+  q.bind(email);
+  if (q.step()) return read_user(q, 0);
+  PILLARS_CHECK(q);
+  return std::nullopt;
+}
+
+Result<std::optional<std::string>> SqliteTx::password_hash(const std::string& user_id) {
+  Query q(c_, "SELECT password_hash FROM users WHERE id = ?");
+  q.bind(user_id);
+  if (q.step()) return q.text(0);
+  PILLARS_CHECK(q);
+  return std::nullopt;
+}
+
+Result<std::optional<ReadTx::SessionWithUser>> SqliteTx::session_by_token_hash(const std::string& token_hash,
+                                                                               Millis now) {
+  Query q(c_,
+          "SELECT s.id, s.user_id, s.token_hash, s.csrf, s.user_agent, s.created_at, s.last_seen_at, "
+          "s.expires_at, u.id, u.email, u.display_name, u.timezone, u.created_at, u.track_affection "
+          "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?");
+  q.bind(token_hash).bind(now);
+  if (q.step()) {
+    Session s{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5), q.integer(6), q.integer(7)};
+    return SessionWithUser{std::move(s), read_user(q, 8)};
+  }
+  PILLARS_CHECK(q);
+  return std::nullopt;
+}
+
+Result<std::vector<Session>> SqliteTx::sessions_of(const std::string& user_id, Millis now) {
+  Query q(c_,
+          "SELECT id, user_id, token_hash, csrf, user_agent, created_at, last_seen_at, expires_at "
+          "FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY last_seen_at DESC, id");
+  q.bind(user_id).bind(now);
+  std::vector<Session> out;
+  while (q.step())
+    out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5), q.integer(6), q.integer(7)});
+  PILLARS_CHECK(q);
+  return out;
+}
+
+Result<void> SqliteTx::insert_user(const User& u, const std::string& hash) {
+  Query q(c_,
+          "INSERT INTO users (id, email, display_name, timezone, password_hash, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  q.bind(u.id).bind(u.email).bind(u.display_name).bind(u.timezone).bind(hash).bind(u.created_at).bind(u.created_at);
+  auto r = q.run();
+  if (!r && q.is_constraint()) return fail(Errc::email_taken, "An account with this email exists already.");
+  return r;
+}
+
+Result<void> SqliteTx::update_user(const User& u, Millis at) {
+  Query q(c_, "UPDATE users SET email = ?, display_name = ?, timezone = ?, track_affection = ?, updated_at = ? "
+              "WHERE id = ?");
+  q.bind(u.email).bind(u.display_name).bind(u.timezone).bind(u.track_affection ? 1 : 0).bind(at).bind(u.id);
+  auto r = q.run();
+  if (!r && q.is_constraint()) return fail(Errc::email_taken, "An account with this email exists already.");
+  return r;
+}
+
+Result<void> SqliteTx::set_password_hash(const std::string& user_id, const std::string& hash, Millis at) {
+  Query q(c_, "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?");
+  q.bind(hash).bind(at).bind(user_id);
+  return q.run();
+}
+
+Result<void> SqliteTx::insert_session(const Session& s) {
+  Query q(c_,
+          "INSERT INTO sessions (id, user_id, token_hash, csrf, user_agent, created_at, last_seen_at, expires_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(s.id).bind(s.user_id).bind(s.token_hash).bind(s.csrf).bind(s.user_agent).bind(s.created_at)
+      .bind(s.last_seen_at).bind(s.expires_at);
+  return q.run();
+}
+
+Result<void> SqliteTx::touch_session(const std::string& id, Millis last_seen, Millis expires_at) {
+  Query q(c_, "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?");
+  q.bind(last_seen).bind(expires_at).bind(id);
+  return q.run();
+}
+
+Result<bool> SqliteTx::delete_session(const std::string& user_id, const std::string& session_id) {
+  Query q(c_, "DELETE FROM sessions WHERE id = ? AND user_id = ?");
+  q.bind(session_id).bind(user_id);
+  auto r = q.run();
+  if (!r) return std::unexpected(r.error());
+  return q.changes() > 0;
+}
+
+Result<int> SqliteTx::delete_sessions_except(const std::string& user_id, const std::string& keep_id) {
+  Query q(c_, "DELETE FROM sessions WHERE user_id = ? AND id <> ?");
+  q.bind(user_id).bind(keep_id);
+  auto r = q.run();
+  if (!r) return std::unexpected(r.error());
+  return q.changes();
+}
+
+Result<int> SqliteTx::delete_expired_sessions(Millis now) {
+  Query q(c_, "DELETE FROM sessions WHERE expires_at <= ?");
+  q.bind(now);
+  auto r = q.run();
+  if (!r) return std::unexpected(r.error());
+  return q.changes();
+}
+
+}  // namespace pillars::store::sqlite

@@ -1,0 +1,367 @@
+// The inner world: entries with their feelings, shares into bonds, responses, appreciations and
+// comfort requests. Free text is sealed at rest, bound to its column and row.
+#include <spdlog/spdlog.h>
+
+#include "store/sqlite/tx.h"
+
+namespace pillars::store::sqlite {
+
+namespace {
+
+std::string ad(std::string_view column, std::string_view id) {
+  return std::string(column) + ":" + std::string(id);
+}
+
+}  // namespace
+
+std::string SqliteTx::seal(std::string_view text, std::string_view column, std::string_view id) const {
+  return sealer_->seal(text, ad(column, id));
+}
+
+// Opens a sealed column; an unopenable value means a wrong key or tampering: fail loudly.
+Result<std::string> SqliteTx::unseal(std::string_view sealed, std::string_view column, std::string_view id) const {
+  auto plain = sealer_->open(sealed, ad(column, id));
+  if (!plain) {
+    spdlog::error("store: a sealed {} value did not open (wrong key or altered data)", column);
+    return fail(Errc::internal, "stored text could not be read");
+  }
+  return std::move(*plain);
+}
+
+Result<std::optional<std::string>> SqliteTx::unseal_optional(const Query& q, int col, std::string_view column,
+                                                             std::string_view id) const {
+  if (q.is_null(col)) return std::optional<std::string>();
+  auto r = unseal(q.blob(col), column, id);
+  if (!r) return std::unexpected(r.error());
+  return std::optional<std::string>(std::move(*r));
+}
+
+void SqliteTx::bind_sealed(Query& q, const std::optional<std::string>& text, std::string_view column,
+                           std::string_view id) {
+  if (text) q.bind_blob(seal(*text, column, id));
+  else q.bind_null();
+}
+
+Result<void> SqliteTx::load_feelings(Entry& e) {
+  Query q(c_, "SELECT word, family, intensity FROM entry_feelings WHERE entry_id = ? ORDER BY position");
+  q.bind(e.id);
+  e.feelings.clear();
+  while (q.step()) e.feelings.push_back({q.text(0), q.text(1), static_cast<int>(q.integer(2))});
+  PILLARS_CHECK(q);
+  return {};
+}
+
+Result<void> SqliteTx::load_shares(Entry& e) {
+  Query q(c_, "SELECT bond_id FROM entry_shares WHERE entry_id = ? ORDER BY shared_at, bond_id");
+  q.bind(e.id);
+  e.shared_with.clear();
+  while (q.step()) e.shared_with.push_back(q.text(0));
+  PILLARS_CHECK(q);
+  return {};
+}
+
+// Columns: id, author_id, kind, body_sealed, created_at, updated_at
+Result<Entry> SqliteTx::read_entry(const Query& q, int first) {
+  Entry e;
+  e.id = q.text(first);
+  e.author_id = q.text(first + 1);
+  e.kind = parse_entry_kind(q.text(first + 2)).value_or(EntryKind::feeling);
+  auto body = unseal(q.blob(first + 3), "entries.body", e.id);
+  if (!body) return std::unexpected(body.error());
+  e.body = std::move(*body);
+  e.created_at = q.integer(first + 4);
+  e.updated_at = q.integer(first + 5);
+  return e;
+}
+
+Result<std::optional<Entry>> SqliteTx::entry_for_author(const std::string& entry_id, const std::string& author_id) {
+  std::optional<Entry> out;
+  {
+    Query q(c_, "SELECT id, author_id, kind, body_sealed, created_at, updated_at FROM entries "
+                "WHERE id = ? AND author_id = ?");
+    q.bind(entry_id).bind(author_id);
+    if (q.step()) {
+      auto e = read_entry(q, 0);
+      if (!e) return std::unexpected(e.error());
+      out = std::move(*e);
+    }
+    PILLARS_CHECK(q);
+  }
+  if (out) {
+    if (auto r = load_feelings(*out); !r) return std::unexpected(r.error());
+    if (auto r = load_shares(*out); !r) return std::unexpected(r.error());
+  }
+  return out;
+}
+
+Result<std::vector<Entry>> SqliteTx::entries_of(const std::string& author_id, const EntryFilter& f) {
+  std::vector<Entry> out;
+  {
+    Query q(c_,
+            "SELECT e.id, e.author_id, e.kind, e.body_sealed, e.created_at, e.updated_at FROM entries e "
+            "WHERE e.author_id = ?1 AND (?2 IS NULL OR e.kind = ?2) "
+            "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM entry_feelings f WHERE f.entry_id = e.id AND f.family = ?3)) "
+            "AND (?4 IS NULL OR e.created_at < ?4 OR (e.created_at = ?4 AND e.id < ?5)) "
+            "ORDER BY e.created_at DESC, e.id DESC LIMIT ?6");
+    q.bind(author_id);
+    if (f.kind) q.bind(to_string(*f.kind)); else q.bind_null();
+    q.bind(f.family);
+    if (f.before) q.bind(f.before->first).bind(f.before->second); else q.bind_null().bind_null();
+    q.bind(f.limit);
+    while (q.step()) {
+      auto e = read_entry(q, 0);
+      if (!e) return std::unexpected(e.error());
+      out.push_back(std::move(*e));
+    }
+    PILLARS_CHECK(q);
+  }
+  for (auto& e : out) {
+    if (auto r = load_feelings(e); !r) return std::unexpected(r.error());
+    if (auto r = load_shares(e); !r) return std::unexpected(r.error());
+  }
+  return out;
+}
+
+Result<std::vector<EntryResponse>> SqliteTx::read_responses(Query& q) {
+  std::vector<EntryResponse> out;
+  while (q.step()) {
+    EntryResponse r;
+    r.id = q.text(0);
+    r.entry_id = q.text(1);
+    r.bond_id = q.text(2);
+    r.from = Person{q.text(3), q.text(4)};
+    r.kind = parse_response_kind(q.text(5)).value_or(ResponseKind::hear);
+    auto body = unseal_optional(q, 6, "entry_responses.body", r.id);
+    if (!body) return std::unexpected(body.error());
+    r.body = std::move(*body);
+    r.created_at = q.integer(7);
+    out.push_back(std::move(r));
+  }
+  PILLARS_CHECK(q);
+  return out;
+}
+
+// Responses to the entry in the bonds it is still shared in; one bond's only when `bond_id` is set.
+Result<std::vector<EntryResponse>> SqliteTx::responses(const std::string& entry_id,
+                                                       const std::optional<std::string>& bond_id) {
+  Query q(c_,
+          "SELECT r.id, r.entry_id, r.bond_id, u.id, u.display_name, r.kind, r.body_sealed, r.created_at "
+          "FROM entry_responses r JOIN entry_shares s ON s.entry_id = r.entry_id AND s.bond_id = r.bond_id "
+          "JOIN users u ON u.id = r.responder_id WHERE r.entry_id = ?1 AND (?2 IS NULL OR r.bond_id = ?2) "
+          "ORDER BY r.created_at, r.id");
+  q.bind(entry_id).bind(bond_id);
+  return read_responses(q);
+}
+
+Result<std::vector<EntryResponse>> SqliteTx::responses_to(const std::string& entry_id) {
+  return responses(entry_id, std::nullopt);
+}
+
+Result<std::vector<EntryResponse>> SqliteTx::responses_in_bond(const std::string& entry_id,
+                                                               const std::string& bond_id) {
+  return responses(entry_id, bond_id);
+}
+
+Result<std::vector<SharedEntry>> SqliteTx::shared_in_bond(const std::string& bond_id,
+                                                          std::optional<std::pair<Millis, std::string>> before,
+                                                          int limit) {
+  std::vector<SharedEntry> out;
+  {
+    Query q(c_,
+            "SELECT e.id, e.author_id, e.kind, e.body_sealed, e.created_at, e.updated_at, u.display_name, s.shared_at "
+            "FROM entry_shares s JOIN entries e ON e.id = s.entry_id JOIN users u ON u.id = e.author_id "
+            "WHERE s.bond_id = ?1 AND (?2 IS NULL OR s.shared_at < ?2 OR (s.shared_at = ?2 AND s.entry_id < ?3)) "
+            "ORDER BY s.shared_at DESC, s.entry_id DESC LIMIT ?4");
+    q.bind(bond_id);
+    if (before) q.bind(before->first).bind(before->second); else q.bind_null().bind_null();
+    q.bind(limit);
+    while (q.step()) {
+      auto e = read_entry(q, 0);
+      if (!e) return std::unexpected(e.error());
+      SharedEntry se{std::move(*e), Person{q.text(1), q.text(6)}, q.integer(7)};
+      out.push_back(std::move(se));
+    }
+    PILLARS_CHECK(q);
+  }
+  for (auto& se : out)
+    if (auto r = load_feelings(se.entry); !r) return std::unexpected(r.error());
+  return out;
+}
+
+Result<std::optional<std::string>> SqliteTx::shared_entry_author(const std::string& entry_id,
+                                                                 const std::string& bond_id) {
+  Query q(c_, "SELECT author_id FROM entry_shares WHERE entry_id = ? AND bond_id = ?");
+  q.bind(entry_id).bind(bond_id);
+  if (q.step()) return std::optional<std::string>(q.text(0));
+  PILLARS_CHECK(q);
+  return std::optional<std::string>();
+}
+
+Result<std::vector<std::string>> SqliteTx::bonds_sharing(const std::string& entry_id) {
+  Query q(c_, "SELECT bond_id FROM entry_shares WHERE entry_id = ? ORDER BY bond_id");
+  q.bind(entry_id);
+  std::vector<std::string> out;
+  while (q.step()) out.push_back(q.text(0));
+  PILLARS_CHECK(q);
+  return out;
+}
+
+Result<std::vector<Appreciation>> SqliteTx::appreciations_in(const std::string& bond_id) {
+  Query q(c_,
+          "SELECT a.id, a.bond_id, u.id, u.display_name, a.kind, a.note_sealed, a.created_at FROM appreciations a "
+          "JOIN users u ON u.id = a.from_id WHERE a.bond_id = ? ORDER BY a.created_at DESC, a.id DESC LIMIT 500");
+  q.bind(bond_id);
+  std::vector<Appreciation> out;
+  while (q.step()) {
+    Appreciation a;
+    a.id = q.text(0);
+    a.bond_id = q.text(1);
+    a.from = Person{q.text(2), q.text(3)};
+    a.kind = parse_appreciation_kind(q.text(4)).value_or(AppreciationKind::love);
+    auto note = unseal_optional(q, 5, "appreciations.note", a.id);
+    if (!note) return std::unexpected(note.error());
+    a.note = std::move(*note);
+    a.created_at = q.integer(6);
+    out.push_back(std::move(a));
+  }
+  PILLARS_CHECK(q);
+  return out;
+}
+
+Result<ComfortRequest> SqliteTx::read_comfort(const Query& q) {
+  ComfortRequest c;
+  c.id = q.text(0);
+  c.bond_id = q.text(1);
+  c.from = Person{q.text(2), q.text(3)};
+  auto note = unseal_optional(q, 4, "comfort_requests.note", c.id);
+  if (!note) return std::unexpected(note.error());
+  c.note = std::move(*note);
+  c.created_at = q.integer(5);
+  c.answered_at = q.opt_integer(6);
+  auto answer = unseal_optional(q, 7, "comfort_requests.answer_note", c.id);
+  if (!answer) return std::unexpected(answer.error());
+  c.answer_note = std::move(*answer);
+  return c;
+}
+
+Result<std::vector<ComfortRequest>> SqliteTx::comfort_requests_in(const std::string& bond_id) {
+  Query q(c_,
+          "SELECT c.id, c.bond_id, u.id, u.display_name, c.note_sealed, c.created_at, c.answered_at, "
+          "c.answer_note_sealed FROM comfort_requests c JOIN users u ON u.id = c.from_id WHERE c.bond_id = ? "
+          "ORDER BY c.created_at DESC, c.id DESC LIMIT 500");
+  q.bind(bond_id);
+  std::vector<ComfortRequest> out;
+  while (q.step()) {
+    auto c = read_comfort(q);
+    if (!c) return std::unexpected(c.error());
+    out.push_back(std::move(*c));
+  }
+  PILLARS_CHECK(q);
+  return out;
+}
+
+Result<std::optional<ComfortRequest>> SqliteTx::comfort_request(const std::string& bond_id, const std::string& id) {
+  Query q(c_,
+          "SELECT c.id, c.bond_id, u.id, u.display_name, c.note_sealed, c.created_at, c.answered_at, "
+          "c.answer_note_sealed FROM comfort_requests c JOIN users u ON u.id = c.from_id "
+          "WHERE c.bond_id = ? AND c.id = ?");
+  q.bind(bond_id).bind(id);
+  if (q.step()) {
+    auto c = read_comfort(q);
+    if (!c) return std::unexpected(c.error());
+    return std::optional<ComfortRequest>(std::move(*c));
+  }
+  PILLARS_CHECK(q);
+  return std::optional<ComfortRequest>();
+}
+
+Result<void> SqliteTx::write_feelings(const Entry& e) {
+  {
+    Query q(c_, "DELETE FROM entry_feelings WHERE entry_id = ?");
+    q.bind(e.id);
+    if (auto r = q.run(); !r) return r;
+  }
+  for (std::size_t i = 0; i < e.feelings.size(); ++i) {
+    Query q(c_, "INSERT INTO entry_feelings (entry_id, position, word, family, intensity) VALUES (?, ?, ?, ?, ?)");
+    q.bind(e.id).bind(static_cast<int>(i)).bind(e.feelings[i].word).bind(e.feelings[i].family).bind(e.feelings[i].intensity);
+    if (auto r = q.run(); !r) return r;
+  }
+  return {};
+}
+
+Result<void> SqliteTx::insert_entry(const Entry& e) {
+  Query q(c_, "INSERT INTO entries (id, author_id, kind, body_sealed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+  q.bind(e.id).bind(e.author_id).bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id))
+      .bind(e.created_at).bind(e.updated_at);
+  if (auto r = q.run(); !r) return r;
+  return write_feelings(e);
+}
+
+Result<void> SqliteTx::update_entry(const Entry& e) {
+  Query q(c_, "UPDATE entries SET kind = ?, body_sealed = ?, updated_at = ? WHERE id = ? AND author_id = ?");
+  q.bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id)).bind(e.updated_at).bind(e.id).bind(e.author_id);
+  if (auto r = q.run(); !r) return r;
+  if (q.changes() != 1) return fail(Errc::not_found, "There is no such entry.");
+  return write_feelings(e);
+}
+
+Result<bool> SqliteTx::delete_entry(const std::string& entry_id, const std::string& author_id) {
+  Query q(c_, "DELETE FROM entries WHERE id = ? AND author_id = ?");
+  q.bind(entry_id).bind(author_id);
+  if (auto r = q.run(); !r) return std::unexpected(r.error());
+  return q.changes() > 0;
+}
+
+Result<bool> SqliteTx::share_entry(const std::string& entry_id, const std::string& bond_id,
+                                   const std::string& author_id, Millis at) {
+  Query q(c_, "INSERT OR IGNORE INTO entry_shares (entry_id, bond_id, author_id, shared_at) VALUES (?, ?, ?, ?)");
+  q.bind(entry_id).bind(bond_id).bind(author_id).bind(at);
+  if (auto r = q.run(); !r) return std::unexpected(r.error());
+  return q.changes() > 0;
+}
+
+Result<bool> SqliteTx::withdraw_share(const std::string& entry_id, const std::string& bond_id) {
+  Query q(c_, "DELETE FROM entry_shares WHERE entry_id = ? AND bond_id = ?");
+  q.bind(entry_id).bind(bond_id);
+  if (auto r = q.run(); !r) return std::unexpected(r.error());
+  return q.changes() > 0;
+}
+
+Result<void> SqliteTx::insert_response(const EntryResponse& r) {
+  Query q(c_, "INSERT INTO entry_responses (id, entry_id, bond_id, responder_id, kind, body_sealed, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  q.bind(r.id).bind(r.entry_id).bind(r.bond_id).bind(r.from.id).bind(to_string(r.kind));
+  bind_sealed(q, r.body, "entry_responses.body", r.id);
+  q.bind(r.created_at);
+  return q.run();
+}
+
+Result<void> SqliteTx::insert_appreciation(const Appreciation& a) {
+  Query q(c_, "INSERT INTO appreciations (id, bond_id, from_id, kind, note_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+  q.bind(a.id).bind(a.bond_id).bind(a.from.id).bind(to_string(a.kind));
+  bind_sealed(q, a.note, "appreciations.note", a.id);
+  q.bind(a.created_at);
+  return q.run();
+}
+
+Result<void> SqliteTx::insert_comfort_request(const ComfortRequest& c) {
+  Query q(c_, "INSERT INTO comfort_requests (id, bond_id, from_id, note_sealed, created_at) VALUES (?, ?, ?, ?, ?)");
+  q.bind(c.id).bind(c.bond_id).bind(c.from.id);
+  bind_sealed(q, c.note, "comfort_requests.note", c.id);
+  q.bind(c.created_at);
+  return q.run();
+}
+
+Result<void> SqliteTx::answer_comfort_request(const std::string& id, const std::string& by, Millis at,
+                                              const std::optional<std::string>& note) {
+  Query q(c_, "UPDATE comfort_requests SET answered_at = ?, answered_by = ?, answer_note_sealed = ? "
+              "WHERE id = ? AND answered_at IS NULL");
+  q.bind(at).bind(by);
+  bind_sealed(q, note, "comfort_requests.answer_note", id);
+  q.bind(id);
+  if (auto r = q.run(); !r) return r;
+  if (q.changes() != 1) return fail(Errc::conflict, "This request has been answered already.");
+  return {};
+}
+
+}  // namespace pillars::store::sqlite

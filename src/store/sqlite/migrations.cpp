@@ -1,0 +1,81 @@
+#include "store/sqlite/migrations.h"
+
+#include <algorithm>
+#include <charconv>
+#include <span>
+
+#include <spdlog/spdlog.h>
+
+#include "core/embedded_file.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/tx.h"
+
+namespace pillars {
+std::span<const EmbeddedFile> migration_files();  // generated from src/store/migrations
+}
+
+namespace pillars::store::sqlite {
+
+namespace {
+
+int migration_number(std::string_view path) {
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(path.data(), path.data() + path.size(), n);
+  return ec == std::errc() ? n : -1;
+}
+
+}  // namespace
+
+Result<int> SqliteTx::schema_version() {
+  Query q(c_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (q.step()) return static_cast<int>(q.integer(0));
+  PILLARS_CHECK(q);
+  return 0;
+}
+
+Result<int> apply_migrations(Conn& conn) {
+  if (!conn.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                 "applied_at INTEGER NOT NULL) STRICT"))
+    return fail(Errc::internal, "cannot create the migrations table");
+  SqliteTx tx(conn, nullptr);
+  auto current = tx.schema_version();
+  if (!current) return std::unexpected(current.error());
+  int version = *current;
+  for (const auto& file : migration_files()) {
+    int n = migration_number(file.path);
+    if (n <= version) continue;
+    std::string sql(file.data);
+    if (!conn.exec("BEGIN IMMEDIATE")) return fail(Errc::internal, "cannot start a migration");
+    bool ok = conn.exec(sql.c_str());
+    if (ok) {
+      Query q(conn, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%s','now') * 1000)");
+      q.bind(n).bind(file.path);
+      ok = q.run().has_value();
+    }
+    if (!ok || !conn.exec("COMMIT")) {
+      conn.exec("ROLLBACK");
+      return fail(Errc::internal, "migration failed");
+    }
+    spdlog::info("store: applied migration {}", file.path);
+    version = n;
+  }
+  return version;
+}
+
+}  // namespace pillars::store::sqlite
+
+namespace pillars::store {
+
+int SqliteStore::latest_schema_version() {
+  int latest = 0;
+  for (const auto& f : migration_files()) latest = std::max(latest, sqlite::migration_number(f.path));
+  return latest;
+}
+
+Result<int> SqliteStore::migrate(const std::string& path) {
+  auto conn = sqlite::open_conn(path, false);
+  if (!conn) return std::unexpected(conn.error());
+  return sqlite::apply_migrations(**conn);
+}
+
+}  // namespace pillars::store

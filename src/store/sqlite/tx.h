@@ -1,0 +1,99 @@
+// The domain operations in SQL: one class implementing ReadTx and WriteTx over a connection, its
+// members defined by aggregate, one file each (accounts.cpp, bonds.cpp, inner_world.cpp,
+// checkins.cpp; schema_version in migrations.cpp). Internal to src/store/sqlite.
+#pragma once
+
+#include "crypto/seal.h"
+#include "store/sqlite/db.h"
+#include "store/store.h"
+
+namespace pillars::store::sqlite {
+
+class SqliteTx final : public WriteTx {
+ public:
+  // `sealer` seals and opens free text; it may be null only where no sealed column is touched
+  // (migrations, a closed store).
+  SqliteTx(Conn& conn, const crypto::Sealer* sealer) : c_(conn), sealer_(sealer) {}
+
+  // ---- accounts and sessions (accounts.cpp)
+  Result<std::optional<User>> user_by_id(const std::string& id) override;
+  Result<std::optional<User>> user_by_email(const std::string& email) override;
+  Result<std::optional<std::string>> password_hash(const std::string& user_id) override;
+  Result<std::optional<SessionWithUser>> session_by_token_hash(const std::string& token_hash, Millis now) override;
+  Result<std::vector<Session>> sessions_of(const std::string& user_id, Millis now) override;
+  Result<void> insert_user(const User& user, const std::string& hash) override;
+  Result<void> update_user(const User& user, Millis at) override;
+  Result<void> set_password_hash(const std::string& user_id, const std::string& hash, Millis at) override;
+  Result<void> insert_session(const Session& session) override;
+  Result<void> touch_session(const std::string& id, Millis last_seen, Millis expires_at) override;
+  Result<bool> delete_session(const std::string& user_id, const std::string& session_id) override;
+  Result<int> delete_sessions_except(const std::string& user_id, const std::string& keep_id) override;
+  Result<int> delete_expired_sessions(Millis now) override;
+
+  // ---- bonds and invites (bonds.cpp)
+  Result<std::optional<Invite>> invite_by_code(const std::string& code) override;
+  Result<std::vector<Invite>> open_invites_of(const std::string& user_id, Millis now) override;
+  Result<std::optional<BondView>> bond_for_member(const std::string& bond_id, const std::string& member_id) override;
+  Result<std::vector<BondView>> bonds_of(const std::string& member_id) override;
+  Result<bool> active_bond_between(const std::string& a, const std::string& b) override;
+  Result<void> insert_invite(const Invite& invite) override;
+  Result<void> mark_invite_used(const std::string& code, const std::string& used_by, Millis at,
+                                const std::string& bond_id) override;
+  Result<void> insert_bond(const std::string& bond_id, BondKind kind, const std::string& a, const std::string& b,
+                           Millis created_at) override;
+  Result<void> end_bond(const std::string& bond_id, const std::string& ended_by, Millis at) override;
+
+  // ---- the schema (migrations.cpp)
+  Result<int> schema_version() override;
+
+  // ---- the inner world (inner_world.cpp)
+  Result<std::optional<Entry>> entry_for_author(const std::string& entry_id, const std::string& author_id) override;
+  Result<std::vector<Entry>> entries_of(const std::string& author_id, const EntryFilter& filter) override;
+  Result<std::vector<EntryResponse>> responses_to(const std::string& entry_id) override;
+  Result<std::vector<EntryResponse>> responses_in_bond(const std::string& entry_id, const std::string& bond_id) override;
+  Result<std::vector<SharedEntry>> shared_in_bond(const std::string& bond_id,
+                                                  std::optional<std::pair<Millis, std::string>> before,
+                                                  int limit) override;
+  Result<std::optional<std::string>> shared_entry_author(const std::string& entry_id,
+                                                         const std::string& bond_id) override;
+  Result<std::vector<std::string>> bonds_sharing(const std::string& entry_id) override;
+  Result<std::vector<Appreciation>> appreciations_in(const std::string& bond_id) override;
+  Result<std::vector<ComfortRequest>> comfort_requests_in(const std::string& bond_id) override;
+  Result<std::optional<ComfortRequest>> comfort_request(const std::string& bond_id, const std::string& id) override;
+  Result<void> insert_entry(const Entry& entry) override;
+  Result<void> update_entry(const Entry& entry) override;
+  Result<bool> delete_entry(const std::string& entry_id, const std::string& author_id) override;
+  Result<bool> share_entry(const std::string& entry_id, const std::string& bond_id, const std::string& author_id,
+                           Millis at) override;
+  Result<bool> withdraw_share(const std::string& entry_id, const std::string& bond_id) override;
+  Result<void> insert_response(const EntryResponse& response) override;
+  Result<void> insert_appreciation(const Appreciation& appreciation) override;
+  Result<void> insert_comfort_request(const ComfortRequest& request) override;
+  Result<void> answer_comfort_request(const std::string& id, const std::string& by, Millis at,
+                                      const std::optional<std::string>& note) override;
+
+  // ---- check-ins (checkins.cpp)
+  Result<std::vector<CheckIn>> checkins_on(const std::string& bond_id, Day day) override;
+  Result<std::vector<CheckIn>> checkins_between(const std::string& bond_id, Day from, Day to) override;
+  Result<void> put_checkin(const CheckIn& checkin) override;
+
+ private:
+  // Sealing free text at rest and the entry helpers (inner_world.cpp).
+  std::string seal(std::string_view text, std::string_view column, std::string_view id) const;
+  Result<std::string> unseal(std::string_view sealed, std::string_view column, std::string_view id) const;
+  Result<std::optional<std::string>> unseal_optional(const Query& q, int col, std::string_view column,
+                                                     std::string_view id) const;
+  void bind_sealed(Query& q, const std::optional<std::string>& text, std::string_view column, std::string_view id);
+  Result<void> load_feelings(Entry& e);
+  Result<void> load_shares(Entry& e);
+  Result<Entry> read_entry(const Query& q, int first);
+  Result<std::vector<EntryResponse>> read_responses(Query& q);
+  Result<std::vector<EntryResponse>> responses(const std::string& entry_id, const std::optional<std::string>& bond_id);
+  Result<ComfortRequest> read_comfort(const Query& q);
+  Result<void> write_feelings(const Entry& e);
+
+  Conn& c_;
+  const crypto::Sealer* sealer_;
+};
+
+}  // namespace pillars::store::sqlite
