@@ -29,7 +29,6 @@ enum class AppreciationKind { love, thanks, admire };
 std::string_view to_string(AppreciationKind kind);
 std::optional<AppreciationKind> parse_appreciation_kind(std::string_view text);
 
-using EntryFeeling = Feeling;  // until the store speaks of Feeling too
 
 struct Entry {
   std::string id;

@@ -141,7 +141,7 @@ describe('the other\'s presence is shown only for a day that can still be answer
     assert.match(ab.id, /^[A-Za-z0-9_-]+$/, 'the bond id is safe to put in SQL');
     await w.stop();
     execFileSync('sqlite3', [path.join(w.dataDir, 'pillars.db'),
-      `UPDATE checkins SET day = day - ${SHIFT} WHERE bond_id = '${ab.id}';`]);
+      `PRAGMA foreign_keys = ON; UPDATE checkins SET day = day - ${SHIFT} WHERE bond_id = '${ab.id}';`]);
     server = await w.start(); // Ana, Ben, Eve and Sam now talk to the new server
 
     const forBen = await getDay(ben, ab.id, old(tomorrow));

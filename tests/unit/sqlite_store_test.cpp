@@ -36,6 +36,19 @@ class SqliteStoreTest : public ::testing::Test {
     store_ = std::move(*s);
   }
 
+  // Closes the store, turns its database back into an older shape with `sql` (which also deletes
+  // the rows of schema_migrations it undoes), and opens it again, so the migrations run anew.
+  void rewind(const char* sql) {
+    store_.reset();
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / "pillars.db").string().c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+    reopen();
+    EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.schema_version(); }),
+              SqliteStore::latest_schema_version());
+  }
+
   User add_user(const std::string& id, const std::string& email) {
     User u{id, email, "Name " + id, "UTC", 1000};
     auto r = write_now(*store_, [&](WriteTx& tx) { return tx.insert_user(u, "hash-" + id); });
@@ -206,20 +219,15 @@ TEST_F(SqliteStoreTest, BondsEndedBeforeTheNameSnapshotKeepTheNameCurrentAtMigra
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); }));
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b2", BondKind::friend_, "u1", "u3", 6); }));
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.end_bond("b1", "u1", 9); }));
-  store_.reset();
   // Turn the database back into one from before the snapshot, with names changed since the end.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "pillars.db").string().c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "ALTER TABLE bond_members DROP COLUMN display_name_at_end;"
-                         "DELETE FROM schema_migrations WHERE name = '0004_ended_bond_names.sql';"
-                         "UPDATE users SET display_name = 'At migration ' || id;",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK)
-      << sqlite3_errmsg(db);
-  sqlite3_close(db);
-  reopen();
-  EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.schema_version(); }), SqliteStore::latest_schema_version());
+  rewind(
+      "ALTER TABLE bond_members DROP COLUMN display_name_at_end;"
+      "DELETE FROM schema_migrations WHERE name = '0004_ended_bond_names.sql';"
+      // and from before 0005, which came after it (there are no check-ins here)
+      "DROP TABLE checkin_feelings;"
+      "ALTER TABLE checkins ADD COLUMN feelings TEXT NOT NULL DEFAULT '';"
+      "DELETE FROM schema_migrations WHERE name = '0005_checkin_feelings.sql';"
+      "UPDATE users SET display_name = 'At migration ' || id;");
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) {
     return tx.update_user(User{"u2", "ben@example.org", "Renamed later", "UTC", 1000}, 2000);
   }));
@@ -230,6 +238,89 @@ TEST_F(SqliteStoreTest, BondsEndedBeforeTheNameSnapshotKeepTheNameCurrentAtMigra
   EXPECT_EQ((*ended)->other.display_name, "At migration u2");
   auto active = read_now(*store_, [](ReadTx& tx) { return tx.bond_for_member("b2", "u1"); });
   EXPECT_EQ((*active)->other.display_name, "Renamed later") << "an active bond is not snapshotted";
+}
+
+// Everything of a check-in the store keeps, for comparing two reads.
+std::string describe(const CheckIn& c) {
+  std::string out = c.bond_id + "|" + std::to_string(c.day) + "|" + c.from.id + "|" + c.from.display_name + "|";
+  for (const auto& f : c.feelings) out += f.word + ":" + f.family + ":" + std::to_string(f.intensity) + ";";
+  out += "|" + std::to_string(c.closeness_now) + "|" + std::to_string(c.closeness_wanted) + "|" +
+         std::string(to_string(c.need)) + "|" + std::to_string(c.own_minutes) + "|" +
+         std::to_string(c.together_minutes) + "|" + (c.affection ? (*c.affection ? "y" : "n") : "-") + "|" +
+         (c.lovemaking ? (*c.lovemaking ? "y" : "n") : "-") + "|" + c.guess_family + "|" +
+         std::to_string(c.guess_closeness) + "|" + std::to_string(c.created_at) + "|" + std::to_string(c.updated_at);
+  return out;
+}
+
+CheckIn checkin(const std::string& user, Day day, Feelings feelings) {
+  CheckIn c;
+  c.bond_id = "b1";
+  c.from = Person{user, "Name " + user};
+  c.day = day;
+  c.feelings = std::move(feelings);
+  c.closeness_now = 3;
+  c.closeness_wanted = 6;
+  c.need = Need::closeness;
+  c.own_minutes = 90;
+  c.together_minutes = 30;
+  c.affection = true;
+  c.guess_family = "calm";
+  c.guess_closeness = 4;
+  c.created_at = c.updated_at = 1000 + day;
+  return c;
+}
+
+TEST_F(SqliteStoreTest, CheckInFeelingsKeepTheirOrderAndAreReplacedOnEdit) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); }));
+  auto first = checkin("u1", 20000, {{"rejected", "hurt", 5}, {"glad", "joy", 2}, {"calm", "calm", 1}});
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.put_checkin(first); }));
+  auto edited = first;
+  edited.feelings = {{"glad", "joy", 4}};
+  edited.updated_at = 5000;
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.put_checkin(edited); }));
+  auto day = read_now(*store_, [](ReadTx& tx) { return tx.checkins_on("b1", 20000); });
+  ASSERT_TRUE(day);
+  ASSERT_EQ(day->size(), 1u);
+  auto expected = edited;
+  expected.created_at = first.created_at;  // an edit keeps the first answer's time
+  EXPECT_EQ(describe(day->front()), describe(expected));
+}
+
+// Check-in feelings moved from one text column ("word:family:intensity" joined by ",") to rows
+// shaped like an entry's (migration 0005): what was stored the old way reads back the same.
+TEST_F(SqliteStoreTest, CheckInsStoredBeforeTheFeelingsMigrationReadBackTheSame) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); }));
+  std::vector<CheckIn> stored{
+      checkin("u1", 20000, {{"rejected", "hurt", 5}, {"glad", "joy", 2}, {"calm", "calm", 1}}),
+      checkin("u2", 20000, {{"lonely", "loneliness", 3}}),
+      checkin("u1", 20001, {{"glad", "joy", 4}, {"anxious", "fear", 4}}),
+  };
+  stored[2].lovemaking = false;
+  stored[2].affection.reset();
+  for (const auto& c : stored) ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.put_checkin(c); }));
+  auto read_all = [&] {
+    auto all = read_now(*store_, [](ReadTx& tx) { return tx.checkins_between("b1", 19990, 20010); });
+    EXPECT_TRUE(all);
+    std::vector<std::string> out;
+    for (const auto& c : all.value_or(std::vector<CheckIn>{})) out.push_back(describe(c));
+    return out;
+  };
+  auto before = read_all();
+  ASSERT_EQ(before.size(), 3u);
+
+  // Turn the database back into one from before migration 0005, holding the same check-ins.
+  rewind(
+      "DROP TABLE checkin_feelings;"
+      "ALTER TABLE checkins ADD COLUMN feelings TEXT NOT NULL DEFAULT '';"
+      "UPDATE checkins SET feelings = 'rejected:hurt:5,glad:joy:2,calm:calm:1' WHERE user_id = 'u1' AND day = 20000;"
+      "UPDATE checkins SET feelings = 'lonely:loneliness:3' WHERE user_id = 'u2';"
+      "UPDATE checkins SET feelings = 'glad:joy:4,anxious:fear:4' WHERE day = 20001;"
+      "DELETE FROM schema_migrations WHERE name = '0005_checkin_feelings.sql';");
+  EXPECT_EQ(read_all(), before);
 }
 
 TEST_F(SqliteStoreTest, AnInviteIsUsedOnce) {

@@ -42,12 +42,16 @@ void SqliteTx::bind_sealed(Query& q, const std::optional<std::string>& text, std
   else q.bind_null();
 }
 
+namespace {
+BindKey entry_key(const Entry& e) {
+  return [&e](Query& q) { q.bind(e.id); };
+}
+}  // namespace
+
 Result<void> SqliteTx::load_feelings(Entry& e) {
-  Query q(c_, "SELECT word, family, intensity FROM entry_feelings WHERE entry_id = ? ORDER BY position");
-  q.bind(e.id);
-  e.feelings.clear();
-  while (q.step()) e.feelings.push_back({q.text(0), q.text(1), static_cast<int>(q.integer(2))});
-  PILLARS_CHECK(q);
+  auto feelings = read_feelings(kEntryFeelings, entry_key(e));
+  if (!feelings) return std::unexpected(feelings.error());
+  e.feelings = std::move(*feelings);
   return {};
 }
 
@@ -275,26 +279,12 @@ Result<std::optional<ComfortRequest>> SqliteTx::comfort_request(const std::strin
   return std::optional<ComfortRequest>();
 }
 
-Result<void> SqliteTx::write_feelings(const Entry& e) {
-  {
-    Query q(c_, "DELETE FROM entry_feelings WHERE entry_id = ?");
-    q.bind(e.id);
-    if (auto r = q.run(); !r) return r;
-  }
-  for (std::size_t i = 0; i < e.feelings.size(); ++i) {
-    Query q(c_, "INSERT INTO entry_feelings (entry_id, position, word, family, intensity) VALUES (?, ?, ?, ?, ?)");
-    q.bind(e.id).bind(static_cast<int>(i)).bind(e.feelings[i].word).bind(e.feelings[i].family).bind(e.feelings[i].intensity);
-    if (auto r = q.run(); !r) return r;
-  }
-  return {};
-}
-
 Result<void> SqliteTx::insert_entry(const Entry& e) {
   Query q(c_, "INSERT INTO entries (id, author_id, kind, body_sealed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
   q.bind(e.id).bind(e.author_id).bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id))
       .bind(e.created_at).bind(e.updated_at);
   if (auto r = q.run(); !r) return r;
-  return write_feelings(e);
+  return write_feelings(kEntryFeelings, entry_key(e), e.feelings);
 }
 
 Result<void> SqliteTx::update_entry(const Entry& e) {
@@ -302,7 +292,7 @@ Result<void> SqliteTx::update_entry(const Entry& e) {
   q.bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id)).bind(e.updated_at).bind(e.id).bind(e.author_id);
   if (auto r = q.run(); !r) return r;
   if (q.changes() != 1) return fail(Errc::not_found, "There is no such entry.");
-  return write_feelings(e);
+  return write_feelings(kEntryFeelings, entry_key(e), e.feelings);
 }
 
 Result<bool> SqliteTx::delete_entry(const std::string& entry_id, const std::string& author_id) {

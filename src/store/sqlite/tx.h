@@ -3,11 +3,26 @@
 // checkins.cpp; schema_version in migrations.cpp). Internal to src/store/sqlite.
 #pragma once
 
+#include <functional>
+
 #include "crypto/seal.h"
 #include "store/sqlite/db.h"
 #include "store/store.h"
 
 namespace pillars::store::sqlite {
+
+// Where a list of feelings is stored (feelings.cpp): the statements that read, clear and add an
+// owner's rows, each naming the owner by its key columns first. Literals, since the statement
+// cache keys on their address.
+struct FeelingsTable {
+  const char* select;
+  const char* remove;
+  const char* insert;
+};
+extern const FeelingsTable kEntryFeelings;    // keyed by entry_id
+extern const FeelingsTable kCheckInFeelings;  // keyed by bond_id, day, user_id
+// Binds an owner's key columns, in the table's order.
+using BindKey = std::function<void(Query&)>;
 
 class SqliteTx final : public WriteTx {
  public:
@@ -84,13 +99,20 @@ class SqliteTx final : public WriteTx {
   Result<std::optional<std::string>> unseal_optional(const Query& q, int col, std::string_view column,
                                                      std::string_view id) const;
   void bind_sealed(Query& q, const std::optional<std::string>& text, std::string_view column, std::string_view id);
-  Result<void> load_feelings(Entry& e);
   Result<void> load_shares(Entry& e);
   Result<Entry> read_entry(const Query& q, int first);
   Result<std::vector<EntryResponse>> read_responses(Query& q);
   Result<std::vector<EntryResponse>> responses(const std::string& entry_id, const std::optional<std::string>& bond_id);
   Result<ComfortRequest> read_comfort(const Query& q);
-  Result<void> write_feelings(const Entry& e);
+
+  // A list of feelings, read and written the one way (feelings.cpp); `bind_key` binds the owner's
+  // key columns in the table's order.
+  Result<Feelings> read_feelings(const FeelingsTable& table, const BindKey& bind_key);
+  Result<void> write_feelings(const FeelingsTable& table, const BindKey& bind_key, const Feelings& feelings);
+  Result<void> load_feelings(Entry& e);
+  Result<void> load_feelings(CheckIn& c);
+  // The check-ins a query selects (checkins.cpp's column order), each with its feelings.
+  Result<std::vector<CheckIn>> with_feelings(Query& q);
 
   Conn& c_;
   const crypto::Sealer* sealer_;
