@@ -152,9 +152,10 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
     if (o.save.locked)
       return fail(Errc::checkin_locked, "You have both checked in for this day, so it can no longer change.");
     if (auto r = tx.put_checkin(mine); !r) return std::unexpected(r.error());
-    auto after = tx.checkins_on(mine.bond_id, mine.day);
-    if (!after) return std::unexpected(after.error());
-    o.day = std::move(*after);
+    // The day as stored now, without reading it again: an edit keeps the first answer's time.
+    if (before) mine.created_at = before->created_at;
+    if (theirs) o.day.push_back(*theirs);
+    o.day.push_back(mine);
     return o;
   });
   if (!outcome) co_return outcome.error();

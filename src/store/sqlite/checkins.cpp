@@ -1,4 +1,7 @@
 // Check-ins: each person's daily answers in a bond, one per person and day.
+#include <map>
+#include <utility>
+
 #include "store/sqlite/tx.h"
 
 namespace pillars::store::sqlite {
@@ -39,22 +42,22 @@ Result<std::vector<CheckIn>> read_checkins(Query& q) {
   return out;
 }
 
-}  // namespace
-
-Result<void> SqliteTx::load_feelings(CheckIn& c) {
-  auto feelings = read_feelings(kCheckInFeelings, checkin_key(c));
-  if (!feelings) return std::unexpected(feelings.error());
-  c.feelings = std::move(*feelings);
-  return {};
-}
-
-Result<std::vector<CheckIn>> SqliteTx::with_feelings(Query& q) {
-  auto list = read_checkins(q);
+// Adds to each check-in its feelings, from a query selecting day, user_id, word, family and
+// intensity in position order: one query for a day or a range, not one per check-in.
+Result<std::vector<CheckIn>> attach_feelings(Result<std::vector<CheckIn>> list, Query& f) {
   if (!list) return list;
-  for (auto& c : *list)
-    if (auto r = load_feelings(c); !r) return std::unexpected(r.error());
+  std::map<std::pair<Day, std::string>, CheckIn*, std::less<>> by_key;
+  for (auto& c : *list) by_key[{c.day, c.from.id}] = &c;
+  while (f.step()) {
+    auto it = by_key.find(std::pair<Day, std::string>{static_cast<Day>(f.integer(0)), f.text(1)});
+    if (it != by_key.end())
+      it->second->feelings.push_back({f.text(2), f.text(3), static_cast<int>(f.integer(4))});
+  }
+  PILLARS_CHECK(f);
   return list;
 }
+
+}  // namespace
 
 Result<std::vector<CheckIn>> SqliteTx::checkins_on(const std::string& bond_id, Day day) {
   Query q(c_,
@@ -63,7 +66,11 @@ Result<std::vector<CheckIn>> SqliteTx::checkins_on(const std::string& bond_id, D
           "c.created_at, c.updated_at FROM checkins c JOIN users u ON u.id = c.user_id "
           "WHERE c.bond_id = ? AND c.day = ? ORDER BY c.user_id");
   q.bind(bond_id).bind(day);
-  return with_feelings(q);
+  Query f(c_,
+          "SELECT day, user_id, word, family, intensity FROM checkin_feelings WHERE bond_id = ? AND day = ? "
+          "ORDER BY user_id, position");
+  f.bind(bond_id).bind(day);
+  return attach_feelings(read_checkins(q), f);
 }
 
 Result<std::vector<CheckIn>> SqliteTx::checkins_between(const std::string& bond_id, Day from, Day to) {
@@ -73,7 +80,11 @@ Result<std::vector<CheckIn>> SqliteTx::checkins_between(const std::string& bond_
           "c.created_at, c.updated_at FROM checkins c JOIN users u ON u.id = c.user_id "
           "WHERE c.bond_id = ? AND c.day BETWEEN ? AND ? ORDER BY c.day, c.user_id");
   q.bind(bond_id).bind(from).bind(to);
-  return with_feelings(q);
+  Query f(c_,
+          "SELECT day, user_id, word, family, intensity FROM checkin_feelings WHERE bond_id = ? AND day BETWEEN ? AND ? "
+          "ORDER BY day, user_id, position");
+  f.bind(bond_id).bind(from).bind(to);
+  return attach_feelings(read_checkins(q), f);
 }
 
 Result<void> SqliteTx::put_checkin(const CheckIn& c) {

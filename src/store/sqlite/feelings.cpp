@@ -10,9 +10,9 @@ const FeelingsTable kEntryFeelings{
     "INSERT INTO entry_feelings (entry_id, position, word, family, intensity) VALUES (?, ?, ?, ?, ?)",
 };
 
+// Check-ins are read a day or a range at a time, with their feelings in one query (checkins.cpp).
 const FeelingsTable kCheckInFeelings{
-    "SELECT word, family, intensity FROM checkin_feelings WHERE bond_id = ? AND day = ? AND user_id = ? "
-    "ORDER BY position",
+    nullptr,
     "DELETE FROM checkin_feelings WHERE bond_id = ? AND day = ? AND user_id = ?",
     "INSERT INTO checkin_feelings (bond_id, day, user_id, position, word, family, intensity) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -15,7 +15,7 @@ namespace pillars::store::sqlite {
 // owner's rows, each naming the owner by its key columns first. Literals, since the statement
 // cache keys on their address.
 struct FeelingsTable {
-  const char* select;
+  const char* select;  // null where lists are read in bulk instead
   const char* remove;
   const char* insert;
 };
@@ -110,9 +110,6 @@ class SqliteTx final : public WriteTx {
   Result<Feelings> read_feelings(const FeelingsTable& table, const BindKey& bind_key);
   Result<void> write_feelings(const FeelingsTable& table, const BindKey& bind_key, const Feelings& feelings);
   Result<void> load_feelings(Entry& e);
-  Result<void> load_feelings(CheckIn& c);
-  // The check-ins a query selects (checkins.cpp's column order), each with its feelings.
-  Result<std::vector<CheckIn>> with_feelings(Query& q);
 
   Conn& c_;
   const crypto::Sealer* sealer_;
