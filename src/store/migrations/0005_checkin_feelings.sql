@@ -13,7 +13,8 @@ CREATE TABLE checkin_feelings (
   FOREIGN KEY (bond_id, day, user_id) REFERENCES checkins(bond_id, day, user_id)
     ON DELETE CASCADE ON UPDATE CASCADE
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX checkin_feelings_by_family ON checkin_feelings(family, bond_id);
+-- No index beyond the key: check-ins are read by bond and day, and every index is one more b-tree
+-- each check-in's save writes.
 
 -- The old column held "word:family:intensity" items joined by ","; word and family ids hold
 -- neither character. Split it into rows, keeping the order.
