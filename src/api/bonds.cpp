@@ -16,16 +16,22 @@ Awaitable list_bonds(AppContext& app, Context& ctx) {
 Awaitable get_bond(AppContext&, Context& ctx) { co_return json_ok(json::object{{"bond", to_json(*ctx.bond)}}); }
 
 // Either member may end a bond; it stays listed as ended for both.
+// Both are told at once: the other, with a notice, and the ender's own other open apps, so every
+// view of the bond changes together.
 Awaitable end_bond(AppContext& app, Context& ctx) {
-  auto ended = co_await write(app.store(), [&, now = app.now()](store::WriteTx& tx) -> Result<BondView> {
+  auto now = app.now();
+  auto told = notice_of(NoticeKind::bond_ended, ctx.bond->other.id, ctx.bond->id, ctx.user().id, ctx.bond->id, now);
+  auto ended = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<BondView> {
     if (auto r = tx.end_bond(ctx.bond->id, ctx.user().id, now); !r) return std::unexpected(r.error());
+    if (auto r = tx.add_notice(told); !r) return std::unexpected(r.error());
     auto view = tx.bond_for_member(ctx.bond->id, ctx.user().id);
     if (!view || !*view) return fail(Errc::internal);
     return std::move(**view);
   });
   if (!ended) co_return ended.error();
   app.bonds().forget_all();
-  notify(app, ctx.bond->other.id, "bond_ended", ctx.bond->id, ctx.bond->id);
+  tell(app, told);
+  notify(app, ctx.user().id, "bond_ended", ctx.bond->id, ctx.bond->id);
   co_return json_ok(json::object{{"bond", to_json(*ended)}});
 }
 

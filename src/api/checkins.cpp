@@ -56,7 +56,9 @@ json::value optional_bool(const std::optional<bool>& b) { return b ? json::value
 
 // A check-in as JSON; `other` is the partner's check-in of the same day once revealed, to score the guess.
 // `edit_time` adds updated_at, which only one's own unrevealed check-in carries (see `day_shown`).
-json::object checkin_json(const CheckIn& c, const CheckIn* other, bool edit_time) {
+// `ticks` adds the affection and love-making ticks: always on one's own, on the other's only where
+// both turned tracking on (`ticks_shared`); otherwise the keys are absent, whoever has it off.
+json::object checkin_json(const CheckIn& c, const CheckIn* other, bool edit_time, bool ticks) {
   json::object guess{{"family", c.guess_family}, {"closeness_now", c.guess_closeness},
                      {"family_right", nullptr}, {"closeness_right", nullptr}};
   if (other) {
@@ -73,12 +75,24 @@ json::object checkin_json(const CheckIn& c, const CheckIn* other, bool edit_time
                     {"need", to_string(c.need)},
                     {"own_minutes", c.own_minutes},
                     {"together_minutes", c.together_minutes},
-                    {"affection", optional_bool(c.affection)},
-                    {"lovemaking", optional_bool(c.lovemaking)},
                     {"guess", std::move(guess)},
                     {"created_at", format_rfc3339(c.created_at)}};
+  if (ticks) {
+    out["affection"] = optional_bool(c.affection);
+    out["lovemaking"] = optional_bool(c.lovemaking);
+  }
   if (edit_time) out["updated_at"] = format_rfc3339(c.updated_at);
   return out;
+}
+
+// Who is looking at a day: the person, the bond's state, and whether ticks are shared in it.
+struct Viewer {
+  std::string id;
+  BondStatus bond = BondStatus::active;
+  bool ticks_shared = false;
+};
+Viewer viewer_of(const Context& ctx) {
+  return {ctx.user().id, ctx.bond->status, ticks_shared(ctx.user().track_affection, ctx.bond->other_tracks_affection)};
 }
 
 // Splits one day's check-ins into the caller's and the other's.
@@ -92,15 +106,19 @@ std::pair<const CheckIn*, const CheckIn*> split(const std::vector<CheckIn>& day,
 // One day as `me` sees it, in the day view and in the history alike: `day_shown` decides what of
 // the other's check-in appears (all of it, only a status, or no `partner` key at all). Only what it
 // allows is read from `theirs`, so nothing else of the other's can slip into the answer.
-json::object day_json(Day day, const std::vector<CheckIn>& checkins, const std::string& me, BondStatus bond,
-                      Millis now) {
-  auto [mine, theirs] = split(checkins, me);
-  auto shown = day_shown(bond, mine != nullptr, theirs != nullptr, day, now);
+json::object day_json(Day day, const std::vector<CheckIn>& checkins, const Viewer& viewer, Millis now) {
+  auto [mine, theirs] = split(checkins, viewer.id);
+  auto shown = day_shown(viewer.bond, mine != nullptr, theirs != nullptr, day, now);
   json::object out{{"day", format_day(day)}, {"revealed", shown.revealed}};
-  out["mine"] = mine ? json::value(checkin_json(*mine, shown.revealed ? theirs : nullptr, shown.edit_times))
+  out["mine"] = mine ? json::value(checkin_json(*mine, shown.revealed ? theirs : nullptr, shown.edit_times, true))
                      : json::value(nullptr);
+  if (shown.revealed) {
+    auto note = reveal_note(*mine, *theirs);
+    out["reflection"] = note ? json::value(json::object{{"kind", to_string(note->reflection)}, {"who", to_string(note->who)}})
+                             : json::value(nullptr);
+  }
   switch (shown.other) {
-    case OtherPart::full: out["partner"] = checkin_json(*theirs, mine, false); break;
+    case OtherPart::full: out["partner"] = checkin_json(*theirs, mine, false, viewer.ticks_shared); break;
     case OtherPart::status: out["partner"] = json::object{{"status", theirs ? "checked_in" : "waiting"}}; break;
     case OtherPart::none: break;
   }
@@ -141,6 +159,7 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
   struct Outcome {
     CheckInSave save;
     std::vector<CheckIn> day;
+    std::optional<Notice> told;
   };
   auto outcome = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<Outcome> {
     auto bond = tx.bond_for_member(mine.bond_id, mine.from.id);
@@ -152,6 +171,16 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
     if (o.save.locked)
       return fail(Errc::checkin_locked, "You have both checked in for this day, so it can no longer change.");
     if (auto r = tx.put_checkin(mine); !r) return std::unexpected(r.error());
+    // What is new for the other: that one has checked in (a first answer; an edit is silent), or
+    // the reveal, which makes "has checked in" old news for both.
+    std::string subject = format_day(mine.day);
+    if (o.save.reveals || o.save.first)
+      o.told = notice_of(o.save.reveals ? NoticeKind::checkin_revealed : NoticeKind::checkin_added, (*bond)->other.id,
+                         mine.bond_id, mine.from.id, subject, mine.updated_at, std::nullopt, mine.day);
+    if (o.save.reveals)
+      if (auto r = tx.remove_notices(mine.bond_id, NoticeKind::checkin_added, subject); !r) return std::unexpected(r.error());
+    if (o.told)
+      if (auto r = tx.add_notice(*o.told); !r) return std::unexpected(r.error());
     // The day as stored now, without reading it again: an edit keeps the first answer's time.
     if (before) mine.created_at = before->created_at;
     if (theirs) o.day.push_back(*theirs);
@@ -159,18 +188,13 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
     return o;
   });
   if (!outcome) co_return outcome.error();
-  std::string id = format_day(mine.day);
-  if (outcome->save.reveals) {
-    notify(app, ctx.bond->other.id, "checkin_revealed", mine.bond_id, id);
-    notify(app, mine.from.id, "checkin_revealed", mine.bond_id, id);
-  } else if (outcome->save.first) {
-    notify(app, ctx.bond->other.id, "checkin_added", mine.bond_id, id);
-  }
+  if (outcome->told) tell(app, *outcome->told);
+  if (outcome->save.reveals) notify(app, mine.from.id, "checkin_revealed", mine.bond_id, format_day(mine.day));
   // The write job checked that the bond is active, so the day is shown as in an active bond.
   auto [me, theirs] = split(outcome->day, mine.from.id);
   auto shown = day_shown(BondStatus::active, true, theirs != nullptr, mine.day, app.now());
-  co_return json_ok(json::object{
-      {"checkin", checkin_json(*me, shown.revealed ? theirs : nullptr, shown.edit_times)}, {"revealed", shown.revealed}});
+  co_return json_ok(json::object{{"checkin", checkin_json(*me, shown.revealed ? theirs : nullptr, shown.edit_times, true)},
+                                 {"revealed", shown.revealed}});
 }
 
 Awaitable get_checkin(AppContext& app, Context& ctx) {
@@ -178,7 +202,7 @@ Awaitable get_checkin(AppContext& app, Context& ctx) {
   if (!day) co_return bad_day();
   auto checkins = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.checkins_on(ctx.bond->id, *day); });
   if (!checkins) co_return checkins.error();
-  co_return json_ok(day_json(*day, *checkins, ctx.user().id, ctx.bond->status, app.now()));
+  co_return json_ok(day_json(*day, *checkins, viewer_of(ctx), app.now()));
 }
 
 Awaitable list_checkins(AppContext& app, Context& ctx) {
@@ -202,13 +226,13 @@ Awaitable list_checkins(AppContext& app, Context& ctx) {
   // The days the caller checked in on, each exactly as the day view shows it; a day only the other
   // answered is not listed, so the list itself says nothing of the other.
   json::array days;
-  const std::string& me = ctx.user().id;
+  const auto viewer = viewer_of(ctx);
   const Millis now = app.now();
   for (std::size_t i = 0; i < checkins->size();) {
     std::size_t j = i;
     while (j < checkins->size() && (*checkins)[j].day == (*checkins)[i].day) ++j;
     std::vector<CheckIn> one(checkins->begin() + static_cast<std::ptrdiff_t>(i), checkins->begin() + static_cast<std::ptrdiff_t>(j));
-    if (split(one, me).first) days.push_back(day_json(one.front().day, one, me, ctx.bond->status, now));
+    if (split(one, viewer.id).first) days.push_back(day_json(one.front().day, one, viewer, now));
     i = j;
   }
   co_return json_ok(json::object{{"days", std::move(days)}});

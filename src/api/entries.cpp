@@ -24,6 +24,12 @@ bool parse_limit(std::string_view text, int& out) {
 
 Error not_found_entry() { return Error(Errc::not_found, "There is no such entry."); }
 
+Error unfitting_response() {
+  Error e(Errc::validation, "This response does not fit what was shared.");
+  e.fields.push_back({"kind", "Choose one of the responses offered for this entry."});
+  return e;
+}
+
 // Reads {kind?, feelings?, body?} into a draft, noting type errors.
 EntryDraft read_draft(Fields& fields) {
   EntryDraft draft;
@@ -200,7 +206,7 @@ Awaitable share_entry(AppContext& app, Context& ctx) {
   Fields fields(*body);
   auto bond_id = fields.string("bond_id");
   if (!fields.ok()) co_return fields.failure();
-  std::optional<std::string> tell;
+  std::optional<Notice> told;
   auto shared = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<EntryWithResponses> {
     auto entry = tx.entry_for_author(ctx.param("id"), ctx.user().id);
     if (!entry) return std::unexpected(entry.error());
@@ -211,13 +217,17 @@ Awaitable share_entry(AppContext& app, Context& ctx) {
     if ((*bond)->status != BondStatus::active) return fail(Errc::bond_ended, "This bond has ended.");
     auto added = tx.share_entry((*entry)->id, *bond_id, ctx.user().id, app.now());
     if (!added) return std::unexpected(added.error());
-    if (*added) tell = (*bond)->other.id;
+    if (*added) {
+      told = notice_of(NoticeKind::entry_shared, (*bond)->other.id, *bond_id, ctx.user().id, (*entry)->id, app.now(),
+                       (*entry)->id);
+      if (auto r = tx.add_notice(*told); !r) return std::unexpected(r.error());
+    }
     auto reloaded = load_for_author(tx, (*entry)->id, ctx.user().id);
     if (!reloaded || !*reloaded) return fail(Errc::internal);
     return std::move(**reloaded);
   });
   if (!shared) co_return shared.error();
-  if (tell) notify(app, *tell, "entry_shared", *bond_id, shared->entry.id);
+  if (told) tell(app, *told);
   co_return json_ok(json::object{{"entry", to_json(shared->entry, shared->responses, ctx.user().id)}});
 }
 
@@ -259,7 +269,7 @@ Awaitable respond_to_entry(AppContext& app, Context& ctx) {
   response.kind = *kind;
   response.from = Person{ctx.user().id, ctx.user().display_name};
   response.created_at = app.now();
-  std::string author;
+  Notice told;
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<void> {
     auto bonds = tx.bonds_sharing(response.entry_id);
     if (!bonds) return std::unexpected(bonds.error());
@@ -271,14 +281,22 @@ Awaitable respond_to_entry(AppContext& app, Context& ctx) {
       auto by = tx.shared_entry_author(response.entry_id, b);
       if (!by) return std::unexpected(by.error());
       if (!*view || !*by || !may_respond(ctx.user().id, **by, true, true, (*view)->status)) continue;
+      auto entry = tx.entry_for_author(response.entry_id, **by);
+      if (!entry) return std::unexpected(entry.error());
+      if (!*entry) continue;
+      auto fit = fitting_responses((*entry)->kind, (*entry)->feelings, app.catalog());
+      if (std::find(fit.begin(), fit.end(), response.kind) == fit.end())
+        return std::unexpected(unfitting_response());
       response.bond_id = b;
-      author = **by;
-      return tx.insert_response(response);
+      if (auto r = tx.insert_response(response); !r) return r;
+      told = notice_of(NoticeKind::response_added, **by, b, response.from.id, response.id, response.created_at,
+                       response.entry_id);
+      return tx.add_notice(told);
     }
     return std::unexpected(not_found_entry());
   });
   if (!saved) co_return saved.error();
-  notify(app, author, "response_added", response.bond_id, response.id);
+  tell(app, told);
   co_return json_created(json::object{{"response", to_json(response, ctx.user().id)}});
 }
 
@@ -314,7 +332,7 @@ Awaitable bond_entries(AppContext& app, Context& ctx) {
   if (!result) co_return result.error();
   json::array out;
   for (std::size_t i = 0; i < result->responses.size(); ++i)
-    out.push_back(to_json(result->entries[i], result->responses[i], ctx.user().id));
+    out.push_back(to_json(result->entries[i], result->responses[i], ctx.user().id, app.catalog()));
   json::value next = nullptr;
   if (result->entries.size() > static_cast<std::size_t>(page)) {
     const auto& last = result->entries[static_cast<std::size_t>(page) - 1];

@@ -57,6 +57,9 @@ Awaitable list_appreciations(AppContext&, Context&);
 Awaitable ask_for_comfort(AppContext&, Context&);
 Awaitable list_comfort_requests(AppContext&, Context&);
 Awaitable answer_comfort_request(AppContext&, Context&);
+Awaitable ask_for_space(AppContext&, Context&);
+Awaitable list_space_requests(AppContext&, Context&);
+Awaitable answer_space_request(AppContext&, Context&);
 
 // checkins.cpp
 Awaitable put_checkin(AppContext&, Context&);
@@ -69,6 +72,15 @@ Awaitable open_events(AppContext&, Context&);
 // Never carries text; the app refetches what changed.
 void notify(AppContext& app, const std::string& to, std::string_view type, const std::string& bond_id,
             const std::string& id);
+
+// What is new (notices.cpp). Something the other member did that a person should find later too
+// is a notice: made with `notice_of`, written by the write job that does the thing (so both commit
+// or neither), and after the commit told at once with `tell` ({type, bond_id, id, notice_id}).
+Notice notice_of(NoticeKind kind, std::string to, std::string bond_id, std::string from, std::string subject,
+                 Millis at, std::optional<std::string> entry_id = std::nullopt, std::optional<Day> day = std::nullopt);
+void tell(AppContext& app, const Notice& notice);
+Awaitable list_notices(AppContext&, Context&);
+Awaitable mark_notices_seen(AppContext&, Context&);
 
 // The origin a same-site request carries: the configured public URL, else http://<Host>.
 std::string expected_origin(const AppContext& app, const Context& ctx);

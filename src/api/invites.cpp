@@ -68,6 +68,7 @@ Awaitable accept_invite(AppContext& app, Context& ctx) {
   auto code = normalize_invite_code(ctx.param("code"));
   if (!code) co_return cannot_use();
   Millis now = app.now();
+  Notice told;  // the one who made the invite hears that it was accepted
   auto bond = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<BondView> {
     auto invite = tx.invite_by_code(*code);
     if (!invite) return std::unexpected(invite.error());
@@ -83,6 +84,8 @@ Awaitable accept_invite(AppContext& app, Context& ctx) {
     std::string bond_id = crypto::random_id();
     if (auto r = tx.insert_bond(bond_id, i.kind, i.creator_id, me, now); !r) return std::unexpected(r.error());
     if (auto r = tx.mark_invite_used(i.code, me, now, bond_id); !r) return std::unexpected(r.error());
+    told = notice_of(NoticeKind::invite_accepted, i.creator_id, bond_id, me, bond_id, now);
+    if (auto r = tx.add_notice(told); !r) return std::unexpected(r.error());
     auto view = tx.bond_for_member(bond_id, me);
     if (!view || !*view) return fail(Errc::internal);
     return std::move(**view);
@@ -90,6 +93,7 @@ Awaitable accept_invite(AppContext& app, Context& ctx) {
   if (!bond && bond.error().code == Errc::not_found) co_return cannot_use();
   app.invite_accept_not_a_guess(me, ctx.client_address);
   if (!bond) co_return bond.error();
+  tell(app, told);
   co_return json_created(json::object{{"bond", to_json(*bond)}});
 }
 

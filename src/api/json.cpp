@@ -158,7 +158,11 @@ json::object to_json(const Entry& e, const std::vector<EntryResponse>& responses
           {"responses", responses_json(responses, viewer)}};
 }
 
-json::object to_json(const SharedEntry& s, const std::vector<EntryResponse>& responses, std::string_view viewer) {
+json::object to_json(const SharedEntry& s, const std::vector<EntryResponse>& responses, std::string_view viewer,
+                     const Catalog& catalog) {
+  json::array offered;
+  if (s.author.id != viewer)
+    for (auto kind : fitting_responses(s.entry.kind, s.entry.feelings, catalog)) offered.push_back(json::value(to_string(kind)));
   return {{"id", s.entry.id},
           {"kind", to_string(s.entry.kind)},
           {"feelings", to_json(s.entry.feelings)},
@@ -168,6 +172,7 @@ json::object to_json(const SharedEntry& s, const std::vector<EntryResponse>& res
           {"shared_at", format_rfc3339(s.shared_at)},
           {"author", person(s.author)},
           {"mine", s.author.id == viewer},
+          {"responses_offered", std::move(offered)},
           {"responses", responses_json(responses, viewer)}};
 }
 
@@ -181,15 +186,34 @@ json::object to_json(const Appreciation& a, std::string_view viewer) {
           {"created_at", format_rfc3339(a.created_at)}};
 }
 
-json::object to_json(const ComfortRequest& c, std::string_view viewer) {
-  return {{"id", c.id},
-          {"bond_id", c.bond_id},
-          {"from", person(c.from)},
-          {"mine", c.from.id == viewer},
-          {"note", optional_text(c.note)},
-          {"created_at", format_rfc3339(c.created_at)},
-          {"answered_at", c.answered_at ? json::value(format_rfc3339(*c.answered_at)) : json::value(nullptr)},
-          {"answer_note", optional_text(c.answer_note)}};
+json::object to_json(const Request& c, std::string_view viewer) {
+  json::object out{{"id", c.id},
+                   {"bond_id", c.bond_id},
+                   {"kind", to_string(c.kind)},
+                   {"from", person(c.from)},
+                   {"mine", c.from.id == viewer},
+                   {"note", optional_text(c.note)},
+                   {"created_at", format_rfc3339(c.created_at)},
+                   {"answered_at", c.answered_at ? json::value(format_rfc3339(*c.answered_at)) : json::value(nullptr)},
+                   {"answer_note", optional_text(c.answer_note)}};
+  if (c.kind == RequestKind::space) {
+    out["when"] = c.when ? json::value(to_string(*c.when)) : json::value(nullptr);
+    out["reply"] = c.reply ? json::value(to_string(*c.reply)) : json::value(nullptr);
+  }
+  return out;
+}
+
+json::object to_json(const Notice& n) {
+  json::object out{{"id", n.id},
+                   {"bond_id", n.bond_id},
+                   {"kind", to_string(n.kind)},
+                   {"subject_id", n.subject_id},
+                   {"from_id", n.from_id},
+                   {"created_at", format_rfc3339(n.created_at)},
+                   {"seen", n.seen_at.has_value()}};
+  if (n.entry_id) out["entry_id"] = *n.entry_id;
+  if (n.day) out["day"] = format_day(*n.day);
+  return out;
 }
 
 std::optional<std::vector<std::pair<std::string, std::string>>> query_params(const http::Context& ctx) {

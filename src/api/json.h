@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/inner_world.h"
+#include "core/notices.h"
 #include "core/types.h"
 #include "http/request.h"
 
@@ -50,10 +51,12 @@ json::object to_json(const Session& session, bool current);
 json::object to_json(const EntryResponse& response, std::string_view viewer);
 // An entry as its author sees it, with the responses it received.
 json::object to_json(const Entry& entry, const std::vector<EntryResponse>& responses, std::string_view viewer);
-// An entry in a bond's shared space.
-json::object to_json(const SharedEntry& shared, const std::vector<EntryResponse>& responses, std::string_view viewer);
+// A shared entry as the viewer sees it, with the responses that fit it when it is the other's.
+json::object to_json(const SharedEntry& shared, const std::vector<EntryResponse>& responses, std::string_view viewer,
+                     const Catalog& catalog);
 json::object to_json(const Appreciation& appreciation, std::string_view viewer);
-json::object to_json(const ComfortRequest& request, std::string_view viewer);
+json::object to_json(const Request& request, std::string_view viewer);
+json::object to_json(const Notice& notice);
 
 // Query parameters of the request target, decoded; nullopt for a malformed target.
 std::optional<std::vector<std::pair<std::string, std::string>>> query_params(const http::Context& ctx);

@@ -141,9 +141,14 @@ constexpr RouteSpec kRoutes[] = {
   {V::post,    "/api/v1/bonds/{id}/comfort-requests", Access::bond_member, ask_for_comfort},
   {V::get,     "/api/v1/bonds/{id}/comfort-requests", Access::bond_member, list_comfort_requests},
   {V::post,    "/api/v1/bonds/{id}/comfort-requests/{request_id}/answer", Access::bond_member, answer_comfort_request},
+  {V::post,    "/api/v1/bonds/{id}/space-requests", Access::bond_member, ask_for_space},
+  {V::get,     "/api/v1/bonds/{id}/space-requests", Access::bond_member, list_space_requests},
+  {V::post,    "/api/v1/bonds/{id}/space-requests/{request_id}/answer", Access::bond_member, answer_space_request},
   {V::put,     "/api/v1/bonds/{id}/checkins/{day}", Access::bond_member, put_checkin},
   {V::get,     "/api/v1/bonds/{id}/checkins/{day}", Access::bond_member, get_checkin},
   {V::get,     "/api/v1/bonds/{id}/checkins",    Access::bond_member, list_checkins},
+  {V::get,     "/api/v1/notices",                Access::signed_in,   list_notices},
+  {V::post,    "/api/v1/notices/seen",           Access::signed_in,   mark_notices_seen},
   {V::get,     "/api/v1/events",                 Access::signed_in,   open_events},
 };
 // clang-format on

@@ -100,4 +100,43 @@ DayShown day_shown(BondStatus bond, bool mine, bool theirs, Day day, Millis now)
   return {.revealed = false, .other = day_is_current(day, now) ? OtherPart::status : OtherPart::none, .edit_times = true};
 }
 
+std::string_view to_string(Reflection reflection) {
+  switch (reflection) {
+    case Reflection::comfort: return "comfort";
+    case Reflection::space_and_closeness: return "space_and_closeness";
+    case Reflection::both_closer: return "both_closer";
+    case Reflection::both_space: return "both_space";
+  }
+  return "comfort";
+}
+
+std::string_view to_string(Who who) {
+  switch (who) {
+    case Who::me: return "me";
+    case Who::them: return "them";
+    case Who::both: return "both";
+  }
+  return "both";
+}
+
+namespace {
+// Wants more room than they have: asked for space, or wants the circles further apart.
+bool wants_space(const CheckIn& c) { return c.need == Need::space || c.closeness_wanted < c.closeness_now; }
+// Wants to come closer: asked for closeness, or wants the circles to overlap more.
+bool wants_closer(const CheckIn& c) {
+  return c.need == Need::closeness || (c.need != Need::space && c.closeness_wanted > c.closeness_now);
+}
+}  // namespace
+
+std::optional<RevealNote> reveal_note(const CheckIn& mine, const CheckIn& theirs) {
+  bool my_comfort = mine.need == Need::comfort, their_comfort = theirs.need == Need::comfort;
+  if (my_comfort || their_comfort)
+    return RevealNote{Reflection::comfort, my_comfort && their_comfort ? Who::both : my_comfort ? Who::me : Who::them};
+  if (wants_space(mine) && wants_space(theirs)) return RevealNote{Reflection::both_space, Who::both};
+  if (wants_space(mine) && wants_closer(theirs)) return RevealNote{Reflection::space_and_closeness, Who::me};
+  if (wants_space(theirs) && wants_closer(mine)) return RevealNote{Reflection::space_and_closeness, Who::them};
+  if (wants_closer(mine) && wants_closer(theirs)) return RevealNote{Reflection::both_closer, Who::both};
+  return std::nullopt;
+}
+
 }  // namespace pillars

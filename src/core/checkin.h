@@ -104,4 +104,23 @@ struct DayShown {
 };
 DayShown day_shown(BondStatus bond, bool mine, bool theirs, Day day, Millis now);
 
+// Affection and love-making ticks are shown to the other, and counted in insights, only where both
+// members turned tracking on. Until then neither sees the other's ticks, and since the answer is the
+// same whoever has it off, nobody learns who that is.
+inline bool ticks_shared(bool mine_tracks, bool theirs_tracks) { return mine_tracks && theirs_tracks; }
+
+// A short, gentle word on a revealed day, when the two answers meet in a way worth naming: one
+// needs comfort; one asked for space while the other wanted closeness; both would like to be
+// closer than they feel; both need some space. Never a judgement, only what the answers say.
+enum class Reflection { comfort, space_and_closeness, both_closer, both_space };
+std::string_view to_string(Reflection reflection);
+enum class Who { me, them, both };
+std::string_view to_string(Who who);
+struct RevealNote {
+  Reflection reflection = Reflection::comfort;
+  Who who = Who::both;  // whose need it names: for space_and_closeness, the one who wants space
+  bool operator==(const RevealNote&) const = default;
+};
+std::optional<RevealNote> reveal_note(const CheckIn& mine, const CheckIn& theirs);
+
 }  // namespace pillars

@@ -12,6 +12,9 @@ constexpr std::string_view kEntryKinds[] = {"feeling", "hope",     "fear",      
                                             "memory",  "daydream", "achievement", "knock"};
 constexpr std::string_view kResponseKinds[] = {"hear", "comfort", "celebrate", "thanks"};
 constexpr std::string_view kAppreciationKinds[] = {"love", "thanks", "admire"};
+constexpr std::string_view kRequestKinds[] = {"comfort", "space"};
+constexpr std::string_view kSpaceWhens[] = {"now", "tonight", "tomorrow"};
+constexpr std::string_view kSpaceReplies[] = {"enjoy", "of_course", "here_after"};
 
 template <class E, std::size_t N>
 std::optional<E> parse_from(const std::string_view (&names)[N], std::string_view text) {
@@ -30,6 +33,43 @@ std::optional<ResponseKind> parse_response_kind(std::string_view text) {
 std::string_view to_string(AppreciationKind kind) { return kAppreciationKinds[static_cast<int>(kind)]; }
 std::optional<AppreciationKind> parse_appreciation_kind(std::string_view text) {
   return parse_from<AppreciationKind>(kAppreciationKinds, text);
+}
+
+std::string_view to_string(RequestKind kind) { return kRequestKinds[static_cast<int>(kind)]; }
+std::optional<RequestKind> parse_request_kind(std::string_view text) {
+  return parse_from<RequestKind>(kRequestKinds, text);
+}
+std::string_view to_string(SpaceWhen when) { return kSpaceWhens[static_cast<int>(when)]; }
+std::optional<SpaceWhen> parse_space_when(std::string_view text) { return parse_from<SpaceWhen>(kSpaceWhens, text); }
+std::string_view to_string(SpaceReply reply) { return kSpaceReplies[static_cast<int>(reply)]; }
+std::optional<SpaceReply> parse_space_reply(std::string_view text) {
+  return parse_from<SpaceReply>(kSpaceReplies, text);
+}
+
+std::vector<ResponseKind> fitting_responses(EntryKind kind, const Feelings& feelings, const Catalog& catalog) {
+  bool any_vulnerable = false;
+  bool all_bright = !feelings.empty();
+  for (const auto& f : feelings) {
+    const auto* family = catalog.family(f.family);
+    bool vulnerable = family && family->vulnerable;
+    any_vulnerable = any_vulnerable || vulnerable;
+    if (vulnerable || f.family == "anger") all_bright = false;
+  }
+  std::string first = feelings.empty() ? std::string() : feelings.front().family;
+  const auto* first_family = catalog.family(first);
+  bool first_hurts = (first_family && first_family->vulnerable) || first == "anger";
+
+  bool hurts = kind == EntryKind::fear || kind == EntryKind::hurt || kind == EntryKind::knock;
+  bool good = kind == EntryKind::achievement || kind == EntryKind::hope || kind == EntryKind::daydream;
+  bool comfort = hurts || first_hurts || (any_vulnerable && !good);
+  bool celebrate = !hurts && !any_vulnerable && first != "anger" &&
+                   (good || ((kind == EntryKind::feeling || kind == EntryKind::memory) && all_bright));
+
+  std::vector<ResponseKind> out{ResponseKind::hear};
+  if (comfort) out.push_back(ResponseKind::comfort);
+  if (celebrate) out.push_back(ResponseKind::celebrate);
+  out.push_back(ResponseKind::thanks);
+  return out;
 }
 
 std::vector<FieldError> apply_entry_draft(const EntryDraft& draft, const Catalog& catalog, Entry& entry,

@@ -29,6 +29,22 @@ enum class AppreciationKind { love, thanks, admire };
 std::string_view to_string(AppreciationKind kind);
 std::optional<AppreciationKind> parse_appreciation_kind(std::string_view text);
 
+// What a person can ask the other for: comfort ("I could use some comfort") or space ("I'd like
+// some time to myself"). Asking for space is a need, never a rejection, and is counted so.
+enum class RequestKind { comfort, space };
+std::string_view to_string(RequestKind kind);
+std::optional<RequestKind> parse_request_kind(std::string_view text);
+
+// When the time of one's own is wanted.
+enum class SpaceWhen { now, tonight, tomorrow };
+std::string_view to_string(SpaceWhen when);
+std::optional<SpaceWhen> parse_space_when(std::string_view text);
+
+// The gentle replies to a request for space: it is granted, never argued with.
+enum class SpaceReply { enjoy, of_course, here_after };
+std::string_view to_string(SpaceReply reply);
+std::optional<SpaceReply> parse_space_reply(std::string_view text);
+
 
 struct Entry {
   std::string id;
@@ -67,14 +83,18 @@ struct Appreciation {
   Millis created_at = 0;
 };
 
-struct ComfortRequest {
+// A request for comfort or for space, and its answer.
+struct Request {
   std::string id;
   std::string bond_id;
+  RequestKind kind = RequestKind::comfort;
   Person from;
   std::optional<std::string> note;
+  std::optional<SpaceWhen> when;  // space only
   Millis created_at = 0;
   std::optional<Millis> answered_at;
   std::optional<std::string> answer_note;
+  std::optional<SpaceReply> reply;  // space only: the reply chosen
 };
 
 // What a person asked for, before validation.
@@ -104,6 +124,13 @@ bool may_respond(std::string_view viewer, std::string_view author, bool shared_i
 
 // After a bond ends, each person still sees only what they themselves wrote in it.
 bool visible_in_bond(std::string_view viewer, std::string_view writer, BondStatus status);
+
+// The responses that fit an entry: "I hear you" and "thank you for sharing" fit anything; comfort
+// fits what hurts (a fear, a hurt, a knock, or a vulnerable feeling or anger named first); joy
+// ("so glad for you") fits what is good (an achievement, a hope, a daydream, or a feeling or
+// memory whose feelings are all of the bright families) and never sits beside a vulnerable
+// feeling. In the catalog's order.
+std::vector<ResponseKind> fitting_responses(EntryKind kind, const Feelings& feelings, const Catalog& catalog);
 
 // Paging cursors: "<millis>.<id>", opaque to clients.
 std::string make_cursor(Millis at, std::string_view id);

@@ -62,6 +62,8 @@ struct BondView {
   Millis created_at = 0;
   std::optional<Millis> ended_at;
   Person other;
+  // Never shown to the viewer: it only decides whether affection ticks are shared (ticks_shared).
+  bool other_tracks_affection = false;
 };
 
 }  // namespace pillars

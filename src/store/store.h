@@ -18,6 +18,7 @@
 #include "core/checkin.h"
 #include "core/error.h"
 #include "core/inner_world.h"
+#include "core/notices.h"
 #include "core/types.h"
 
 namespace pillars::store {
@@ -86,8 +87,15 @@ class ReadTx {
   virtual Result<std::vector<std::string>> bonds_sharing(const std::string& entry_id) = 0;
 
   virtual Result<std::vector<Appreciation>> appreciations_in(const std::string& bond_id) = 0;
-  virtual Result<std::vector<ComfortRequest>> comfort_requests_in(const std::string& bond_id) = 0;
-  virtual Result<std::optional<ComfortRequest>> comfort_request(const std::string& bond_id, const std::string& id) = 0;
+  // Requests of one kind (comfort or space) in the bond, newest first.
+  virtual Result<std::vector<Request>> requests_in(const std::string& bond_id, RequestKind kind) = 0;
+  // A request of any kind in the bond.
+  virtual Result<std::optional<Request>> request(const std::string& bond_id, const std::string& id) = 0;
+
+  // ---- what is new
+  // The person's notices since `since`, newest first, each with what decides whether it is still
+  // shown (core/notices.h). At most a few hundred.
+  virtual Result<std::vector<NoticeRow>> notices_for(const std::string& user_id, Millis since) = 0;
 
   // ---- check-ins
   // The check-ins of a bond's members for one day (0, 1 or 2).
@@ -136,10 +144,21 @@ class WriteTx : public ReadTx {
   virtual Result<bool> withdraw_share(const std::string& entry_id, const std::string& bond_id) = 0;
   virtual Result<void> insert_response(const EntryResponse& response) = 0;
   virtual Result<void> insert_appreciation(const Appreciation& appreciation) = 0;
-  virtual Result<void> insert_comfort_request(const ComfortRequest& request) = 0;
-  // Records the answer; fails with Errc::conflict when it was answered already.
-  virtual Result<void> answer_comfort_request(const std::string& id, const std::string& by, Millis at,
-                                              const std::optional<std::string>& note) = 0;
+  virtual Result<void> insert_request(const Request& request) = 0;
+  // Records the answer (a note, and for space the reply); fails with Errc::conflict when it was
+  // answered already.
+  virtual Result<void> answer_request(const std::string& id, const std::string& by, Millis at,
+                                      const std::optional<std::string>& note, std::optional<SpaceReply> reply) = 0;
+
+  // Tells a person something new. A notice about the same thing (person, bond, kind, subject)
+  // is replaced, so sharing an entry again is one notice, unread again.
+  virtual Result<void> add_notice(const Notice& notice) = 0;
+  // Forgets the notices of a kind about a subject in a bond, for everyone (a check-in's "has
+  // checked in" once the day is revealed).
+  virtual Result<void> remove_notices(const std::string& bond_id, NoticeKind kind, const std::string& subject_id) = 0;
+  // Marks the person's notices seen: those named, or all when `ids` is empty. Others' ids and
+  // unknown ids change nothing. Returns how many changed.
+  virtual Result<int> mark_notices_seen(const std::string& user_id, const std::vector<std::string>& ids, Millis at) = 0;
 
   // Creates or replaces the person's check-in for the day.
   virtual Result<void> put_checkin(const CheckIn& checkin) = 0;

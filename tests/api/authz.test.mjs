@@ -63,6 +63,13 @@ async function bensRequest(ctx) {
   return res.body.comfort_request;
 }
 
+/** A request for space Ben sends in the bond, for someone to answer. */
+async function bensSpaceRequest(ctx) {
+  const res = await ctx.ben.post(bondPath(ctx.bond.id, '/space-requests'), { when: 'tonight', note: 'A long bath and a book.' });
+  assert.equal(res.status, 201, res.text);
+  return res.body.space_request;
+}
+
 /** Asserts that Ana's private entry is exactly as she wrote it and shared nowhere. */
 async function privateEntryUntouched(ctx) {
   const res = await ctx.ana.get(entryPath(ctx.privateEntry.id));
@@ -378,6 +385,72 @@ const ROUTES = {
     },
     check: (res) => assert.equal(res.body.comfort_request.answer_note, 'here'),
   },
+  'POST /api/v1/bonds/{id}/space-requests': {
+    access: 'bond_member',
+    expect: { member: 201 },
+    async call(who, ctx) {
+      const res = await ctx.as(who).post(bondPath(ctx.bond.id, '/space-requests'), { note: `space for ${who}` });
+      if (who !== 'member') {
+        const list = await ctx.ben.get(bondPath(ctx.bond.id, '/space-requests'));
+        assert.ok(!list.text.includes(`space for ${who}`), 'an outsider\'s request was stored');
+      }
+      return res;
+    },
+    check: (res, ctx) => {
+      assert.equal(res.body.space_request.bond_id, ctx.bond.id);
+      assert.equal(res.body.space_request.when, 'tonight');
+    },
+  },
+  'GET /api/v1/bonds/{id}/space-requests': {
+    access: 'bond_member',
+    expect: { partner: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get(bondPath(ctx.bond.id, '/space-requests')),
+    check: (res, ctx) => assert.ok(res.body.space_requests.some((c) => c.id === ctx.spaceRequest.id)),
+  },
+  'POST /api/v1/bonds/{id}/space-requests/{request_id}/answer': {
+    access: 'bond_member',
+    // Everyone aims at a fresh request from Ben; only Ana, the other member, may answer it.
+    expect: { member: 200 },
+    async call(who, ctx) {
+      const request = await bensSpaceRequest(ctx);
+      const res = await ctx.as(who).post(bondPath(ctx.bond.id, `/space-requests/${enc(request.id)}/answer`), { reply: 'enjoy' });
+      if (who !== 'member') {
+        const list = await ctx.ben.get(bondPath(ctx.bond.id, '/space-requests'));
+        assert.equal(list.body.space_requests.find((c) => c.id === request.id).answered_at, null, 'an outsider answered');
+      }
+      return res;
+    },
+    check: (res) => assert.equal(res.body.space_request.reply, 'enjoy'),
+  },
+  'GET /api/v1/notices': {
+    access: 'signed_in',
+    // Each hears only of their own bonds: Ana's list names what Ben did in theirs; none of the
+    // bond's ids or names reach the stranger (the matrix checks every answer for them).
+    expect: { stranger: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get('/api/v1/notices'),
+    check: (res, ctx) => {
+      assert.ok(res.body.notices.some((n) => n.kind === 'entry_shared' && n.subject_id === ctx.bensEntry.id));
+      assert.ok(res.body.notices.some((n) => n.kind === 'space_requested' && n.subject_id === ctx.spaceRequest.id));
+    },
+  },
+  'POST /api/v1/notices/seen': {
+    access: 'signed_in',
+    // Marking someone else's notice changes nothing: the stranger aims at Ana's and marks none.
+    expect: { stranger: 200, member: 200 },
+    async call(who, ctx) {
+      const mine = await ctx.ana.get('/api/v1/notices');
+      const ids = mine.body.notices.map((n) => n.id).slice(0, 5);
+      assert.ok(ids.length > 0, 'Ana has notices to aim at');
+      const res = await ctx.as(who).post('/api/v1/notices/seen', { ids });
+      if (who !== 'member') {
+        const after = await ctx.ana.get('/api/v1/notices');
+        assert.equal(after.body.unread, mine.body.unread, 'an outsider marked Ana\'s notices');
+        if (res.status === 200) assert.equal(res.body.marked, 0);
+      }
+      return res;
+    },
+    check: (res) => assert.ok(res.body.marked >= 0),
+  },
   'PUT /api/v1/bonds/{id}/checkins/{day}': {
     access: 'bond_member',
     // Ana checks in for tomorrow (within the one-day window); Ben has not, so nothing is revealed.
@@ -449,6 +522,7 @@ before(async () => {
   assert.equal(appreciation.status, 201, appreciation.text);
   ctx.appreciation = appreciation.body.appreciation;
   ctx.comfortRequest = await bensRequest(ctx);
+  ctx.spaceRequest = await bensSpaceRequest(ctx);
 
   // A check-in of Ana's for today that Ben has not answered: nothing of it may reach him.
   ctx.today = new Date().toISOString().slice(0, 10);
@@ -491,6 +565,8 @@ before(async () => {
     'appreciation note': ctx.appreciation.note,
     'comfort request id': ctx.comfortRequest.id,
     'comfort request note': ctx.comfortRequest.note,
+    'space request id': ctx.spaceRequest.id,
+    'space request note': ctx.spaceRequest.note,
   };
 });
 after(() => w?.close());

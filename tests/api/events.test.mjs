@@ -1,6 +1,8 @@
 // Live events over the WebSocket at /api/v1/events: the other member of a bond is told
-// {type, bond_id, id} when something changes; the actor and everyone outside the bond are
-// told nothing; no text ever rides along; only a signed-in page of this origin may listen.
+// {type, bond_id, id} when something changes (and notice_id when it is also a notice, see
+// notices.test.mjs); the actor and everyone outside the bond are told nothing, except that ending
+// a bond reaches the ender's own other apps too; no text ever rides along; only a signed-in page
+// of this origin may listen.
 
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,7 +15,11 @@ const TIMEOUT = { timeout: 30_000 };
 const EVENT_WAIT_MS = 3_000;
 const QUIET_MS = 500;
 const TYPES = new Set(['entry_shared', 'entry_withdrawn', 'entry_updated', 'entry_deleted', 'response_added',
-  'appreciation_added', 'comfort_requested', 'comfort_answered', 'bond_ended']);
+  'appreciation_added', 'comfort_requested', 'comfort_answered', 'space_requested', 'space_answered', 'bond_ended']);
+// The types that are also notices carry the notice's id.
+const NOTICES = new Set(['entry_shared', 'response_added', 'appreciation_added', 'comfort_requested', 'comfort_answered',
+  'space_requested', 'space_answered', 'invite_accepted', 'checkin_added', 'checkin_revealed']);
+const keysOf = (type) => (NOTICES.has(type) ? ['bond_id', 'id', 'notice_id', 'type'] : ['bond_id', 'id', 'type']);
 
 // Ana and Ben (bond ab); Sam, a stranger to them with a bond of his own with Dee (sd).
 const cast = await liveCast();
@@ -28,11 +34,13 @@ const text = (label) => {
   return t;
 };
 
-/** Waits for `to` to receive exactly {type, bond_id, id}; checks its shape. */
+/** Waits for `to` to receive exactly {type, bond_id, id} (and a notice_id for a notice); checks its shape. */
 async function expectEvent(to, type, bondId, id) {
   const event = await live[to].waitFor((m) => m.type === type && m.id === id, EVENT_WAIT_MS, `${type} ${id} for ${to}`);
-  assert.deepEqual(Object.keys(event).sort(), ['bond_id', 'id', 'type'], `an event has exactly type, bond_id and id: ${JSON.stringify(event)}`);
-  assert.deepEqual(event, { type, bond_id: bondId, id });
+  assert.deepEqual(Object.keys(event).sort(), keysOf(type), `an event has exactly ${keysOf(type)}: ${JSON.stringify(event)}`);
+  const { notice_id: noticeId, ...rest } = event;
+  assert.deepEqual(rest, { type, bond_id: bondId, id });
+  if (NOTICES.has(type)) assert.match(noticeId, /^[0-9a-f]{32}$/);
   expected[to].push(event);
   return event;
 }
@@ -89,6 +97,16 @@ describe('the other member is told', TIMEOUT, () => {
     await expectEvent('ana', 'comfort_answered', ab.id, id);
   });
 
+  test('space_requested and space_answered', async () => {
+    const asked = await ben.post(bondPath(ab.id, '/space-requests'), { when: 'now', note: text('space request') });
+    assert.equal(asked.status, 201, asked.text);
+    const id = asked.body.space_request.id;
+    await expectEvent('ana', 'space_requested', ab.id, id);
+    const answered = await ana.post(bondPath(ab.id, `/space-requests/${encodeURIComponent(id)}/answer`), { reply: 'enjoy' });
+    assert.equal(answered.status, 200, answered.text);
+    await expectEvent('ben', 'space_answered', ab.id, id);
+  });
+
   test('private writing tells nobody anything', async () => {
     const before = { ana: live.ana.messages.length, ben: live.ben.messages.length };
     const own = await writeEntry(ana, { body: text('private') });
@@ -101,7 +119,7 @@ describe('the other member is told', TIMEOUT, () => {
 });
 
 describe('nobody else is told', TIMEOUT, () => {
-  test('each received exactly the events of the other\'s actions, in order, and none of their own', () => {
+  test('each received exactly the events of the other\'s actions, in order, and none of their own (but an ending)', () => {
     assert.deepEqual(live.ana.messages, expected.ana);
     assert.deepEqual(live.ben.messages, expected.ben);
   });
@@ -117,7 +135,7 @@ describe('nobody else is told', TIMEOUT, () => {
         for (const t of texts) assert.ok(!raw.includes(t), `an event carried text: ${raw}`);
         const event = JSON.parse(raw);
         assert.ok(TYPES.has(event.type), `unknown event type ${event.type}`);
-        assert.deepEqual(Object.keys(event).sort(), ['bond_id', 'id', 'type']);
+        assert.deepEqual(Object.keys(event).sort(), keysOf(event.type));
       }
     }
   });
@@ -145,12 +163,13 @@ describe('nobody else is told', TIMEOUT, () => {
     }
   });
 
-  test('bond_ended reaches the other member, with the bond id as id', async () => {
+  test('bond_ended reaches both members, the ender\'s own other apps included, with the bond id as id', async () => {
     const res = await ben.post(bondPath(ab.id, '/end'), {});
     assert.equal(res.status, 200, res.text);
     await expectEvent('ana', 'bond_ended', ab.id, ab.id);
+    // Every view of the bond changes at once, the ender's other tabs and devices too.
+    await expectEvent('ben', 'bond_ended', ab.id, ab.id);
     await sleep(QUIET_MS);
-    assert.ok(!live.ben.messages.some((m) => m.type === 'bond_ended'), 'the one who ended it is not told');
     assert.deepEqual(live.sam.messages.filter((m) => m.bond_id === ab.id), []);
   });
 });

@@ -171,3 +171,51 @@ TEST(DayShown, InAnEndedBondEachKeepsOnlyTheirOwn) {
 
 }  // namespace
 }  // namespace pillars
+
+namespace pillars {
+namespace {
+
+CheckIn answer(Need need, int now, int wanted) {
+  CheckIn c;
+  c.need = need;
+  c.closeness_now = now;
+  c.closeness_wanted = wanted;
+  return c;
+}
+
+TEST(RevealNote, ComfortIsNamedFirstAndForWhomItIs) {
+  EXPECT_EQ(reveal_note(answer(Need::comfort, 4, 4), answer(Need::space, 4, 2)), (RevealNote{Reflection::comfort, Who::me}));
+  EXPECT_EQ(reveal_note(answer(Need::fine, 4, 4), answer(Need::comfort, 4, 6)), (RevealNote{Reflection::comfort, Who::them}));
+  EXPECT_EQ(reveal_note(answer(Need::comfort, 4, 4), answer(Need::comfort, 4, 6)), (RevealNote{Reflection::comfort, Who::both}));
+}
+
+TEST(RevealNote, SpaceBesideClosenessNamesWhoWantsSpace) {
+  EXPECT_EQ(reveal_note(answer(Need::space, 5, 5), answer(Need::closeness, 3, 6)),
+            (RevealNote{Reflection::space_and_closeness, Who::me}));
+  EXPECT_EQ(reveal_note(answer(Need::fine, 3, 6), answer(Need::fine, 6, 4)),
+            (RevealNote{Reflection::space_and_closeness, Who::them}))
+      << "the circles say it too: one wants them further apart, the other closer";
+}
+
+TEST(RevealNote, BothCloserAndBothSpace) {
+  EXPECT_EQ(reveal_note(answer(Need::fine, 3, 5), answer(Need::closeness, 4, 4)),
+            (RevealNote{Reflection::both_closer, Who::both}));
+  EXPECT_EQ(reveal_note(answer(Need::space, 4, 4), answer(Need::fine, 5, 3)), (RevealNote{Reflection::both_space, Who::both}));
+}
+
+TEST(RevealNote, NothingToSayWhenBothAreWhereTheyWantToBe) {
+  EXPECT_FALSE(reveal_note(answer(Need::fine, 4, 4), answer(Need::fine, 5, 5)));
+  EXPECT_FALSE(reveal_note(answer(Need::fine, 4, 4), answer(Need::closeness, 5, 5)))
+      << "one wanting closeness alone is not a meeting of the two";
+  EXPECT_FALSE(reveal_note(answer(Need::fine, 4, 4), answer(Need::fine, 4, 6)));
+}
+
+TEST(AffectionTicks, AreSharedOnlyWhereBothTrack) {
+  EXPECT_TRUE(ticks_shared(true, true));
+  EXPECT_FALSE(ticks_shared(true, false));
+  EXPECT_FALSE(ticks_shared(false, true));
+  EXPECT_FALSE(ticks_shared(false, false));
+}
+
+}  // namespace
+}  // namespace pillars

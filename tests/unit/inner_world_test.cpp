@@ -112,3 +112,54 @@ TEST(Kinds, ParseWhatTheyPrint) {
 
 }  // namespace
 }  // namespace pillars
+
+namespace pillars {
+namespace {
+
+std::vector<std::string> offered(EntryKind kind, Feelings feelings) {
+  std::vector<std::string> out;
+  for (auto k : fitting_responses(kind, feelings, small_catalog())) out.emplace_back(to_string(k));
+  return out;
+}
+Feeling feeling(std::string word, std::string family) { return Feeling{std::move(word), std::move(family), 3}; }
+using Names = std::vector<std::string>;
+
+TEST(FittingResponses, JoyIsNeverOfferedOnAHurt) {
+  EXPECT_EQ(offered(EntryKind::hurt, {}), (Names{"hear", "comfort", "thanks"}));
+  EXPECT_EQ(offered(EntryKind::fear, {feeling("glad", "joy")}), (Names{"hear", "comfort", "thanks"}));
+  EXPECT_EQ(offered(EntryKind::knock, {}), (Names{"hear", "comfort", "thanks"}));
+}
+
+TEST(FittingResponses, GoodNewsIsCelebratedNotComforted) {
+  EXPECT_EQ(offered(EntryKind::achievement, {feeling("glad", "joy")}), (Names{"hear", "celebrate", "thanks"}));
+  EXPECT_EQ(offered(EntryKind::hope, {}), (Names{"hear", "celebrate", "thanks"}));
+  EXPECT_EQ(offered(EntryKind::memory, {feeling("glad", "joy")}), (Names{"hear", "celebrate", "thanks"}));
+}
+
+TEST(FittingResponses, TheFeelingsDecideForAFeelingOrAMemory) {
+  EXPECT_EQ(offered(EntryKind::feeling, {feeling("rejected", "hurt")}), (Names{"hear", "comfort", "thanks"}));
+  EXPECT_EQ(offered(EntryKind::feeling, {feeling("furious", "anger")}), (Names{"hear", "comfort", "thanks"}));
+  EXPECT_EQ(offered(EntryKind::feeling, {feeling("glad", "joy"), feeling("rejected", "hurt")}),
+            (Names{"hear", "comfort", "thanks"}))
+      << "joy beside a vulnerable feeling is not celebrated";
+  EXPECT_EQ(offered(EntryKind::memory, {}), (Names{"hear", "thanks"})) << "no feelings named: only the neutral ones";
+}
+
+TEST(FittingResponses, AnAchievementWithAFearAfterItIsStillNotComfortedUnlessTheFearComesFirst) {
+  EXPECT_EQ(offered(EntryKind::achievement, {feeling("glad", "joy"), feeling("rejected", "hurt")}),
+            (Names{"hear", "thanks"}));
+  EXPECT_EQ(offered(EntryKind::achievement, {feeling("rejected", "hurt")}), (Names{"hear", "comfort", "thanks"}));
+}
+
+TEST(Requests, KindsWhensAndRepliesRoundTrip) {
+  for (auto k : {RequestKind::comfort, RequestKind::space}) EXPECT_EQ(parse_request_kind(to_string(k)), k);
+  for (auto w : {SpaceWhen::now, SpaceWhen::tonight, SpaceWhen::tomorrow}) EXPECT_EQ(parse_space_when(to_string(w)), w);
+  for (auto r : {SpaceReply::enjoy, SpaceReply::of_course, SpaceReply::here_after})
+    EXPECT_EQ(parse_space_reply(to_string(r)), r);
+  EXPECT_FALSE(parse_request_kind("closeness"));
+  EXPECT_FALSE(parse_space_reply("no"));
+  EXPECT_FALSE(parse_space_when("never"));
+}
+
+}  // namespace
+}  // namespace pillars

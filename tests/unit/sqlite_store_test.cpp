@@ -491,3 +491,112 @@ TEST_F(SqliteStoreTest, ReadsQueuedBeforeCloseStillRun) {
 
 }  // namespace
 }  // namespace pillars::store
+
+namespace pillars::store {
+namespace {
+
+TEST_F(SqliteStoreTest, NoticesFollowWhatTheyTellOfAndAreSeenPerPerson) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); }));
+  Entry e;
+  e.id = "e1";
+  e.author_id = "u1";
+  e.body = "text";
+  e.created_at = e.updated_at = 10;
+  auto notice = [](std::string id, NoticeKind kind, std::string to, std::string subject, Millis at) {
+    Notice n;
+    n.id = std::move(id);
+    n.kind = kind;
+    n.user_id = std::move(to);
+    n.bond_id = "b1";
+    n.from_id = n.user_id == "u1" ? "u2" : "u1";
+    n.subject_id = std::move(subject);
+    n.created_at = at;
+    return n;
+  };
+  Request comfort{"q1", "b1", RequestKind::comfort, Person{"u1", ""}, std::nullopt, std::nullopt, 12, {}, {}, {}};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    if (auto x = tx.insert_entry(e); !x) return x;
+    if (auto x = tx.share_entry("e1", "b1", "u1", 11); !x) return std::unexpected(x.error());
+    auto shared = notice("n1", NoticeKind::entry_shared, "u2", "e1", 11);
+    shared.entry_id = "e1";
+    if (auto x = tx.add_notice(shared); !x) return x;
+    if (auto x = tx.insert_request(comfort); !x) return x;
+    return tx.add_notice(notice("n2", NoticeKind::comfort_requested, "u2", "q1", 12));
+  }));
+  auto for_ben = [&] { return *read_now(*store_, [](ReadTx& tx) { return tx.notices_for("u2", 0); }); };
+  auto rows = for_ben();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].notice.id, "n2") << "newest first";
+  EXPECT_TRUE(rows[0].request_open);
+  EXPECT_EQ(rows[1].notice.entry_id, "e1");
+  EXPECT_TRUE(rows[1].still_shared);
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.notices_for("u1", 0); })->empty()) << "Ann was told nothing";
+
+  // Seen is per person, and one person cannot mark another's notices.
+  EXPECT_EQ(*write_now(*store_, [](WriteTx& tx) { return tx.mark_notices_seen("u1", {"n1", "n2"}, 20); }), 0);
+  EXPECT_EQ(*write_now(*store_, [](WriteTx& tx) { return tx.mark_notices_seen("u2", {"n1", "nope"}, 20); }), 1);
+  rows = for_ben();
+  EXPECT_EQ(rows[1].notice.seen_at, 20);
+  EXPECT_FALSE(rows[0].notice.seen_at);
+
+  // Sharing again is the same notice, unread again; answering closes the request; withdrawing hides
+  // the share; deleting the entry takes its notice away.
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    auto again = notice("n3", NoticeKind::entry_shared, "u2", "e1", 30);
+    again.entry_id = "e1";
+    if (auto x = tx.add_notice(again); !x) return x;
+    return tx.answer_request("q1", "u2", 31, std::nullopt, std::nullopt);
+  }));
+  rows = for_ben();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].notice.id, "n3");
+  EXPECT_FALSE(rows[0].notice.seen_at);
+  EXPECT_FALSE(rows[1].request_open);
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.withdraw_share("e1", "b1"); }));
+  EXPECT_FALSE(for_ben()[0].still_shared);
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.delete_entry("e1", "u1"); }));
+  ASSERT_EQ(for_ben().size(), 1u);
+
+  // "All" marks every unread notice of the person; remove_notices forgets a subject for everyone.
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) {
+    return tx.add_notice(notice("n4", NoticeKind::checkin_added, "u2", "2026-12-01", 40));
+  }));
+  EXPECT_EQ(*write_now(*store_, [](WriteTx& tx) { return tx.mark_notices_seen("u2", {}, 41); }), 2);
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) {
+    return tx.remove_notices("b1", NoticeKind::checkin_added, "2026-12-01");
+  }));
+  EXPECT_EQ(for_ben().size(), 1u);
+  EXPECT_EQ(for_ben()[0].bond, BondStatus::active);
+}
+
+TEST_F(SqliteStoreTest, RequestsKeepTheirKindWhenAndReply) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); }));
+  Request space{"s1", "b1", RequestKind::space, Person{"u1", ""}, std::string("a walk alone 9c1d"), SpaceWhen::tonight,
+                10, {}, {}, {}};
+  Request comfort{"c1", "b1", RequestKind::comfort, Person{"u2", ""}, std::nullopt, std::nullopt, 11, {}, {}, {}};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    if (auto x = tx.insert_request(space); !x) return x;
+    if (auto x = tx.insert_request(comfort); !x) return x;
+    return tx.answer_request("s1", "u2", 12, std::nullopt, SpaceReply::enjoy);
+  }));
+  auto spaces = read_now(*store_, [](ReadTx& tx) { return tx.requests_in("b1", RequestKind::space); });
+  ASSERT_EQ(spaces->size(), 1u);
+  EXPECT_EQ((*spaces)[0].note, "a walk alone 9c1d");
+  EXPECT_EQ((*spaces)[0].when, SpaceWhen::tonight);
+  EXPECT_EQ((*spaces)[0].reply, SpaceReply::enjoy);
+  EXPECT_EQ((*spaces)[0].answered_at, 12);
+  auto comforts = read_now(*store_, [](ReadTx& tx) { return tx.requests_in("b1", RequestKind::comfort); });
+  ASSERT_EQ(comforts->size(), 1u);
+  EXPECT_EQ((*comforts)[0].kind, RequestKind::comfort);
+  EXPECT_FALSE((*comforts)[0].when);
+  auto again = write_now(*store_, [](WriteTx& tx) { return tx.answer_request("s1", "u2", 13, std::nullopt, SpaceReply::of_course); });
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, Errc::conflict);
+}
+
+}  // namespace
+}  // namespace pillars::store

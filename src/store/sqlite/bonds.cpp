@@ -10,7 +10,8 @@ namespace {
 // by the address of their SQL literal, so each query must stay one literal.
 #define PILLARS_BOND_VIEW_SELECT                                                                         \
     "SELECT b.id, b.kind, b.status, b.created_at, b.ended_at, u.id, "                                   \
-    "CASE WHEN b.status = 'active' THEN u.display_name ELSE them.display_name_at_end END "           \
+    "CASE WHEN b.status = 'active' THEN u.display_name ELSE them.display_name_at_end END, "         \
+    "u.track_affection "                                                                               \
     "FROM bond_members me JOIN bonds b ON b.id = me.bond_id "                                          \
     "JOIN bond_members them ON them.bond_id = b.id AND them.user_id <> me.user_id "
 
@@ -23,6 +24,7 @@ BondView read_bond_view(const Query& q) {
   b.created_at = q.integer(3);
   b.ended_at = q.opt_integer(4);
   b.other = Person{q.text(5), q.text(6)};
+  b.other_tracks_affection = q.integer(7) != 0;
   return b;
 }
 

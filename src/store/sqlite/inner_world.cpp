@@ -232,8 +232,9 @@ Result<std::vector<Appreciation>> SqliteTx::appreciations_in(const std::string& 
   return out;
 }
 
-Result<ComfortRequest> SqliteTx::read_comfort(const Query& q) {
-  ComfortRequest c;
+// Columns as in kRequestSelect.
+Result<Request> SqliteTx::read_request(const Query& q) {
+  Request c;
   c.id = q.text(0);
   c.bond_id = q.text(1);
   c.from = Person{q.text(2), q.text(3)};
@@ -245,18 +246,24 @@ Result<ComfortRequest> SqliteTx::read_comfort(const Query& q) {
   auto answer = unseal_optional(q, 7, "comfort_requests.answer_note", c.id);
   if (!answer) return std::unexpected(answer.error());
   c.answer_note = std::move(*answer);
+  c.kind = parse_request_kind(q.text(8)).value_or(RequestKind::comfort);
+  if (auto when = q.opt_text(9)) c.when = parse_space_when(*when);
+  if (auto reply = q.opt_text(10)) c.reply = parse_space_reply(*reply);
   return c;
 }
 
-Result<std::vector<ComfortRequest>> SqliteTx::comfort_requests_in(const std::string& bond_id) {
-  Query q(c_,
-          "SELECT c.id, c.bond_id, u.id, u.display_name, c.note_sealed, c.created_at, c.answered_at, "
-          "c.answer_note_sealed FROM comfort_requests c JOIN users u ON u.id = c.from_id WHERE c.bond_id = ? "
-          "ORDER BY c.created_at DESC, c.id DESC LIMIT 500");
-  q.bind(bond_id);
-  std::vector<ComfortRequest> out;
+namespace {
+#define PILLARS_REQUEST_SELECT                                                                         \
+  "SELECT c.id, c.bond_id, u.id, u.display_name, c.note_sealed, c.created_at, c.answered_at, "        \
+  "c.answer_note_sealed, c.kind, c.for_when, c.reply FROM comfort_requests c JOIN users u ON u.id = c.from_id "
+}  // namespace
+
+Result<std::vector<Request>> SqliteTx::requests_in(const std::string& bond_id, RequestKind kind) {
+  Query q(c_, PILLARS_REQUEST_SELECT "WHERE c.bond_id = ? AND c.kind = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 500");
+  q.bind(bond_id).bind(to_string(kind));
+  std::vector<Request> out;
   while (q.step()) {
-    auto c = read_comfort(q);
+    auto c = read_request(q);
     if (!c) return std::unexpected(c.error());
     out.push_back(std::move(*c));
   }
@@ -264,19 +271,16 @@ Result<std::vector<ComfortRequest>> SqliteTx::comfort_requests_in(const std::str
   return out;
 }
 
-Result<std::optional<ComfortRequest>> SqliteTx::comfort_request(const std::string& bond_id, const std::string& id) {
-  Query q(c_,
-          "SELECT c.id, c.bond_id, u.id, u.display_name, c.note_sealed, c.created_at, c.answered_at, "
-          "c.answer_note_sealed FROM comfort_requests c JOIN users u ON u.id = c.from_id "
-          "WHERE c.bond_id = ? AND c.id = ?");
+Result<std::optional<Request>> SqliteTx::request(const std::string& bond_id, const std::string& id) {
+  Query q(c_, PILLARS_REQUEST_SELECT "WHERE c.bond_id = ? AND c.id = ?");
   q.bind(bond_id).bind(id);
   if (q.step()) {
-    auto c = read_comfort(q);
+    auto c = read_request(q);
     if (!c) return std::unexpected(c.error());
-    return std::optional<ComfortRequest>(std::move(*c));
+    return std::optional<Request>(std::move(*c));
   }
   PILLARS_CHECK(q);
-  return std::optional<ComfortRequest>();
+  return std::optional<Request>();
 }
 
 Result<void> SqliteTx::insert_entry(const Entry& e) {
@@ -334,20 +338,25 @@ Result<void> SqliteTx::insert_appreciation(const Appreciation& a) {
   return q.run();
 }
 
-Result<void> SqliteTx::insert_comfort_request(const ComfortRequest& c) {
-  Query q(c_, "INSERT INTO comfort_requests (id, bond_id, from_id, note_sealed, created_at) VALUES (?, ?, ?, ?, ?)");
+Result<void> SqliteTx::insert_request(const Request& c) {
+  Query q(c_, "INSERT INTO comfort_requests (id, bond_id, from_id, note_sealed, created_at, kind, for_when) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(c.id).bind(c.bond_id).bind(c.from.id);
   bind_sealed(q, c.note, "comfort_requests.note", c.id);
-  q.bind(c.created_at);
+  q.bind(c.created_at).bind(to_string(c.kind));
+  if (c.when) q.bind(to_string(*c.when));
+  else q.bind_null();
   return q.run();
 }
 
-Result<void> SqliteTx::answer_comfort_request(const std::string& id, const std::string& by, Millis at,
-                                              const std::optional<std::string>& note) {
-  Query q(c_, "UPDATE comfort_requests SET answered_at = ?, answered_by = ?, answer_note_sealed = ? "
+Result<void> SqliteTx::answer_request(const std::string& id, const std::string& by, Millis at,
+                                      const std::optional<std::string>& note, std::optional<SpaceReply> reply) {
+  Query q(c_, "UPDATE comfort_requests SET answered_at = ?, answered_by = ?, answer_note_sealed = ?, reply = ? "
               "WHERE id = ? AND answered_at IS NULL");
   q.bind(at).bind(by);
   bind_sealed(q, note, "comfort_requests.answer_note", id);
+  if (reply) q.bind(to_string(*reply));
+  else q.bind_null();
   q.bind(id);
   if (auto r = q.run(); !r) return r;
   if (q.changes() != 1) return fail(Errc::conflict, "This request has been answered already.");

@@ -73,8 +73,8 @@ class SqliteTx final : public WriteTx {
                                                          const std::string& bond_id) override;
   Result<std::vector<std::string>> bonds_sharing(const std::string& entry_id) override;
   Result<std::vector<Appreciation>> appreciations_in(const std::string& bond_id) override;
-  Result<std::vector<ComfortRequest>> comfort_requests_in(const std::string& bond_id) override;
-  Result<std::optional<ComfortRequest>> comfort_request(const std::string& bond_id, const std::string& id) override;
+  Result<std::vector<Request>> requests_in(const std::string& bond_id, RequestKind kind) override;
+  Result<std::optional<Request>> request(const std::string& bond_id, const std::string& id) override;
   Result<void> insert_entry(const Entry& entry) override;
   Result<void> update_entry(const Entry& entry) override;
   Result<bool> delete_entry(const std::string& entry_id, const std::string& author_id) override;
@@ -83,9 +83,15 @@ class SqliteTx final : public WriteTx {
   Result<bool> withdraw_share(const std::string& entry_id, const std::string& bond_id) override;
   Result<void> insert_response(const EntryResponse& response) override;
   Result<void> insert_appreciation(const Appreciation& appreciation) override;
-  Result<void> insert_comfort_request(const ComfortRequest& request) override;
-  Result<void> answer_comfort_request(const std::string& id, const std::string& by, Millis at,
-                                      const std::optional<std::string>& note) override;
+  Result<void> insert_request(const Request& request) override;
+  Result<void> answer_request(const std::string& id, const std::string& by, Millis at,
+                              const std::optional<std::string>& note, std::optional<SpaceReply> reply) override;
+
+  // ---- what is new (notices.cpp)
+  Result<std::vector<NoticeRow>> notices_for(const std::string& user_id, Millis since) override;
+  Result<void> add_notice(const Notice& notice) override;
+  Result<void> remove_notices(const std::string& bond_id, NoticeKind kind, const std::string& subject_id) override;
+  Result<int> mark_notices_seen(const std::string& user_id, const std::vector<std::string>& ids, Millis at) override;
 
   // ---- check-ins (checkins.cpp)
   Result<std::vector<CheckIn>> checkins_on(const std::string& bond_id, Day day) override;
@@ -103,7 +109,7 @@ class SqliteTx final : public WriteTx {
   Result<Entry> read_entry(const Query& q, int first);
   Result<std::vector<EntryResponse>> read_responses(Query& q);
   Result<std::vector<EntryResponse>> responses(const std::string& entry_id, const std::optional<std::string>& bond_id);
-  Result<ComfortRequest> read_comfort(const Query& q);
+  Result<Request> read_request(const Query& q);
 
   // A list of feelings, read and written the one way (feelings.cpp); `bind_key` binds the owner's
   // key columns in the table's order.

@@ -14,6 +14,10 @@ export const REVEALED_CHECKIN_KEYS = [
 ].sort();
 /** The keys of one's own check-in before the reveal: with its edit time. */
 export const CHECKIN_KEYS = [...REVEALED_CHECKIN_KEYS, 'updated_at'].sort();
+/** The other's revealed check-in where affection ticks are not shared (not both opted in): no ticks at all. */
+export const UNTICKED_CHECKIN_KEYS = REVEALED_CHECKIN_KEYS.filter((k) => k !== 'affection' && k !== 'lovemaking');
+/** The gentle word on a revealed day: {kind, who} or null. */
+export const REFLECTION_KINDS = ['comfort', 'space_and_closeness', 'both_closer', 'both_space'];
 export const GUESS_KEYS = ['closeness_now', 'closeness_right', 'family', 'family_right'];
 
 /**
@@ -88,10 +92,11 @@ export async function getHistory(person, bondId, query) {
  * says whether the guess may be scored yet, and whether it carries its edit time (only before
  * the reveal).
  */
-export function assertCheckin(c, { day, from, revealed } = {}) {
+export function assertCheckin(c, { day, from, revealed, ticks = true } = {}) {
   assert.ok(c && typeof c === 'object', 'check-in is an object');
   const keys = Object.keys(c).sort();
-  if (revealed === true) assert.deepEqual(keys, REVEALED_CHECKIN_KEYS, `a revealed check-in has no edit time: ${JSON.stringify(c)}`);
+  if (revealed === true && !ticks) assert.deepEqual(keys, UNTICKED_CHECKIN_KEYS, `the other's ticks are not shared: ${JSON.stringify(c)}`);
+  else if (revealed === true) assert.deepEqual(keys, REVEALED_CHECKIN_KEYS, `a revealed check-in has no edit time: ${JSON.stringify(c)}`);
   else if (revealed === false) assert.deepEqual(keys, CHECKIN_KEYS, `check-in keys: ${JSON.stringify(c)}`);
   else assert.ok([CHECKIN_KEYS, REVEALED_CHECKIN_KEYS].some((k) => k.join() === keys.join()), `check-in keys: ${JSON.stringify(c)}`);
   assert.match(c.day, /^\d{4}-\d{2}-\d{2}$/);
@@ -132,13 +137,20 @@ export function assertCheckin(c, { day, from, revealed } = {}) {
  */
 export function assertDay(body, day) {
   const keys = Object.keys(body).sort();
-  assert.ok(keys.join() === 'day,mine,partner,revealed' || keys.join() === 'day,mine,revealed', `day keys: ${JSON.stringify(body)}`);
+  if (body.revealed) assert.equal(keys.join(), 'day,mine,partner,reflection,revealed', `revealed day keys: ${JSON.stringify(body)}`);
+  else assert.ok(keys.join() === 'day,mine,partner,revealed' || keys.join() === 'day,mine,revealed', `day keys: ${JSON.stringify(body)}`);
   assert.equal(body.day, day);
   assert.equal(typeof body.revealed, 'boolean');
   if (body.revealed) {
     assert.ok('partner' in body, 'a revealed day shows the other\'s check-in');
     assertCheckin(body.mine, { day, revealed: true });
-    assertCheckin(body.partner, { day, revealed: true });
+    // The other's ticks appear only where both opted in; either way, all or nothing of them.
+    assertCheckin(body.partner, { day, revealed: true, ticks: 'affection' in body.partner });
+    if (body.reflection !== null) {
+      assert.deepEqual(Object.keys(body.reflection).sort(), ['kind', 'who']);
+      assert.ok(REFLECTION_KINDS.includes(body.reflection.kind), `reflection ${body.reflection.kind}`);
+      assert.ok(['me', 'them', 'both'].includes(body.reflection.who), `who ${body.reflection.who}`);
+    }
   } else {
     if (body.mine !== null) assertCheckin(body.mine, { day, revealed: false });
     if ('partner' in body) {
