@@ -56,8 +56,9 @@ json::value optional_bool(const std::optional<bool>& b) { return b ? json::value
 
 // A check-in as JSON; `other` is the partner's check-in of the same day once revealed, to score the guess.
 // `edit_time` adds updated_at, which only one's own unrevealed check-in carries (see `day_shown`).
-// `ticks` adds the affection and love-making ticks: always on one's own, on the other's only where
-// both turned tracking on (`ticks_shared`); otherwise the keys are absent, whoever has it off.
+// `ticks` adds the affection and love-making ticks: on one's own while one tracks them, on the
+// other's only where both turned tracking on (`ticks_shared`); otherwise the keys are absent, so
+// the answer is the same whoever has it off.
 json::object checkin_json(const CheckIn& c, const CheckIn* other, bool edit_time, bool ticks) {
   json::object guess{{"family", c.guess_family}, {"closeness_now", c.guess_closeness},
                      {"family_right", nullptr}, {"closeness_right", nullptr}};
@@ -89,10 +90,12 @@ json::object checkin_json(const CheckIn& c, const CheckIn* other, bool edit_time
 struct Viewer {
   std::string id;
   BondStatus bond = BondStatus::active;
-  bool ticks_shared = false;
+  bool my_ticks = false;      // the viewer tracks affection
+  bool ticks_shared = false;  // both do
 };
 Viewer viewer_of(const Context& ctx) {
-  return {ctx.user().id, ctx.bond->status, ticks_shared(ctx.user().track_affection, ctx.bond->other_tracks_affection)};
+  bool mine = ctx.user().track_affection;
+  return {ctx.user().id, ctx.bond->status, mine, ticks_shared(mine, ctx.bond->other_tracks_affection)};
 }
 
 // Splits one day's check-ins into the caller's and the other's.
@@ -110,7 +113,7 @@ json::object day_json(Day day, const std::vector<CheckIn>& checkins, const Viewe
   auto [mine, theirs] = split(checkins, viewer.id);
   auto shown = day_shown(viewer.bond, mine != nullptr, theirs != nullptr, day, now);
   json::object out{{"day", format_day(day)}, {"revealed", shown.revealed}};
-  out["mine"] = mine ? json::value(checkin_json(*mine, shown.revealed ? theirs : nullptr, shown.edit_times, true))
+  out["mine"] = mine ? json::value(checkin_json(*mine, shown.revealed ? theirs : nullptr, shown.edit_times, viewer.my_ticks))
                      : json::value(nullptr);
   if (shown.revealed) {
     auto note = reveal_note(*mine, *theirs);
@@ -167,7 +170,7 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
     auto existing = tx.checkins_on(mine.bond_id, mine.day);
     if (!existing) return std::unexpected(existing.error());
     auto [before, theirs] = split(*existing, mine.from.id);
-    Outcome o{checkin_save(before != nullptr, theirs != nullptr), {}};
+    Outcome o{checkin_save(before != nullptr, theirs != nullptr), {}, std::nullopt};
     if (o.save.locked)
       return fail(Errc::checkin_locked, "You have both checked in for this day, so it can no longer change.");
     if (auto r = tx.put_checkin(mine); !r) return std::unexpected(r.error());
@@ -193,7 +196,7 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
   // The write job checked that the bond is active, so the day is shown as in an active bond.
   auto [me, theirs] = split(outcome->day, mine.from.id);
   auto shown = day_shown(BondStatus::active, true, theirs != nullptr, mine.day, app.now());
-  co_return json_ok(json::object{{"checkin", checkin_json(*me, shown.revealed ? theirs : nullptr, shown.edit_times, true)},
+  co_return json_ok(json::object{{"checkin", checkin_json(*me, shown.revealed ? theirs : nullptr, shown.edit_times, ctx.user().track_affection)},
                                  {"revealed", shown.revealed}});
 }
 

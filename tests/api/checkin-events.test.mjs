@@ -1,7 +1,8 @@
 // Live events for check-ins: the other member hears checkin_added once, when a check-in is first
 // written (never on an edit, so edits stay invisible), and both hear checkin_revealed when the
-// second check-in opens the day. Events carry exactly {type, bond_id, id} with the day as id;
-// nobody outside the bond hears anything.
+// second check-in opens the day. Events carry exactly {type, bond_id, id} with the day as id, and
+// a notice_id where the event is also a notice of the one told (not for the one who revealed the
+// day: they saw it as they answered); nobody outside the bond hears anything.
 
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,8 +25,13 @@ const tomorrow = utcDay(1);
 
 /** How many messages each stream has so far: a mark to compare against later. */
 const mark = () => Object.fromEntries(Object.entries(live).map(([who, s]) => [who, s.messages.length]));
-/** The messages `who` received since `since`. */
-const since = (who, since) => live[who].messages.slice(since[who]);
+/** The messages `who` received since `since`, each checked for its shape, without its notice id. */
+const since = (who, since) => live[who].messages.slice(since[who]).map(({ notice_id: noticeId, ...event }) => {
+  assert.deepEqual(Object.keys(event).sort(), ['bond_id', 'id', 'type'],
+    `an event has exactly type, bond_id and id, and a notice id: ${JSON.stringify(event)}`);
+  if (noticeId !== undefined) assert.match(noticeId, /^[a-z0-9]{20,40}$/);
+  return event;
+});
 
 /** Waits for exactly `expected` to arrive for `who` after `from`, and then for quiet. */
 async function expectOnly(who, from, expected) {
@@ -36,10 +42,6 @@ async function expectOnly(who, from, expected) {
   }
   await sleep(QUIET_MS);
   const got = since(who, from);
-  for (const event of got) {
-    assert.deepEqual(Object.keys(event).sort(), ['bond_id', 'id', 'type'],
-      `an event has exactly type, bond_id and id: ${JSON.stringify(event)}`);
-  }
   assert.deepEqual(got, expected, `${who} should receive exactly ${JSON.stringify(expected)}`);
 }
 
@@ -119,12 +121,13 @@ describe('check-in events', TIMEOUT, () => {
     assert.deepEqual(since('ben', from), []);
   });
 
-  test('the stranger heard nothing of Ana and Ben\'s bond; every event had exactly type, bond_id, id', async () => {
+  test('the stranger heard nothing of Ana and Ben\'s bond; every event had exactly type, bond_id, id (and a notice id)', async () => {
     assert.ok(live.sam.messages.every((m) => m.bond_id === sd.id), JSON.stringify(live.sam.messages));
     for (const stream of Object.values(live)) {
       for (const raw of stream.raw) {
-        const event = JSON.parse(raw);
+        const { notice_id: noticeId, ...event } = JSON.parse(raw);
         assert.deepEqual(Object.keys(event).sort(), ['bond_id', 'id', 'type'], raw);
+        assert.ok(noticeId === undefined || /^[a-z0-9]{20,40}$/.test(noticeId), raw);
         assert.ok(['checkin_added', 'checkin_revealed'].includes(event.type), raw);
         assert.match(event.id, /^\d{4}-\d{2}-\d{2}$/, raw);
         for (const value of ['1337', '1338', '1339']) assert.ok(!raw.includes(value), `an event carried a value: ${raw}`);

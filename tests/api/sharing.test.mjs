@@ -162,8 +162,14 @@ describe('responses', TIMEOUT, () => {
     await shareEntry(ana, entry.id, ac.id);
   });
 
-  test('the partner responds with each kind, text optional: 201 {response}', async () => {
-    for (const [i, kind] of RESPONSE_KINDS.entries()) {
+  test('a knock is offered every response but joy, and joy on it is refused', async () => {
+    const offered = shareOf(await bondEntries(ben, ab.id), entry.id).responses_offered;
+    assert.deepEqual(offered, RESPONSE_KINDS.filter((k) => k !== 'celebrate'));
+    assertInvalid(await ben.post(entryPath(entry.id, '/responses'), { kind: 'celebrate' }), 'kind');
+  });
+
+  test('the partner responds with each kind offered, text optional: 201 {response}', async () => {
+    for (const [i, kind] of RESPONSE_KINDS.filter((k) => k !== 'celebrate').entries()) {
       const text = i % 2 === 0 ? undefined : uniqueText(`response ${kind}`);
       await tick();
       const response = await respond(ben, entry.id, kind, text);

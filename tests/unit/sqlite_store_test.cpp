@@ -212,6 +212,17 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
+// Undoes migration 0006 (notices and requests for space), for rewinds to before an earlier one:
+// migrations run from the highest applied onwards, so every later one is undone too.
+#define PILLARS_UNDO_0006                                                                            \
+  "DROP TABLE notices;"                                                                              \
+  "DROP INDEX comfort_requests_by_bond;"                                                             \
+  "ALTER TABLE comfort_requests DROP COLUMN reply;"                                                  \
+  "ALTER TABLE comfort_requests DROP COLUMN for_when;"                                               \
+  "ALTER TABLE comfort_requests DROP COLUMN kind;"                                                   \
+  "CREATE INDEX comfort_requests_by_bond ON comfort_requests(bond_id, created_at DESC, id DESC);"   \
+  "DELETE FROM schema_migrations WHERE name = '0006_notices_and_space.sql';"
+
 TEST_F(SqliteStoreTest, BondsEndedBeforeTheNameSnapshotKeepTheNameCurrentAtMigration) {
   add_user("u1", "ann@example.org");
   add_user("u2", "ben@example.org");
@@ -221,6 +232,7 @@ TEST_F(SqliteStoreTest, BondsEndedBeforeTheNameSnapshotKeepTheNameCurrentAtMigra
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.end_bond("b1", "u1", 9); }));
   // Turn the database back into one from before the snapshot, with names changed since the end.
   rewind(
+      PILLARS_UNDO_0006
       "ALTER TABLE bond_members DROP COLUMN display_name_at_end;"
       "DELETE FROM schema_migrations WHERE name = '0004_ended_bond_names.sql';"
       // and from before 0005, which came after it (there are no check-ins here)
@@ -314,6 +326,7 @@ TEST_F(SqliteStoreTest, CheckInsStoredBeforeTheFeelingsMigrationReadBackTheSame)
 
   // Turn the database back into one from before migration 0005, holding the same check-ins.
   rewind(
+      PILLARS_UNDO_0006
       "DROP TABLE checkin_feelings;"
       "ALTER TABLE checkins ADD COLUMN feelings TEXT NOT NULL DEFAULT '';"
       "UPDATE checkins SET feelings = 'rejected:hurt:5,glad:joy:2,calm:calm:1' WHERE user_id = 'u1' AND day = 20000;"
@@ -569,6 +582,25 @@ TEST_F(SqliteStoreTest, NoticesFollowWhatTheyTellOfAndAreSeenPerPerson) {
   }));
   EXPECT_EQ(for_ben().size(), 1u);
   EXPECT_EQ(for_ben()[0].bond, BondStatus::active);
+}
+
+TEST_F(SqliteStoreTest, ComfortRequestsFromBeforeSpaceRequestsReadBackAsComfort) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); }));
+  Request comfort{"c1", "b1", RequestKind::comfort, Person{"u1", ""}, std::string("hold me 4e2b"), std::nullopt, 10, {}, {}, {}};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    if (auto x = tx.insert_request(comfort); !x) return x;
+    return tx.answer_request("c1", "u2", 11, std::string("always"), std::nullopt);
+  }));
+  rewind(PILLARS_UNDO_0006);
+  auto read = read_now(*store_, [](ReadTx& tx) { return tx.requests_in("b1", RequestKind::comfort); });
+  ASSERT_EQ(read->size(), 1u);
+  EXPECT_EQ((*read)[0].note, "hold me 4e2b");
+  EXPECT_EQ((*read)[0].answer_note, "always");
+  EXPECT_EQ((*read)[0].answered_at, 11);
+  EXPECT_FALSE((*read)[0].reply);
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.requests_in("b1", RequestKind::space); })->empty());
 }
 
 TEST_F(SqliteStoreTest, RequestsKeepTheirKindWhenAndReply) {

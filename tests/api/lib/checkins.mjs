@@ -14,8 +14,11 @@ export const REVEALED_CHECKIN_KEYS = [
 ].sort();
 /** The keys of one's own check-in before the reveal: with its edit time. */
 export const CHECKIN_KEYS = [...REVEALED_CHECKIN_KEYS, 'updated_at'].sort();
-/** The other's revealed check-in where affection ticks are not shared (not both opted in): no ticks at all. */
-export const UNTICKED_CHECKIN_KEYS = REVEALED_CHECKIN_KEYS.filter((k) => k !== 'affection' && k !== 'lovemaking');
+/**
+ * Without affection ticks: one's own while one does not track them, and the other's unless both
+ * do. Whoever has it off, the answer looks the same.
+ */
+const unticked = (keys) => keys.filter((k) => k !== 'affection' && k !== 'lovemaking');
 /** The gentle word on a revealed day: {kind, who} or null. */
 export const REFLECTION_KINDS = ['comfort', 'space_and_closeness', 'both_closer', 'both_space'];
 export const GUESS_KEYS = ['closeness_now', 'closeness_right', 'family', 'family_right'];
@@ -92,13 +95,14 @@ export async function getHistory(person, bondId, query) {
  * says whether the guess may be scored yet, and whether it carries its edit time (only before
  * the reveal).
  */
-export function assertCheckin(c, { day, from, revealed, ticks = true } = {}) {
+export function assertCheckin(c, { day, from, revealed } = {}) {
   assert.ok(c && typeof c === 'object', 'check-in is an object');
   const keys = Object.keys(c).sort();
-  if (revealed === true && !ticks) assert.deepEqual(keys, UNTICKED_CHECKIN_KEYS, `the other's ticks are not shared: ${JSON.stringify(c)}`);
-  else if (revealed === true) assert.deepEqual(keys, REVEALED_CHECKIN_KEYS, `a revealed check-in has no edit time: ${JSON.stringify(c)}`);
-  else if (revealed === false) assert.deepEqual(keys, CHECKIN_KEYS, `check-in keys: ${JSON.stringify(c)}`);
-  else assert.ok([CHECKIN_KEYS, REVEALED_CHECKIN_KEYS].some((k) => k.join() === keys.join()), `check-in keys: ${JSON.stringify(c)}`);
+  const ticks = 'affection' in c;
+  const shape = (k) => (ticks ? k : unticked(k));
+  if (revealed === true) assert.deepEqual(keys, shape(REVEALED_CHECKIN_KEYS), `a revealed check-in has no edit time: ${JSON.stringify(c)}`);
+  else if (revealed === false) assert.deepEqual(keys, shape(CHECKIN_KEYS), `check-in keys: ${JSON.stringify(c)}`);
+  else assert.ok([CHECKIN_KEYS, REVEALED_CHECKIN_KEYS].some((k) => shape(k).join() === keys.join()), `check-in keys: ${JSON.stringify(c)}`);
   assert.match(c.day, /^\d{4}-\d{2}-\d{2}$/);
   if (day !== undefined) assert.equal(c.day, day);
   assert.deepEqual(Object.keys(c.from).sort(), ['display_name', 'id'], 'from carries only id and display_name');
@@ -112,7 +116,7 @@ export function assertCheckin(c, { day, from, revealed, ticks = true } = {}) {
   for (const key of ['closeness_now', 'closeness_wanted']) assert.ok(Number.isInteger(c[key]) && c[key] >= 1 && c[key] <= 7, key);
   for (const key of ['own_minutes', 'together_minutes']) assert.ok(Number.isInteger(c[key]) && c[key] >= 0 && c[key] <= 1440, key);
   assert.ok(NEEDS.includes(c.need), `need ${c.need}`);
-  for (const key of ['affection', 'lovemaking']) assert.ok(c[key] === null || typeof c[key] === 'boolean', key);
+  if (ticks) for (const key of ['affection', 'lovemaking']) assert.ok(c[key] === null || typeof c[key] === 'boolean', key);
   assert.deepEqual(Object.keys(c.guess).sort(), GUESS_KEYS, `guess keys: ${JSON.stringify(c.guess)}`);
   assert.equal(typeof c.guess.family, 'string');
   assert.ok(Number.isInteger(c.guess.closeness_now));
@@ -144,8 +148,7 @@ export function assertDay(body, day) {
   if (body.revealed) {
     assert.ok('partner' in body, 'a revealed day shows the other\'s check-in');
     assertCheckin(body.mine, { day, revealed: true });
-    // The other's ticks appear only where both opted in; either way, all or nothing of them.
-    assertCheckin(body.partner, { day, revealed: true, ticks: 'affection' in body.partner });
+    assertCheckin(body.partner, { day, revealed: true });
     if (body.reflection !== null) {
       assert.deepEqual(Object.keys(body.reflection).sort(), ['kind', 'who']);
       assert.ok(REFLECTION_KINDS.includes(body.reflection.kind), `reflection ${body.reflection.kind}`);
