@@ -1,43 +1,130 @@
-// One polite live region for short status messages ("Code copied", "Saved"). It is visible too,
-// as a quiet note at the bottom of the screen, and clears itself after a few seconds.
+// Short notices ("Code copied", "Ada shared something with you"): spoken once through one polite
+// live region, shown as small dismissible cards that keep clear of the page (above the tab bar on a
+// phone, in the bottom-right corner on a larger screen), and kept in a list of recent ones that
+// can be opened again (ui/notices.tsx draws it). How long a card stays, and how many are kept, is
+// in notices.ts: at least eight seconds, and never running out while the pointer rests on the cards
+// or focus is inside them.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { RECENT_MAX, SHOWN_MAX, newestFirst, newestLast, readingTime } from './notices';
+
+export interface Notice {
+  id: number;
+  text: string;
+  /** When it was said, in milliseconds since the epoch. */
+  at: number;
+}
 
 type Announce = (message: string) => void;
 
+interface Notices {
+  /** Newest first, at most RECENT_MAX, for this page load only. */
+  recent: Notice[];
+}
+
 const StatusContext = createContext<Announce>(() => undefined);
+const NoticesContext = createContext<Notices>({ recent: [] });
 
 export function StatusProvider({ children }: { children: ComponentChildren }) {
-  const [message, setMessage] = useState('');
-  const timers = useRef<number[]>([]);
-
-  const clearTimers = () => {
-    timers.current.forEach((t) => window.clearTimeout(t));
-    timers.current = [];
-  };
+  const [spoken, setSpoken] = useState('');
+  const [recent, setRecent] = useState<Notice[]>([]);
+  const [shown, setShown] = useState<Notice[]>([]);
+  const [paused, setPaused] = useState(false);
+  // Milliseconds each shown card has left, counted only while not paused.
+  const left = useRef(new Map<number, number>());
+  const nextId = useRef(1);
+  const speakTimer = useRef(0);
 
   const announce: Announce = (text) => {
-    clearTimers();
+    const notice: Notice = { id: nextId.current++, text, at: Date.now() };
+    setRecent((old) => newestFirst(old, notice, RECENT_MAX));
+    left.current.set(notice.id, readingTime(text));
+    setShown((old) => newestLast(old, notice, SHOWN_MAX));
     // Emptying first makes screen readers speak a message even when it repeats.
-    setMessage('');
-    timers.current.push(
-      window.setTimeout(() => setMessage(text), 50),
-      window.setTimeout(() => setMessage(''), 6000),
-    );
+    window.clearTimeout(speakTimer.current);
+    setSpoken('');
+    speakTimer.current = window.setTimeout(() => setSpoken(text), 50);
   };
 
-  useEffect(() => clearTimers, []);
+  const region = useRef<HTMLElement>(null);
+  const dismiss = (id: number) => {
+    // Focus inside a card that goes would be lost; the screen's heading takes it instead.
+    if (region.current?.contains(document.activeElement)) document.querySelector<HTMLElement>('main h1')?.focus();
+    setShown((old) => old.filter((n) => n.id !== id));
+  };
+
+  // With no card left there is nothing under the pointer or the focus to pause for.
+  useEffect(() => {
+    if (shown.length === 0) setPaused(false);
+  }, [shown.length]);
+
+  // One timer for the card that goes first; while paused, time stands still.
+  useEffect(() => {
+    if (paused || shown.length === 0) return;
+    const started = Date.now();
+    const remaining = (n: Notice) => (left.current.get(n.id) ?? 0) - (Date.now() - started);
+    const timed = new Set(shown.map((n) => n.id));
+    const timer = window.setTimeout(
+      () => setShown((old) => old.filter((n) => !timed.has(n.id) || remaining(n) > 0)),
+      Math.max(0, Math.min(...shown.map(remaining))),
+    );
+    return () => {
+      window.clearTimeout(timer);
+      shown.forEach((n) => left.current.set(n.id, remaining(n)));
+    };
+  }, [shown, paused]);
+
+  useEffect(() => () => window.clearTimeout(speakTimer.current), []);
 
   return (
     <StatusContext.Provider value={announce}>
-      {children}
-      <div class={message ? 'status status--shown' : 'status'} role="status" aria-live="polite">
-        {message}
-      </div>
+      <NoticesContext.Provider value={{ recent }}>
+        {children}
+        <div class="visually-hidden" role="status" aria-live="polite">
+          {spoken}
+        </div>
+        {shown.length > 0 && (
+          <section
+            class="toasts"
+            aria-label="Notices"
+            ref={region}
+            onMouseEnter={() => setPaused(true)}
+            onMouseLeave={() => setPaused(false)}
+            onFocusIn={() => setPaused(true)}
+            onFocusOut={(e) => {
+              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setPaused(false);
+            }}
+          >
+            <ul class="toasts__list">
+              {shown.map((n) => (
+                <li
+                  class="toast"
+                  key={n.id}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Escape') dismiss(n.id);
+                  }}
+                >
+                  <p class="toast__text">{n.text}</p>
+                  <button type="button" class="toast__close" aria-label={`Dismiss: ${n.text}`} onClick={() => dismiss(n.id)}>
+                    <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+                      <path d="M5 5l10 10M15 5 5 15" />
+                    </svg>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </NoticesContext.Provider>
     </StatusContext.Provider>
   );
 }
 
 export function useAnnounce(): Announce {
   return useContext(StatusContext);
+}
+
+/** The notices of this visit, newest first. */
+export function useRecentNotices(): Notice[] {
+  return useContext(NoticesContext).recent;
 }
