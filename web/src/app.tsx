@@ -6,12 +6,14 @@ import { Layout } from './ui/layout';
 import { Loading } from './ui/feedback';
 import { useTitle } from './hooks';
 import { BondPage } from './bond/bond-page';
+import { CheckinChooser } from './checkin/choose';
 import { CheckinPage } from './checkin/page';
 import { EntryPage } from './inner/entry-page';
 import { Home } from './bond/home';
 import { InvitePage } from './bond/invite';
 import { Join } from './bond/join';
 import { Journal } from './inner/journal';
+import { More } from './account/more';
 import { Sessions } from './account/sessions';
 import { Settings } from './account/settings';
 import { SignIn, safeNext } from './account/signin';
@@ -36,6 +38,8 @@ const routes: Route[] = [
   { path: '/journal/:id', access: 'member', render: (p) => <EntryPage id={p.id!} key={p.id} /> },
   { path: '/bonds/:id', access: 'member', render: (p) => <BondPage id={p.id!} key={p.id} /> },
   { path: '/bonds/:id/checkin', access: 'member', render: (p) => <CheckinPage id={p.id!} key={p.id} /> },
+  { path: '/checkin', access: 'member', render: () => <CheckinChooser /> },
+  { path: '/more', access: 'member', render: () => <More /> },
   { path: '/sessions', access: 'member', render: () => <Sessions /> },
   { path: '/settings', access: 'member', render: () => <Settings /> },
 ];

@@ -47,7 +47,7 @@ function BondCard({ bond, refresh }: { bond: Bond; refresh: number }) {
   return (
     <li class={active ? 'bond-card bond-card--active' : 'bond-card bond-card--ended'}>
       <Link href={bondHref(bond)} class="bond-card__link">
-        <span class="bond-card__name">{bond.other.display_name}</span>
+        <span class="bond-card__name">{bond.other.display_name}</span>{' '}
         <span class="bond-card__meta">
           <span class={`tag tag--${bond.kind}`}>{kindLabel[bond.kind]}</span>
           {bond.status === 'ended' && bond.ended_at
@@ -63,6 +63,20 @@ function BondCard({ bond, refresh }: { bond: Bond; refresh: number }) {
         </div>
       )}
     </li>
+  );
+}
+
+/** The two ways to a new bond: make a code, or enter one. */
+export function NewBondLinks() {
+  return (
+    <div class="actions">
+      <Link href="/invite" class="button button--primary">
+        Invite someone
+      </Link>
+      <Link href="/join" class="button button--secondary">
+        I have a code
+      </Link>
+    </div>
   );
 }
 
@@ -109,14 +123,7 @@ export function Home() {
             ))}
           </ul>
         )}
-        <div class="actions">
-          <Link href="/invite" class="button button--primary">
-            Invite someone
-          </Link>
-          <Link href="/join" class="button button--secondary">
-            I have a code
-          </Link>
-        </div>
+        <NewBondLinks />
       </section>
 
       <section class="section" aria-labelledby="journal-heading">

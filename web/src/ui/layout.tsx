@@ -1,25 +1,16 @@
-// The frame around every screen: a skip link, the header with navigation and sign out, and the
-// main landmark. When the screen changes, focus moves to its heading so the change is announced.
-import type { ComponentChildren } from 'preact';
+// The frame around every screen: a skip link, the header, the main landmark and the navigation.
+// On a larger screen the navigation is a bar under the header; on a phone (narrower than 40rem) it
+// is a tab bar fixed at the bottom, four tabs within reach of a thumb, and the rest under More.
+// When the screen changes, focus moves to its heading so the change is announced.
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { api } from '../api';
-import { useAuth } from '../auth';
-import { Link, navigate } from '../router';
-import { useAnnounce } from '../status';
-
-const links = [
-  { href: '/', label: 'Home' },
-  { href: '/journal', label: 'Journal' },
-  { href: '/invite', label: 'Invite' },
-  { href: '/join', label: 'Join' },
-  { href: '/sessions', label: 'Devices' },
-  { href: '/settings', label: 'Settings' },
-];
-
-function isCurrent(href: string, pathname: string): boolean {
-  if (href === '/') return pathname === '/' || pathname.startsWith('/bonds/');
-  return pathname === href || pathname.startsWith(`${href}/`);
-}
+import { useAuth, useSignOut } from '../auth';
+import { useResource } from '../hooks';
+import { useLiveEvents } from '../live';
+import { Link } from '../router';
+import { barCurrent, barLinks, checkinTabHref, tabOf, type TabId } from './nav';
+import { RecentNoticesButton } from './notices';
 
 function Mark() {
   return (
@@ -33,9 +24,60 @@ function Mark() {
   );
 }
 
+/** The tab icons: simple strokes in the text colour, hidden from screen readers (the label speaks). */
+const tabIcons: Record<TabId, JSX.Element> = {
+  home: <path d="M4 11.5 12 5l8 6.5M6.5 9.5V19h11V9.5M10 19v-5h4v5" />,
+  journal: <path d="M6 4.5h10.5a1.5 1.5 0 0 1 1.5 1.5v13.5H7.5A1.5 1.5 0 0 1 6 18zM6 18a1.5 1.5 0 0 1 1.5-1.5H18M9.5 8.5h5" />,
+  checkin: (
+    <>
+      <circle cx="9" cy="12" r="5" />
+      <circle cx="15" cy="12" r="5" />
+    </>
+  ),
+  more: (
+    <>
+      <circle cx="6" cy="12" r="1.3" />
+      <circle cx="12" cy="12" r="1.3" />
+      <circle cx="18" cy="12" r="1.3" />
+    </>
+  ),
+};
+
+function TabBar({ pathname }: { pathname: string }) {
+  const { user } = useAuth();
+  // Fetched again on every screen change, so a bond just made or ended changes where it leads.
+  const bonds = useResource(api.bonds, [user?.id, pathname]);
+  useLiveEvents((event) => {
+    if (event.type === 'bond_ended' || event.type === 'resync') bonds.reload();
+  });
+  const tabs: { id: TabId; href: string; label: string }[] = [
+    { id: 'home', href: '/', label: 'Home' },
+    { id: 'journal', href: '/journal', label: 'Journal' },
+    { id: 'checkin', href: checkinTabHref(bonds.data), label: 'Check in' },
+    { id: 'more', href: '/more', label: 'More' },
+  ];
+  const current = tabOf(pathname);
+  return (
+    <nav class="tabbar" aria-label="Main">
+      <ul class="tabbar__list">
+        {tabs.map((tab) => (
+          <li key={tab.id}>
+            <Link href={tab.href} class="tabbar__link" aria-current={tab.id === current ? 'page' : undefined}>
+              <svg class="tabbar__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                {tabIcons[tab.id]}
+              </svg>
+              <span class="tabbar__label">{tab.label}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function Layout({ pathname, children }: { pathname: string; children: ComponentChildren }) {
-  const { user, setUser } = useAuth();
-  const announce = useAnnounce();
+  const { user } = useAuth();
+  const signOut = useSignOut();
   const first = useRef(true);
 
   useEffect(() => {
@@ -47,17 +89,6 @@ export function Layout({ pathname, children }: { pathname: string; children: Com
     heading?.focus();
     window.scrollTo(0, 0);
   }, [pathname]);
-
-  const signOut = async () => {
-    try {
-      await api.logout();
-    } catch {
-      // Signed out here either way; the server forgets the session when it can.
-    }
-    setUser(null);
-    navigate('/signin', { replace: true });
-    announce('You are signed out. See you soon.');
-  };
 
   return (
     <>
@@ -71,17 +102,20 @@ export function Layout({ pathname, children }: { pathname: string; children: Com
             <span class="brand__name">Pillars</span>
           </Link>
           {user && (
-            <button type="button" class="button button--quiet sign-out" onClick={signOut}>
-              Sign out
-            </button>
+            <div class="site-header__tools">
+              <RecentNoticesButton />
+              <button type="button" class="button button--quiet sign-out" onClick={signOut}>
+                Sign out
+              </button>
+            </div>
           )}
         </div>
         {user && (
           <nav class="site-nav" aria-label="Main">
             <ul>
-              {links.map((link) => (
+              {barLinks.map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href} aria-current={isCurrent(link.href, pathname) ? 'page' : undefined}>
+                  <Link href={link.href} aria-current={barCurrent(link.href, pathname) ? 'page' : undefined}>
                     {link.label}
                   </Link>
                 </li>
@@ -93,9 +127,10 @@ export function Layout({ pathname, children }: { pathname: string; children: Com
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-      <footer class="site-footer">
+      <footer class={user ? 'site-footer site-footer--tabs' : 'site-footer'}>
         <p>Close enough to share a roof, far enough apart to hold it up.</p>
       </footer>
+      {user && <TabBar pathname={pathname} />}
     </>
   );
 }
