@@ -128,8 +128,20 @@ export function LiveProvider({ children }: { children: ComponentChildren }) {
         failures += 1;
         // 1 s, 2 s, 4 s ... up to 30 s, with a little jitter so many tabs do not knock at once.
         const pause = Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5)) * (0.8 + Math.random() * 0.4);
-        timer = window.setTimeout(connect, pause);
+        timer = window.setTimeout(reconnect, pause);
       };
+    };
+
+    // A socket also closes when the session ends elsewhere (a new password, this device signed out
+    // from another). Asking who we are first tells the app so (a 401 signs it out, with a word on
+    // the sign-in screen) instead of knocking with a session that is gone.
+    const reconnect = async () => {
+      try {
+        if (!(await api.me())) return;
+      } catch {
+        // The server cannot be reached: the socket will find out, and try again later.
+      }
+      connect();
     };
 
     // Reconnect at once when the device comes back online or the tab is shown again.

@@ -17,7 +17,7 @@ export function withNext(path: string, next: string | null): string {
 
 export function SignIn({ next }: { next: string | null }) {
   useTitle('Sign in');
-  const { setUser } = useAuth();
+  const { setUser, sessionLost } = useAuth();
   const announce = useAnnounce();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -35,6 +35,12 @@ export function SignIn({ next }: { next: string | null }) {
     <section class="narrow">
       <h1 tabIndex={-1}>Welcome back</h1>
       <p class="lede">Sign in to your own corner of Pillars.</p>
+      {sessionLost && (
+        <p class="notice signed-out-note">
+          You were signed out, perhaps because the password was changed on another device. Please sign in
+          again.
+        </p>
+      )}
       <Form class="card stack" onSubmit={submit} error={login.error} fields={['email', 'password']} aria-label="Sign in">
         <Field
           id="signin-email"
