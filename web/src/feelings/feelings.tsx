@@ -1,6 +1,10 @@
 // Feelings: the picker (families as groups, up to three words, each with how strong it is) and
 // the small chips that show chosen feelings wherever an entry appears.
-import { useState } from 'preact/hooks';
+//
+// A chosen word's strength opens right beneath the word itself, inside its family, so on a phone
+// it appears where the person is looking (and is scrolled into view if it would not), and a polite
+// live region says which strength the word starts at.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Catalog, Feeling, FeelingInput } from '../api';
 import { familiesIn, findWord, intensityWords, wordName } from '../catalog';
 import { Choices } from '../ui/choices';
@@ -61,6 +65,9 @@ export function Intensity({ id, word, value, onChange }: IntensityProps) {
   );
 }
 
+/** "strongly (4 of 5)" */
+const strengthText = (n: number) => `${intensityWords[n] ?? ''} (${n} of 5)`;
+
 interface PickerProps {
   /** Prefix for element ids, so two pickers can share a page. */
   id: string;
@@ -91,7 +98,6 @@ export function FeelingsPicker({
   error,
 }: PickerProps) {
   const shown = familiesIn(catalog, families);
-  const chosen = new Set(value.map((f) => f.word));
   const [openFamilies, setOpenFamilies] = useState<Set<string>>(
     () =>
       new Set(
@@ -104,14 +110,39 @@ export function FeelingsPicker({
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
 
+  // What the live region says, and the word whose strength has just opened (to bring it into view).
+  const [said, setSaid] = useState('');
+  const [opened, setOpened] = useState<string | null>(null);
+  const root = useRef<HTMLFieldSetElement>(null);
+  const nameOf = (word: string) => findWord(catalog, word)?.word.name ?? word;
+  const strengthId = (word: string) => `${id}-strength-${word}`;
+
   const toggle = (word: string, on: boolean) => {
     const next = toggleWord(value, word, on, max);
-    if (next !== value) onChange(next);
+    if (next === value) return;
+    onChange(next);
+    const name = nameOf(word);
+    if (on) {
+      const chosen = next.find((f) => f.word === word);
+      setSaid(`Strength for ${name}: ${strengthText(chosen?.intensity ?? 3)}. You can change it just below the word.`);
+      setOpened(word);
+    } else {
+      setSaid(`Removed ${name}.`);
+    }
   };
   const setIntensity = (word: string, intensity: number) => onChange(withIntensity(value, word, intensity));
 
+  // The strength of a word just chosen comes into view, clear of the sticky buttons and the tab bar
+  // (its scroll-margin says how much room they take).
+  useEffect(() => {
+    if (!opened) return;
+    root.current?.querySelector(`#${CSS.escape(strengthId(opened))}`)?.scrollIntoView({ block: 'nearest' });
+    setOpened(null);
+  }, [opened]);
+
   return (
     <fieldset
+      ref={root}
       class={error ? 'picker picker--invalid' : 'picker'}
       aria-describedby={[hintId, error ? errorId : ''].filter(Boolean).join(' ')}
     >
@@ -120,45 +151,41 @@ export function FeelingsPicker({
         {hint ? `${hint} ` : ''}
         {expanded ? '' : 'Open a family to see its words. '}
         {max === 1 ? 'Choose one word.' : `Choose up to ${max} words.`}{' '}
-        {full ? 'To choose another, first let one go.' : ''}
+        {full ? 'To choose another, first remove one.' : ''}
       </p>
       {error && (
         <p class="field__error" id={errorId}>
           {error}
         </p>
       )}
+      <p class="visually-hidden" aria-live="polite">
+        {said}
+      </p>
 
       {value.length > 0 && (
-        <div class="picker__chosen">
+        <ul class="plain-list picker__chosen" aria-label="Chosen">
           {value.map((f) => {
             const info = findWord(catalog, f.word);
             const name = info?.word.name ?? f.word;
             return (
-              <div class="chosen" key={f.word}>
-                <div class="chosen__head">
-                  <p class="chosen__word">
-                    <strong>{name}</strong>
-                    {info?.word.description && <span class="chosen__desc"> — {info.word.description}</span>}
-                  </p>
-                  <button
-                    type="button"
-                    class="button button--quiet chosen__remove"
-                    onClick={() => toggle(f.word, false)}
-                    aria-label={`Let go of “${name}”`}
-                  >
-                    Let go
-                  </button>
-                </div>
-                <Intensity
-                  id={`${id}-strength-${f.word}`}
-                  word={name}
-                  value={f.intensity}
-                  onChange={(n) => setIntensity(f.word, n)}
-                />
-              </div>
+              <li class="chosen" key={f.word}>
+                <p class="chosen__word">
+                  <strong>{name}</strong>
+                  <span class="chosen__strength">, {strengthText(f.intensity)}</span>
+                  {info?.word.description && <span class="chosen__desc"> — {info.word.description}</span>}
+                </p>
+                <button
+                  type="button"
+                  class="button button--quiet chosen__remove"
+                  onClick={() => toggle(f.word, false)}
+                  aria-label={`Remove “${name}”`}
+                >
+                  Remove
+                </button>
+              </li>
             );
           })}
-        </div>
+        </ul>
       )}
 
       <div class="families">
@@ -196,7 +223,24 @@ export function FeelingsPicker({
                 class="words"
                 labelledBy={nameId}
                 describedBy={`${nameId}-desc`}
-                options={family.words.map((word) => ({ value: word.id, label: word.name, disabled: !chosen.has(word.id) && full }))}
+                options={family.words.map((word) => {
+                  const picked = value.find((f) => f.word === word.id);
+                  return {
+                    value: word.id,
+                    label: word.name,
+                    disabled: !picked && full,
+                    after: picked && (
+                      <div class="strength" id={strengthId(word.id)}>
+                        <Intensity
+                          id={`${strengthId(word.id)}-n`}
+                          word={word.name}
+                          value={picked.intensity}
+                          onChange={(n) => setIntensity(word.id, n)}
+                        />
+                      </div>
+                    ),
+                  };
+                })}
                 value={value.map((f) => f.word)}
                 onChange={toggle}
               />

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_INTENSITY, toggleWord, withIntensity } from './picks';
 
-test('a chosen word starts in the middle, up to the limit, and can be let go', () => {
+test('a chosen word starts in the middle, up to the limit, and can be removed', () => {
   const one = toggleWord([], 'glad', true, 3);
   assert.deepEqual(one, [{ word: 'glad', intensity: DEFAULT_INTENSITY }]);
   const three = toggleWord(toggleWord(one, 'calm', true, 3), 'proud', true, 3);

@@ -2,7 +2,7 @@
 // drawn as pills (a word each) or as cards (a title and a sentence). The inputs stay real inputs,
 // so arrow keys move between radios, Space ticks a checkbox, and the legend (or a heading named
 // by `labelledBy`) is read with the group. Each input's id is `${id}-${value}`.
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import './choices.css';
 
 export interface ChoiceOption<T extends string | number> {
@@ -14,6 +14,8 @@ export interface ChoiceOption<T extends string | number> {
   /** A class for this option's label (a pill's hue, say). */
   labelClass?: string;
   disabled?: boolean;
+  /** Shown right after this option, on a line of its own (a chosen word's strength, say). */
+  after?: ComponentChildren;
 }
 
 interface Common<T extends string | number> {
@@ -67,36 +69,39 @@ export function Choices<T extends string | number>(props: One<T> | Many<T>) {
           const labelClass = pill ? 'pill__label' : 'choice__label';
           const Option = pill ? 'span' : 'div';
           return (
-            <Option class={pill ? 'pill' : 'choice'} key={option.value}>
-              <input
-                type={props.multiple ? 'checkbox' : 'radio'}
-                class={pill ? 'pill__input' : 'choice__input'}
-                id={inputId}
-                name={name}
-                value={String(option.value)}
-                checked={isChecked(option.value)}
-                disabled={option.disabled}
-                aria-invalid={invalid ? 'true' : undefined}
-                aria-describedby={option.hint !== undefined ? hintId : undefined}
-                onChange={(event) => {
-                  if (props.multiple) props.onChange(option.value, event.currentTarget.checked);
-                  else props.onChange(option.value);
-                }}
-              />
-              <label class={option.labelClass ? `${labelClass} ${option.labelClass}` : labelClass} for={inputId}>
-                {pill ? option.label : <span class="choice__title">{option.label}</span>}
-                {!pill && option.hint !== undefined && (
-                  <span class="choice__hint" id={hintId}>
+            <Fragment key={option.value}>
+              <Option class={pill ? 'pill' : 'choice'}>
+                <input
+                  type={props.multiple ? 'checkbox' : 'radio'}
+                  class={pill ? 'pill__input' : 'choice__input'}
+                  id={inputId}
+                  name={name}
+                  value={String(option.value)}
+                  checked={isChecked(option.value)}
+                  disabled={option.disabled}
+                  aria-invalid={invalid ? 'true' : undefined}
+                  aria-describedby={option.hint !== undefined ? hintId : undefined}
+                  onChange={(event) => {
+                    if (props.multiple) props.onChange(option.value, event.currentTarget.checked);
+                    else props.onChange(option.value);
+                  }}
+                />
+                <label class={option.labelClass ? `${labelClass} ${option.labelClass}` : labelClass} for={inputId}>
+                  {pill ? option.label : <span class="choice__title">{option.label}</span>}
+                  {!pill && option.hint !== undefined && (
+                    <span class="choice__hint" id={hintId}>
+                      {option.hint}
+                    </span>
+                  )}
+                </label>
+                {pill && option.hint !== undefined && (
+                  <span hidden id={hintId}>
                     {option.hint}
                   </span>
                 )}
-              </label>
-              {pill && option.hint !== undefined && (
-                <span hidden id={hintId}>
-                  {option.hint}
-                </span>
-              )}
-            </Option>
+              </Option>
+              {option.after}
+            </Fragment>
           );
         })}
       </div>
