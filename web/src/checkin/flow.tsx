@@ -33,7 +33,7 @@ function titles(name: string): Record<StepId, string> {
     now: `How close do you feel to ${name} right now?`,
     wanted: `How close would you like to be?`,
     need: 'What would help you most today?',
-    time: 'And your time today?',
+    time: 'Your time so far today',
     affection: 'Affection between you',
     guess: `And how is ${name}, do you think?`,
   };

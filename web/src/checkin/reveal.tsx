@@ -13,18 +13,17 @@ function Need({ checkin }: { checkin: Checkin }) {
 }
 
 /** Now and wanted, drawn side by side. */
-function ClosenessPair({ checkin, small = false }: { checkin: Checkin; small?: boolean }) {
+function ClosenessPair({ checkin }: { checkin: Checkin }) {
   return (
     <div class="closeness-pair">
       <figure class="closeness-pair__one">
-        <ClosenessPicture small={small} value={checkin.closeness_now} label={`Now: ${closenessText(checkin.closeness_now)}`} />
+        <ClosenessPicture value={checkin.closeness_now} label={`Now: ${closenessText(checkin.closeness_now)}`} />
         <figcaption>
           Now <span class="muted">· {checkin.closeness_now} of 7</span>
         </figcaption>
       </figure>
       <figure class="closeness-pair__one">
         <ClosenessPicture
-          small={small}
           value={checkin.closeness_wanted}
           label={`Would like: ${closenessText(checkin.closeness_wanted)}`}
         />
@@ -36,16 +35,22 @@ function ClosenessPair({ checkin, small = false }: { checkin: Checkin; small?: b
   );
 }
 
-function affectionLine(value: boolean | null, yes: string, no: string): string | null {
-  return value === null ? null : value ? yes : no;
+/**
+ * The affection ticks as lines to show: a tick says what it says; a box left empty is not
+ * mentioned (it need not mean "no", only that it was not ticked).
+ */
+function affectionLines(checkin: Checkin, affectionate: string): string[] {
+  return [checkin.affection ? affectionate : null, checkin.lovemaking ? 'Made love' : null].filter(
+    (line): line is string => line !== null,
+  );
 }
+
+/** Whether this person was asked about affection at all (it is off unless they turned it on). */
+const askedAffection = (checkin: Checkin) => checkin.affection !== null || checkin.lovemaking !== null;
 
 /** Your own answers, as you gave them (shown to you while you wait). */
 export function MyCheckin({ checkin, catalog, otherName }: { checkin: Checkin; catalog: Catalog | undefined; otherName: string }) {
-  const affection = [
-    affectionLine(checkin.affection, 'Affection between you: yes', 'Affection between you: not today'),
-    affectionLine(checkin.lovemaking, 'Made love: yes', 'Made love: not today'),
-  ].filter(Boolean);
+  const affection = affectionLines(checkin, 'Affectionate with each other');
   return (
     <dl class="card answers">
       <div>
@@ -67,7 +72,7 @@ export function MyCheckin({ checkin, catalog, otherName }: { checkin: Checkin; c
         </dd>
       </div>
       <div>
-        <dt>Time</dt>
+        <dt>Time so far today</dt>
         <dd>
           On your own: {formatMinutes(checkin.own_minutes)}
           <br />
@@ -77,7 +82,7 @@ export function MyCheckin({ checkin, catalog, otherName }: { checkin: Checkin; c
       {affection.length > 0 && (
         <div>
           <dt>Affection</dt>
-          <dd>{affection.join('. ')}</dd>
+          <dd>{affection.join('; ')}</dd>
         </div>
       )}
       <div>
@@ -135,7 +140,7 @@ export function Reveal({ day, bond, catalog }: { day: CheckinDay; bond: Bond; ca
     { checkin: mine, mine: true, who: 'You' },
     { checkin: theirs, mine: false, who: name },
   ];
-  const showAffection = sides.some((s) => s.checkin.affection !== null || s.checkin.lovemaking !== null);
+  const showAffection = sides.some((s) => askedAffection(s.checkin));
 
   const row = (id: string, title: string, render: (side: Side) => ComponentChildren) => (
     <section class="reveal__row" aria-labelledby={`reveal-${id}`}>
@@ -159,14 +164,14 @@ export function Reveal({ day, bond, catalog }: { day: CheckinDay; bond: Bond; ca
         <FeelingChips feelings={s.checkin.feelings} catalog={catalog} />
       ))}
       {row('closeness', 'Closeness, now and wished for', (s) => (
-        <ClosenessPair checkin={s.checkin} small />
+        <ClosenessPair checkin={s.checkin} />
       ))}
       {row('need', 'What each of you needs today', (s) => (
         <p class="pair__text">
           <Need checkin={s.checkin} />
         </p>
       ))}
-      {row('time', 'Time today', (s) => (
+      {row('time', 'Time so far today', (s) => (
         <p class="pair__text">
           On {s.mine ? 'your' : 'their'} own: {formatMinutes(s.checkin.own_minutes)}
           <br />
@@ -175,14 +180,15 @@ export function Reveal({ day, bond, catalog }: { day: CheckinDay; bond: Bond; ca
       ))}
       {showAffection &&
         row('affection', 'Affection', (s) => {
-          const lines = [
-            affectionLine(s.checkin.affection, 'Affectionate: yes', 'Affectionate: not today'),
-            affectionLine(s.checkin.lovemaking, 'Made love: yes', 'Made love: not today'),
-          ].filter(Boolean);
-          return (
+          const lines = affectionLines(s.checkin, 'Affectionate');
+          return lines.length ? (
             <ul class="pair__lines">
-              {lines.length ? lines.map((line) => <li key={line}>{line}</li>) : <li>Not noted</li>}
+              {lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
             </ul>
+          ) : (
+            <p class="pair__text muted">{askedAffection(s.checkin) ? 'Nothing ticked' : `Not part of ${s.mine ? 'your' : 'their'} check-ins`}</p>
           );
         })}
       {row('guesses', 'Reading each other', (s) => {

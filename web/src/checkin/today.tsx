@@ -43,7 +43,7 @@ export function CheckinToday({ bond }: { bond: Bond }) {
         <p class="nudge__text">
           {theyAreIn
             ? `${name} has checked in — your answers will open both.`
-            : `It takes about a minute. ${name} sees your answers only once ${name} has checked in too.`}
+            : `It takes about a minute. ${name} sees your answers only once they have checked in too.`}
         </p>
         <Link href={checkinHref(bond)} class="button button--primary nudge__button">
           Check in with {name}

@@ -1,4 +1,4 @@
-// Step 5: time to yourself and time together, each a quick pick or a number of minutes.
+// Step 5: time to yourself and time together so far today, each a quick pick or a number of minutes.
 import { Choices } from '../../ui/choices';
 import type { Minutes } from '../draft';
 import { MINUTES_MAX, formatMinutes, minutePicks, minutesLabel } from '../words';
@@ -69,9 +69,12 @@ function MinutesField({
   );
 }
 
-export function TimeStep({ draft, patch, problems, name }: StepProps) {
+export function TimeStep({ draft, patch, problems, name, hintId }: StepProps) {
   return (
     <div class="stack">
+      <p class="field__hint" id={hintId}>
+        From when you woke until now, not what is still planned. A rough guess is plenty.
+      </p>
       <MinutesField
         id="own-minutes"
         legend="Time to yourself"
