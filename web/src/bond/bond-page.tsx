@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Bond, type SharedEntry } from '../api';
 import { CheckinToday } from '../checkin/today';
@@ -50,7 +51,12 @@ function useSharedEntries(bondId: string) {
   return { items, next, loading, error, refresh: () => load(null), more: () => next && load(next) };
 }
 
-function Together({ bond, onBondChanged }: { bond: Bond; onBondChanged: () => void }) {
+/**
+ * What the two of you share. On a desktop in two columns: what needs you now and what you shared
+ * on the left; warm words and `aside` (the bond's details) on the right. On a phone, one after the
+ * other in that order.
+ */
+function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: () => void; aside: ComponentChildren }) {
   const catalog = useCatalog();
   const entries = useSharedEntries(bond.id);
   const appreciations = useResource(() => api.appreciations(bond.id), [bond.id]);
@@ -96,98 +102,103 @@ function Together({ bond, onBondChanged }: { bond: Bond; onBondChanged: () => vo
   const waiting = requests.filter((r) => !r.mine && !r.answered_at);
 
   return (
-    <>
-      {active && (
-        <section class="section section--first" aria-labelledby="checkin-heading">
-          <h2 id="checkin-heading">Today’s check-in</h2>
-          <CheckinToday bond={bond} />
-        </section>
-      )}
+    <div class="bond-columns wide">
+      <div class="bond-columns__main">
+        {active && (
+          <section class="section section--first" aria-labelledby="checkin-heading">
+            <h2 id="checkin-heading">Today’s check-in</h2>
+            <CheckinToday bond={bond} />
+          </section>
+        )}
 
-      {active && (
-        <section class="section" aria-labelledby="quick-heading">
-          <h2 id="quick-heading" class="visually-hidden">
-            Say it now
-          </h2>
-          <QuickActions
-            bond={bond}
-            onSent={() => {
-              appreciations.reload();
-              comfort.reload();
-            }}
-          />
-        </section>
-      )}
+        {active && (
+          <section class="section" aria-labelledby="quick-heading">
+            <h2 id="quick-heading" class="visually-hidden">
+              Say it now
+            </h2>
+            <QuickActions
+              bond={bond}
+              onSent={() => {
+                appreciations.reload();
+                comfort.reload();
+              }}
+            />
+          </section>
+        )}
 
-      {(requests.length > 0 || comfort.error) && (
-        <section class="section" aria-labelledby="comfort-heading">
-          <h2 id="comfort-heading">Comfort</h2>
-          {waiting.length > 0 && (
-            <p class="lede">{name} reached out. A few words, or just a sign that you are there, can mean a lot.</p>
-          )}
-          {comfort.error && <LoadError error={comfort.error} onRetry={comfort.reload} />}
-          {requests.length > 0 && <ComfortList requests={requests} bond={bond} onChange={comfort.reload} />}
-        </section>
-      )}
-
-      <section class="section" aria-labelledby="shared-heading">
-        <h2 id="shared-heading">Shared between you</h2>
-        <p class="muted">
-          What either of you chose to share from your journal. Only the two of you can see it, and whoever
-          wrote it can take it back at any time.
-        </p>
-        {entries.error && <LoadError error={entries.error} onRetry={() => void entries.refresh()} />}
-        {entries.loading && entries.items.length === 0 && <Loading label="Opening what you share…" />}
-        {!entries.loading && !entries.error && entries.items.length === 0 && (
-          <div class="empty card">
-            <p>
-              {active
-                ? `Nothing shared yet. When one of you shares something from your journal, it appears here.`
-                : 'Nothing is shared here any more.'}
-            </p>
-            {active && (
-              <p>
-                <Link href="/journal">Open your journal</Link>
-              </p>
+        {(requests.length > 0 || comfort.error) && (
+          <section class="section" aria-labelledby="comfort-heading">
+            <h2 id="comfort-heading">Comfort</h2>
+            {waiting.length > 0 && (
+              <p class="lede">{name} reached out. A few words, or just a sign that you are there, can mean a lot.</p>
             )}
-          </div>
+            {comfort.error && <LoadError error={comfort.error} onRetry={comfort.reload} />}
+            {requests.length > 0 && <ComfortList requests={requests} bond={bond} onChange={comfort.reload} />}
+          </section>
         )}
-        {entries.items.length > 0 && (
-          <ul class="plain-list shared-list" aria-label="Shared entries">
-            {entries.items.map((entry) => (
-              <SharedEntryCard
-                key={entry.id}
-                entry={entry}
-                bond={bond}
-                catalog={c}
-                onChange={() => void entries.refresh()}
-              />
-            ))}
-          </ul>
-        )}
-        {entries.next && (
-          <div class="actions actions--center">
-            <Button variant="secondary" busy={entries.loading} busyLabel="Loading…" onClick={() => void entries.more()}>
-              Show older
-            </Button>
-          </div>
-        )}
-      </section>
 
-      <section class="section" aria-labelledby="appreciation-heading">
-        <h2 id="appreciation-heading">Warm words</h2>
-        {active && c && <Appreciate bond={bond} catalog={c} onSent={appreciations.reload} />}
-        {appreciations.error && <LoadError error={appreciations.error} onRetry={appreciations.reload} />}
-        {appreciations.data && appreciations.data.length === 0 && (
+        <section class="section" aria-labelledby="shared-heading">
+          <h2 id="shared-heading">Shared between you</h2>
           <p class="muted">
-            {active ? 'Nothing yet. Saying it out loud, even when it seems obvious, is never wasted.' : 'Nothing here.'}
+            What either of you chose to share from your journal. Only the two of you can see it, and whoever
+            wrote it can take it back at any time.
           </p>
-        )}
-        {appreciations.data && appreciations.data.length > 0 && (
-          <AppreciationList items={appreciations.data} catalog={c} />
-        )}
-      </section>
-    </>
+          {entries.error && <LoadError error={entries.error} onRetry={() => void entries.refresh()} />}
+          {entries.loading && entries.items.length === 0 && <Loading label="Opening what you share…" />}
+          {!entries.loading && !entries.error && entries.items.length === 0 && (
+            <div class="empty card">
+              <p>
+                {active
+                  ? `Nothing shared yet. When one of you shares something from your journal, it appears here.`
+                  : 'Nothing is shared here any more.'}
+              </p>
+              {active && (
+                <p>
+                  <Link href="/journal">Open your journal</Link>
+                </p>
+              )}
+            </div>
+          )}
+          {entries.items.length > 0 && (
+            <ul class="plain-list shared-list" aria-label="Shared entries">
+              {entries.items.map((entry) => (
+                <SharedEntryCard
+                  key={entry.id}
+                  entry={entry}
+                  bond={bond}
+                  catalog={c}
+                  onChange={() => void entries.refresh()}
+                />
+              ))}
+            </ul>
+          )}
+          {entries.next && (
+            <div class="actions actions--center">
+              <Button variant="secondary" busy={entries.loading} busyLabel="Loading…" onClick={() => void entries.more()}>
+                Show older
+              </Button>
+            </div>
+          )}
+        </section>
+      </div>
+
+      <div class="bond-columns__side">
+        <section class="section" aria-labelledby="appreciation-heading">
+          <h2 id="appreciation-heading">Warm words</h2>
+          {active && c && <Appreciate bond={bond} catalog={c} onSent={appreciations.reload} />}
+          {appreciations.error && <LoadError error={appreciations.error} onRetry={appreciations.reload} />}
+          {appreciations.data && appreciations.data.length === 0 && (
+            <p class="muted">
+              {active ? 'Nothing yet. Saying it out loud, even when it seems obvious, is never wasted.' : 'Nothing here.'}
+            </p>
+          )}
+          {appreciations.data && appreciations.data.length > 0 && (
+            <AppreciationList items={appreciations.data} catalog={c} />
+          )}
+        </section>
+        {aside}
+      </div>
+    </div>
   );
 }
 
@@ -275,49 +286,56 @@ export function BondPage({ id }: { id: string }) {
         <Link href="/">← Your bonds</Link>
       </p>
       <h1 tabIndex={-1}>You and {b.other.display_name}</h1>
-      <Together bond={b} onBondChanged={bond.reload} />
-      <h2 class="section" id="about-heading">About this bond</h2>
-      <dl class="card details details--tight">
-        <div>
-          <dt>Who</dt>
-          <dd>{b.other.display_name}</dd>
-        </div>
-        <div>
-          <dt>Kind</dt>
-          <dd>{kindLabel[b.kind]}</dd>
-        </div>
-        <div>
-          <dt>Since</dt>
-          <dd>
-            <time dateTime={b.created_at}>{formatDate(b.created_at)}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>Status</dt>
-          <dd>
+      <Together
+        bond={b}
+        onBondChanged={bond.reload}
+        aside={
+          <>
+            <h2 class="section" id="about-heading">About this bond</h2>
+            <dl class="card details details--tight">
+              <div>
+                <dt>Who</dt>
+                <dd>{b.other.display_name}</dd>
+              </div>
+              <div>
+                <dt>Kind</dt>
+                <dd>{kindLabel[b.kind]}</dd>
+              </div>
+              <div>
+                <dt>Since</dt>
+                <dd>
+                  <time dateTime={b.created_at}>{formatDate(b.created_at)}</time>
+                </dd>
+              </div>
+              <div>
+                <dt>Status</dt>
+                <dd>
+                  {b.status === 'active' ? (
+                    'Active'
+                  ) : (
+                    <>
+                      Ended
+                      {b.ended_at && (
+                        <>
+                          {' on '}
+                          <time dateTime={b.ended_at}>{formatDate(b.ended_at)}</time>
+                        </>
+                      )}
+                    </>
+                  )}
+                </dd>
+              </div>
+            </dl>
             {b.status === 'active' ? (
-              'Active'
+              <EndBond bond={b} onEnded={bond.set} />
             ) : (
-              <>
-                Ended
-                {b.ended_at && (
-                  <>
-                    {' on '}
-                    <time dateTime={b.ended_at}>{formatDate(b.ended_at)}</time>
-                  </>
-                )}
-              </>
+              <p class="notice">
+                This bond has ended. You each keep what you wrote yourselves; nothing is shared here any more.
+              </p>
             )}
-          </dd>
-        </div>
-      </dl>
-      {b.status === 'active' ? (
-        <EndBond bond={b} onEnded={bond.set} />
-      ) : (
-        <p class="notice">
-          This bond has ended. You each keep what you wrote yourselves; nothing is shared here any more.
-        </p>
-      )}
+          </>
+        }
+      />
     </>
   );
 }

@@ -323,8 +323,8 @@ export function AppreciationList({ items, catalog }: { items: Appreciation[]; ca
       {items.map((a) => (
         <li key={a.id} class={`appreciation appreciation--${a.kind}${a.mine ? ' appreciation--mine' : ''}`}>
           <p class="appreciation__head">
-            <strong>{a.mine ? 'You' : a.from.display_name}</strong>
-            <span class="appreciation__kind">{appreciationName(catalog, a.kind)}</span>
+            <strong>{a.mine ? 'You' : a.from.display_name}</strong>{' '}
+            <span class="appreciation__kind">{appreciationName(catalog, a.kind)}</span>{' '}
             <time class="muted" dateTime={a.created_at}>
               {formatRelative(a.created_at)}
             </time>
@@ -336,6 +336,10 @@ export function AppreciationList({ items, catalog }: { items: Appreciation[]; ca
   );
 }
 
+/**
+ * A word of thanks or admiration, with a note. "I love you" is not offered here: the quick button
+ * above sends it in one tap, and one screen has one such button.
+ */
 export function Appreciate({ bond, catalog, onSent }: { bond: Bond; catalog: Catalog; onSent: () => void }) {
   const announce = useAnnounce();
   const [kind, setKind] = useState<AppreciationKind>('thanks');
@@ -362,7 +366,7 @@ export function Appreciate({ bond, catalog, onSent }: { bond: Bond; catalog: Cat
         id="appreciate"
         name="appreciate-kind"
         legend="What would you like to say?"
-        options={catalog.appreciation_kinds.map((k) => ({ value: k.id, label: k.name }))}
+        options={catalog.appreciation_kinds.filter((k) => k.id !== 'love').map((k) => ({ value: k.id, label: k.name }))}
         value={kind}
         onChange={setKind}
       />

@@ -1,5 +1,6 @@
-// Write or edit an entry: what kind it is, how it feels, and the words themselves. Used by the
-// journal and by an entry's own page.
+// Write or edit an entry: the words themselves first, what kind it is, and how it feels. Used by
+// the journal (where, on a wide screen, the feelings stand beside the words) and by an entry's own
+// page.
 import { useState } from 'preact/hooks';
 import type { ApiError, Catalog, EntryDraft, EntryKind, FeelingInput } from '../api';
 import { countChars } from '../catalog';
@@ -19,10 +20,12 @@ interface EntryFormProps {
   error: ApiError | null;
   onSubmit: (draft: EntryDraft) => void;
   onCancel?: () => void;
+  /** Two columns on a wide screen: the words and the kind on the left, the feelings on the right. */
+  wide?: boolean;
 }
 
 /** Write or edit an entry: what kind it is, how it feels, and the words themselves. */
-export function EntryForm({ id, catalog, initial, submitLabel, busyLabel, busy, error, onSubmit, onCancel }: EntryFormProps) {
+export function EntryForm({ id, catalog, initial, submitLabel, busyLabel, busy, error, onSubmit, onCancel, wide = false }: EntryFormProps) {
   const [kind, setKind] = useState<EntryKind>(initial?.kind ?? 'feeling');
   const [feelings, setFeelings] = useState<FeelingInput[]>(initial?.feelings ?? []);
   const [body, setBody] = useState(initial?.body ?? '');
@@ -45,34 +48,8 @@ export function EntryForm({ id, catalog, initial, submitLabel, busyLabel, busy, 
   const counterId = `${id}-count`;
 
   return (
-    <Form class="stack entry-form" onSubmit={submit} error={error} fields={['kind', 'feelings', 'body']} aria-label={submitLabel}>
-      <Choices
-        id={`${id}-kind`}
-        class="kinds"
-        large
-        legend="What kind of entry is this?"
-        options={catalog.entry_kinds.map((k) => ({ value: k.id, label: k.name, hint: k.description || undefined }))}
-        value={kind}
-        onChange={setKind}
-        before={fieldError(error, 'kind') && <p class="field__error">{fieldError(error, 'kind')}</p>}
-      >
-        {/* The same words each radio is described by, shown for the one that is chosen. */}
-        <p class="kinds__desc" aria-hidden="true">
-          {catalog.entry_kinds.find((k) => k.id === kind)?.description}
-        </p>
-      </Choices>
-
-      <FeelingsPicker
-        id={`${id}-feelings`}
-        catalog={catalog}
-        value={feelings}
-        onChange={setFeelings}
-        legend="How does it feel?"
-        hint="Every feeling belongs here, the heavy ones as much as the light ones."
-        error={fieldError(error, 'feelings')}
-      />
-
-      <div class={bodyError ? 'field field--invalid' : 'field'}>
+    <Form class={wide ? 'entry-form entry-form--wide' : 'entry-form'} onSubmit={submit} error={error} fields={['kind', 'feelings', 'body']} aria-label={submitLabel}>
+      <div class={bodyError ? 'field field--invalid entry-form__body' : 'field entry-form__body'}>
         <label for={`${id}-body`}>In your own words</label>
         <p class="field__hint" id={`${id}-body-hint`}>
           As much or as little as you like. It stays yours until you choose to share it.
@@ -96,7 +73,33 @@ export function EntryForm({ id, catalog, initial, submitLabel, busyLabel, busy, 
         )}
       </div>
 
-      <div class="actions">
+      <Choices
+        id={`${id}-kind`}
+        class="kinds entry-form__kind"
+        large
+        legend="What kind of entry is this?"
+        options={catalog.entry_kinds.map((k) => ({ value: k.id, label: k.name, hint: k.description || undefined }))}
+        value={kind}
+        onChange={setKind}
+        before={fieldError(error, 'kind') && <p class="field__error">{fieldError(error, 'kind')}</p>}
+      >
+        {/* The same words each radio is described by, shown for the one that is chosen. */}
+        <p class="kinds__desc" aria-hidden="true">
+          {catalog.entry_kinds.find((k) => k.id === kind)?.description}
+        </p>
+      </Choices>
+
+      <FeelingsPicker
+        id={`${id}-feelings`}
+        catalog={catalog}
+        value={feelings}
+        onChange={setFeelings}
+        legend="How does it feel?"
+        hint="Every feeling belongs here, the heavy ones as much as the light ones."
+        error={fieldError(error, 'feelings')}
+      />
+
+      <div class="actions entry-form__actions">
         <Button type="submit" busy={busy} busyLabel={busyLabel}>
           {submitLabel}
         </Button>

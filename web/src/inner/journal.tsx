@@ -159,7 +159,7 @@ export function Journal() {
         here is yours alone until you decide to share a piece of it.
       </p>
 
-      <section class="section section--first" aria-labelledby="write-heading">
+      <section class="section section--first wide" aria-labelledby="write-heading">
         <h2 id="write-heading">Write something</h2>
         {saved && c && (
           <Saved
@@ -185,6 +185,7 @@ export function Journal() {
               busy={create.busy}
               error={create.error}
               onSubmit={write}
+              wide
             />
           </div>
         )}

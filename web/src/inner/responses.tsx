@@ -20,8 +20,8 @@ export function ResponseList({
       {responses.map((r) => (
         <li class={`response response--${r.kind}`} key={r.id}>
           <p class="response__head">
-            <strong>{r.mine ? 'You' : r.from.display_name}</strong>
-            <span class="response__kind">{responseName(catalog, r.kind)}</span>
+            <strong>{r.mine ? 'You' : r.from.display_name}</strong>{' '}
+            <span class="response__kind">{responseName(catalog, r.kind)}</span>{' '}
             <time class="response__time" dateTime={r.created_at}>
               {formatDateTime(r.created_at)}
             </time>
