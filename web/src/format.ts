@@ -54,6 +54,13 @@ export const kindLabel: Record<BondKind, string> = {
   family: 'Family',
 };
 
+/** What the two people in a bond of this kind are to each other: "joined as partners". */
+export const kindOfTwo: Record<BondKind, string> = {
+  partner: 'partners',
+  friend: 'close friends',
+  family: 'family',
+};
+
 /** A short, human description of a browser's user agent: "Firefox on Linux". */
 export function describeDevice(userAgent: string): string {
   const ua = userAgent || '';

@@ -14,7 +14,12 @@ function SessionItem({ session, onRevoke, busy }: { session: Session; onRevoke: 
       <div class="session__text">
         <p class="session__device">
           {device}
-          {session.current && <span class="tag tag--current">This device</span>}
+          {session.current && (
+            <>
+              {' '}
+              <span class="tag tag--current">This device</span>
+            </>
+          )}
         </p>
         <p class="muted">
           Signed in <time dateTime={session.created_at}>{formatDateTime(session.created_at)}</time>

@@ -103,7 +103,7 @@ function Affection() {
       return;
     }
     setUser(updated);
-    announce(next ? 'Affection is now part of your partner check-ins.' : 'Affection is no longer part of your check-ins.');
+    announce(next ? 'Affection is now part of your check-ins as partners.' : 'Affection is no longer part of your check-ins.');
   };
 
   return (
@@ -132,7 +132,7 @@ function Affection() {
         </div>
         <p class="field__hint setting__hint" id="track-affection-hint">
           Adds two optional ticks to check-ins with a partner: whether you were affectionate with each other, and
-          whether you made love. Only in partner bonds, never with friends or family. Like the rest of a check-in,
+          whether you made love. Only in bonds between partners, never with friends or family. Like the rest of a check-in,
           your answers stay private until you have both checked in that day. Off unless you turn it on.
         </p>
         {save.error && (

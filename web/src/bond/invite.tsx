@@ -9,7 +9,7 @@ import { useAnnounce } from '../status';
 import './bond.css';
 
 const kindHint: Record<BondKind, string> = {
-  partner: 'The person you share your life and love with. Partner bonds can later hold the more intimate parts, but only what you both choose.',
+  partner: 'The person you share your life and love with. A bond between partners can later hold the more intimate parts, but only what you both choose.',
   friend: 'A friend you trust with what is really going on.',
   family: 'A parent, child, sibling or anyone else who is family to you.',
 };

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { Button, Field, Form, fieldError } from '../ui/forms';
-import { kindLabel } from '../format';
+import { kindOfTwo } from '../format';
 import { useAction, useTitle } from '../hooks';
 import { Link, navigate } from '../router';
 import { useAnnounce } from '../status';
@@ -34,7 +34,7 @@ export function Join({ code: initial }: { code?: string }) {
     const bond = await accept.run(cleaned);
     if (!bond) return;
     navigate(`/bonds/${encodeURIComponent(bond.id)}`, { replace: true });
-    announce(`You and ${bond.other.display_name} are now joined as ${kindLabel[bond.kind].toLowerCase()}.`);
+    announce(`You and ${bond.other.display_name} are now joined as ${kindOfTwo[bond.kind]}.`);
   };
 
   const error = fieldError(accept.error, 'code', problemFields);
