@@ -85,8 +85,9 @@ test('two people sign up, one invites, the other joins, and both see the bond', 
   await assertAccessible(a, 'home (dark)');
   await a.emulateMedia({ colorScheme: 'light' });
 
-  // She makes a partner code.
-  await nav(a).getByRole('link', { name: 'Invite' }).click();
+  // She makes a partner code; on a phone, Invite is under More.
+  await nav(a).getByRole('link', { name: 'More' }).click();
+  await a.getByRole('link', { name: 'Invite someone' }).click();
   await a.waitForURL('**/invite');
   await h1(a).filter({ hasText: 'Invite someone' }).waitFor();
   await assertAccessible(a, 'invite (choose a kind)');
@@ -183,6 +184,7 @@ test('ending a bond asks first, and both then see it as ended', { timeout: TEST_
 
 test('signing out returns to the sign-in screen and keeps the app closed', { timeout: TEST_TIMEOUT }, async () => {
   const a = people.ada.page;
+  await nav(a).getByRole('link', { name: 'More' }).click();
   await a.getByRole('button', { name: 'Sign out' }).click();
   await a.waitForURL('**/signin');
   await h1(a).filter({ hasText: 'Welcome back' }).waitFor();

@@ -98,13 +98,15 @@ test('Ada turns affection on in Settings', { timeout: TEST_TIMEOUT }, async () =
   const a = h.people.ada.page;
   await a.goto('/');
   await h1(a).filter({ hasText: `Hello, ${ada.name}` }).waitFor();
-  await nav(a).getByRole('link', { name: 'Settings' }).click();
+  // On a phone, Settings is under More.
+  await nav(a).getByRole('link', { name: 'More' }).click();
+  await a.getByRole('link', { name: 'Settings' }).click();
   await h1(a).filter({ hasText: 'Settings' }).waitFor();
   const toggle = a.getByRole('checkbox', { name: 'Include affection in my daily check-ins' });
   assert.equal(await toggle.isChecked(), false);
-  assert.match(await a.locator('#track-affection-hint').textContent(), /Only in partner bonds/);
+  assert.match(await a.locator('#track-affection-hint').textContent(), /Only in bonds between partners/);
   await toggle.check();
-  await liveRegion(a).filter({ hasText: 'Affection is now part of your partner check-ins.' }).waitFor();
+  await liveRegion(a).filter({ hasText: 'Affection is now part of your check-ins as partners.' }).waitFor();
   assert.equal(await toggle.isChecked(), true);
   await assertAccessible(a, 'settings');
   const me = await a.evaluate(async () => (await (await fetch('/api/v1/me')).json()).user.track_affection);
@@ -202,7 +204,7 @@ test('Ada checks in step by step and waits; Ben’s reminder says so live, and n
   await next(a);
 
   // 5. Time: a quick pick, and a number of her own.
-  await expectStep(a, 5, total, 'And your time today?');
+  await expectStep(a, 5, total, 'Your time so far today');
   const own = flow(a).getByRole('group', { name: 'Time to yourself' });
   const together = flow(a).getByRole('group', { name: `Time together with ${ben.name}` });
   await own.locator('label[for="own-minutes-30"]').click();
@@ -324,10 +326,14 @@ test('Ben checks in; both see the day side by side, live, guesses marked gently'
   const need = await reveal.getByRole('region', { name: 'What each of you needs today' }).textContent();
   assert.match(need, /Closeness/);
   assert.match(need, /I am fine as I am/);
-  const time = await reveal.getByRole('region', { name: 'Time today' }).textContent();
+  const time = await reveal.getByRole('region', { name: 'Time so far today' }).textContent();
   assert.match(time, /30 minutes/);
   assert.match(time, /45 minutes/);
-  assert.match(await reveal.getByRole('region', { name: 'Affection' }).textContent(), /Affectionate: yes/);
+  // A tick is said; a box left empty is not read as a "no".
+  const affection = reveal.getByRole('region', { name: 'Affection' });
+  const sides = (await affection.locator('.pair__side').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  assert.deepEqual(sides, ['You Affectionate', `${ben.name} Nothing ticked`]);
+  assert.doesNotMatch(await affection.textContent(), /not today|Made love/);
 
   // Settled: no editing offered to either.
   assert.equal(await a.getByRole('button', { name: 'Edit my check-in' }).count(), 0);
