@@ -204,21 +204,24 @@ const boxOf = (el) => {
 };
 const overlaps = (a, b) => a.x < b.right - 0.5 && b.x < a.right - 0.5 && a.y < b.bottom - 0.5 && b.y < a.bottom - 0.5;
 
-/** No notice card lies over the heading, the header, or any button or link-button on the screen. */
-async function assertNoticesClear(p, where) {
-  const { toasts, targets } = await p.evaluate(() => {
+/**
+ * No notice card lies over the heading, the header, or any button or link-button on the screen
+ * (nor over anything matching `also`).
+ */
+async function assertNoticesClear(p, where, also = '') {
+  const { toasts, targets } = await p.evaluate((also) => {
     const box = (el) => {
       const r = el.getBoundingClientRect();
       return { x: r.x, y: r.y, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
     };
     const shown = (r) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.y < window.innerHeight;
     const toasts = [...document.querySelectorAll('.toast')].map(box);
-    const targets = [...document.querySelectorAll('main h1, .site-header, button, a.button, nav a')]
+    const targets = [...document.querySelectorAll(`main h1, .site-header, button, a.button, nav a${also ? `, ${also}` : ''}`)]
       .filter((el) => !el.closest('.toasts'))
       .map((el) => ({ what: `${el.tagName.toLowerCase()} “${el.textContent.trim().slice(0, 40)}”`, box: box(el) }))
       .filter((t) => shown(t.box));
     return { toasts, targets };
-  });
+  }, also);
   assert.ok(toasts.length > 0, `${where}: a notice is shown`);
   for (const toast of toasts) {
     const covered = targets.filter((t) => overlaps(toast, t.box)).map((t) => t.what);
@@ -468,6 +471,11 @@ test('the reveal keeps each feeling inside its card, with large closeness pictur
     }
     assert.ok(sides.every((s) => s.side.right <= size.width), `at ${size.width}: the cards fit the screen`);
   }
+  // On a desktop the two stand side by side.
+  await a.setViewportSize({ width: 1280, height: 800 });
+  const [mine, theirs] = await a.getByRole('region', { name: 'Feelings' }).locator('.pair__side').all();
+  const [m, t] = [await mine.boundingBox(), await theirs.boundingBox()];
+  assert.ok(t.x >= m.x + m.width && Math.abs(t.y - m.y) < 1, 'side by side at 1280');
   await a.setViewportSize(PHONE);
   const pictures = a.getByRole('region', { name: 'Closeness, now and wished for' }).getByRole('img');
   assert.equal(await pictures.count(), 4);
@@ -477,7 +485,7 @@ test('the reveal keeps each feeling inside its card, with large closeness pictur
   }
 });
 
-test('on a desktop the journal’s words and feelings stand side by side; on a phone the words come first', { timeout: TEST_TIMEOUT }, async () => {
+test('on a desktop the journal’s words and feelings stand side by side, and notices keep to the corner', { timeout: TEST_TIMEOUT }, async () => {
   const a = page('ada');
   await a.setViewportSize({ width: 1280, height: 800 });
   await a.goto('/journal');
@@ -490,6 +498,15 @@ test('on a desktop the journal’s words and feelings stand side by side; on a p
   assert.ok(feelings.x >= words.x + words.width, 'the feelings stand to the right of the words');
   assert.ok(feelings.y < words.y + words.height && words.y < feelings.y + feelings.height, 'at the same height');
   assert.ok((await form.boundingBox()).width > 900, 'the form uses the width of the screen');
+
+  // A notice sits in the bottom-right corner, clear of a one-column screen's content.
+  await nav(a).getByRole('link', { name: 'Invite' }).click();
+  await a.getByRole('button', { name: 'Make a code' }).click();
+  await a.getByRole('button', { name: 'Copy code' }).click();
+  await a.locator('.toast').filter({ hasText: 'Code copied.' }).waitFor();
+  await assertNoticesClear(a, 'invite at 1280', 'main > *');
+  await nav(a).getByRole('link', { name: 'Journal' }).click();
+  await form.waitFor();
 
   await a.setViewportSize(PHONE);
   const wordsPhone = await form.getByLabel('In your own words').boundingBox();

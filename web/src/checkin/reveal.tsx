@@ -88,7 +88,7 @@ export function MyCheckin({ checkin, catalog, otherName }: { checkin: Checkin; c
       <div>
         <dt>Your guess</dt>
         <dd>
-          {otherName} feels mostly {familyName(catalog, checkin.guess.family)}, closeness{' '}
+          {otherName} feels mostly {familyName(catalog, checkin.guess.family).toLowerCase()}, closeness{' '}
           {closenessText(checkin.guess.closeness_now)}
         </dd>
       </div>
@@ -198,7 +198,7 @@ export function Reveal({ day, bond, catalog }: { day: CheckinDay; bond: Bond; ca
         return (
           <ul class="guesses">
             <li>
-              {verb} {about} felt mostly <strong>{familyName(catalog, g.family)}</strong>.{' '}
+              {verb} {about} felt mostly <strong>{familyName(catalog, g.family).toLowerCase()}</strong>.{' '}
               <GuessMark right={g.family_right} mine={s.mine} otherName={name} />
             </li>
             <li>
