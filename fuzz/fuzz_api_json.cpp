@@ -2,10 +2,11 @@
 // store (under /dev/shm, where fsync costs nearly nothing).
 //
 // At start (and again every kRecreateEvery inputs, so the database stays small) the harness
-// registers three people through the API: A and B share a bond, A has an entry shared in it and an
-// open comfort request, and C has an open invite. Per input, the first byte picks a JSON-body route
-// and who calls it; the rest is the request body, in which "@bond", "@entry", "@comfort" and
-// "@code" stand for those ids, so the corpus can name objects that exist. The request carries the
+// registers three people through the API: A and B share a bond, A has an entry shared in it, an
+// open comfort request and an open request for space, and C has an open invite. Per input, the
+// first byte picks a JSON-body route and who calls it; the rest is the request body, in which
+// "@bond", "@entry", "@comfort", "@space", "@notice" (one of B's notices) and "@code" stand for
+// those ids, so the corpus can name objects that exist. The request carries the
 // caller's session cookie, Origin and X-CSRF-Token, as the web app sends them.
 //
 // Invariants: never a 5xx; every 4xx is application/problem+json with a matching status; every 2xx
@@ -138,11 +139,14 @@ class World {
     body = replace_all(std::move(body), "@bond", bond_);
     body = replace_all(std::move(body), "@entry", entry_);
     body = replace_all(std::move(body), "@comfort", comfort_);
+    body = replace_all(std::move(body), "@space", space_);
+    body = replace_all(std::move(body), "@notice", notice_);
     return replace_all(std::move(body), "@code", code_);
   }
   const std::string& bond() const { return bond_; }
   const std::string& entry() const { return entry_; }
   const std::string& comfort() const { return comfort_; }
+  const std::string& space() const { return space_; }
   const std::string& code() const { return code_; }
   std::string today() const { return format_day(utc_day(app_->now())); }
 
@@ -217,6 +221,15 @@ class World {
     auto comfort = call(verb::post, "/api/v1/bonds/" + bond_ + "/comfort-requests", &a_, "{}");
     FUZZ_CHECK(comfort.res.result_int() == 201);
     comfort_ = text_at(comfort.body, "comfort_request", "id");
+    auto space = call(verb::post, "/api/v1/bonds/" + bond_ + "/space-requests", &a_, R"({"when":"now"})");
+    FUZZ_CHECK(space.res.result_int() == 201);
+    space_ = text_at(space.body, "space_request", "id");
+    // B has notices now (the accepted invite, a share, two requests); one of their ids for "seen" bodies.
+    auto notices = call(verb::get, "/api/v1/notices", &b_, "");
+    FUZZ_CHECK(notices.res.result_int() == 200);
+    const auto& list = notices.body.at("notices").as_array();
+    FUZZ_CHECK(list.size() == 4);
+    notice_ = std::string(list.front().as_object().at("id").as_string());
   }
 
   std::filesystem::path dir_;
@@ -228,7 +241,7 @@ class World {
   std::unique_ptr<api::AppContext> app_;
   std::optional<http::Router> router_;
   Caller a_, b_, c_;
-  std::string bond_, entry_, comfort_, code_;
+  std::string bond_, entry_, comfort_, space_, notice_, code_;
 };
 
 struct Target {
@@ -254,6 +267,9 @@ const Target kTargets[] = {
   {verb::post,  'b', [](const World& w) { return "/api/v1/bonds/" + w.bond() + "/comfort-requests/" + w.comfort() + "/answer"; }},
   {verb::put,   'a', [](const World& w) { return "/api/v1/bonds/" + w.bond() + "/checkins/" + w.today(); }},
   {verb::put,   'b', [](const World& w) { return "/api/v1/bonds/" + w.bond() + "/checkins/" + w.today(); }},
+  {verb::post,  'b', [](const World& w) { return "/api/v1/bonds/" + w.bond() + "/space-requests"; }},
+  {verb::post,  'b', [](const World& w) { return "/api/v1/bonds/" + w.bond() + "/space-requests/" + w.space() + "/answer"; }},
+  {verb::post,  'b', [](const World&) { return std::string("/api/v1/notices/seen"); }},
 };
 // clang-format on
 

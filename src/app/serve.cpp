@@ -42,15 +42,18 @@ std::optional<asio::ip::tcp::endpoint> parse_listen(const std::string& text) {
   return asio::ip::tcp::endpoint(address, static_cast<unsigned short>(port));
 }
 
-// Removes expired sessions once an hour.
-asio::awaitable<void> sweep_sessions(store::Store& store, const api::AppContext& app) {
+// Once an hour: removes expired sessions, and notices older than any list shows.
+asio::awaitable<void> sweep_store(store::Store& store, const api::AppContext& app) {
   asio::steady_timer timer(co_await asio::this_coro::executor);
   for (;;) {
     timer.expires_after(std::chrono::hours(1));
     auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
     if (ec) co_return;
-    store.submit_write([now = app.now()](store::WriteTx& tx) { return tx.delete_expired_sessions(now).has_value(); },
-                       nullptr);
+    store.submit_write(
+        [now = app.now()](store::WriteTx& tx) {
+          return tx.delete_expired_sessions(now).has_value() && tx.delete_notices_before(notices_since(now)).has_value();
+        },
+        nullptr);
   }
 }
 
@@ -225,7 +228,7 @@ int run_server(const ServeConfig& config) {
     metrics_server->start();
   }
   server.start();
-  asio::co_spawn(io, sweep_sessions(sqlite, app), asio::detached);
+  asio::co_spawn(io, sweep_store(sqlite, app), asio::detached);
   asio::co_spawn(io, housekeeping(app), asio::detached);
 
   asio::signal_set signals(io, SIGINT, SIGTERM);

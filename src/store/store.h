@@ -159,6 +159,8 @@ class WriteTx : public ReadTx {
   // Marks the person's notices seen: those named, or all when `ids` is empty. Others' ids and
   // unknown ids change nothing. Returns how many changed.
   virtual Result<int> mark_notices_seen(const std::string& user_id, const std::vector<std::string>& ids, Millis at) = 0;
+  // Deletes notices made before `before` (no list shows them any more); returns how many went.
+  virtual Result<int> delete_notices_before(Millis before) = 0;
 
   // Creates or replaces the person's check-in for the day.
   virtual Result<void> put_checkin(const CheckIn& checkin) = 0;

@@ -582,6 +582,10 @@ TEST_F(SqliteStoreTest, NoticesFollowWhatTheyTellOfAndAreSeenPerPerson) {
   }));
   EXPECT_EQ(for_ben().size(), 1u);
   EXPECT_EQ(for_ben()[0].bond, BondStatus::active);
+
+  // The sweep forgets what no list shows any more: made before the cut, for everyone.
+  EXPECT_EQ(*write_now(*store_, [](WriteTx& tx) { return tx.delete_notices_before(13); }), 1);
+  EXPECT_TRUE(for_ben().empty());
 }
 
 TEST_F(SqliteStoreTest, ComfortRequestsFromBeforeSpaceRequestsReadBackAsComfort) {

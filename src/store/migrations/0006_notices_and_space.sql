@@ -30,3 +30,5 @@ CREATE TABLE notices (
 CREATE INDEX notices_by_user ON notices(user_id, created_at DESC, id DESC);
 CREATE UNIQUE INDEX notices_one_per_subject ON notices(user_id, bond_id, kind, subject_id);
 CREATE INDEX notices_by_entry ON notices(entry_id) WHERE entry_id IS NOT NULL;
+-- Notices older than any list shows are deleted by the hourly sweep.
+CREATE INDEX notices_by_time ON notices(created_at);

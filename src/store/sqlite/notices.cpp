@@ -74,4 +74,11 @@ Result<int> SqliteTx::mark_notices_seen(const std::string& user_id, const std::v
   return changed;
 }
 
+Result<int> SqliteTx::delete_notices_before(Millis before) {
+  Query q(c_, "DELETE FROM notices WHERE created_at < ?");
+  q.bind(before);
+  if (auto r = q.run(); !r) return std::unexpected(r.error());
+  return q.changes();
+}
+
 }  // namespace pillars::store::sqlite

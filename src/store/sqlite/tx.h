@@ -92,6 +92,7 @@ class SqliteTx final : public WriteTx {
   Result<void> add_notice(const Notice& notice) override;
   Result<void> remove_notices(const std::string& bond_id, NoticeKind kind, const std::string& subject_id) override;
   Result<int> mark_notices_seen(const std::string& user_id, const std::vector<std::string>& ids, Millis at) override;
+  Result<int> delete_notices_before(Millis before) override;
 
   // ---- check-ins (checkins.cpp)
   Result<std::vector<CheckIn>> checkins_on(const std::string& bond_id, Day day) override;
