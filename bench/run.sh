@@ -263,6 +263,26 @@ if "$BIN" routes 2>/dev/null | grep -q '/checkins/{day}'; then
   today_url="$base$checkin_path"
 fi
 
+# What is new, when this server has it: Ann sends Bo 40 warm words and shares 10 entries, so Bo's
+# list (read on every visit to Home) holds 51 notices, one more than it shows.
+has_notices=0
+if "$BIN" routes 2>/dev/null | grep -q '/api/v1/notices'; then
+  has_notices=1
+  for i in $(seq 1 40); do
+    status=$(api POST "/api/v1/bonds/$bond/appreciations" '{"kind":"love"}' -H "Cookie: $cookie_a" -H "X-CSRF-Token: $csrf_a" -H "Origin: $origin")
+    expect 201 "send a warm word"
+  done
+  for i in $(seq 1 10); do
+    status=$(api POST /api/v1/entries '{"kind":"hope","feelings":[],"body":"a hope to share"}' -H "Cookie: $cookie_a" -H "X-CSRF-Token: $csrf_a" -H "Origin: $origin")
+    expect 201 "write an entry"
+    entry=$(json entry.id <"$tmp/body")
+    status=$(api POST "/api/v1/entries/$entry/shares" "{\"bond_id\":\"$bond\"}" -H "Cookie: $cookie_a" -H "X-CSRF-Token: $csrf_a" -H "Origin: $origin")
+    expect 200 "share an entry"
+  done
+  status=$(api GET /api/v1/notices '' -H "Cookie: $cookie_b")
+  expect 200 "read what is new"
+fi
+
 # ---- 3. /healthz vs the hot authenticated reads -----------------------------------------------
 # The endpoints alternate within each round so that drift on a shared machine hits them alike.
 # GET /api/v1/me (signed in: the session, cached after the first request) sits between /healthz and the
@@ -272,12 +292,14 @@ for round in $(seq 1 "$ROUNDS"); do
   log "round $round of $ROUNDS"
   endpoints=(healthz me hot-read)
   if [ "$has_checkins" = 1 ]; then endpoints+=(today); fi
+  if [ "$has_notices" = 1 ]; then endpoints+=(notices); fi
   for which in "${endpoints[@]}"; do
     case $which in
       healthz) run_wrk healthz "$READ_CONNS" "$base/healthz" ;;
       me) run_wrk me "$READ_CONNS" "$base/api/v1/me" -H "Cookie: $cookie_a" ;;
       hot-read) run_wrk hot-read "$READ_CONNS" "$hot_url" -H "Cookie: $cookie_a" ;;
       today) run_wrk today "$READ_CONNS" "$today_url" -H "Cookie: $cookie_a" ;;
+      notices) run_wrk notices "$READ_CONNS" "$base/api/v1/notices" -H "Cookie: $cookie_b" ;;
     esac
     runs_rps[$which]+="$rps " runs_p50[$which]+="$p50 " runs_p99[$which]+="$p99 " runs_err[$which]+="$errors "
   done
@@ -314,6 +336,12 @@ if [ "$has_checkins" = 1 ]; then
   today_ratio=$(awk -v h="$today_rps" -v b="$health_rps" 'BEGIN { printf "%.2f", h / b }')
   today_ok=$(awk -v r="$today_ratio" 'BEGIN { print (r >= 0.5) ? 1 : 0 }')
   today_ratios=$(ratios today)
+fi
+if [ "$has_notices" = 1 ]; then
+  median_of notices
+  notices_rps=$m_rps notices_p50=$m_p50 notices_p99=$m_p99 notices_errors=$m_err
+  notices_ratio=$(awk -v h="$notices_rps" -v b="$health_rps" 'BEGIN { printf "%.2f", h / b }')
+  notices_ratios=$(ratios notices)
 fi
 
 # ---- 4. durable writes ------------------------------------------------------------------------
@@ -433,6 +461,10 @@ if [ "$has_checkins" = 1 ]; then
     "${today_rps} req/s (p50 ${today_p50} ms, p99 ${today_p99} ms); **ratio ${today_ratio}** (rounds: ${today_ratios})" \
     "$(verdict "$today_ok")"
 fi
+if [ "$has_notices" = 1 ]; then
+  row "GET /api/v1/notices (what is new: 51 notices, 50 shown), -c$READ_CONNS, median of $ROUNDS" "" \
+    "${notices_rps} req/s (p50 ${notices_p50} ms, p99 ${notices_p99} ms); ratio ${notices_ratio} (rounds: ${notices_ratios})" ""
+fi
 row "Durable write: PATCH /api/v1/me, -c$WRITE_CONNS" "10,000/s" \
   "**${write_rps} req/s** (p50 ${write_p50} ms, p99 ${write_p99} ms); mean group ${group} writes per commit" \
   "$(verdict "$write_ok")"
@@ -455,6 +487,10 @@ if [ "$has_checkins" = 1 ]; then
   extra_rounds="; today view ${runs_rps[today]% }"
   extra_errors=", today view ${today_errors}, check-in PUT ${put_errors}"
   extra_counts="; check-in PUT ${put_counts}"
+fi
+if [ "$has_notices" = 1 ]; then
+  extra_rounds+="; notices ${runs_rps[notices]% }"
+  extra_errors+=", notices ${notices_errors}"
 fi
 
 cat <<EOF
