@@ -127,6 +127,8 @@ export interface SharedEntry {
   author: Person;
   mine: boolean;
   responses: EntryResponse[];
+  /** The responses that fit this entry's kind and feelings; empty on one's own entries. */
+  responses_offered: ResponseKind[];
 }
 
 export interface Page<T> {
@@ -134,15 +136,58 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
+export type RequestKind = 'comfort' | 'space';
+export type SpaceWhen = 'now' | 'tonight' | 'tomorrow';
+export type SpaceReply = 'enjoy' | 'of_course' | 'here_after';
+
 export interface ComfortRequest {
   id: string;
   bond_id: string;
+  kind: RequestKind;
   from: Person;
   mine: boolean;
   note: string | null;
   created_at: string;
   answered_at: string | null;
   answer_note: string | null;
+}
+
+/** A request for time to oneself: a comfort request's fields, plus when and the reply chosen. */
+export interface SpaceRequest extends ComfortRequest {
+  kind: 'space';
+  when: SpaceWhen | null;
+  reply: SpaceReply | null;
+}
+
+/** Something that happened in a bond while this person was away, for Home's "what is new". */
+export type NoticeKind =
+  | 'entry_shared'
+  | 'response_added'
+  | 'appreciation_added'
+  | 'comfort_requested'
+  | 'comfort_answered'
+  | 'space_requested'
+  | 'space_answered'
+  | 'checkin_added'
+  | 'checkin_revealed'
+  | 'invite_accepted'
+  | 'bond_ended';
+
+export interface Notice {
+  id: string;
+  bond_id: string;
+  kind: NoticeKind;
+  /** What to open: the entry, response, appreciation, request, day (YYYY-MM-DD) or bond. */
+  subject_id: string;
+  /** For entry_shared and response_added. */
+  entry_id?: string;
+  /** For checkin_added and checkin_revealed. */
+  day?: string;
+  from_id: string;
+  created_at: string;
+  seen: boolean;
+  /** For a request: not answered yet. */
+  open?: boolean;
 }
 
 export interface Appreciation {
@@ -177,8 +222,12 @@ export interface Checkin {
   need: Need;
   own_minutes: number;
   together_minutes: number;
-  affection: boolean | null;
-  lovemaking: boolean | null;
+  /**
+   * Present only where it may be shown: one's own while one tracks affection, the other's only
+   * when both do. Absent otherwise, so nobody can tell who has not opted in.
+   */
+  affection?: boolean | null;
+  lovemaking?: boolean | null;
   guess: {
     family: string;
     closeness_now: number;
@@ -196,9 +245,17 @@ export interface Checkin {
  * and only for a day that can still be answered; for other days, and in an ended bond, there is no
  * `partner` at all.
  */
+/** The reveal's gentle word on how the two answers meet; `who` is from the caller's side. */
+export interface Reflection {
+  kind: 'comfort' | 'space_and_closeness' | 'both_closer' | 'both_space';
+  who: 'me' | 'them' | 'both';
+}
+
 export interface CheckinDay {
   day: string;
   revealed: boolean;
+  /** On a revealed day: a gentle word on how the answers meet, or null. Absent before the reveal. */
+  reflection?: Reflection | null;
   mine: Checkin | null;
   partner?: { status: 'waiting' | 'checked_in' } | Checkin;
 }
@@ -493,6 +550,32 @@ export const api = {
       withNote({}, note),
     ).then((r) => r.comfort_request),
 
+  spaceRequests: (bondId: string) =>
+    request<{ space_requests: SpaceRequest[] }>('GET', path`/api/v1/bonds/${bondId}/space-requests`).then(
+      (r) => r.space_requests,
+    ),
+  askForSpace: (bondId: string, when: SpaceWhen, note?: string) =>
+    request<{ space_request: SpaceRequest }>(
+      'POST',
+      path`/api/v1/bonds/${bondId}/space-requests`,
+      withNote({ when }, note),
+    ).then((r) => r.space_request),
+  answerSpace: (bondId: string, requestId: string, reply: SpaceReply, note?: string) =>
+    request<{ space_request: SpaceRequest }>(
+      'POST',
+      path`/api/v1/bonds/${bondId}/space-requests/${requestId}/answer`,
+      withNote({ reply }, note),
+    ).then((r) => r.space_request),
+
+  notices: () => request<{ notices: Notice[]; unread: number }>('GET', '/api/v1/notices'),
+  /** Marks the given notices seen, or all of them; answers how many changed. */
+  markNoticesSeen: (which: { ids: string[] } | { all: true }) =>
+    request<{ marked: number }>('POST', '/api/v1/notices/seen', which).then((r) => r.marked),
+
+  checkinDays: (bondId: string, from?: string, to?: string) =>
+    request<{ days: CheckinDay[] }>('GET', `${path`/api/v1/bonds/${bondId}/checkins`}${query({ from, to })}`).then(
+      (r) => r.days,
+    ),
   checkinDay: (bondId: string, day: string) =>
     request<CheckinDay>('GET', path`/api/v1/bonds/${bondId}/checkins/${day}`),
   checkIn: (bondId: string, day: string, draft: CheckinDraft) =>

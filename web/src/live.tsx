@@ -17,6 +17,10 @@ export type LiveEventType =
   | 'appreciation_added'
   | 'comfort_requested'
   | 'comfort_answered'
+  | 'space_requested'
+  | 'space_answered'
+  /** To the one who made the invite: it was accepted; bond_id is the new bond. */
+  | 'invite_accepted'
   | 'bond_ended'
   /** id is the day (YYYY-MM-DD): the other person checked in for the first time that day. */
   | 'checkin_added'
@@ -29,6 +33,8 @@ export interface LiveEvent {
   type: LiveEventType;
   bond_id: string;
   id: string;
+  /** The notice written for this event, when there is one (see Home's "what is new"). */
+  notice_id?: string;
 }
 
 type Listener = (event: LiveEvent) => void;
@@ -44,6 +50,9 @@ const sayings: Partial<Record<LiveEventType, (name: string) => string>> = {
   appreciation_added: (name) => `${name} sent you some warmth.`,
   comfort_requested: (name) => `${name} could use some comfort.`,
   comfort_answered: (name) => `${name} answered when you asked for comfort.`,
+  space_requested: (name) => `${name} would like some time to themselves.`,
+  space_answered: (name) => `${name} answered your wish for time to yourself.`,
+  invite_accepted: (name) => `${name} accepted your invitation. You are connected now.`,
   bond_ended: (name) => `Your bond with ${name} has ended.`,
   checkin_added: (name) => `${name} has checked in today.`,
   checkin_revealed: (name) => `You and ${name} have both checked in. Your answers are open to you both.`,
@@ -58,6 +67,9 @@ const types = new Set<string>([
   'appreciation_added',
   'comfort_requested',
   'comfort_answered',
+  'space_requested',
+  'space_answered',
+  'invite_accepted',
   'bond_ended',
   'checkin_added',
   'checkin_revealed',
@@ -68,7 +80,9 @@ function parse(data: unknown): LiveEvent | null {
   try {
     const value = JSON.parse(data) as Partial<LiveEvent>;
     if (typeof value.type !== 'string' || !types.has(value.type)) return null;
-    return { type: value.type, bond_id: String(value.bond_id ?? ''), id: String(value.id ?? '') };
+    const event: LiveEvent = { type: value.type, bond_id: String(value.bond_id ?? ''), id: String(value.id ?? '') };
+    if (typeof value.notice_id === 'string') event.notice_id = value.notice_id;
+    return event;
   } catch {
     return null;
   }
