@@ -4,28 +4,20 @@
 // back with growing pauses, and every listener hears a "resync" so nothing missed stays stale.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
-import { api, type Bond } from './api';
+import { api, type Bond, type NoticeKind } from './api';
 import { useAuth } from './auth';
 import { useAnnounce } from './status';
 
+/**
+ * Every kind of notice is also a live event (its id is the notice's subject: for check-ins the
+ * day, for invite_accepted the new bond), and a few more are only live: changes to what is
+ * already on screen.
+ */
 export type LiveEventType =
-  | 'entry_shared'
+  | NoticeKind
   | 'entry_withdrawn'
   | 'entry_updated'
   | 'entry_deleted'
-  | 'response_added'
-  | 'appreciation_added'
-  | 'comfort_requested'
-  | 'comfort_answered'
-  | 'space_requested'
-  | 'space_answered'
-  /** To the one who made the invite: it was accepted; bond_id is the new bond. */
-  | 'invite_accepted'
-  | 'bond_ended'
-  /** id is the day (YYYY-MM-DD): the other person checked in for the first time that day. */
-  | 'checkin_added'
-  /** id is the day: both have checked in, so both check-ins are open and settled. */
-  | 'checkin_revealed'
   /** Not from the server: the connection came back, so anything may have changed. */
   | 'resync';
 
