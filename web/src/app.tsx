@@ -1,4 +1,5 @@
-// The route table and the rule that keeps signed-out people on the sign-in screens.
+// The route table and the rule that keeps signed-out people on the screens meant for them: the
+// welcome at "/", signing in and signing up.
 import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useAuth } from './auth';
@@ -18,19 +19,28 @@ import { Sessions } from './account/sessions';
 import { Settings } from './account/settings';
 import { SignIn, safeNext } from './account/signin';
 import { SignUp } from './account/signup';
+import { HistoryDay, HistoryMonth } from './checkin/history-page';
+import { Start } from './start/start';
+import { Welcome } from './start/welcome';
 import { Link, matchRoute, navigate, useLocation } from './router';
 
 interface Route {
   path: string;
-  /** "guest": only for signed-out people (sign in, sign up); otherwise signed-in only. */
-  access: 'guest' | 'member';
-  render: (params: Record<string, string>, search: URLSearchParams) => JSX.Element;
+  /**
+   * "guest": only for signed-out people (sign in, sign up); "member": signed-in only; "anyone":
+   * both, each their own screen (`signedIn` says which).
+   */
+  access: 'guest' | 'member' | 'anyone';
+  render: (params: Record<string, string>, search: URLSearchParams, signedIn: boolean) => JSX.Element;
 }
 
 const routes: Route[] = [
   { path: '/signin', access: 'guest', render: (_, q) => <SignIn next={q.get('next')} /> },
   { path: '/signup', access: 'guest', render: (_, q) => <SignUp next={q.get('next')} /> },
-  { path: '/', access: 'member', render: () => <Home /> },
+  { path: '/', access: 'anyone', render: (_, __, signedIn) => (signedIn ? <Home /> : <Welcome />) },
+  { path: '/start', access: 'member', render: () => <Start /> },
+  { path: '/start/invite', access: 'member', render: () => <InvitePage firstRun /> },
+  { path: '/start/join', access: 'member', render: () => <Join firstRun /> },
   { path: '/invite', access: 'member', render: () => <InvitePage /> },
   { path: '/join', access: 'member', render: () => <Join /> },
   { path: '/join/:code', access: 'member', render: (p) => <Join code={p.code} key={p.code} /> },
@@ -38,6 +48,16 @@ const routes: Route[] = [
   { path: '/journal/:id', access: 'member', render: (p) => <EntryPage id={p.id!} key={p.id} /> },
   { path: '/bonds/:id', access: 'member', render: (p) => <BondPage id={p.id!} key={p.id} /> },
   { path: '/bonds/:id/checkin', access: 'member', render: (p) => <CheckinPage id={p.id!} key={p.id} /> },
+  {
+    path: '/bonds/:id/history',
+    access: 'member',
+    render: (p, q) => <HistoryMonth id={p.id!} month={q.get('month')} key={p.id} />,
+  },
+  {
+    path: '/bonds/:id/history/:day',
+    access: 'member',
+    render: (p) => <HistoryDay id={p.id!} day={p.day!} key={`${p.id} ${p.day}`} />,
+  },
   { path: '/checkin', access: 'member', render: () => <CheckinChooser /> },
   { path: '/more', access: 'member', render: () => <More /> },
   { path: '/sessions', access: 'member', render: () => <Sessions /> },
@@ -88,7 +108,7 @@ export function App() {
     user === undefined || !found
       ? null
       : found.route.access === 'member' && !user
-        ? `/signin${pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + window.location.search)}`}`
+        ? `/signin?next=${encodeURIComponent(pathname + window.location.search + window.location.hash)}`
         : found.route.access === 'guest' && user
           ? safeNext(search.get('next'))
           : null;
@@ -101,7 +121,7 @@ export function App() {
   if (user === undefined) screen = failed ? <Unreachable onRetry={retry} /> : <Loading label="Opening Pillars…" />;
   else if (redirect) screen = <Loading label="One moment…" />;
   else if (!found) screen = <NotFound />;
-  else screen = found.route.render(found.params, search);
+  else screen = found.route.render(found.params, search, Boolean(user));
 
   return <Layout pathname={pathname}>{screen}</Layout>;
 }

@@ -7,6 +7,7 @@ import { useContext, useEffect, useRef } from 'preact/hooks';
 import { api, type Bond, type NoticeKind } from './api';
 import { useAuth } from './auth';
 import { useAnnounce } from './status';
+import { bondHref, noticeHref, targetId } from './ui/target';
 
 /**
  * Every kind of notice is also a live event (its id is the notice's subject: for check-ins the
@@ -67,6 +68,48 @@ const types = new Set<string>([
   'checkin_revealed',
 ]);
 
+/**
+ * Where the thing an event speaks of can be found, for the notice's "Open" link; none for what is
+ * gone. A response's event names only the response, so its entry is looked up among the notices.
+ */
+async function hrefOf(event: LiveEvent): Promise<string | undefined> {
+  switch (event.type) {
+    case 'entry_withdrawn':
+    case 'entry_deleted':
+    case 'resync':
+      return undefined;
+    case 'entry_updated':
+      return bondHref(event.bond_id, targetId.entry(event.id));
+    case 'response_added': {
+      let entryId: string | undefined;
+      try {
+        entryId = (await api.notices()).notices.find((n) => n.id === event.notice_id)?.entry_id;
+      } catch {
+        // Without the entry, the journal is where one's own entries are.
+      }
+      return noticeHref({ kind: event.type, bond_id: event.bond_id, subject_id: event.id, entry_id: entryId });
+    }
+    default:
+      return noticeHref({ kind: event.type, bond_id: event.bond_id, subject_id: event.id });
+  }
+}
+
+/**
+ * Something this tab did itself and has already said (ending a bond): the server tells all of the
+ * person's apps, this one included, and the echo is not said twice.
+ */
+const saidHere = new Map<string, number>();
+const echoKey = (type: LiveEventType, bondId: string) => `${type} ${bondId}`;
+
+export function sayingDoneHere(type: LiveEventType, bondId: string): void {
+  saidHere.set(echoKey(type, bondId), Date.now());
+}
+
+function isEcho(event: LiveEvent): boolean {
+  const at = saidHere.get(echoKey(event.type, event.bond_id));
+  return at !== undefined && Date.now() - at < 30_000;
+}
+
 function parse(data: unknown): LiveEvent | null {
   if (typeof data !== 'string') return null;
   try {
@@ -126,7 +169,8 @@ export function LiveProvider({ children }: { children: ComponentChildren }) {
         if (!event) return;
         emit(event);
         const say = sayings[event.type];
-        if (say) void nameOf(event.bond_id).then((name) => announceRef.current(say(name)));
+        if (!say || isEcho(event)) return;
+        void Promise.all([nameOf(event.bond_id), hrefOf(event)]).then(([name, href]) => announceRef.current(say(name), href));
       };
       ws.onclose = () => {
         if (socket !== ws || stopped) return;

@@ -5,8 +5,9 @@ import { useEffect, useState } from 'preact/hooks';
 
 const changeEvent = 'pillars:navigate';
 
+/** The path, query and hash: a link to a part of the same screen ("#entry-e7") is a navigation too. */
 export function currentPath(): string {
-  return window.location.pathname + window.location.search;
+  return window.location.pathname + window.location.search + window.location.hash;
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
@@ -16,15 +17,17 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   window.dispatchEvent(new Event(changeEvent));
 }
 
-/** The current location's path and query; re-renders on every navigation. */
+/** The current location's path and query; re-renders on every navigation (a new hash included). */
 export function useLocation(): { pathname: string; search: URLSearchParams } {
   const [, setTick] = useState(0);
   useEffect(() => {
     const update = () => setTick((n) => n + 1);
     window.addEventListener('popstate', update);
+    window.addEventListener('hashchange', update);
     window.addEventListener(changeEvent, update);
     return () => {
       window.removeEventListener('popstate', update);
+      window.removeEventListener('hashchange', update);
       window.removeEventListener(changeEvent, update);
     };
   }, []);

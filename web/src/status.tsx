@@ -1,21 +1,26 @@
 // Short notices ("Code copied", "Ada shared something with you"): spoken once through one polite
 // live region, shown as small dismissible cards that keep clear of the page (above the tab bar on a
 // phone, in the bottom-right corner on a larger screen), and kept in a list of recent ones that
-// can be opened again (ui/notices.tsx draws it). How long a card stays, and how many are kept, is
+// can be opened again (ui/notices.tsx draws it). A notice about something that can be found (a
+// share, a warm word) carries where it is: its card and its line in the list link there. How long a card stays, and how many are kept, is
 // in notices.ts: at least eight seconds, and never running out while the pointer rests on the cards
 // or focus is inside them.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { RECENT_MAX, SHOWN_MAX, newestFirst, newestLast, readingTime } from './notices';
+import { Link } from './router';
 
 export interface Notice {
   id: number;
   text: string;
   /** When it was said, in milliseconds since the epoch. */
   at: number;
+  /** Where the thing it speaks of is: the card offers to open it. */
+  href?: string;
 }
 
-type Announce = (message: string) => void;
+/** Says `message`; with `href`, its card has an "Open" link to the thing it speaks of. */
+type Announce = (message: string, href?: string) => void;
 
 interface Notices {
   /** Newest first, at most RECENT_MAX, for this page load only. */
@@ -35,8 +40,9 @@ export function StatusProvider({ children }: { children: ComponentChildren }) {
   const nextId = useRef(1);
   const speakTimer = useRef(0);
 
-  const announce: Announce = (text) => {
+  const announce: Announce = (text, href) => {
     const notice: Notice = { id: nextId.current++, text, at: Date.now() };
+    if (href) notice.href = href;
     setRecent((old) => newestFirst(old, notice, RECENT_MAX));
     left.current.set(notice.id, readingTime(text));
     setShown((old) => newestLast(old, notice, SHOWN_MAX));
@@ -104,7 +110,19 @@ export function StatusProvider({ children }: { children: ComponentChildren }) {
                     if (e.key === 'Escape') dismiss(n.id);
                   }}
                 >
-                  <p class="toast__text">{n.text}</p>
+                  <p class="toast__text" id={`toast-${n.id}`}>
+                    {n.text}
+                  </p>
+                  {n.href && (
+                    <Link
+                      href={n.href}
+                      class="toast__open"
+                      aria-describedby={`toast-${n.id}`}
+                      onClick={() => setShown((old) => old.filter((o) => o.id !== n.id))}
+                    >
+                      Open
+                    </Link>
+                  )}
                   <button type="button" class="toast__close" aria-label={`Dismiss: ${n.text}`} onClick={() => dismiss(n.id)}>
                     <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
                       <path d="M5 5l10 10M15 5 5 15" />

@@ -23,7 +23,8 @@ export function SignUp({ next }: { next: string | null }) {
     const result = await register.run(email.trim(), password, name.trim(), deviceTimeZone());
     if (!result) return;
     setUser(result.user);
-    navigate(safeNext(next), { replace: true });
+    // Someone who followed a link (a join link, say) goes on there; anyone else takes the first steps.
+    navigate(next ? safeNext(next) : '/start', { replace: true });
     announce(`Welcome to Pillars, ${result.user.display_name}.`);
   };
 

@@ -7,9 +7,11 @@ import { Button } from '../ui/forms';
 import { Appreciate, AppreciationList, ComfortList, QuickActions, SharedEntryCard } from './together';
 import { formatDate, kindLabel } from '../format';
 import { toApiError, useAction, useCatalog, useConfirmStep, useResource, useTitle } from '../hooks';
-import { useLiveEvents } from '../live';
+import { sayingDoneHere, useLiveEvents } from '../live';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
+import { useLandOnTarget } from '../ui/land';
+import { historyHref } from '../ui/target';
 import './bond.css';
 
 const PAGE = 20;
@@ -100,6 +102,8 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
 
   const requests = comfort.data ?? [];
   const waiting = requests.filter((r) => !r.mine && !r.answered_at);
+  // A link to something here (a share, a warm word, a request) lands on it once it has loaded.
+  useLandOnTarget(!entries.loading && appreciations.data !== undefined && comfort.data !== undefined);
 
   return (
     <div class="bond-columns wide">
@@ -108,6 +112,9 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
           <section class="section section--first" aria-labelledby="checkin-heading">
             <h2 id="checkin-heading">Today’s check-in</h2>
             <CheckinToday bond={bond} />
+            <p>
+              <Link href={historyHref(bond.id)}>Past check-ins</Link>
+            </p>
           </section>
         )}
 
@@ -212,6 +219,7 @@ function EndBond({ bond, onEnded }: { bond: Bond; onEnded: (bond: Bond) => void 
     const ended = await end.run(bond.id);
     if (!ended) return;
     setConfirming(false);
+    sayingDoneHere('bond_ended', bond.id);
     onEnded(ended);
     announce(`Your bond with ${name} has ended.`);
   };
@@ -286,7 +294,10 @@ export function BondPage({ id }: { id: string }) {
         <Link href="/">← Your bonds</Link>
       </p>
       <h1 tabIndex={-1}>You and {b.other.display_name}</h1>
+      {/* Keyed by the status: when the bond ends, everything it showed is dropped at once and
+          fetched again, so the page shows exactly what an ended bond still holds. */}
       <Together
+        key={b.status}
         bond={b}
         onBondChanged={bond.reload}
         aside={
@@ -327,11 +338,23 @@ export function BondPage({ id }: { id: string }) {
               </div>
             </dl>
             {b.status === 'active' ? (
-              <EndBond bond={b} onEnded={bond.set} />
+              <EndBond
+                bond={b}
+                onEnded={(ended) => {
+                  bond.set(ended);
+                  // The button pressed is gone; the heading keeps the place.
+                  window.setTimeout(() => document.querySelector<HTMLElement>('main h1')?.focus(), 0);
+                }}
+              />
             ) : (
-              <p class="notice">
-                This bond has ended. You each keep what you wrote yourselves; nothing is shared here any more.
-              </p>
+              <>
+                <p class="notice">
+                  This bond has ended. You each keep what you wrote yourselves; nothing is shared here any more.
+                </p>
+                <p>
+                  <Link href={historyHref(b.id)}>Your past check-ins</Link>
+                </p>
+              </>
             )}
           </>
         }

@@ -8,9 +8,10 @@ import { formatDate, formatRelative, kindLabel } from '../format';
 import { useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
+import { bondHref as linkToBond, targetId } from '../ui/target';
 import './bond.css';
 
-const bondHref = (bond: Bond) => `/bonds/${encodeURIComponent(bond.id)}`;
+const bondHref = (bond: Bond, hash?: string) => linkToBond(bond.id, hash);
 
 /** What is waiting in an active bond: a call for comfort not yet answered, the latest warm word. */
 function Waiting({ bond, refresh }: { bond: Bond; refresh: number }) {
@@ -25,7 +26,7 @@ function Waiting({ bond, refresh }: { bond: Bond; refresh: number }) {
       {asking && (
         <p class="waiting__item waiting__item--comfort">
           {name} could use some comfort ({formatRelative(asking.created_at)}).{' '}
-          <Link href={bondHref(bond)}>Answer {name}</Link>
+          <Link href={bondHref(bond, targetId.request(asking.id))}>Answer {name}</Link>
         </p>
       )}
       {lastWarm && (
@@ -113,6 +114,9 @@ export function Home() {
             <p>
               No bonds yet. A bond joins you and one other person: a partner, a close friend or
               someone in your family. One of you makes a code, the other enters it.
+            </p>
+            <p>
+              <Link href="/start">Take the first steps together</Link>
             </p>
           </div>
         )}

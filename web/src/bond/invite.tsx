@@ -4,8 +4,10 @@ import { Choices } from '../ui/choices';
 import { Button, Form } from '../ui/forms';
 import { formatDateTime, formatRelative, kindLabel } from '../format';
 import { useAction, useResource, useTitle } from '../hooks';
-import { Link } from '../router';
+import { useLiveEvents } from '../live';
+import { Link, navigate } from '../router';
 import { useAnnounce } from '../status';
+import { bondHref, checkinHref } from '../ui/target';
 import './bond.css';
 
 const kindHint: Record<BondKind, string> = {
@@ -37,7 +39,7 @@ async function copyText(text: string, fallback: HTMLElement | null): Promise<boo
   }
 }
 
-function NewCode({ invite, onAnother }: { invite: Invite; onAnother: () => void }) {
+function NewCode({ invite, onAnother, firstRun }: { invite: Invite; onAnother: () => void; firstRun: boolean }) {
   const announce = useAnnounce();
   const codeRef = useRef<HTMLParagraphElement>(null);
   const link = `${window.location.origin}/join/${encodeURIComponent(invite.code)}`;
@@ -63,6 +65,10 @@ function NewCode({ invite, onAnother }: { invite: Invite; onAnother: () => void 
         It works once, until <time dateTime={invite.expires_at}>{formatDateTime(invite.expires_at)}</time> (
         {formatRelative(invite.expires_at)}). Give it to them in person or somewhere private; they
         enter it under <strong>Join</strong>, or open the link.
+      </p>
+      <p class="muted">
+        Keep this page open if you like: when they join, it takes you to{' '}
+        {firstRun ? 'your first check-in together' : 'your bond'}.
       </p>
       <Button variant="quiet" onClick={onAnother}>
         Make another code
@@ -90,13 +96,34 @@ function OpenInvites({ refresh, except }: { refresh: number; except: string | un
   );
 }
 
-export function InvitePage() {
+/**
+ * Making a code. When a code is accepted the list of waiting codes is fetched again, and when the
+ * one on screen was used the page moves on to the new bond (on the first steps, to its first
+ * check-in); the live notice says who joined.
+ */
+export function InvitePage({ firstRun = false }: { firstRun?: boolean }) {
   useTitle('Invite someone');
   const announce = useAnnounce();
   const [kind, setKind] = useState<BondKind>('partner');
   const [invite, setInvite] = useState<Invite | null>(null);
   const [made, setMade] = useState(0);
   const create = useAction(api.createInvite);
+  const shown = useRef<Invite | null>(null);
+  shown.current = invite;
+
+  useLiveEvents((event) => {
+    if (event.type !== 'invite_accepted' && event.type !== 'resync') return;
+    setMade((n) => n + 1);
+    if (event.type !== 'invite_accepted' || !shown.current) return;
+    const code = shown.current.code;
+    void api.invites().then(
+      (open) => {
+        if (open.some((i) => i.code === code) || shown.current?.code !== code) return;
+        navigate(firstRun ? checkinHref(event.bond_id) : bondHref(event.bond_id));
+      },
+      () => undefined,
+    );
+  });
 
   const submit = async () => {
     const result = await create.run(kind);
@@ -108,13 +135,18 @@ export function InvitePage() {
 
   return (
     <>
+      {firstRun && (
+        <p class="breadcrumb">
+          <Link href="/start">← Getting started</Link>
+        </p>
+      )}
       <h1 tabIndex={-1}>Invite someone</h1>
       <p class="lede">
         Make a code and give it to the one person you want to share this with. When they enter it,
         the two of you are joined here.
       </p>
       {invite ? (
-        <NewCode invite={invite} onAnother={() => setInvite(null)} />
+        <NewCode invite={invite} onAnother={() => setInvite(null)} firstRun={firstRun} />
       ) : (
         <Form class="card stack" onSubmit={submit} error={create.error} fields={[]} aria-label="Make an invite code">
           <Choices
@@ -133,8 +165,13 @@ export function InvitePage() {
       )}
       <OpenInvites refresh={made} except={invite?.code} />
       <p class="aside">
-        Did someone give you a code? <Link href="/join">Enter it here</Link>.
+        Did someone give you a code? <Link href={firstRun ? '/start/join' : '/join'}>Enter it here</Link>.
       </p>
+      {firstRun && (
+        <p class="aside">
+          Not now? You can make a code any time. <Link href="/">Later</Link>
+        </p>
+      )}
     </>
   );
 }

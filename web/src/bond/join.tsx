@@ -5,6 +5,7 @@ import { kindOfTwo } from '../format';
 import { useAction, useTitle } from '../hooks';
 import { Link, navigate } from '../router';
 import { useAnnounce } from '../status';
+import { bondHref, checkinHref } from '../ui/target';
 import './bond.css';
 
 // Every problem with a code is about the code field.
@@ -22,7 +23,8 @@ const nextStep: Record<string, string> = {
   'already-bonded': 'You two already share a bond. You can find it on your home screen.',
 };
 
-export function Join({ code: initial }: { code?: string }) {
+/** Entering a code. On the first steps, a new bond leads straight to its first check-in. */
+export function Join({ code: initial, firstRun = false }: { code?: string; firstRun?: boolean }) {
   useTitle('Join with a code');
   const announce = useAnnounce();
   const [code, setCode] = useState((initial ?? '').toUpperCase());
@@ -33,8 +35,10 @@ export function Join({ code: initial }: { code?: string }) {
     if (!cleaned) return;
     const bond = await accept.run(cleaned);
     if (!bond) return;
-    navigate(`/bonds/${encodeURIComponent(bond.id)}`, { replace: true });
-    announce(`You and ${bond.other.display_name} are now joined as ${kindOfTwo[bond.kind]}.`);
+    navigate(firstRun ? checkinHref(bond.id) : bondHref(bond.id), { replace: true });
+    announce(
+      `You and ${bond.other.display_name} are now joined as ${kindOfTwo[bond.kind]}.${firstRun ? ' Here is your first check-in together.' : ''}`,
+    );
   };
 
   const error = fieldError(accept.error, 'code', problemFields);
@@ -42,6 +46,11 @@ export function Join({ code: initial }: { code?: string }) {
 
   return (
     <section class="narrow">
+      {firstRun && (
+        <p class="breadcrumb">
+          <Link href="/start">← Getting started</Link>
+        </p>
+      )}
       <h1 tabIndex={-1}>Join with a code</h1>
       <p class="lede">
         Someone who matters to you made a code for the two of you. Enter it here to join them.
@@ -67,8 +76,13 @@ export function Join({ code: initial }: { code?: string }) {
         </Button>
       </Form>
       <p class="aside">
-        Want to make a code instead? <Link href="/invite">Invite someone</Link>.
+        Want to make a code instead? <Link href={firstRun ? '/start/invite' : '/invite'}>Invite someone</Link>.
       </p>
+      {firstRun && (
+        <p class="aside">
+          Not now? You can join any time. <Link href="/">Later</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { formatDateTime, formatRelative } from '../format';
 import { useAction } from '../hooks';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
+import { targetId } from '../ui/target';
 import { ResponseList } from '../inner/responses';
 import { FeelingChips } from '../feelings/feelings';
 import { Choices } from '../ui/choices';
@@ -200,6 +201,7 @@ export function ComfortList({
         return (
           <li
             key={r.id}
+            id={targetId.request(r.id)}
             class={`comfort card${open && !r.mine ? ' comfort--waiting' : ''}${open ? '' : ' comfort--answered'}`}
           >
             <p class="comfort__head">
@@ -292,7 +294,7 @@ export function SharedEntryCard({
   const who = entry.mine ? 'You' : entry.author.display_name;
   const headingId = `shared-${entry.id}`;
   return (
-    <li class={entry.mine ? 'shared card shared--mine' : 'shared card'}>
+    <li class={entry.mine ? 'shared card shared--mine' : 'shared card'} id={targetId.entry(entry.id)}>
       <article aria-labelledby={headingId}>
         <h3 class="shared__title" id={headingId}>
           {who}
@@ -321,7 +323,7 @@ export function AppreciationList({ items, catalog }: { items: Appreciation[]; ca
   return (
     <ul class="plain-list appreciations" aria-label="Appreciations">
       {items.map((a) => (
-        <li key={a.id} class={`appreciation appreciation--${a.kind}${a.mine ? ' appreciation--mine' : ''}`}>
+        <li key={a.id} id={targetId.appreciation(a.id)} class={`appreciation appreciation--${a.kind}${a.mine ? ' appreciation--mine' : ''}`}>
           <p class="appreciation__head">
             <strong>{a.mine ? 'You' : a.from.display_name}</strong>{' '}
             <span class="appreciation__kind">{appreciationName(catalog, a.kind)}</span>{' '}

@@ -5,6 +5,7 @@ import { api, otherCheckedIn } from '../api';
 import { useCatalog, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
+import { historyHref } from '../ui/target';
 import { LoadError, Loading } from '../ui/feedback';
 import { Button } from '../ui/forms';
 import './checkin.css';
@@ -47,7 +48,11 @@ export function CheckinPage({ id }: { id: string }) {
       <Link href={`/bonds/${encodeURIComponent(b.id)}`}>← You and {name}</Link>
     </p>
   );
-  const when = <p class="flow__day muted">{formatDay(today)}</p>;
+  const when = (
+    <p class="flow__day muted">
+      {formatDay(today)} · <Link href={historyHref(id)}>Past check-ins</Link>
+    </p>
+  );
 
   if (screen === 'loading') {
     const error = bond.error ?? day.error ?? catalog.error;
@@ -108,6 +113,9 @@ export function CheckinPage({ id }: { id: string }) {
         {back}
         <h1 tabIndex={-1}>Check in with {name}</h1>
         <p class="notice">This bond has ended, so there are no more check-ins here. What you wrote yourself stays yours.</p>
+        <p>
+          <Link href={historyHref(id)}>Your past check-ins</Link>
+        </p>
       </>
     );
   }

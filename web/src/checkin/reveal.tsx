@@ -49,7 +49,18 @@ function affectionLines(checkin: Checkin, affectionate: string): string[] {
 const askedAffection = (checkin: Checkin) => checkin.affection !== null || checkin.lovemaking !== null;
 
 /** Your own answers, as you gave them (shown to you while you wait). */
-export function MyCheckin({ checkin, catalog, otherName }: { checkin: Checkin; catalog: Catalog | undefined; otherName: string }) {
+export function MyCheckin({
+  checkin,
+  catalog,
+  otherName,
+  past = false,
+}: {
+  checkin: Checkin;
+  catalog: Catalog | undefined;
+  otherName: string;
+  /** A day gone by (the history): said in the past, not "today". */
+  past?: boolean;
+}) {
   const affection = affectionLines(checkin, 'Affectionate with each other');
   return (
     <dl class="card answers">
@@ -72,7 +83,7 @@ export function MyCheckin({ checkin, catalog, otherName }: { checkin: Checkin; c
         </dd>
       </div>
       <div>
-        <dt>Time so far today</dt>
+        <dt>{past ? 'Time that day' : 'Time so far today'}</dt>
         <dd>
           On your own: {formatMinutes(checkin.own_minutes)}
           <br />
@@ -131,7 +142,7 @@ interface Side {
 }
 
 /** Both check-ins of a revealed day, side by side, topic by topic. */
-export function Reveal({ day, bond, catalog }: { day: CheckinDay; bond: Bond; catalog: Catalog | undefined }) {
+export function Reveal({ day, bond, catalog, past = false }: { day: CheckinDay; bond: Bond; catalog: Catalog | undefined; past?: boolean }) {
   const theirs = partnerCheckin(day);
   const mine = day.mine;
   if (!theirs || !mine) return null;
@@ -166,12 +177,12 @@ export function Reveal({ day, bond, catalog }: { day: CheckinDay; bond: Bond; ca
       {row('closeness', 'Closeness, now and wished for', (s) => (
         <ClosenessPair checkin={s.checkin} />
       ))}
-      {row('need', 'What each of you needs today', (s) => (
+      {row('need', past ? 'What each of you needed' : 'What each of you needs today', (s) => (
         <p class="pair__text">
           <Need checkin={s.checkin} />
         </p>
       ))}
-      {row('time', 'Time so far today', (s) => (
+      {row('time', past ? 'Time that day' : 'Time so far today', (s) => (
         <p class="pair__text">
           On {s.mine ? 'your' : 'their'} own: {formatMinutes(s.checkin.own_minutes)}
           <br />

@@ -14,6 +14,7 @@ import { useAction, useCatalog, useConfirmStep, useResource, useTitle } from '..
 import { useLiveEvents } from '../live';
 import { Link, navigate } from '../router';
 import { useAnnounce } from '../status';
+import { useLandOnTarget } from '../ui/land';
 import './inner.css';
 
 function Sharing({ entry, bonds, onChange }: { entry: Entry; bonds: Bond[]; onChange: (entry: Entry) => void }) {
@@ -191,6 +192,9 @@ export function EntryPage({ id }: { id: string }) {
       entry.reload();
     }
   });
+
+  // A notice of a response leads here, at the response.
+  useLandOnTarget(e !== undefined);
 
   if (!e) {
     return (

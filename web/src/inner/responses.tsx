@@ -2,6 +2,7 @@
 import type { Catalog, EntryResponse } from '../api';
 import { responseName } from '../catalog';
 import { formatDateTime } from '../format';
+import { targetId } from '../ui/target';
 import './inner.css';
 
 /** The responses an entry received, oldest first, as they arrived. */
@@ -18,7 +19,7 @@ export function ResponseList({
   return (
     <ul class="plain-list responses" aria-label={label}>
       {responses.map((r) => (
-        <li class={`response response--${r.kind}`} key={r.id}>
+        <li class={`response response--${r.kind}`} key={r.id} id={targetId.response(r.id)}>
           <p class="response__head">
             <strong>{r.mine ? 'You' : r.from.display_name}</strong>{' '}
             <span class="response__kind">{responseName(catalog, r.kind)}</span>{' '}

@@ -97,7 +97,7 @@ export function Layout({ pathname, children }: { pathname: string; children: Com
       </a>
       <header class="site-header">
         <div class="site-header__inner">
-          <Link href={user ? '/' : '/signin'} class="brand">
+          <Link href="/" class="brand">
             <Mark />
             <span class="brand__name">Pillars</span>
           </Link>

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { NoticeKind } from '../api';
+import { hashTarget, historyHref, noticeHref, targetId, type Target } from './target';
+
+const of = (kind: NoticeKind, extra: Partial<Target> = {}): Target => ({ kind, bond_id: 'b1', subject_id: 's1', ...extra });
+
+test('a shared entry leads to the bond page, at the entry', () => {
+  assert.equal(noticeHref(of('entry_shared', { subject_id: 'e7', entry_id: 'e7' })), '/bonds/b1#entry-e7');
+  assert.equal(noticeHref(of('entry_shared', { subject_id: 'e7' })), '/bonds/b1#entry-e7', 'a live event names the entry as its id');
+});
+
+test('a response leads to one’s own entry, at the response; without the entry, to the journal', () => {
+  assert.equal(noticeHref(of('response_added', { subject_id: 'r3', entry_id: 'e7' })), '/journal/e7#response-r3');
+  assert.equal(noticeHref(of('response_added', { subject_id: 'r3' })), '/journal');
+});
+
+test('warm words and requests lead to the bond page, at the item', () => {
+  assert.equal(noticeHref(of('appreciation_added', { subject_id: 'a2' })), '/bonds/b1#appreciation-a2');
+  for (const kind of ['comfort_requested', 'comfort_answered', 'space_requested', 'space_answered'] as const) {
+    assert.equal(noticeHref(of(kind, { subject_id: 'q5' })), '/bonds/b1#request-q5', kind);
+  }
+});
+
+test('check-ins lead to the check-in, a reveal to its day', () => {
+  assert.equal(noticeHref(of('checkin_added', { subject_id: '2025-03-04', day: '2025-03-04' })), '/bonds/b1/checkin');
+  assert.equal(noticeHref(of('checkin_revealed', { subject_id: '2025-03-04', day: '2025-03-04' })), '/bonds/b1/history/2025-03-04');
+  assert.equal(noticeHref(of('checkin_revealed', { subject_id: '2025-03-04' })), '/bonds/b1/history/2025-03-04', 'a live event names the day as its id');
+  assert.equal(noticeHref(of('checkin_revealed', { subject_id: 'nonsense' })), '/bonds/b1/checkin', 'no day: today’s check-in');
+});
+
+test('a new bond and an ended one lead to the bond', () => {
+  assert.equal(noticeHref(of('invite_accepted', { subject_id: 'b1' })), '/bonds/b1');
+  assert.equal(noticeHref(of('bond_ended', { subject_id: 'b1' })), '/bonds/b1');
+});
+
+test('every kind of notice leads somewhere inside the app', () => {
+  const kinds: NoticeKind[] = [
+    'entry_shared', 'response_added', 'appreciation_added', 'comfort_requested', 'comfort_answered',
+    'space_requested', 'space_answered', 'checkin_added', 'checkin_revealed', 'invite_accepted', 'bond_ended',
+  ];
+  for (const kind of kinds) assert.match(noticeHref(of(kind)), /^\/[a-z]/, kind);
+});
+
+test('ids are written safely into addresses', () => {
+  assert.equal(noticeHref(of('appreciation_added', { bond_id: 'a/b', subject_id: 'x' })), '/bonds/a%2Fb#appreciation-x');
+  assert.equal(historyHref('b1'), '/bonds/b1/history');
+  assert.equal(historyHref('b1', '2025-01-31'), '/bonds/b1/history/2025-01-31');
+});
+
+test('the hash names the element to land on', () => {
+  assert.equal(hashTarget('#entry-e7'), 'entry-e7');
+  assert.equal(hashTarget('entry-e7'), 'entry-e7');
+  assert.equal(hashTarget(''), null);
+  assert.equal(hashTarget('#'), null);
+  assert.equal(hashTarget('#%E0%A4%A'), null, 'a broken escape is ignored');
+  assert.equal(hashTarget(`#${targetId.request('q 1')}`), 'request-q 1');
+  assert.equal(hashTarget('#request-q%201'), 'request-q 1');
+});
