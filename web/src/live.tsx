@@ -95,14 +95,16 @@ async function hrefOf(event: LiveEvent): Promise<string | undefined> {
 }
 
 /**
- * Something this tab did itself and has already said (ending a bond): the server tells all of the
- * person's apps, this one included, and the echo is not said twice.
+ * Something this tab does itself and says itself (ending a bond): the server tells all of the
+ * person's apps, this one included, and the echo is not said twice. Marked before the request is
+ * sent, since the event can arrive before the answer; `done` is false when the request failed.
  */
 const saidHere = new Map<string, number>();
 const echoKey = (type: LiveEventType, bondId: string) => `${type} ${bondId}`;
 
-export function sayingDoneHere(type: LiveEventType, bondId: string): void {
-  saidHere.set(echoKey(type, bondId), Date.now());
+export function sayingHere(type: LiveEventType, bondId: string, done = true): void {
+  if (done) saidHere.set(echoKey(type, bondId), Date.now());
+  else saidHere.delete(echoKey(type, bondId));
 }
 
 function isEcho(event: LiveEvent): boolean {

@@ -7,7 +7,7 @@ import { Button } from '../ui/forms';
 import { Appreciate, AppreciationList, ComfortList, QuickActions, SharedEntryCard } from './together';
 import { formatDate, kindLabel } from '../format';
 import { toApiError, useAction, useCatalog, useConfirmStep, useResource, useTitle } from '../hooks';
-import { sayingDoneHere, useLiveEvents } from '../live';
+import { sayingHere, useLiveEvents } from '../live';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
 import { useLandOnTarget } from '../ui/land';
@@ -216,10 +216,13 @@ function EndBond({ bond, onEnded }: { bond: Bond; onEnded: (bond: Bond) => void 
   const name = bond.other.display_name;
 
   const confirm = async () => {
+    sayingHere('bond_ended', bond.id);
     const ended = await end.run(bond.id);
-    if (!ended) return;
+    if (!ended) {
+      sayingHere('bond_ended', bond.id, false);
+      return;
+    }
     setConfirming(false);
-    sayingDoneHere('bond_ended', bond.id);
     onEnded(ended);
     announce(`Your bond with ${name} has ended.`);
   };

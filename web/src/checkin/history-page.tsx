@@ -14,6 +14,7 @@ import {
   byDay,
   dayLabel,
   dayName,
+  firstMonth,
   isDay,
   markOf,
   monthOf,
@@ -169,17 +170,17 @@ export function HistoryMonth({ id, month }: { id: string; month: string | null }
   const name = b?.other.display_name ?? '';
   useTitle(b ? `Past check-ins with ${name}` : 'Past check-ins');
   const last = monthOf(localDay());
-  const first = b ? monthOf(localDay(new Date(b.created_at))) : last;
+  const first = b ? firstMonth(b.created_at, localDay) : last;
   const shown = monthToShow(month, first, last);
   const steps = monthSteps(shown, first, last);
 
   // Moving to another month keeps focus on the link pressed; if that link is gone (the first or
   // the last month), the month's heading takes it.
   const monthHeading = useRef<HTMLHeadingElement>(null);
-  const firstMonth = useRef(shown);
+  const lastShown = useRef(shown);
   useEffect(() => {
-    if (shown === firstMonth.current) return;
-    firstMonth.current = shown;
+    if (shown === lastShown.current) return;
+    lastShown.current = shown;
     const active = document.activeElement;
     if (!active || active === document.body || !active.isConnected) monthHeading.current?.focus();
   }, [shown]);

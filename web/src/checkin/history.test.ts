@@ -6,6 +6,7 @@ import {
   byDay,
   dayLabel,
   daysInMonth,
+  firstMonth,
   isDay,
   markOf,
   monthOf,
@@ -111,4 +112,11 @@ test('names of months, weekdays and days', () => {
   assert.equal(dayLabel('2025-03-04', 'together', 'en-GB'), 'Tuesday 4 March: you both checked in');
   assert.equal(dayLabel('2025-03-05', 'only_you', 'en-GB'), 'Wednesday 5 March: only your check-in');
   assert.equal(dayLabel('2025-03-06', 'none', 'en-GB'), 'Thursday 6 March: no check-in');
+});
+
+test('the first month is that of the day before the bond began', () => {
+  const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+  assert.equal(firstMonth('2025-03-14T10:00:00Z', utcDay), '2025-03');
+  assert.equal(firstMonth('2025-03-01T00:30:00Z', utcDay), '2025-02', 'a check-in dated the day before still shows');
+  assert.equal(firstMonth('2025-01-01T08:00:00Z', utcDay), '2024-12');
 });

@@ -86,6 +86,16 @@ export function byDay(days: readonly CheckinDay[]): Map<string, CheckinDay> {
   return new Map(days.map((d) => [d.day, d]));
 }
 
+/**
+ * The first month with anything to show: the month of the day before the bond began, since a
+ * check-in may be dated a day either side of the server's date. `localDay` turns a time into a
+ * day on this device's calendar.
+ */
+export function firstMonth(createdAt: string, localDay: (date: Date) => string): Month {
+  const at = Date.parse(createdAt);
+  return monthOf(localDay(new Date((Number.isNaN(at) ? Date.now() : at) - 24 * 60 * 60 * 1000)));
+}
+
 /** Which months can be reached from `month`: none before the bond began, none after this one. */
 export function monthSteps(month: Month, first: Month, last: Month): { previous: Month | null; next: Month | null } {
   return {

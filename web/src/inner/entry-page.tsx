@@ -194,7 +194,7 @@ export function EntryPage({ id }: { id: string }) {
   });
 
   // A notice of a response leads here, at the response.
-  useLandOnTarget(e !== undefined);
+  useLandOnTarget(e !== undefined && !bonds.loading);
 
   if (!e) {
     return (

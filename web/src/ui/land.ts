@@ -12,13 +12,29 @@ export const LANDED_MS = 4000;
 /** How long to wait for an element that is not there yet. */
 const WAIT_MS = 5000;
 
+/** How long the element is kept in view while the rest of the screen may still fill in. */
+const FOLLOW_MS = 2000;
+
 export function landOn(element: HTMLElement): void {
   if (!element.hasAttribute('tabindex') && element.tabIndex < 0) element.tabIndex = -1;
   // Smooth unless the person asked for less motion: the page's own scroll-behavior decides.
-  element.scrollIntoView({ block: 'center' });
+  const show = () => element.scrollIntoView({ block: 'center' });
+  show();
   element.focus({ preventScroll: true });
   element.classList.add(LANDED_CLASS);
   window.setTimeout(() => element.classList.remove(LANDED_CLASS), LANDED_MS);
+
+  // Parts of the screen that load a moment later can push it away: keep it in view until the
+  // person moves on their own, or for a short while.
+  const follow = typeof ResizeObserver === 'function' ? new ResizeObserver(show) : null;
+  follow?.observe(document.body);
+  const moves = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+  const stop = () => {
+    follow?.disconnect();
+    moves.forEach((type) => window.removeEventListener(type, stop));
+  };
+  moves.forEach((type) => window.addEventListener(type, stop, { passive: true }));
+  window.setTimeout(stop, FOLLOW_MS);
 }
 
 /**
