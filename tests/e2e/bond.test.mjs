@@ -50,9 +50,11 @@ test('the app is served with a strict content security policy', { timeout: TEST_
   await icon.arrayBuffer();
 });
 
-test('a signed-out visitor lands on an accessible sign-in screen', { timeout: TEST_TIMEOUT }, async () => {
+test('a signed-out visitor finds an accessible sign-in screen from the welcome', { timeout: TEST_TIMEOUT }, async () => {
   const page = await openPerson('ada');
   await page.goto('/');
+  await h1(page).filter({ hasText: 'Close to each other, and still yourselves' }).waitFor();
+  await page.getByRole('link', { name: 'Sign in' }).first().click();
   await page.waitForURL('**/signin');
   await assert.doesNotReject(h1(page).filter({ hasText: 'Welcome back' }).waitFor());
   assert.equal(await page.title(), 'Sign in · Pillars');
@@ -77,6 +79,10 @@ test('two people sign up, one invites, the other joins, and both see the bond', 
   await a.getByRole('link', { name: 'Create an account' }).click();
   await a.waitForURL('**/signup');
   await signUp(a, ada);
+  // A new account begins with the first steps; they can wait, and Home says how to begin.
+  await a.waitForURL((url) => url.pathname === '/start');
+  await h1(a).filter({ hasText: `Welcome, ${ada.name}` }).waitFor();
+  await a.getByRole('link', { name: 'Later' }).click();
   await a.waitForURL((url) => url.pathname === '/');
   await h1(a).filter({ hasText: `Hello, ${ada.name}` }).waitFor();
   await a.getByText('No bonds yet').waitFor();

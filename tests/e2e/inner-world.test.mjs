@@ -190,7 +190,8 @@ test('Ben asks for comfort; Ada sees it at home and answers; Ben sees the answer
   // Ada is on her home screen: the call shows up there without a reload.
   await a.locator('.waiting__item').filter({ hasText: `${ben.name} could use some comfort` }).waitFor();
   await a.getByRole('link', { name: `Answer ${ben.name}` }).click();
-  await a.waitForURL(`**/bonds/${bondId}`);
+  // The link leads to the call itself on the bond's page.
+  await a.waitForURL((url) => url.pathname === `/bonds/${bondId}` && url.hash.startsWith('#request-'));
   const call = a.getByRole('list', { name: 'Calls for comfort' }).getByRole('listitem').filter({ hasText: askNote });
   await call.getByLabel('A few words back (optional)').fill(answerNote);
   await assertAccessible(a, 'bond (a call for comfort)');

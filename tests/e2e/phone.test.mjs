@@ -28,6 +28,7 @@ const h = createHarness();
 const run = Date.now().toString(36);
 const ada = { name: 'Ada Lindqvist', email: `ada.phone.${run}@example.test`, password: 'quiet harbour lantern 42' };
 const ben = { name: 'Ben Okafor', email: `ben.phone.${run}@example.test`, password: 'orchard kettle meadow 17' };
+const cy = { name: 'Cy Marchetti', email: `cy.phone.${run}@example.test`, password: 'copper willow station 8' };
 const PHONE = { width: 390, height: 844 };
 const NARROW = { width: 320, height: 700 };
 
@@ -181,6 +182,62 @@ const screens = [
     await p.goto('/no/such/place');
     await h1(p).filter({ hasText: 'Nothing here' }).waitFor();
   } },
+  { name: 'welcome', who: 'visitor', reach: async (p) => {
+    await p.goto('/');
+    await p.getByRole('heading', { name: 'How the two of you begin' }).waitFor();
+  } },
+  { name: 'first steps', who: 'ada', reach: async (p) => {
+    await p.goto('/start');
+    await p.getByRole('link', { name: 'I have a code' }).waitFor();
+  } },
+  { name: 'first steps: invite', who: 'ada', reach: async (p) => {
+    await p.goto('/start/invite');
+    await p.getByRole('button', { name: 'Make a code' }).waitFor();
+  } },
+  { name: 'history: a month', who: 'ada', reach: async (p) => {
+    await checkedIn('ada', ['taken_for_granted', 'heavy_hearted', 'disconnected']);
+    await checkedIn('ben', ['unappreciated', 'misunderstood', 'overwhelmed']);
+    await p.goto(`/bonds/${bondId}/history`);
+    await p.locator('.calendar[aria-busy="false"] .calendar__day--together').waitFor();
+  } },
+  { name: 'history: a past reveal', who: 'ada', reach: async (p) => {
+    await checkedIn('ada', ['taken_for_granted', 'heavy_hearted', 'disconnected']);
+    await checkedIn('ben', ['unappreciated', 'misunderstood', 'overwhelmed']);
+    await p.goto(`/bonds/${bondId}/history/${await today('ada')}`);
+    await p.locator('.reveal').waitFor();
+  } },
+  { name: 'history: a day of one’s own', who: 'ada', reach: async (p) => {
+    // The day before the server's: a check-in may be dated a day either side of it.
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const path = `/api/v1/bonds/${bondId}/checkins/${day}`;
+    if (!(await callAs('ada', 'GET', path)).body.mine) {
+      const saved = await callAs('ada', 'PUT', path, {
+        feelings: [{ word: 'homesick', intensity: 3 }],
+        closeness_now: 4,
+        closeness_wanted: 5,
+        need: 'space',
+        own_minutes: 60,
+        together_minutes: 15,
+        guess: { family: 'calm', closeness_now: 4 },
+      });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    }
+    await p.goto(`/bonds/${bondId}/history/${day}`);
+    await p.getByText('Only your own answers are here').waitFor();
+  } },
+  // Last, since it makes Ada a second bond: Cy uses the code on her screen, and it moves on.
+  { name: 'invite: after the code was used', who: 'ada', reach: async (p) => {
+    await p.goto('/invite');
+    await p.getByRole('button', { name: 'Make a code' }).click();
+    const code = (await p.locator('#invite-code').textContent()).trim();
+    await p.waitForTimeout(600); // the live connection is open (a local handshake takes far less)
+    if (!h.people.cy) await h.openPerson('cy');
+    const cyApi = await h.register('cy', cy);
+    assert.equal((await cyApi.call('POST', `/api/v1/invites/${code}/accept`)).status, 201);
+    await p.waitForURL(/\/bonds\/[^/]+$/);
+    await h1(p).filter({ hasText: `You and ${cy.name}` }).waitFor();
+    await p.locator('.toast').filter({ hasText: `${cy.name} accepted your invitation.` }).waitFor();
+  } },
 ];
 
 /** The page's width never exceeds the window's: nothing scrolls sideways. */
@@ -243,7 +300,8 @@ test('Ada and Ben sign up, and bond with a code', { timeout: TEST_TIMEOUT }, asy
     await p.getByLabel('Email').fill(person.email);
     await p.getByLabel('Password', { exact: true }).fill(person.password);
     await p.getByRole('button', { name: 'Create account' }).click();
-    await h1(p).filter({ hasText: `Hello, ${person.name}` }).waitFor();
+    await p.waitForURL((url) => url.pathname === '/start');
+    await h1(p).filter({ hasText: `Welcome, ${person.name}` }).waitFor();
   }
   await h.openPerson('visitor');
 
