@@ -119,7 +119,7 @@ export function InvitePage({ firstRun = false }: { firstRun?: boolean }) {
     void api.invites().then(
       (open) => {
         if (open.some((i) => i.code === code) || shown.current?.code !== code) return;
-        navigate(firstRun ? checkinHref(event.bond_id) : bondHref(event.bond_id));
+        navigate(firstRun ? checkinHref(event.bond_id) : bondHref(event.bond_id), { replace: true });
       },
       () => undefined,
     );

@@ -148,7 +148,7 @@ function Calendar({ bond, month }: { bond: Bond; month: string }) {
         <p class="calendar__summary" aria-live="polite">
           {counts.together + counts.only_you === 0
             ? `No check-ins in ${title}.`
-            : `In ${title}: ${counts.together} ${counts.together === 1 ? 'day' : 'days'} you both checked in, ${counts.only_you} only you.`}
+            : `In ${title}, you both checked in on ${counts.together} ${counts.together === 1 ? 'day' : 'days'}, and only you on ${counts.only_you}.`}
         </p>
       )}
       <ul class="plain-list calendar__legend" aria-label="What the marks mean">

@@ -77,7 +77,7 @@ export function MyCheckin({
         </dd>
       </div>
       <div>
-        <dt>What you need</dt>
+        <dt>{past ? 'What you needed' : 'What you need'}</dt>
         <dd>
           <Need checkin={checkin} />
         </dd>

@@ -12,8 +12,8 @@ export function Start() {
     <div class="start">
       <h1 tabIndex={-1}>Welcome, {user.display_name}</h1>
       <p class="lede">
-        Pillars is for two. To begin, join up with the one person you want to share it with: one of you makes a
-        code, the other enters it.
+        A bond in Pillars is between two people. To begin, join up with someone you want to share it with: one of
+        you makes a code, the other enters it.
       </p>
       <ul class="plain-list start__ways">
         <li class="card start__way">
