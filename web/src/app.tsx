@@ -19,6 +19,7 @@ import { Settings } from './account/settings';
 import { SignIn, safeNext } from './account/signin';
 import { SignUp } from './account/signup';
 import { Link, matchRoute, navigate, useLocation } from './router';
+import { useNews } from './news/state';
 
 interface Route {
   path: string;
@@ -80,6 +81,7 @@ function find(pathname: string): { route: Route; params: Record<string, string> 
 
 export function App() {
   const { user, failed, retry } = useAuth();
+  const { unread } = useNews();
   const { pathname, search } = useLocation();
   const found = find(pathname);
 
@@ -103,5 +105,9 @@ export function App() {
   else if (!found) screen = <NotFound />;
   else screen = found.route.render(found.params, search);
 
-  return <Layout pathname={pathname}>{screen}</Layout>;
+  return (
+    <Layout pathname={pathname} unread={unread}>
+      {screen}
+    </Layout>
+  );
 }

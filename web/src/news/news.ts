@@ -126,16 +126,6 @@ export function unreadCount(notices: readonly Notice[]): number {
   return notices.filter((n) => !n.seen).length;
 }
 
-/** "Home" or "Home, 3 new": a link's name with the count of what is unread. */
-export function withUnread(label: string, unread: number): string {
-  return unread > 0 ? `${label}, ${unread} new` : label;
-}
-
-/** The count as drawn on a badge: up to 99, then "99+". */
-export function badgeText(unread: number): string {
-  return unread > 99 ? '99+' : String(unread);
-}
-
 /**
  * The unread notices the current address opens: the item itself (path and fragment), or for a
  * check-in or a bond the page. Opening the thing a notice speaks of marks it seen.
