@@ -30,14 +30,15 @@ function useSpaceDetails(notices: readonly Notice[] | undefined) {
 
 function Item({ notice, name, space }: { notice: Notice; name: string; space: Map<string, SpaceDetails> | undefined }) {
   const open = isOpen(notice);
+  const sentence = noticeSentence(notice, name, space?.get(notice.subject_id));
   const classes = ['news__item', notice.seen ? '' : 'news__item--new', open ? 'news__item--open' : ''].filter(Boolean).join(' ');
   return (
     <li class={classes}>
-      <Link href={hrefOf(notice)} class="news__link">
-        {noticeSentence(notice, name, space?.get(notice.subject_id))}
+      <Link href={hrefOf(notice)} class="news__link" aria-label={notice.seen ? undefined : `${sentence}, new`}>
+        {sentence}
         {!notice.seen && (
           <>
-            <span class="visually-hidden">, </span>
+            {' '}
             <span class="news__new">new</span>
           </>
         )}

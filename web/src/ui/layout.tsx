@@ -43,7 +43,10 @@ const tabIcons: Record<TabId, JSX.Element> = {
   ),
 };
 
-/** How many unread things wait on Home: drawn as a small number, named in the link's label. */
+/**
+ * How many unread things wait on Home: a small number after the link's text (a space between, so
+ * the visible words stay part of the link's name), said in full in its label: "Home, 3 new".
+ */
 function Count({ count, class: className }: { count: number; class: string }) {
   if (count <= 0) return null;
   return (
@@ -78,13 +81,12 @@ function TabBar({ pathname, unread }: { pathname: string; unread: number }) {
               aria-current={tab.id === current ? 'page' : undefined}
               aria-label={tab.id === 'home' && unread > 0 ? withCount(tab.label, unread) : undefined}
             >
-              <span class="tabbar__glyph">
-                <svg class="tabbar__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                  {tabIcons[tab.id]}
-                </svg>
-                {tab.id === 'home' && <Count count={unread} class="count count--tab" />}
-              </span>
+              <svg class="tabbar__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                {tabIcons[tab.id]}
+              </svg>
               <span class="tabbar__label">{tab.label}</span>
+              {tab.id === 'home' && unread > 0 && ' '}
+              {tab.id === 'home' && <Count count={unread} class="count count--tab" />}
             </Link>
           </li>
         ))}
@@ -140,6 +142,7 @@ export function Layout({ pathname, unread = 0, children }: { pathname: string; u
                     aria-label={link.href === '/' && unread > 0 ? withCount(link.label, unread) : undefined}
                   >
                     {link.label}
+                    {link.href === '/' && unread > 0 && ' '}
                     {link.href === '/' && <Count count={unread} class="count count--bar" />}
                   </Link>
                 </li>
