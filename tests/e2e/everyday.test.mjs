@@ -162,6 +162,7 @@ test('Home says what is new, per bond, with the count on Home’s tab; seen when
   assert.match(await first.textContent(), /could use some comfort/, 'the open call comes first');
   assert.match(await first.getByRole('link').getAttribute('href'), new RegExp(`^/bonds/${bondId}#request-${asked.body.comfort_request.id}$`));
   assert.match(await first.locator('time').textContent(), /just now|minute/);
+  assert.equal(await first.getByText('new', { exact: true }).isVisible(), true, 'unread is marked on screen too');
 
   // Ben's own doings are nothing new to Ben.
   const benSide = await noticesOf('ben');

@@ -3,12 +3,11 @@
 // readers) until opened, or until everything is marked seen.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Bond, type Notice } from '../api';
-import { formatRelative } from '../format';
 import { useResource } from '../hooks';
-import { Link } from '../router';
 import { useAnnounce } from '../status';
 import { LoadError, Loading } from '../ui/feedback';
 import { Button } from '../ui/forms';
+import { NoticeList } from '../ui/notices';
 import { bondsNeedingSpaceDetails, groupNews, hrefOf, isOpen, noticeSentence, type NewsGroup, type SpaceDetails } from './news';
 import { useNews } from './state';
 import './news.css';
@@ -28,28 +27,6 @@ function useSpaceDetails(notices: readonly Notice[] | undefined) {
   return details.data;
 }
 
-function Item({ notice, name, space }: { notice: Notice; name: string; space: Map<string, SpaceDetails> | undefined }) {
-  const open = isOpen(notice);
-  const sentence = noticeSentence(notice, name, space?.get(notice.subject_id));
-  const classes = ['news__item', notice.seen ? '' : 'news__item--new', open ? 'news__item--open' : ''].filter(Boolean).join(' ');
-  return (
-    <li class={classes}>
-      <Link href={hrefOf(notice)} class="news__link" aria-label={notice.seen ? undefined : `${sentence}, new`}>
-        {sentence}
-        {!notice.seen && (
-          <>
-            {' '}
-            <span class="news__new">new</span>
-          </>
-        )}
-      </Link>{' '}
-      <time class="news__time" dateTime={notice.created_at}>
-        {formatRelative(notice.created_at)}
-      </time>
-    </li>
-  );
-}
-
 function Group({ group, space }: { group: NewsGroup; space: Map<string, SpaceDetails> | undefined }) {
   const [showEarlier, setShowEarlier] = useState(false);
   const headingId = `news-${group.bondId}`;
@@ -59,11 +36,18 @@ function Group({ group, space }: { group: NewsGroup; space: Map<string, SpaceDet
       <h3 class="news__with" id={headingId}>
         With {group.name}
       </h3>
-      <ul class="plain-list news__list" aria-label={`What is new with ${group.name}`}>
-        {items.map((n) => (
-          <Item key={n.id} notice={n} name={group.name} space={space} />
-        ))}
-      </ul>
+      <NoticeList
+        label={`What is new with ${group.name}`}
+        empty=""
+        items={items.map((n) => ({
+          id: n.id,
+          text: noticeSentence(n, group.name, space?.get(n.subject_id)),
+          at: n.created_at,
+          href: hrefOf(n),
+          unread: !n.seen,
+          open: isOpen(n),
+        }))}
+      />
       {group.earlier.length > 0 && (
         <Button variant="quiet" class="button button--quiet news__more" aria-expanded={showEarlier ? 'true' : 'false'} onClick={() => setShowEarlier(!showEarlier)}>
           {showEarlier ? 'Show less' : `Show earlier (${group.earlier.length})`}
