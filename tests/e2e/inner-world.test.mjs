@@ -187,9 +187,9 @@ test('Ben asks for comfort; Ada sees it at home and answers; Ben sees the answer
   const mine = b.getByRole('list', { name: 'Calls for comfort' }).getByRole('listitem').filter({ hasText: askNote });
   await mine.getByText(`Waiting for ${ada.name}.`).waitFor();
 
-  // Ada is on her home screen: the call shows up there without a reload.
-  await a.locator('.waiting__item').filter({ hasText: `${ben.name} could use some comfort` }).waitFor();
-  await a.getByRole('link', { name: `Answer ${ben.name}` }).click();
+  // Ada is on her home screen: the call shows up in what is new, without a reload.
+  const news = a.getByRole('list', { name: `What is new with ${ben.name}` });
+  await news.getByRole('link', { name: `${ben.name} could use some comfort, new` }).click();
   // The link leads to the call itself on the bond's page.
   await a.waitForURL((url) => url.pathname === `/bonds/${bondId}` && url.hash.startsWith('#request-'));
   const call = a.getByRole('list', { name: 'Calls for comfort' }).getByRole('listitem').filter({ hasText: askNote });

@@ -82,6 +82,15 @@ async function checkedIn(who, words) {
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
 }
 
+/** `who` has an open wish for time alone in the bond (asked through the API once). */
+const asked = new Set();
+async function spaceAsked(who, when, note) {
+  if (asked.has(who)) return;
+  const r = await callAs(who, 'POST', `/api/v1/bonds/${bondId}/space-requests`, { when, note });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  asked.add(who);
+}
+
 // The check-in flow, a step at a time.
 const flow = (p) => p.locator('form.flow');
 const question = (p) => flow(p).getByRole('heading', { level: 2 });
@@ -129,6 +138,13 @@ const screens = [
     await p.goto('/');
     await p.getByRole('list', { name: 'Active bonds' }).waitFor();
   } },
+  // What is new: Ben's call for time alone (open, first), his warm word and his joining, unread.
+  { name: 'home: what is new', who: 'ada', reach: async (p) => {
+    await spaceAsked('ben', 'now', 'A quiet evening with a book, then I am all yours.');
+    await p.goto('/');
+    await p.getByRole('list', { name: `What is new with ${ben.name}` }).getByRole('link', { name: /would like some time to themselves now, new$/ }).waitFor();
+    await p.getByRole('button', { name: 'Mark all as seen' }).waitFor();
+  } },
   { name: 'journal', who: 'ada', reach: async (p) => {
     await p.goto('/journal');
     await p.getByRole('list', { name: 'Your entries' }).waitFor();
@@ -149,6 +165,17 @@ const screens = [
     await p.goto(`/bonds/${bondId}`);
     await p.getByRole('region', { name: 'Warm words' }).waitFor();
   } },
+  // Time alone, from each side: Ada's own wish waiting, and Ben's with the gentle replies.
+  ...['ada', 'ben'].map((who) => ({ name: `bond page: time to yourselves (${who})`, who, reach: async (p) => {
+    await spaceAsked('ada', 'tomorrow', 'A long walk on my own in the morning, back for lunch together.');
+    await spaceAsked('ben', 'now', 'A quiet evening with a book, then I am all yours.');
+    await p.goto(`/bonds/${bondId}`);
+    const list = p.getByRole('list', { name: 'Wishes for time alone' });
+    await list.getByRole('listitem').nth(1).waitFor();
+    await list.getByRole('button', { name: 'Enjoy it' }).waitFor();
+    await p.getByRole('group', { name: `Quick words for ${who === 'ada' ? ben.name : ada.name}` }).getByRole('button', { name: 'I’d like some time to myself' }).click();
+    await p.getByRole('group', { name: 'When?' }).waitFor();
+  } })),
   { name: 'check-in chooser', who: 'ada', reach: async (p) => {
     await p.goto('/checkin');
     await p.getByRole('link', { name: `Check in with ${ben.name}` }).waitFor();
@@ -165,6 +192,8 @@ const screens = [
     await checkedIn('ben', ['unappreciated', 'misunderstood', 'overwhelmed']);
     await p.goto(checkinPath());
     await p.locator('.reveal').waitFor();
+    // Both would like to be closer than they feel: the reveal says a gentle word about it.
+    await p.locator('.reveal .reflection').filter({ hasText: `You and ${ben.name} would both like to be closer` }).waitFor();
   } },
   { name: 'settings', who: 'ada', reach: async (p) => {
     await p.goto('/settings');
@@ -341,7 +370,7 @@ test('on a phone: four tabs at the bottom, a short header, and Check in leads to
   await h1(a).filter({ hasText: `Hello, ${ada.name}` }).waitFor();
   const tabs = nav(a);
   assert.equal(await tabs.count(), 1, 'one main navigation is shown');
-  assert.deepEqual(await tabs.getByRole('link').allTextContents(), ['Home', 'Journal', 'Check in', 'More']);
+  assert.deepEqual(await tabs.locator('.tabbar__label').allTextContents(), ['Home', 'Journal', 'Check in', 'More']);
   const bar = await tabs.boundingBox();
   assert.ok(Math.abs(bar.y + bar.height - PHONE.height) < 1, `the tab bar sits at the bottom (${bar.y + bar.height})`);
   for (const link of await tabs.getByRole('link').all()) {

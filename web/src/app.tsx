@@ -23,6 +23,7 @@ import { HistoryDay, HistoryMonth } from './checkin/history-page';
 import { Start } from './start/start';
 import { Welcome } from './start/welcome';
 import { Link, matchRoute, navigate, useLocation } from './router';
+import { useNews } from './news/state';
 
 interface Route {
   path: string;
@@ -100,6 +101,7 @@ function find(pathname: string): { route: Route; params: Record<string, string> 
 
 export function App() {
   const { user, failed, retry } = useAuth();
+  const { unread } = useNews();
   const { pathname, search } = useLocation();
   const found = find(pathname);
 
@@ -123,5 +125,9 @@ export function App() {
   else if (!found) screen = <NotFound />;
   else screen = found.route.render(found.params, search, Boolean(user));
 
-  return <Layout pathname={pathname}>{screen}</Layout>;
+  return (
+    <Layout pathname={pathname} unread={unread}>
+      {screen}
+    </Layout>
+  );
 }

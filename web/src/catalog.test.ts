@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Catalog } from './api';
-import { countChars, familiesIn, familyName, findWord, kindName, wordName } from './catalog';
+import { countChars, familiesIn, familyName, findWord, kindName, offeredResponses, wordName } from './catalog';
 
 const catalog = {
   feelings: {
@@ -36,4 +36,22 @@ test('families by id, in the order asked, leaving out those the catalog lacks', 
 test('characters are counted as the server counts them', () => {
   assert.equal(countChars('abc'), 3);
   assert.equal(countChars('😀é'), 2);
+});
+
+test('only the responses that fit an entry are offered, in the catalog’s order', () => {
+  const withResponses = {
+    ...catalog,
+    response_kinds: [
+      { id: 'hear', name: 'I hear you' },
+      { id: 'comfort', name: 'Sending comfort' },
+      { id: 'celebrate', name: 'So glad for you' },
+      { id: 'thanks', name: 'Thank you for telling me' },
+    ],
+  } as unknown as Catalog;
+  const ids = (offered: string[] | undefined) => offeredResponses(withResponses, offered).map((k) => k.id);
+  assert.deepEqual(ids(['thanks', 'comfort', 'hear']), ['hear', 'comfort', 'thanks'], 'a hurt: no celebrating');
+  assert.deepEqual(ids(['celebrate', 'hear', 'thanks']), ['hear', 'celebrate', 'thanks']);
+  assert.deepEqual(ids([]), []);
+  assert.deepEqual(ids(undefined), []);
+  assert.deepEqual(ids(['nope']), [], 'a kind the catalog does not know is not offered');
 });

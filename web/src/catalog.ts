@@ -41,6 +41,15 @@ export function kindName(catalog: Catalog | undefined, kind: string): string {
   return catalog?.entry_kinds.find((k) => k.id === kind)?.name || kind.charAt(0).toUpperCase() + kind.slice(1);
 }
 
+/**
+ * The responses to offer on an entry: those the server says fit it (`responses_offered`), in the
+ * catalog's order. No "so glad for you" beside a hurt: the server fits them to the entry.
+ */
+export function offeredResponses(catalog: Catalog, offered: readonly string[] | undefined): Catalog['response_kinds'] {
+  const fits = new Set(offered ?? []);
+  return catalog.response_kinds.filter((k) => fits.has(k.id));
+}
+
 export function responseName(catalog: Catalog | undefined, kind: string): string {
   return catalog?.response_kinds.find((k) => k.id === kind)?.name || kind;
 }

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { App } from './app';
 import { AuthProvider } from './auth';
 import { LiveProvider } from './live';
+import { NewsProvider } from './news/state';
 import { StatusProvider } from './status';
 
 const root = document.getElementById('app');
@@ -15,7 +16,9 @@ if (root) {
     <StatusProvider>
       <AuthProvider>
         <LiveProvider>
-          <App />
+          <NewsProvider>
+            <App />
+          </NewsProvider>
         </LiveProvider>
       </AuthProvider>
     </StatusProvider>,

@@ -130,11 +130,18 @@ function Affection() {
             <span class="choice__title">Include affection in my daily check-ins</span>
           </label>
         </div>
-        <p class="field__hint setting__hint" id="track-affection-hint">
-          Adds two optional ticks to check-ins with a partner: whether you were affectionate with each other, and
-          whether you made love. Only in bonds between partners, never with friends or family. Like the rest of a check-in,
-          your answers stay private until you have both checked in that day. Off unless you turn it on.
-        </p>
+        <div class="field__hint setting__hint" id="track-affection-hint">
+          <p>
+            Adds two optional ticks to check-ins with a partner: whether you were affectionate with each other, and
+            whether you made love. Only in bonds between partners, never with friends or family. Off unless you turn
+            it on.
+          </p>
+          <p>
+            The ticks are shown to you both only when you have both turned this on, and like the rest of a check-in
+            only once you have both checked in that day. If only one of you has it on, neither sees the other’s ticks,
+            and nobody is told who has not turned it on.
+          </p>
+        </div>
         {save.error && (
           <p class="form-error" role="alert">
             {save.error.detail}

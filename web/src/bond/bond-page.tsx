@@ -5,6 +5,7 @@ import { CheckinToday } from '../checkin/today';
 import { LoadError, Loading } from '../ui/feedback';
 import { Button } from '../ui/forms';
 import { Appreciate, AppreciationList, ComfortList, QuickActions, SharedEntryCard } from './together';
+import { SpaceList } from './space-requests';
 import { formatDate, kindLabel } from '../format';
 import { toApiError, useAction, useCatalog, useConfirmStep, useResource, useTitle } from '../hooks';
 import { sayingHere, useLiveEvents } from '../live';
@@ -63,6 +64,7 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
   const entries = useSharedEntries(bond.id);
   const appreciations = useResource(() => api.appreciations(bond.id), [bond.id]);
   const comfort = useResource(() => api.comfortRequests(bond.id), [bond.id]);
+  const space = useResource(() => api.spaceRequests(bond.id), [bond.id]);
   const c = catalog.data;
   const name = bond.other.display_name;
   const active = bond.status === 'active';
@@ -72,6 +74,7 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
       void entries.refresh();
       appreciations.reload();
       comfort.reload();
+      space.reload();
       onBondChanged();
       return;
     }
@@ -91,19 +94,25 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
       case 'comfort_answered':
         comfort.reload();
         break;
+      case 'space_requested':
+      case 'space_answered':
+        space.reload();
+        break;
       case 'bond_ended':
         onBondChanged();
         void entries.refresh();
         appreciations.reload();
         comfort.reload();
+        space.reload();
         break;
     }
   });
 
   const requests = comfort.data ?? [];
   const waiting = requests.filter((r) => !r.mine && !r.answered_at);
+  const spaceRequests = space.data ?? [];
   // A link to something here (a share, a warm word, a request) lands on it once it has loaded.
-  useLandOnTarget(!entries.loading && appreciations.data !== undefined && comfort.data !== undefined);
+  useLandOnTarget(!entries.loading && appreciations.data !== undefined && comfort.data !== undefined && space.data !== undefined);
 
   return (
     <div class="bond-columns wide">
@@ -128,6 +137,7 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
               onSent={() => {
                 appreciations.reload();
                 comfort.reload();
+                space.reload();
               }}
             />
           </section>
@@ -141,6 +151,14 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
             )}
             {comfort.error && <LoadError error={comfort.error} onRetry={comfort.reload} />}
             {requests.length > 0 && <ComfortList requests={requests} bond={bond} onChange={comfort.reload} />}
+          </section>
+        )}
+
+        {(spaceRequests.length > 0 || space.error) && (
+          <section class="section" aria-labelledby="space-heading">
+            <h2 id="space-heading">Time to yourselves</h2>
+            {space.error && <LoadError error={space.error} onRetry={space.reload} />}
+            {spaceRequests.length > 0 && <SpaceList requests={spaceRequests} bond={bond} onChange={space.reload} />}
           </section>
         )}
 

@@ -1,53 +1,21 @@
-import { useState } from 'preact/hooks';
 import { api, type Bond } from '../api';
 import { useUser } from '../auth';
 import { CheckinToday } from '../checkin/today';
 import { LoadError, Loading } from '../ui/feedback';
 import { QuickActions } from './together';
-import { formatDate, formatRelative, kindLabel } from '../format';
+import { formatDate, kindLabel } from '../format';
 import { useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
-import { bondHref as linkToBond, targetId } from '../ui/target';
+import { bondHref } from '../ui/target';
+import { WhatsNew } from '../news/whats-new';
 import './bond.css';
 
-const bondHref = (bond: Bond, hash?: string) => linkToBond(bond.id, hash);
-
-/** What is waiting in an active bond: a call for comfort not yet answered, the latest warm word. */
-function Waiting({ bond, refresh }: { bond: Bond; refresh: number }) {
-  const comfort = useResource(() => api.comfortRequests(bond.id), [bond.id, refresh]);
-  const warm = useResource(() => api.appreciations(bond.id), [bond.id, refresh]);
-  const name = bond.other.display_name;
-  const asking = comfort.data?.find((r) => !r.mine && !r.answered_at);
-  const lastWarm = warm.data?.find((a) => !a.mine);
-  if (!asking && !lastWarm) return null;
-  return (
-    <div class="waiting">
-      {asking && (
-        <p class="waiting__item waiting__item--comfort">
-          {name} could use some comfort ({formatRelative(asking.created_at)}).{' '}
-          <Link href={bondHref(bond, targetId.request(asking.id))}>Answer {name}</Link>
-        </p>
-      )}
-      {lastWarm && (
-        <p class="waiting__item">
-          {lastWarm.kind === 'love'
-            ? `${name} told you they love you`
-            : lastWarm.kind === 'thanks'
-              ? `${name} thanked you`
-              : `${name} told you what they admire in you`}{' '}
-          {formatRelative(lastWarm.created_at)}.
-        </p>
-      )}
-    </div>
-  );
-}
-
-function BondCard({ bond, refresh }: { bond: Bond; refresh: number }) {
+function BondCard({ bond }: { bond: Bond }) {
   const active = bond.status === 'active';
   return (
     <li class={active ? 'bond-card bond-card--active' : 'bond-card bond-card--ended'}>
-      <Link href={bondHref(bond)} class="bond-card__link">
+      <Link href={bondHref(bond.id)} class="bond-card__link">
         <span class="bond-card__name">{bond.other.display_name}</span>{' '}
         <span class="bond-card__meta">
           <span class={`tag tag--${bond.kind}`}>{kindLabel[bond.kind]}</span>
@@ -59,7 +27,6 @@ function BondCard({ bond, refresh }: { bond: Bond; refresh: number }) {
       {active && (
         <div class="bond-card__more">
           <CheckinToday bond={bond} />
-          <Waiting bond={bond} refresh={refresh} />
           <QuickActions bond={bond} compact />
         </div>
       )}
@@ -87,26 +54,22 @@ export function Home() {
   const bonds = useResource(api.bonds, []);
   const active = bonds.data?.filter((b) => b.status === 'active') ?? [];
   const ended = bonds.data?.filter((b) => b.status === 'ended') ?? [];
-  // Bumped by live events, so each bond's "waiting" line is fetched again.
-  const [tick, setTick] = useState(0);
-
+  // What is new in each bond is Home's list of notices (news/); here only the bonds themselves.
   useLiveEvents((event) => {
-    if (event.type === 'bond_ended' || event.type === 'resync') bonds.reload();
-    if (event.type === 'comfort_requested' || event.type === 'comfort_answered' || event.type === 'appreciation_added' || event.type === 'resync') {
-      setTick((t) => t + 1);
-    }
+    if (event.type === 'bond_ended' || event.type === 'invite_accepted' || event.type === 'resync') bonds.reload();
   });
 
   return (
     <>
       <h1 tabIndex={-1}>Hello, {user.display_name}</h1>
-      <p class="lede">
-        Two people can lean on each other and still each stand on their own. This is where you keep
-        the bonds that matter to you.
-      </p>
+      <WhatsNew bonds={bonds.data} />
 
-      <section class="section section--first" aria-labelledby="bonds-heading">
+      <section class="section" aria-labelledby="bonds-heading">
         <h2 id="bonds-heading">Your bonds</h2>
+        <p class="lede">
+          Two people can lean on each other and still each stand on their own. This is where you keep
+          the bonds that matter to you.
+        </p>
         {bonds.loading && !bonds.data && <Loading label="Finding your bonds…" />}
         {bonds.error && <LoadError error={bonds.error} onRetry={bonds.reload} />}
         {bonds.data && active.length === 0 && (
@@ -123,7 +86,7 @@ export function Home() {
         {active.length > 0 && (
           <ul class="plain-list bond-list" aria-label="Active bonds">
             {active.map((bond) => (
-              <BondCard key={bond.id} bond={bond} refresh={tick} />
+              <BondCard key={bond.id} bond={bond} />
             ))}
           </ul>
         )}
@@ -149,7 +112,7 @@ export function Home() {
           <p class="muted">Each of you still keeps what you wrote yourself.</p>
           <ul class="plain-list bond-list" aria-label="Ended bonds">
             {ended.map((bond) => (
-              <BondCard key={bond.id} bond={bond} refresh={0} />
+              <BondCard key={bond.id} bond={bond} />
             ))}
           </ul>
         </section>

@@ -11,7 +11,7 @@ import {
   type ResponseKind,
   type SharedEntry,
 } from '../api';
-import { appreciationName, kindName } from '../catalog';
+import { appreciationName, kindName, offeredResponses } from '../catalog';
 import { formatDateTime, formatRelative } from '../format';
 import { useAction } from '../hooks';
 import { Link } from '../router';
@@ -21,56 +21,36 @@ import { ResponseList } from '../inner/responses';
 import { FeelingChips } from '../feelings/feelings';
 import { Choices } from '../ui/choices';
 import { Button } from '../ui/forms';
+import { NoteField } from './note';
+import { AskSpace } from './space-requests';
 import './bond.css';
 
-export const NOTE_MAX = 2000;
-
-function NoteField({
-  id,
-  label,
-  value,
-  onInput,
-  rows = 2,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onInput: (value: string) => void;
-  rows?: number;
-}) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <textarea
-        id={id}
-        class="input textarea textarea--note"
-        rows={rows}
-        maxLength={NOTE_MAX}
-        value={value}
-        onInput={(e) => onInput(e.currentTarget.value)}
-      />
-    </div>
-  );
-}
-
-/** "I love you" in one tap, and "I could use some comfort" with an optional note. */
+/**
+ * "I love you" in one tap; "I could use some comfort" and "I'd like some time to myself", each with
+ * a short form (one open at a time).
+ */
 export function QuickActions({ bond, onSent, compact = false }: { bond: Bond; onSent?: () => void; compact?: boolean }) {
   const announce = useAnnounce();
   const name = bond.other.display_name;
   const [sentLove, setSentLove] = useState<string | null>(null);
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useState<'comfort' | 'space' | null>(null);
   const [note, setNote] = useState('');
   const love = useAction(() => api.appreciate(bond.id, 'love'));
   const ask = useAction((text: string) => api.askForComfort(bond.id, text));
   const noteId = `comfort-note-${bond.id}`;
   const askButton = useRef<HTMLSpanElement>(null);
-  const wasAsking = useRef(false);
+  const spaceButton = useRef<HTMLSpanElement>(null);
+  const wasAsking = useRef<'comfort' | 'space' | null>(null);
 
+  // Focus goes into the form that opens, and back to its button when it closes.
   useEffect(() => {
-    if (asking) document.getElementById(noteId)?.focus();
-    else if (wasAsking.current) askButton.current?.querySelector('button')?.focus();
+    if (asking === 'comfort') document.getElementById(noteId)?.focus();
+    else if (!asking && wasAsking.current) {
+      (wasAsking.current === 'comfort' ? askButton : spaceButton).current?.querySelector('button')?.focus();
+    }
     wasAsking.current = asking;
   }, [asking]);
+  const toggle = (which: 'comfort' | 'space') => setAsking(asking === which ? null : which);
 
   useEffect(() => {
     if (!sentLove) return;
@@ -90,7 +70,7 @@ export function QuickActions({ bond, onSent, compact = false }: { bond: Bond; on
     const done = await ask.run(note);
     if (!done) return;
     setNote('');
-    setAsking(false);
+    setAsking(null);
     announce(`Sent. ${name} knows you could use some comfort.`);
     onSent?.();
   };
@@ -105,8 +85,13 @@ export function QuickActions({ bond, onSent, compact = false }: { bond: Bond; on
           I love you
         </Button>
         <span ref={askButton}>
-          <Button variant="secondary" onClick={() => setAsking(!asking)} aria-expanded={asking ? 'true' : 'false'}>
+          <Button variant="secondary" onClick={() => toggle('comfort')} aria-expanded={asking === 'comfort' ? 'true' : 'false'}>
             I could use some comfort
+          </Button>
+        </span>
+        <span ref={spaceButton}>
+          <Button variant="secondary" onClick={() => toggle('space')} aria-expanded={asking === 'space' ? 'true' : 'false'}>
+            I’d like some time to myself
           </Button>
         </span>
       </div>
@@ -120,7 +105,17 @@ export function QuickActions({ bond, onSent, compact = false }: { bond: Bond; on
           {love.error.detail}
         </p>
       )}
-      {asking && (
+      {asking === 'space' && (
+        <AskSpace
+          bond={bond}
+          onSent={() => {
+            setAsking(null);
+            onSent?.();
+          }}
+          onClose={() => setAsking(null)}
+        />
+      )}
+      {asking === 'comfort' && (
         <form
           class="quick__ask"
           onSubmit={(e) => {
@@ -143,7 +138,7 @@ export function QuickActions({ bond, onSent, compact = false }: { bond: Bond; on
             <Button type="submit" busy={ask.busy} busyLabel="Sending…">
               Ask {name} for comfort
             </Button>
-            <Button variant="quiet" onClick={() => setAsking(false)}>
+            <Button variant="quiet" onClick={() => setAsking(null)}>
               Not now
             </Button>
           </div>
@@ -259,7 +254,7 @@ function Respond({ entry, bond, catalog, onSent }: { entry: SharedEntry; bond: B
         rows={2}
       />
       <div class="respond__buttons">
-        {catalog.response_kinds.map((k) => (
+        {offeredResponses(catalog, entry.responses_offered).map((k) => (
           <Button
             key={k.id}
             variant="secondary"

@@ -6,6 +6,7 @@ import { partnerCheckin, type Bond, type Catalog, type Checkin, type CheckinDay 
 import { familyName } from '../catalog';
 import { FeelingChips } from '../feelings/feelings';
 import { ClosenessPicture } from './closeness';
+import { reflectionText } from './reflection';
 import { closenessText, formatMinutes, needWords } from './words';
 
 function Need({ checkin }: { checkin: Checkin }) {
@@ -45,8 +46,12 @@ function affectionLines(checkin: Checkin, affectionate: string): string[] {
   );
 }
 
-/** Whether this person was asked about affection at all (it is off unless they turned it on). */
-const askedAffection = (checkin: Checkin) => checkin.affection !== null || checkin.lovemaking !== null;
+/**
+ * Whether a check-in carries the ticks at all. The server leaves them out of the other's check-in
+ * unless both of you track affection, so the reveal shows them only when both sides carry them:
+ * a side without them is never drawn as empty, and nothing hints at who has it off.
+ */
+const carriesTicks = (checkin: Checkin) => checkin.affection !== undefined || checkin.lovemaking !== undefined;
 
 /** Your own answers, as you gave them (shown to you while you wait). */
 export function MyCheckin({
@@ -151,7 +156,8 @@ export function Reveal({ day, bond, catalog, past = false }: { day: CheckinDay; 
     { checkin: mine, mine: true, who: 'You' },
     { checkin: theirs, mine: false, who: name },
   ];
-  const showAffection = sides.some((s) => askedAffection(s.checkin));
+  const showAffection = sides.every((s) => carriesTicks(s.checkin));
+  const reflection = reflectionText(day.reflection, name);
 
   const row = (id: string, title: string, render: (side: Side) => ComponentChildren) => (
     <section class="reveal__row" aria-labelledby={`reveal-${id}`}>
@@ -171,6 +177,15 @@ export function Reveal({ day, bond, catalog, past = false }: { day: CheckinDay; 
 
   return (
     <div class="reveal">
+      {reflection && (
+        <p class="reflection">
+          <svg class="reflection__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+            <circle cx="7.5" cy="10" r="5" />
+            <circle cx="12.5" cy="10" r="5" />
+          </svg>
+          <span>{reflection}</span>
+        </p>
+      )}
       {row('feelings', 'Feelings', (s) => (
         <FeelingChips feelings={s.checkin.feelings} catalog={catalog} />
       ))}
@@ -199,7 +214,7 @@ export function Reveal({ day, bond, catalog, past = false }: { day: CheckinDay; 
               ))}
             </ul>
           ) : (
-            <p class="pair__text muted">{askedAffection(s.checkin) ? 'Nothing ticked' : `Not part of ${s.mine ? 'your' : 'their'} check-ins`}</p>
+            <p class="pair__text muted">Nothing ticked</p>
           );
         })}
       {row('guesses', 'Reading each other', (s) => {

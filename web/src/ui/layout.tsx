@@ -9,7 +9,7 @@ import { useAuth, useSignOut } from '../auth';
 import { useResource } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
-import { barCurrent, barLinks, checkinTabHref, tabOf, type TabId } from './nav';
+import { barCurrent, barLinks, checkinTabHref, countBadge, tabOf, withCount, type TabId } from './nav';
 import { RecentNoticesButton } from './notices';
 
 function Mark() {
@@ -43,7 +43,20 @@ const tabIcons: Record<TabId, JSX.Element> = {
   ),
 };
 
-function TabBar({ pathname }: { pathname: string }) {
+/**
+ * How many unread things wait on Home: a small number after the link's text (a space between, so
+ * the visible words stay part of the link's name), said in full in its label: "Home, 3 new".
+ */
+function Count({ count, class: className }: { count: number; class: string }) {
+  if (count <= 0) return null;
+  return (
+    <span class={className} aria-hidden="true">
+      {countBadge(count)}
+    </span>
+  );
+}
+
+function TabBar({ pathname, unread }: { pathname: string; unread: number }) {
   const { user } = useAuth();
   // Fetched again on every screen change, so a bond just made or ended changes where it leads.
   const bonds = useResource(api.bonds, [user?.id, pathname]);
@@ -62,11 +75,18 @@ function TabBar({ pathname }: { pathname: string }) {
       <ul class="tabbar__list">
         {tabs.map((tab) => (
           <li key={tab.id}>
-            <Link href={tab.href} class="tabbar__link" aria-current={tab.id === current ? 'page' : undefined}>
+            <Link
+              href={tab.href}
+              class="tabbar__link"
+              aria-current={tab.id === current ? 'page' : undefined}
+              aria-label={tab.id === 'home' && unread > 0 ? withCount(tab.label, unread) : undefined}
+            >
               <svg class="tabbar__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 {tabIcons[tab.id]}
               </svg>
               <span class="tabbar__label">{tab.label}</span>
+              {tab.id === 'home' && unread > 0 && ' '}
+              {tab.id === 'home' && <Count count={unread} class="count count--tab" />}
             </Link>
           </li>
         ))}
@@ -75,7 +95,8 @@ function TabBar({ pathname }: { pathname: string }) {
   );
 }
 
-export function Layout({ pathname, children }: { pathname: string; children: ComponentChildren }) {
+/** `unread`: how many notices wait unread, shown on Home's tab and link. */
+export function Layout({ pathname, unread = 0, children }: { pathname: string; unread?: number; children: ComponentChildren }) {
   const { user } = useAuth();
   const signOut = useSignOut();
   const first = useRef(true);
@@ -115,8 +136,14 @@ export function Layout({ pathname, children }: { pathname: string; children: Com
             <ul>
               {barLinks.map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href} aria-current={barCurrent(link.href, pathname) ? 'page' : undefined}>
+                  <Link
+                    href={link.href}
+                    aria-current={barCurrent(link.href, pathname) ? 'page' : undefined}
+                    aria-label={link.href === '/' && unread > 0 ? withCount(link.label, unread) : undefined}
+                  >
                     {link.label}
+                    {link.href === '/' && unread > 0 && ' '}
+                    {link.href === '/' && <Count count={unread} class="count count--bar" />}
                   </Link>
                 </li>
               ))}
@@ -130,7 +157,7 @@ export function Layout({ pathname, children }: { pathname: string; children: Com
       <footer class={user ? 'site-footer site-footer--tabs' : 'site-footer'}>
         <p>Close enough to share a roof, far enough apart to hold it up.</p>
       </footer>
-      {user && <TabBar pathname={pathname} />}
+      {user && <TabBar pathname={pathname} unread={unread} />}
     </>
   );
 }

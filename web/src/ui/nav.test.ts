@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Bond } from '../api';
-import { barCurrent, checkinTabHref, tabOf } from './nav';
+import { barCurrent, checkinTabHref, countBadge, tabOf, withCount } from './nav';
 
 test('each page belongs to one tab', () => {
   assert.equal(tabOf('/'), 'home');
@@ -39,4 +39,13 @@ test('the bar marks the part of the app a page belongs to', () => {
   assert.equal(barCurrent('/settings', '/sessions'), true, 'devices live in settings');
   assert.equal(barCurrent('/join', '/join/K7QM-3HXD'), true);
   assert.equal(barCurrent('/invite', '/join'), false);
+});
+
+test('Home’s link says how many new things wait there', () => {
+  assert.equal(withCount('Home', 0), 'Home');
+  assert.equal(withCount('Home', 1), 'Home, 1 new');
+  assert.equal(withCount('Home', 3), 'Home, 3 new');
+  assert.equal(countBadge(7), '7');
+  assert.equal(countBadge(99), '99');
+  assert.equal(countBadge(120), '99+');
 });

@@ -37,3 +37,13 @@ export function barCurrent(href: string, pathname: string): boolean {
   if (href === '/settings') return under('/settings', pathname) || under('/sessions', pathname);
   return under(href, pathname);
 }
+
+/** "Home" or "Home, 3 new": a link's name with how many unread things wait there. */
+export function withCount(label: string, count: number): string {
+  return count > 0 ? `${label}, ${count} new` : label;
+}
+
+/** The count as drawn on a small badge: up to 99, then "99+". */
+export function countBadge(count: number): string {
+  return count > 99 ? '99+' : String(count);
+}

@@ -13,18 +13,46 @@ export interface NoticeItem {
   at: number | string;
   /** Where the thing it speaks of can be found, if anywhere. */
   href?: string;
+  /** Not seen yet: marked "new", on screen and in the link's name. */
+  unread?: boolean;
+  /** Still asks for an answer (a call for comfort, a wish for time alone): set apart by its edge. */
+  open?: boolean;
 }
 
-/** Newest first, each with how long ago it was; `empty` when there is none. */
+/** The item's words, and "new" after them while unread (a real space between, so the name holds both). */
+function ItemText({ item }: { item: NoticeItem }) {
+  const words = (
+    <>
+      <span class="notice-list__words">{item.text}</span>
+      {item.unread && (
+        <>
+          {' '}
+          <span class="notice-list__new">new</span>
+        </>
+      )}
+    </>
+  );
+  if (!item.href) return words;
+  return (
+    <Link href={item.href} class="notice-list__link" aria-label={item.unread ? `${item.text}, new` : undefined}>
+      {words}
+    </Link>
+  );
+}
+
+/** In the order given (newest first, say), each with how long ago it was; `empty` when there is none. */
 export function NoticeList({ items, label, empty }: { items: readonly NoticeItem[]; label: string; empty: string }) {
   if (items.length === 0) return <p class="muted notice-list__empty">{empty}</p>;
   return (
     <ul class="plain-list notice-list" aria-label={label}>
       {items.map((item) => {
         const iso = new Date(item.at).toISOString();
+        const classes = ['notice-list__item', item.unread ? 'notice-list__item--unread' : '', item.open ? 'notice-list__item--open' : ''];
         return (
-          <li class="notice-list__item" key={item.id}>
-            <span class="notice-list__text">{item.href ? <Link href={item.href}>{item.text}</Link> : item.text}</span>{' '}
+          <li class={classes.filter(Boolean).join(' ')} key={item.id}>
+            <span class="notice-list__text">
+              <ItemText item={item} />
+            </span>{' '}
             <time class="notice-list__time" dateTime={iso}>
               {formatRelative(iso)}
             </time>

@@ -23,7 +23,8 @@ export function AffectionStep({ draft, patch, problems, headingId, hintId, name 
       onChange={(tick, checked) => patch(tick === 'affection' ? { affection: checked } : { lovemaking: checked })}
       before={
         <p class="field__hint" id={hintId}>
-          Both are optional. {name} sees these only after you have both checked in today.
+          Both are optional. {name} sees them once you have both checked in today, and only if {name} has
+          turned affection on too; otherwise they stay yours alone.
         </p>
       }
     >
