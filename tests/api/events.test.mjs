@@ -19,7 +19,10 @@ const TYPES = new Set(['entry_shared', 'entry_withdrawn', 'entry_updated', 'entr
 // The types that are also notices carry the notice's id.
 const NOTICES = new Set(['entry_shared', 'response_added', 'appreciation_added', 'comfort_requested', 'comfort_answered',
   'space_requested', 'space_answered', 'invite_accepted', 'checkin_added', 'checkin_revealed', 'bond_ended']);
-const keysOf = (type) => (NOTICES.has(type) ? ['bond_id', 'id', 'notice_id', 'type'] : ['bond_id', 'id', 'type']);
+// The notices about an entry also name the entry, so a link can lead straight to it.
+const WITH_ENTRY = new Set(['entry_shared', 'response_added']);
+const keysOf = (type) =>
+  [...(NOTICES.has(type) ? ['bond_id', 'id', 'notice_id', 'type'] : ['bond_id', 'id', 'type']), ...(WITH_ENTRY.has(type) ? ['entry_id'] : [])].sort();
 
 // Ana and Ben (bond ab); Sam, a stranger to them with a bond of his own with Dee (sd).
 const cast = await liveCast();
@@ -34,12 +37,16 @@ const text = (label) => {
   return t;
 };
 
-/** Waits for `to` to receive exactly {type, bond_id, id} (and a notice_id for a notice); checks its shape. */
-async function expectEvent(to, type, bondId, id) {
+/**
+ * Waits for `to` to receive exactly {type, bond_id, id} (and a notice_id for a notice, the entry_id
+ * for a share or a response); checks its shape.
+ */
+async function expectEvent(to, type, bondId, id, entryId) {
   const event = await live[to].waitFor((m) => m.type === type && m.id === id, EVENT_WAIT_MS, `${type} ${id} for ${to}`);
   assert.deepEqual(Object.keys(event).sort(), keysOf(type), `an event has exactly ${keysOf(type)}: ${JSON.stringify(event)}`);
-  const { notice_id: noticeId, ...rest } = event;
+  const { notice_id: noticeId, entry_id: eventEntry, ...rest } = event;
   assert.deepEqual(rest, { type, bond_id: bondId, id });
+  if (WITH_ENTRY.has(type)) assert.equal(eventEntry, entryId ?? id, `${type} names its entry`);
   if (NOTICES.has(type)) assert.match(noticeId, /^[a-z0-9]{20,40}$/);
   expected[to].push(event);
   return event;
@@ -57,7 +64,7 @@ describe('the other member is told', TIMEOUT, () => {
 
   test('response_added when the other responds', async () => {
     response = await respond(ben, entry.id, 'comfort', text('response'));
-    await expectEvent('ana', 'response_added', ab.id, response.id);
+    await expectEvent('ana', 'response_added', ab.id, response.id, entry.id);
   });
 
   test('entry_updated when a shared entry is edited', async () => {

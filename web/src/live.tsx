@@ -28,6 +28,8 @@ export interface LiveEvent {
   id: string;
   /** The notice written for this event, when there is one (see Home's "what is new"). */
   notice_id?: string;
+  /** For response_added and entry_shared: the entry. */
+  entry_id?: string;
 }
 
 type Listener = (event: LiveEvent) => void;
@@ -70,9 +72,9 @@ const types = new Set<string>([
 
 /**
  * Where the thing an event speaks of can be found, for the notice's "Open" link; none for what is
- * gone. A response's event names only the response, so its entry is looked up among the notices.
+ * gone. A response's event names its entry too, as the notice does.
  */
-async function hrefOf(event: LiveEvent): Promise<string | undefined> {
+function hrefOf(event: LiveEvent): string | undefined {
   switch (event.type) {
     case 'entry_withdrawn':
     case 'entry_deleted':
@@ -80,17 +82,8 @@ async function hrefOf(event: LiveEvent): Promise<string | undefined> {
       return undefined;
     case 'entry_updated':
       return bondHref(event.bond_id, targetId.entry(event.id));
-    case 'response_added': {
-      let entryId: string | undefined;
-      try {
-        entryId = (await api.notices()).notices.find((n) => n.id === event.notice_id)?.entry_id;
-      } catch {
-        // Without the entry, the journal is where one's own entries are.
-      }
-      return noticeHref({ kind: event.type, bond_id: event.bond_id, subject_id: event.id, entry_id: entryId });
-    }
     default:
-      return noticeHref({ kind: event.type, bond_id: event.bond_id, subject_id: event.id });
+      return noticeHref({ kind: event.type, bond_id: event.bond_id, subject_id: event.id, entry_id: event.entry_id });
   }
 }
 
@@ -119,6 +112,7 @@ function parse(data: unknown): LiveEvent | null {
     if (typeof value.type !== 'string' || !types.has(value.type)) return null;
     const event: LiveEvent = { type: value.type, bond_id: String(value.bond_id ?? ''), id: String(value.id ?? '') };
     if (typeof value.notice_id === 'string') event.notice_id = value.notice_id;
+    if (typeof value.entry_id === 'string') event.entry_id = value.entry_id;
     return event;
   } catch {
     return null;
@@ -172,7 +166,7 @@ export function LiveProvider({ children }: { children: ComponentChildren }) {
         emit(event);
         const say = sayings[event.type];
         if (!say || isEcho(event)) return;
-        void Promise.all([nameOf(event.bond_id), hrefOf(event)]).then(([name, href]) => announceRef.current(say(name), href));
+        void nameOf(event.bond_id).then((name) => announceRef.current(say(name), hrefOf(event)));
       };
       ws.onclose = () => {
         if (socket !== ws || stopped) return;
