@@ -10,19 +10,12 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_TIMEOUT, assertAccessible, createHarness, h1, nav } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, createHarness, fillSignUp, h1, nav } from './lib/harness.mjs';
 
 const h = createHarness();
 const people = h.people;
 const expectFailure = h.expectFailure;
 const openPerson = h.openPerson;
-
-async function signUp(page, { name, email, password }) {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
 
 const run = Date.now().toString(36);
 const ada = { name: 'Ada Lindqvist', email: `ada.${run}@example.test`, password: 'quiet harbour lantern 42' };
@@ -78,7 +71,7 @@ test('two people sign up, one invites, the other joins, and both see the bond', 
   const a = people.ada.page;
   await a.getByRole('link', { name: 'Create an account' }).click();
   await a.waitForURL('**/signup');
-  await signUp(a, ada);
+  await fillSignUp(a, ada);
   // A new account begins with the first steps; they can wait, and Home says how to begin.
   await a.waitForURL((url) => url.pathname === '/start');
   await h1(a).filter({ hasText: `Welcome, ${ada.name}` }).waitFor();
@@ -120,7 +113,7 @@ test('two people sign up, one invites, the other joins, and both see the bond', 
   await b.waitForURL((url) => url.pathname === '/signin' && url.searchParams.get('next') === `/join/${inviteCode}`);
   await b.getByRole('link', { name: 'Create an account' }).click();
   await b.waitForURL((url) => url.pathname === '/signup');
-  await signUp(b, ben);
+  await fillSignUp(b, ben);
   await b.waitForURL((url) => url.pathname === `/join/${inviteCode}`);
   await h1(b).filter({ hasText: 'Join with a code' }).waitFor();
   assert.equal(await b.getByRole('textbox', { name: 'Code', exact: true }).inputValue(), inviteCode, 'the code from the link is filled in');

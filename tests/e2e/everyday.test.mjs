@@ -17,7 +17,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_TIMEOUT, assertAccessible, createHarness, h1, liveRegion, nav } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, callIn, createHarness, fillSignUp, h1, liveRegion, nav } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -29,22 +29,8 @@ let bondId = '';
 let hurtEntryId = '';
 const page = (who) => h.people[who].page;
 
-/** Calls the API from inside a signed-in page, as the app would (same origin, CSRF token). */
-async function callAs(who, method, path, data) {
-  return page(who).evaluate(
-    async ({ method, path, data }) => {
-      const me = await (await fetch('/api/v1/me')).json();
-      const r = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf },
-        body: data === undefined ? undefined : JSON.stringify(data),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, path, data },
-  );
-}
+/** Calls the API from inside `who`'s signed-in page. */
+const callAs = (who, method, path, data) => callIn(page(who), method, path, data);
 
 const noticesOf = async (who) => {
   const r = await callAs(who, 'GET', '/api/v1/notices');
@@ -94,10 +80,7 @@ test('Ada and Ben sign up, and bond with a code', { timeout: TEST_TIMEOUT }, asy
   for (const [who, person] of [['ada', ada], ['ben', ben]]) {
     const p = await h.openPerson(who);
     await p.goto('/signup');
-    await p.getByLabel('Your name').fill(person.name);
-    await p.getByLabel('Email').fill(person.email);
-    await p.getByLabel('Password', { exact: true }).fill(person.password);
-    await p.getByRole('button', { name: 'Create account' }).click();
+    await fillSignUp(p, person);
     await nav(p).waitFor();
   }
   const a = page('ada');

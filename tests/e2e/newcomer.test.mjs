@@ -17,7 +17,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_TIMEOUT, assertAccessible, createHarness, h1, liveRegion, nav } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, callIn, createHarness, fillSignUp, h1, liveRegion, nav } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -29,22 +29,8 @@ const dee = { name: 'Dee Asante', email: `dee.new.${run}@example.test`, password
 let bondId = '';
 const page = (who) => h.people[who].page;
 
-/** Calls the API from inside a signed-in page, as the app would (same origin, CSRF token). */
-async function callAs(who, method, path, data) {
-  return page(who).evaluate(
-    async ({ method, path, data }) => {
-      const me = await (await fetch('/api/v1/me')).json();
-      const r = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf },
-        body: data === undefined ? undefined : JSON.stringify(data),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, path, data },
-  );
-}
+/** Calls the API from inside `who`'s signed-in page. */
+const callAs = (who, method, path, data) => callIn(page(who), method, path, data);
 
 const markPage = (p) => p.evaluate(() => {
   window.__notReloaded = true;
@@ -57,13 +43,6 @@ async function liveSoon(p, action) {
   await action();
   await socket;
   await p.waitForTimeout(600);
-}
-
-async function signUp(p, person) {
-  await p.getByLabel('Your name').fill(person.name);
-  await p.getByLabel('Email').fill(person.email);
-  await p.getByLabel('Password', { exact: true }).fill(person.password);
-  await p.getByRole('button', { name: 'Create account' }).click();
 }
 
 /** The element that has focus, and whether it carries the landing mark. */
@@ -131,7 +110,7 @@ test('a signed-out visitor meets a welcome at “/”, not “Welcome back”', 
 test('sign-up leads to the first steps; Ada invites, Ben joins, and both reach their first check-in', { timeout: TEST_TIMEOUT }, async () => {
   const a = page('ada');
   await liveSoon(a, async () => {
-    await signUp(a, ada);
+    await fillSignUp(a, ada);
     await a.waitForURL((url) => url.pathname === '/start');
   });
   await h1(a).filter({ hasText: `Welcome, ${ada.name}` }).waitFor();
@@ -148,7 +127,7 @@ test('sign-up leads to the first steps; Ada invites, Ben joins, and both reach t
   const b = await h.openPerson('ben');
   await b.goto('/');
   await b.getByRole('link', { name: 'Create an account' }).first().click();
-  await signUp(b, ben);
+  await fillSignUp(b, ben);
   await b.waitForURL((url) => url.pathname === '/start');
   await b.getByRole('link', { name: 'I have a code' }).click();
   await b.waitForURL('**/start/join');
@@ -171,7 +150,7 @@ test('sign-up leads to the first steps; Ada invites, Ben joins, and both reach t
 test('the first steps can wait: Later goes home, and home without a bond points back to them', { timeout: TEST_TIMEOUT }, async () => {
   const c = await h.openPerson('cy');
   await c.goto('/signup');
-  await signUp(c, cy);
+  await fillSignUp(c, cy);
   await c.waitForURL((url) => url.pathname === '/start');
   await c.getByRole('link', { name: 'Later' }).click();
   await c.waitForURL((url) => url.pathname === '/');

@@ -22,7 +22,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STEP_TIMEOUT, TEST_TIMEOUT, assertAccessible, createHarness, h1, liveRegion, nav } from './lib/harness.mjs';
+import { STEP_TIMEOUT, TEST_TIMEOUT, assertAccessible, callIn, createHarness, fillSignUp, h1, liveRegion, nav } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -38,22 +38,8 @@ let entryId = '';
 const page = (who) => h.people[who].page;
 const checkinPath = () => `/bonds/${bondId}/checkin`;
 
-/** Calls the API from inside a signed-in page, as the app would (same origin, CSRF token). */
-async function callAs(who, method, path, data) {
-  return page(who).evaluate(
-    async ({ method, path, data }) => {
-      const me = await (await fetch('/api/v1/me')).json();
-      const r = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf },
-        body: data === undefined ? undefined : JSON.stringify(data),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, path, data },
-  );
-}
+/** Calls the API from inside `who`'s signed-in page. */
+const callAs = (who, method, path, data) => callIn(page(who), method, path, data);
 
 /** Today on the person's own calendar, as the check-in screens count it. */
 const today = (who) =>
@@ -325,10 +311,7 @@ test('Ada and Ben sign up, and bond with a code', { timeout: TEST_TIMEOUT }, asy
   for (const [who, person] of [['ada', ada], ['ben', ben]]) {
     const p = await h.openPerson(who);
     await p.goto('/signup');
-    await p.getByLabel('Your name').fill(person.name);
-    await p.getByLabel('Email').fill(person.email);
-    await p.getByLabel('Password', { exact: true }).fill(person.password);
-    await p.getByRole('button', { name: 'Create account' }).click();
+    await fillSignUp(p, person);
     await p.waitForURL((url) => url.pathname === '/start');
     await h1(p).filter({ hasText: `Welcome, ${person.name}` }).waitFor();
   }

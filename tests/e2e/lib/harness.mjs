@@ -51,6 +51,31 @@ export async function assertAccessible(page, screen) {
  * One server, one browser and the people in it, for one test file. Call `start` in `before` and
  * `stop` in `after`.
  */
+/** Fills in the sign-up form on `page` (already at /signup or the welcome's form) and sends it. */
+export async function fillSignUp(page, person) {
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Calls the API from inside a signed-in page, as the app would (same origin, CSRF token). */
+export async function callIn(page, method, apiPath, data) {
+  return page.evaluate(
+    async ({ method, apiPath, data }) => {
+      const me = await (await fetch('/api/v1/me')).json();
+      const r = await fetch(apiPath, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf },
+        body: data === undefined ? undefined : JSON.stringify(data),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, apiPath, data },
+  );
+}
+
 export function createHarness() {
   const h = {
     server: null, // { url, child, dataDir, exited, log() }

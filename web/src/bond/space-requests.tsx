@@ -8,7 +8,7 @@ import { useAction } from '../hooks';
 import { useAnnounce } from '../status';
 import { Choices } from '../ui/choices';
 import { Button } from '../ui/forms';
-import { NoteField } from './note';
+import { AskForm, NoteField } from './note';
 import {
   spaceAnsweredNotice,
   spaceAnswerHint,
@@ -47,13 +47,17 @@ export function AskSpace({ bond, onSent, onClose }: { bond: Bond; onSent: () => 
   };
 
   return (
-    <form
-      class="quick__ask stack"
-      aria-label={`Ask ${name} for some time to yourself`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send();
-      }}
+    <AskForm
+      name={name}
+      label={`Ask ${name} for some time to yourself`}
+      noteId={`${prefix}-note`}
+      note={note}
+      onNote={setNote}
+      error={ask.error}
+      busy={ask.busy}
+      submitLabel={`Let ${name} know`}
+      onSubmit={() => void send()}
+      onClose={onClose}
     >
       <p class="field__hint" id={hintId}>
         {spaceAskHint(name)}
@@ -66,26 +70,7 @@ export function AskSpace({ bond, onSent, onClose }: { bond: Bond; onSent: () => 
         value={when}
         onChange={setWhen}
       />
-      <NoteField
-        id={`${prefix}-note`}
-        label={`Anything you would like ${name} to know? (optional)`}
-        value={note}
-        onInput={setNote}
-      />
-      {ask.error && (
-        <p class="form-error" role="alert">
-          {ask.error.detail}
-        </p>
-      )}
-      <div class="actions">
-        <Button type="submit" busy={ask.busy} busyLabel="Sending…">
-          Let {name} know
-        </Button>
-        <Button variant="quiet" onClick={onClose}>
-          Not now
-        </Button>
-      </div>
-    </form>
+    </AskForm>
   );
 }
 

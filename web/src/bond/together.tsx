@@ -21,7 +21,7 @@ import { ResponseList } from '../inner/responses';
 import { FeelingChips } from '../feelings/feelings';
 import { Choices } from '../ui/choices';
 import { Button } from '../ui/forms';
-import { NoteField } from './note';
+import { AskForm, NoteField } from './note';
 import { AskSpace } from './space-requests';
 import './bond.css';
 
@@ -116,33 +116,17 @@ export function QuickActions({ bond, onSent, compact = false }: { bond: Bond; on
         />
       )}
       {asking === 'comfort' && (
-        <form
-          class="quick__ask"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void sendAsk();
-          }}
-        >
-          <NoteField
-            id={noteId}
-            label={`Anything you would like ${name} to know? (optional)`}
-            value={note}
-            onInput={setNote}
-          />
-          {ask.error && (
-            <p class="form-error" role="alert">
-              {ask.error.detail}
-            </p>
-          )}
-          <div class="actions">
-            <Button type="submit" busy={ask.busy} busyLabel="Sending…">
-              Ask {name} for comfort
-            </Button>
-            <Button variant="quiet" onClick={() => setAsking(null)}>
-              Not now
-            </Button>
-          </div>
-        </form>
+        <AskForm
+          name={name}
+          noteId={noteId}
+          note={note}
+          onNote={setNote}
+          error={ask.error}
+          busy={ask.busy}
+          submitLabel={`Ask ${name} for comfort`}
+          onSubmit={() => void sendAsk()}
+          onClose={() => setAsking(null)}
+        />
       )}
     </div>
   );

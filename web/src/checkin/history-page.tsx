@@ -205,7 +205,7 @@ export function HistoryMonth({ id, month }: { id: string; month: string | null }
             <p class="notice">This bond has ended, so only your own answers are shown here.</p>
           )}
           <section class="history" aria-labelledby="month-heading">
-            <div class="history__head">
+            <div class="section-head">
               <h2 id="month-heading" tabIndex={-1} ref={monthHeading} aria-live="polite">
                 {monthTitle(shown)}
               </h2>

@@ -83,7 +83,7 @@ export function WhatsNew({ bonds }: { bonds: readonly Bond[] | undefined }) {
 
   return (
     <section class="section section--first news" aria-labelledby="news-heading">
-      <div class="news__head">
+      <div class="section-head">
         <h2 id="news-heading" tabIndex={-1} ref={heading}>
           What’s new
         </h2>
