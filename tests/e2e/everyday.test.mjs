@@ -88,6 +88,10 @@ test('Ada and Ben sign up, and bond with a code', { timeout: TEST_TIMEOUT }, asy
   await a.getByRole('radio', { name: /^Partner/ }).check();
   await a.getByRole('button', { name: 'Make a code' }).click();
   const code = (await a.locator('#invite-code').textContent()).trim();
+  // Ada goes about her day: she hears of Ben joining on Home, not on the invite page (which moves
+  // on to the bond, and so counts the news as seen).
+  await a.goto('/');
+  await h1(a).filter({ hasText: `Hello, ${ada.name}` }).waitFor();
 
   const b = page('ben');
   await b.goto('/join');

@@ -253,11 +253,13 @@ test('a notice’s Open link and Home’s Answer link land on the thing, focused
   await assertLandedOn(a, `response-${response.body.response.id}`, 'a response');
   assert.match(await a.locator(`#response-${response.body.response.id}`).innerText(), /So glad for you!/);
 
-  // Ben asks for comfort: Home's "Answer" link opens the bond page at his request.
+  // Ben asks for comfort: its line in Home's "What's new" opens the bond page at his request.
   const ask = await callAs('ben', 'POST', `/api/v1/bonds/${bondId}/comfort-requests`, { note: `A long day. (${run})` });
   assert.equal(ask.status, 201);
-  await nav(a).getByRole('link', { name: 'Home' }).click();
-  const answer = a.getByRole('link', { name: `Answer ${ben.name}` });
+  await nav(a).getByRole('link', { name: /^Home/ }).click();
+  const answer = a
+    .getByRole('list', { name: `What is new with ${ben.name}` })
+    .getByRole('link', { name: `${ben.name} could use some comfort, new` });
   await answer.waitFor();
   assert.equal(await answer.getAttribute('href'), `/bonds/${bondId}#request-${ask.body.comfort_request.id}`);
   await answer.click();
