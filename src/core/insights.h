@@ -1,0 +1,88 @@
+// Insights: how the balance between closeness and space looks over a window of days, for the two
+// people in a bond. Computed from the check-ins' structured fields only, never from text, and only
+// from days both have answered: a check-in the other has not yet seen never counts, so an insight
+// can show nothing that the day's reveal did not already show to both.
+//
+// The closeness insight follows the research the product draws on: the gap between the closeness
+// a person feels and the closeness they want says more about how they feel in the relationship than
+// closeness itself, and one person pursuing while the other withdraws is the pattern worth naming
+// gently. Never a score of one person against the other.
+#pragma once
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+#include "core/checkin.h"
+
+namespace pillars {
+
+// The days an insight looks at, both ends included.
+struct Window {
+  Day first = 0;
+  Day last = 0;
+  bool contains(Day day) const { return day >= first && day <= last; }
+  bool operator==(const Window&) const = default;
+};
+inline constexpr int kMinWindowDays = 7;
+inline constexpr int kMaxWindowDays = 365;
+inline constexpr int kDefaultWindowDays = 28;
+// The `days` days that end with `last`. `days` must be within [kMinWindowDays, kMaxWindowDays].
+Window window_ending(Day last, int days);
+
+// The days in `window` that both members answered: each as the pair (first member's, second's),
+// oldest first. Days only one answered are left out, whoever it was.
+struct AnsweredDay {
+  Day day = 0;
+  const CheckIn* a = nullptr;
+  const CheckIn* b = nullptr;
+};
+std::vector<AnsweredDay> answered_days(const std::vector<CheckIn>& checkins, const std::string& a,
+                                       const std::string& b, Window window);
+
+// Which way a person's wish leans: wanting more closeness than they feel (gap >= 0.75 of a step on
+// the seven-step scale), more space (gap <= -0.75), or content with how close they are.
+enum class Lean { more_closeness, more_space, balanced };
+std::string_view to_string(Lean lean);
+inline constexpr double kLeanThreshold = 0.75;
+Lean lean_of(double gap);
+
+// Below this many answered days the closeness insight says "not enough yet".
+inline constexpr int kMinDaysForCloseness = 4;
+
+struct MemberCloseness {
+  double mean_now = 0;
+  double mean_wanted = 0;
+  double gap = 0;  // mean_wanted - mean_now
+  Lean lean = Lean::balanced;
+  bool operator==(const MemberCloseness&) const = default;
+};
+
+struct ClosenessPoint {
+  Day day = 0;
+  std::array<int, 2> now{};     // first member, second member
+  std::array<int, 2> wanted{};
+  bool operator==(const ClosenessPoint&) const = default;
+};
+
+struct ClosenessInsight {
+  int days = 0;        // answered days in the window
+  bool enough = false;  // days >= kMinDaysForCloseness; the means are empty otherwise
+  std::optional<std::array<MemberCloseness, 2>> members;
+  // One wants more closeness while the other wants more space.
+  bool pursue_withdraw = false;
+  std::vector<ClosenessPoint> series;  // one point per answered day, oldest first
+};
+ClosenessInsight closeness_insight(const std::vector<AnsweredDay>& days);
+
+// How often each member's need of the day was space, closeness or comfort, over answered days.
+struct NeedCounts {
+  int space = 0;
+  int closeness = 0;
+  int comfort = 0;
+  int fine = 0;
+  bool operator==(const NeedCounts&) const = default;
+};
+std::array<NeedCounts, 2> need_counts(const std::vector<AnsweredDay>& days);
+
+}  // namespace pillars

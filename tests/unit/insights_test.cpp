@@ -1,0 +1,166 @@
+// The insights' rules against hand-worked fixtures: no data, one member only, a window's edges,
+// gaps in days, the lean's thresholds exactly, someone who is not a member.
+#include "core/insights.h"
+
+#include <gtest/gtest.h>
+
+namespace pillars {
+namespace {
+
+CheckIn checkin(const std::string& who, Day day, int now, int wanted, Need need = Need::fine) {
+  CheckIn c;
+  c.bond_id = "bond";
+  c.from.id = who;
+  c.day = day;
+  c.closeness_now = now;
+  c.closeness_wanted = wanted;
+  c.need = need;
+  return c;
+}
+
+// Days 94 to 100.
+const Window week = window_ending(100, 7);
+
+TEST(InsightWindow, EndsOnItsLastDayAndHoldsExactlyItsDays) {
+  EXPECT_EQ(week, (Window{94, 100}));
+  EXPECT_TRUE(week.contains(94));
+  EXPECT_TRUE(week.contains(100));
+  EXPECT_FALSE(week.contains(93));
+  EXPECT_FALSE(week.contains(101));
+  EXPECT_EQ(window_ending(400, kMaxWindowDays), (Window{36, 400}));
+}
+
+TEST(AnsweredDays, CountOnlyDaysBothAnsweredWithinTheWindow) {
+  std::vector<CheckIn> all = {
+      checkin("a", 93, 4, 4), checkin("b", 93, 4, 4),    // the day before the window
+      checkin("a", 94, 3, 5), checkin("b", 94, 5, 4),    // the first day: in
+      checkin("a", 95, 4, 4),                            // only a answered
+      checkin("b", 97, 4, 4),                            // only b answered
+      checkin("c", 98, 1, 7), checkin("a", 98, 4, 4),    // c is not a member
+      checkin("b", 100, 6, 4), checkin("a", 100, 2, 4),  // the last day, b first: in, still as (a, b)
+      checkin("a", 101, 4, 4), checkin("b", 101, 4, 4),  // the day after
+  };
+  auto days = answered_days(all, "a", "b", week);
+  ASSERT_EQ(days.size(), 2u);
+  EXPECT_EQ(days[0].day, 94);
+  EXPECT_EQ(days[1].day, 100);
+  EXPECT_EQ(days[1].a->from.id, "a");
+  EXPECT_EQ(days[1].b->from.id, "b");
+  EXPECT_EQ(days[1].a->closeness_now, 2);
+}
+
+TEST(ClosenessInsight, NoDataIsNotEnoughAndShowsNothing) {
+  auto c = closeness_insight(answered_days({}, "a", "b", week));
+  EXPECT_EQ(c.days, 0);
+  EXPECT_FALSE(c.enough);
+  EXPECT_FALSE(c.members.has_value());
+  EXPECT_FALSE(c.pursue_withdraw);
+  EXPECT_TRUE(c.series.empty());
+}
+
+TEST(ClosenessInsight, OneMemberAloneNeverCounts) {
+  std::vector<CheckIn> all;
+  for (Day d = 94; d <= 100; ++d) all.push_back(checkin("a", d, 2, 7));
+  auto c = closeness_insight(answered_days(all, "a", "b", week));
+  EXPECT_EQ(c.days, 0);
+  EXPECT_FALSE(c.enough);
+  EXPECT_TRUE(c.series.empty()) << "a check-in the other has not seen never reaches an insight";
+}
+
+TEST(ClosenessInsight, ThreeDaysAreNotEnoughButTheSeriesIsThere) {
+  std::vector<CheckIn> all;
+  for (Day d : {94, 95, 96}) {
+    all.push_back(checkin("a", d, 3, 5));
+    all.push_back(checkin("b", d, 5, 4));
+  }
+  auto c = closeness_insight(answered_days(all, "a", "b", week));
+  EXPECT_EQ(c.days, 3);
+  EXPECT_FALSE(c.enough);
+  EXPECT_FALSE(c.members.has_value());
+  EXPECT_FALSE(c.pursue_withdraw);
+  EXPECT_EQ(c.series.size(), 3u);
+}
+
+// Four answered days with gaps between them (94, 96, 99, 100):
+//   a feels 3, 3, 4, 2 (mean 3.0) and wants 5, 4, 5, 4 (mean 4.5): gap +1.5, more closeness;
+//   b feels 5, 4, 5, 6 (mean 5.0) and wants 4, 4, 4, 4 (mean 4.0): gap -1.0, more space.
+TEST(ClosenessInsight, MeansGapsLeansAndOnePursuingWhileTheOtherWithdraws) {
+  std::vector<CheckIn> all = {
+      checkin("a", 94, 3, 5), checkin("b", 94, 5, 4), checkin("a", 96, 3, 4), checkin("b", 96, 4, 4),
+      checkin("a", 99, 4, 5), checkin("b", 99, 5, 4), checkin("a", 100, 2, 4), checkin("b", 100, 6, 4),
+  };
+  auto c = closeness_insight(answered_days(all, "a", "b", week));
+  EXPECT_EQ(c.days, 4);
+  ASSERT_TRUE(c.enough);
+  ASSERT_TRUE(c.members.has_value());
+  const auto& [a, b] = *c.members;
+  EXPECT_DOUBLE_EQ(a.mean_now, 3.0);
+  EXPECT_DOUBLE_EQ(a.mean_wanted, 4.5);
+  EXPECT_DOUBLE_EQ(a.gap, 1.5);
+  EXPECT_EQ(a.lean, Lean::more_closeness);
+  EXPECT_DOUBLE_EQ(b.mean_now, 5.0);
+  EXPECT_DOUBLE_EQ(b.mean_wanted, 4.0);
+  EXPECT_DOUBLE_EQ(b.gap, -1.0);
+  EXPECT_EQ(b.lean, Lean::more_space);
+  EXPECT_TRUE(c.pursue_withdraw);
+  ASSERT_EQ(c.series.size(), 4u);
+  EXPECT_EQ(c.series[1], (ClosenessPoint{96, {3, 4}, {4, 4}}));
+  EXPECT_EQ(c.series[3], (ClosenessPoint{100, {2, 6}, {4, 4}}));
+}
+
+TEST(ClosenessInsight, BothWantingMoreClosenessIsNotPursuing) {
+  std::vector<CheckIn> all;
+  for (Day d : {94, 95, 96, 97}) {
+    all.push_back(checkin("a", d, 3, 5));
+    all.push_back(checkin("b", d, 2, 6));
+  }
+  auto c = closeness_insight(answered_days(all, "a", "b", week));
+  ASSERT_TRUE(c.members.has_value());
+  EXPECT_EQ((*c.members)[0].lean, Lean::more_closeness);
+  EXPECT_EQ((*c.members)[1].lean, Lean::more_closeness);
+  EXPECT_FALSE(c.pursue_withdraw);
+}
+
+TEST(Lean, TheThresholdsBelongToTheLean) {
+  EXPECT_EQ(lean_of(0.75), Lean::more_closeness);
+  EXPECT_EQ(lean_of(0.74), Lean::balanced);
+  EXPECT_EQ(lean_of(0.0), Lean::balanced);
+  EXPECT_EQ(lean_of(-0.74), Lean::balanced);
+  EXPECT_EQ(lean_of(-0.75), Lean::more_space);
+  EXPECT_EQ(to_string(Lean::more_closeness), "more_closeness");
+  EXPECT_EQ(to_string(Lean::more_space), "more_space");
+  EXPECT_EQ(to_string(Lean::balanced), "balanced");
+}
+
+// A gap of exactly three quarters, reached through the means: a wants 5, 5, 5, 4 (4.75) and feels 4.
+TEST(ClosenessInsight, AGapOfExactlyThreeQuartersLeans) {
+  std::vector<CheckIn> all;
+  int wanted[] = {5, 5, 5, 4};
+  for (int i = 0; i < 4; ++i) {
+    all.push_back(checkin("a", 94 + i, 4, wanted[i]));
+    all.push_back(checkin("b", 94 + i, 4 + (i == 3 ? 0 : 1), 4));  // b: feels 5, 5, 5, 4 and wants 4
+  }
+  auto c = closeness_insight(answered_days(all, "a", "b", week));
+  ASSERT_TRUE(c.members.has_value());
+  EXPECT_DOUBLE_EQ((*c.members)[0].gap, 0.75);
+  EXPECT_EQ((*c.members)[0].lean, Lean::more_closeness);
+  EXPECT_DOUBLE_EQ((*c.members)[1].gap, -0.75);
+  EXPECT_EQ((*c.members)[1].lean, Lean::more_space);
+  EXPECT_TRUE(c.pursue_withdraw);
+}
+
+TEST(NeedCounts, CountEachMembersNeedOverAnsweredDaysOnly) {
+  std::vector<CheckIn> all = {
+      checkin("a", 94, 4, 4, Need::space),     checkin("b", 94, 4, 4, Need::closeness),
+      checkin("a", 95, 4, 4, Need::space),     checkin("b", 95, 4, 4, Need::comfort),
+      checkin("a", 96, 4, 4, Need::comfort),   checkin("b", 96, 4, 4, Need::closeness),
+      checkin("a", 97, 4, 4, Need::space),  // b did not answer: not counted for either
+  };
+  auto counts = need_counts(answered_days(all, "a", "b", week));
+  EXPECT_EQ(counts[0], (NeedCounts{2, 0, 1, 0}));
+  EXPECT_EQ(counts[1], (NeedCounts{0, 2, 1, 0}));
+  EXPECT_EQ(need_counts({})[0], (NeedCounts{}));
+}
+
+}  // namespace
+}  // namespace pillars
