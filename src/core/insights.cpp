@@ -83,4 +83,52 @@ std::array<NeedCounts, 2> need_counts(const std::vector<AnsweredDay>& days) {
   return out;
 }
 
+std::array<MemberTime, 2> time_insight(const std::vector<AnsweredDay>& days) {
+  std::array<MemberTime, 2> out{};
+  for (const auto& d : days) {
+    const CheckIn* both[] = {d.a, d.b};
+    for (int i = 0; i < 2; ++i) {
+      out[i].own_minutes += both[i]->own_minutes;
+      out[i].together_minutes += both[i]->together_minutes;
+    }
+  }
+  for (auto& m : out) {
+    long all = m.own_minutes + m.together_minutes;
+    if (all > 0) m.own_share = static_cast<double>(m.own_minutes) / static_cast<double>(all);
+  }
+  return out;
+}
+
+OwnTime own_time_against_wish(long own_minutes, int days, std::optional<int> wish_per_week) {
+  OwnTime out;
+  if (days > 0) out.weekly_minutes = (own_minutes * 7 + days / 2) / days;  // rounded to the nearest minute
+  if (wish_per_week) out.under_wish = out.weekly_minutes < *wish_per_week;
+  return out;
+}
+
+std::optional<AffectionDays> affection_insight(const std::vector<AnsweredDay>& days, bool first_tracks,
+                                               bool second_tracks) {
+  if (!ticks_shared(first_tracks, second_tracks)) return std::nullopt;
+  AffectionDays out;
+  for (const auto& d : days) {
+    bool affection = d.a->affection.value_or(false) || d.b->affection.value_or(false);
+    bool lovemaking = d.a->lovemaking.value_or(false) || d.b->lovemaking.value_or(false);
+    if (affection) ++out.with_affection;
+    if (lovemaking) ++out.with_lovemaking;
+    if (affection && !lovemaking) ++out.affection_without_lovemaking;
+  }
+  return out;
+}
+
+VulnerabilityInsight vulnerability_insight(std::array<Vulnerability, 2> shown, const std::vector<AnsweredDay>& days) {
+  VulnerabilityInsight out{shown, std::nullopt};
+  for (const auto& d : days) {
+    if (d.a->need == Need::comfort) ++out.members[0].comfort_days;
+    if (d.b->need == Need::comfort) ++out.members[1].comfort_days;
+  }
+  for (int i = 0; i < 2; ++i)
+    if (out.members[i].total() >= kOneSidedAt && out.members[1 - i].total() == 0) out.one_sided = i;
+  return out;
+}
+
 }  // namespace pillars

@@ -85,4 +85,53 @@ struct NeedCounts {
 };
 std::array<NeedCounts, 2> need_counts(const std::vector<AnsweredDay>& days);
 
+// Time of one's own and time together, as each member told it on answered days. `own_share` is the
+// part of the two that was one's own (0..1), absent when both were zero. It is compared only with
+// what that person said they would like (`own_time_against_wish`), never with an even split.
+struct MemberTime {
+  long own_minutes = 0;
+  long together_minutes = 0;
+  std::optional<double> own_share;
+  bool operator==(const MemberTime&) const = default;
+};
+std::array<MemberTime, 2> time_insight(const std::vector<AnsweredDay>& days);
+
+// Own minutes over `days` days, as minutes a week; and whether that is under the person's own wish.
+struct OwnTime {
+  long weekly_minutes = 0;
+  std::optional<bool> under_wish;  // absent when the person has not said what they would like
+  bool operator==(const OwnTime&) const = default;
+};
+OwnTime own_time_against_wish(long own_minutes, int days, std::optional<int> wish_per_week);
+
+// Affection ticks are counted only where both members track them (`ticks_shared`); otherwise there
+// is no affection insight at all, for either, so nobody learns who does not track them. A day counts
+// when either ticked it.
+struct AffectionDays {
+  int with_affection = 0;
+  int with_lovemaking = 0;
+  int affection_without_lovemaking = 0;
+  bool operator==(const AffectionDays&) const = default;
+};
+std::optional<AffectionDays> affection_insight(const std::vector<AnsweredDay>& days, bool first_tracks,
+                                               bool second_tracks);
+
+// Who lets the other see them when it is hard: per member, shared entries naming a vulnerable
+// feeling, calls for comfort, and answered days whose need was comfort. One-sided when one has
+// kOneSidedAt or more and the other none (the "strong one" who never leans).
+struct Vulnerability {
+  int shared_vulnerable = 0;
+  int comfort_requests = 0;
+  int comfort_days = 0;
+  int total() const { return shared_vulnerable + comfort_requests + comfort_days; }
+  bool operator==(const Vulnerability&) const = default;
+};
+inline constexpr int kOneSidedAt = 3;
+struct VulnerabilityInsight {
+  std::array<Vulnerability, 2> members{};
+  std::optional<int> one_sided;  // the member (0 or 1) who shows it while the other does not
+};
+// `shown` holds the entries and requests counted per member; the comfort days come from `days`.
+VulnerabilityInsight vulnerability_insight(std::array<Vulnerability, 2> shown, const std::vector<AnsweredDay>& days);
+
 }  // namespace pillars

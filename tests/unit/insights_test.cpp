@@ -162,5 +162,85 @@ TEST(NeedCounts, CountEachMembersNeedOverAnsweredDaysOnly) {
   EXPECT_EQ(need_counts({})[0], (NeedCounts{}));
 }
 
+CheckIn timed(const std::string& who, Day day, int own, int together) {
+  auto c = checkin(who, day, 4, 4);
+  c.own_minutes = own;
+  c.together_minutes = together;
+  return c;
+}
+
+// a: 60 + 30 own, 120 + 30 together (share 90/240); b: 0 + 90 own, 120 + 0 together (share 90/210).
+TEST(TimeInsight, AddsEachMembersTimeAndTheirOwnShare) {
+  std::vector<CheckIn> all = {timed("a", 94, 60, 120), timed("b", 94, 0, 120), timed("a", 95, 30, 30),
+                              timed("b", 95, 90, 0), timed("a", 96, 600, 0)};  // b did not answer the 96th
+  auto t = time_insight(answered_days(all, "a", "b", week));
+  EXPECT_EQ(t[0].own_minutes, 90);
+  EXPECT_EQ(t[0].together_minutes, 150);
+  ASSERT_TRUE(t[0].own_share.has_value());
+  EXPECT_DOUBLE_EQ(*t[0].own_share, 0.375);
+  EXPECT_EQ(t[1].own_minutes, 90);
+  EXPECT_EQ(t[1].together_minutes, 120);
+  EXPECT_DOUBLE_EQ(*t[1].own_share, 90.0 / 210.0);
+}
+
+TEST(TimeInsight, NoTimeAtAllHasNoShare) {
+  std::vector<CheckIn> all = {timed("a", 94, 0, 0), timed("b", 94, 0, 0)};
+  auto t = time_insight(answered_days(all, "a", "b", week));
+  EXPECT_EQ(t[0], (MemberTime{0, 0, std::nullopt}));
+  EXPECT_EQ(time_insight({})[1], (MemberTime{}));
+}
+
+TEST(OwnTime, WeeklyMinutesAgainstThePersonsOwnWish) {
+  // 300 minutes over 28 days is 75 a week.
+  EXPECT_EQ(own_time_against_wish(300, 28, 120), (OwnTime{75, true}));
+  EXPECT_EQ(own_time_against_wish(300, 28, 75), (OwnTime{75, false})) << "meeting the wish exactly is not under it";
+  EXPECT_EQ(own_time_against_wish(300, 28, std::nullopt), (OwnTime{75, std::nullopt}));
+  // 100 minutes over 3 days is 233.3 a week, rounded to 233.
+  EXPECT_EQ(own_time_against_wish(100, 3, std::nullopt).weekly_minutes, 233);
+  EXPECT_EQ(own_time_against_wish(0, 0, 60), (OwnTime{0, true}));
+}
+
+CheckIn ticked(const std::string& who, Day day, std::optional<bool> affection, std::optional<bool> lovemaking) {
+  auto c = checkin(who, day, 4, 4);
+  c.affection = affection;
+  c.lovemaking = lovemaking;
+  return c;
+}
+
+TEST(AffectionInsight, OnlyWhereBothTrackAndWithoutSayingWhoDoesNot) {
+  std::vector<CheckIn> all = {
+      ticked("a", 94, true, false), ticked("b", 94, false, false),               // affection only
+      ticked("a", 95, true, std::nullopt), ticked("b", 95, std::nullopt, true),  // both
+      ticked("a", 96, false, false), ticked("b", 96, false, false),              // neither
+      ticked("a", 97, true, true),                                               // b did not answer
+  };
+  auto days = answered_days(all, "a", "b", week);
+  EXPECT_FALSE(affection_insight(days, true, false).has_value());
+  EXPECT_FALSE(affection_insight(days, false, true).has_value());
+  EXPECT_FALSE(affection_insight(days, false, false).has_value());
+  auto both = affection_insight(days, true, true);
+  ASSERT_TRUE(both.has_value());
+  EXPECT_EQ(*both, (AffectionDays{2, 1, 1}));
+}
+
+TEST(VulnerabilityInsight, OneSidedWhenOneLeansOftenAndTheOtherNever) {
+  std::vector<CheckIn> all = {checkin("a", 94, 4, 4, Need::comfort), checkin("b", 94, 4, 4, Need::fine)};
+  auto days = answered_days(all, "a", "b", week);
+  // a: two shared entries naming a vulnerable feeling and a comfort day make three; b: none.
+  auto v = vulnerability_insight({Vulnerability{2, 0, 0}, Vulnerability{}}, days);
+  EXPECT_EQ(v.members[0], (Vulnerability{2, 0, 1}));
+  EXPECT_EQ(v.members[1].total(), 0);
+  EXPECT_EQ(v.one_sided, 0);
+
+  auto other = vulnerability_insight({Vulnerability{}, Vulnerability{1, 2, 0}}, {});
+  EXPECT_EQ(other.one_sided, 1);
+
+  auto below = vulnerability_insight({Vulnerability{1, 1, 0}, Vulnerability{}}, {});
+  EXPECT_FALSE(below.one_sided.has_value()) << "two is not yet a pattern";
+
+  auto both = vulnerability_insight({Vulnerability{3, 2, 0}, Vulnerability{0, 1, 0}}, {});
+  EXPECT_FALSE(both.one_sided.has_value()) << "both lean on each other";
+}
+
 }  // namespace
 }  // namespace pillars
