@@ -131,4 +131,30 @@ VulnerabilityInsight vulnerability_insight(std::array<Vulnerability, 2> shown, c
   return out;
 }
 
+Responsiveness responsiveness(std::vector<Call> calls) {
+  Responsiveness out;
+  out.calls = static_cast<int>(calls.size());
+  std::vector<Millis> waits;
+  for (const auto& c : calls)
+    if (c.answered_at) waits.push_back(std::max<Millis>(0, *c.answered_at - c.asked_at));
+  out.answered = static_cast<int>(waits.size());
+  if (waits.empty()) return out;
+  std::sort(waits.begin(), waits.end());
+  auto mid = waits.size() / 2;
+  out.median_wait = waits.size() % 2 ? waits[mid] : (waits[mid - 1] + waits[mid]) / 2;
+  return out;
+}
+
+Warmth warmth(const std::vector<Sent>& sent, Window window) {
+  Warmth out;
+  std::optional<Day> last_love;
+  for (const auto& s : sent) {
+    if (s.day > window.last) continue;
+    if (window.contains(s.day)) ++out.sent;
+    if (s.love && (!last_love || s.day > *last_love)) last_love = s.day;
+  }
+  if (last_love) out.days_since_love = window.last - *last_love;
+  return out;
+}
+
 }  // namespace pillars

@@ -134,4 +134,31 @@ struct VulnerabilityInsight {
 // `shown` holds the entries and requests counted per member; the comfort days come from `days`.
 VulnerabilityInsight vulnerability_insight(std::array<Vulnerability, 2> shown, const std::vector<AnsweredDay>& days);
 
+// How often a call was answered: the shared hurts and calls for comfort in a window, how many got a
+// response, and the median time to it. Both members' together, never per person.
+struct Call {
+  Millis asked_at = 0;
+  std::optional<Millis> answered_at;  // the first response or answer
+};
+struct Responsiveness {
+  int calls = 0;
+  int answered = 0;
+  std::optional<Millis> median_wait;  // over the answered ones
+  bool operator==(const Responsiveness&) const = default;
+};
+Responsiveness responsiveness(std::vector<Call> calls);
+
+// Warm words: how many a member sent in the window, and how many days have passed since their last
+// "I love you" (absent when there was none).
+struct Warmth {
+  int sent = 0;
+  std::optional<int> days_since_love;
+  bool operator==(const Warmth&) const = default;
+};
+struct Sent {
+  Day day = 0;
+  bool love = false;
+};
+Warmth warmth(const std::vector<Sent>& sent, Window window);
+
 }  // namespace pillars

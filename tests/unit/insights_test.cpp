@@ -242,5 +242,27 @@ TEST(VulnerabilityInsight, OneSidedWhenOneLeansOftenAndTheOtherNever) {
   EXPECT_FALSE(both.one_sided.has_value()) << "both lean on each other";
 }
 
+constexpr Millis kMinute = 60'000;
+
+TEST(Responsiveness, CountsAnswersAndTheMedianWait) {
+  EXPECT_EQ(responsiveness({}), (Responsiveness{0, 0, std::nullopt}));
+  // Waits of 5, 30 and 10 minutes, one call unanswered: the median is 10 minutes.
+  std::vector<Call> calls = {{0, 5 * kMinute}, {100 * kMinute, 130 * kMinute}, {200 * kMinute, std::nullopt},
+                             {300 * kMinute, 310 * kMinute}};
+  EXPECT_EQ(responsiveness(calls), (Responsiveness{4, 3, 10 * kMinute}));
+  // An even number of answers: the middle two averaged (10 and 30 minutes make 20).
+  calls.push_back({400 * kMinute, 460 * kMinute});
+  EXPECT_EQ(responsiveness(calls), (Responsiveness{5, 4, 20 * kMinute}));
+  EXPECT_EQ(responsiveness({{0, std::nullopt}}), (Responsiveness{1, 0, std::nullopt}));
+}
+
+TEST(Warmth, SentInTheWindowAndDaysSinceTheLastILoveYou) {
+  // The window is 94..100. A love on day 90 (before it) still says how long it has been.
+  EXPECT_EQ(warmth({{90, true}, {95, false}, {99, false}}, week), (Warmth{2, 10}));
+  EXPECT_EQ(warmth({{94, true}, {100, true}}, week), (Warmth{2, 0}));
+  EXPECT_EQ(warmth({{96, false}, {101, true}}, week), (Warmth{1, std::nullopt})) << "after the window does not count";
+  EXPECT_EQ(warmth({}, week), (Warmth{0, std::nullopt}));
+}
+
 }  // namespace
 }  // namespace pillars
