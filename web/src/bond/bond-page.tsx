@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../ui/feedback';
 import { Button } from '../ui/forms';
 import { Appreciate, AppreciationList, ComfortList, QuickActions, SharedEntryCard } from './together';
 import { SpaceList } from './space-requests';
+import { BondMissing } from './bond-missing';
 import { formatDate, kindLabel } from '../format';
 import { toApiError, useAction, useCatalog, useConfirmStep, useResource, useTitle } from '../hooks';
 import { sayingHere, useLiveEvents } from '../live';
@@ -295,16 +296,7 @@ export function BondPage({ id }: { id: string }) {
     return (
       <>
         <h1 tabIndex={-1}>Bond</h1>
-        {bond.loading && <Loading />}
-        {bond.error && bond.error.status === 404 && (
-          <div class="notice">
-            <p>We could not find this bond. It may have been mistyped, or it is not one of yours.</p>
-            <p>
-              <Link href="/">Back to your bonds</Link>
-            </p>
-          </div>
-        )}
-        {bond.error && bond.error.status !== 404 && <LoadError error={bond.error} onRetry={bond.reload} />}
+        <BondMissing error={bond.error} onRetry={bond.reload} />
       </>
     );
   }

@@ -6,6 +6,7 @@ import { api, type Bond } from '../api';
 import { useCatalog, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
+import { BondMissing } from '../bond/bond-missing';
 import { LoadError, Loading } from '../ui/feedback';
 import { bondHref, checkinHref, historyHref } from '../ui/target';
 import './checkin.css';
@@ -55,21 +56,6 @@ function useBond(id: string) {
     if (event.type === 'resync' || (event.type === 'bond_ended' && event.bond_id === id)) bond.reload();
   });
   return bond;
-}
-
-function BondMissing({ error, onRetry }: { error: ReturnType<typeof useBond>['error']; onRetry: () => void }) {
-  if (!error) return <Loading />;
-  if (error.status === 404) {
-    return (
-      <div class="notice">
-        <p>We could not find this bond. It may have been mistyped, or it is not one of yours.</p>
-        <p>
-          <Link href="/">Back to your bonds</Link>
-        </p>
-      </div>
-    );
-  }
-  return <LoadError error={error} onRetry={onRetry} />;
 }
 
 function Calendar({ bond, month }: { bond: Bond; month: string }) {

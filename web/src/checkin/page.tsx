@@ -5,8 +5,8 @@ import { api, otherCheckedIn } from '../api';
 import { useCatalog, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
+import { BondMissing } from '../bond/bond-missing';
 import { historyHref } from '../ui/target';
-import { LoadError, Loading } from '../ui/feedback';
 import { Button } from '../ui/forms';
 import './checkin.css';
 import { Flow } from './flow';
@@ -62,25 +62,15 @@ export function CheckinPage({ id }: { id: string }) {
       <>
         {back}
         <h1 tabIndex={-1}>Check in</h1>
-        {error && error.status === 404 ? (
-          <div class="notice">
-            <p>We could not find this bond. It may have been mistyped, or it is not one of yours.</p>
-            <p>
-              <Link href="/">Back to your bonds</Link>
-            </p>
-          </div>
-        ) : error ? (
-          <LoadError
-            error={error}
-            onRetry={() => {
-              bond.reload();
-              day.reload();
-              catalog.reload();
-            }}
-          />
-        ) : (
-          <Loading label="Opening today’s check-in…" />
-        )}
+        <BondMissing
+          error={error}
+          loadingLabel="Opening today’s check-in…"
+          onRetry={() => {
+            bond.reload();
+            day.reload();
+            catalog.reload();
+          }}
+        />
       </>
     );
   }

@@ -19,6 +19,20 @@ const offers = [
   },
 ];
 
+/** The two ways in, at the top of the page and again at its end. */
+function Begin({ extra }: { extra?: string }) {
+  return (
+    <div class={extra ? `actions ${extra}` : 'actions'}>
+      <Link href="/signup" class="button button--primary">
+        Create an account
+      </Link>
+      <Link href="/signin" class="button button--secondary">
+        Sign in
+      </Link>
+    </div>
+  );
+}
+
 export function Welcome() {
   useTitle('');
   return (
@@ -28,14 +42,7 @@ export function Welcome() {
         Pillars is a private place for two people, partners, close friends or family, to share what is going on
         inside and to keep room for a life of their own.
       </p>
-      <div class="actions welcome__actions">
-        <Link href="/signup" class="button button--primary">
-          Create an account
-        </Link>
-        <Link href="/signin" class="button button--secondary">
-          Sign in
-        </Link>
-      </div>
+      <Begin extra="welcome__actions" />
 
       <section class="section" aria-labelledby="welcome-what">
         <h2 id="welcome-what">What it is for</h2>
@@ -65,14 +72,7 @@ export function Welcome() {
           <li>One of you makes an invite code and gives it to the other, in person or somewhere private.</li>
           <li>The other enters the code, and the two of you are joined. Your first check-in can start straight away.</li>
         </ol>
-        <div class="actions">
-          <Link href="/signup" class="button button--primary">
-            Create an account
-          </Link>
-          <Link href="/signin" class="button button--secondary">
-            Sign in
-          </Link>
-        </div>
+        <Begin />
       </section>
     </div>
   );
