@@ -157,4 +157,141 @@ Warmth warmth(const std::vector<Sent>& sent, Window window) {
   return out;
 }
 
+const std::vector<CardStates>& insight_cards() {
+  static const std::vector<CardStates> cards = {
+      {"bond", "closeness",
+       {"not_enough", "balanced", "both_closer", "both_space", "one_closer", "one_space", "pursue_withdraw"}},
+      {"bond", "needs", {"not_enough", "comfort", "space", "closeness", "fine"}},
+      {"bond", "vulnerability", {"quiet", "both", "one", "one_sided"}},
+      {"bond", "appreciation", {"none", "some"}},
+      {"bond", "space", {"not_enough", "told", "room_unmet"}},
+      {"bond", "affection", {"none", "some"}},
+      {"bond", "responsiveness", {"no_calls", "answered", "some_unanswered"}},
+      {"self", "sharing_gap", {"not_enough", "told"}},
+      {"self", "own_time", {"not_enough", "no_wish", "under_wish", "met_wish"}},
+      {"self", "mind_reading", {"not_enough", "told"}},
+  };
+  return cards;
+}
+
+CardState closeness_state(const ClosenessInsight& insight) {
+  if (!insight.enough || !insight.members) return {"not_enough", std::nullopt};
+  if (insight.pursue_withdraw) return {"pursue_withdraw", std::nullopt};
+  const auto& m = *insight.members;
+  auto both = [&](Lean l) { return m[0].lean == l && m[1].lean == l; };
+  if (both(Lean::more_closeness)) return {"both_closer", std::nullopt};
+  if (both(Lean::more_space)) return {"both_space", std::nullopt};
+  for (int i = 0; i < 2; ++i) {
+    if (m[i].lean == Lean::more_closeness) return {"one_closer", i};
+    if (m[i].lean == Lean::more_space) return {"one_space", i};
+  }
+  return {"balanced", std::nullopt};
+}
+
+CardState needs_state(int answered_days, const std::array<NeedCounts, 2>& counts) {
+  if (answered_days < kMinDaysForCloseness) return {"not_enough", std::nullopt};
+  auto any = [&](int NeedCounts::*field) { return counts[0].*field + counts[1].*field > 0; };
+  if (any(&NeedCounts::comfort)) return {"comfort", std::nullopt};
+  if (any(&NeedCounts::space)) return {"space", std::nullopt};
+  if (any(&NeedCounts::closeness)) return {"closeness", std::nullopt};
+  return {"fine", std::nullopt};
+}
+
+CardState vulnerability_state(const VulnerabilityInsight& insight) {
+  if (insight.one_sided) return {"one_sided", insight.one_sided};
+  int a = insight.members[0].total(), b = insight.members[1].total();
+  if (a == 0 && b == 0) return {"quiet", std::nullopt};
+  if (a > 0 && b > 0) return {"both", std::nullopt};
+  return {"one", std::nullopt};
+}
+
+CardState appreciation_state(const std::array<Warmth, 2>& warmth) {
+  return {warmth[0].sent + warmth[1].sent > 0 ? "some" : "none", std::nullopt};
+}
+
+CardState space_state(int answered_days, const std::array<std::optional<bool>, 2>& under_shown_wish) {
+  if (answered_days < kMinDaysForCloseness) return {"not_enough", std::nullopt};
+  for (int i = 0; i < 2; ++i)
+    if (under_shown_wish[i].value_or(false)) return {"room_unmet", i};
+  return {"told", std::nullopt};
+}
+
+CardState affection_state(const AffectionDays& days) {
+  return {days.with_affection + days.with_lovemaking > 0 ? "some" : "none", std::nullopt};
+}
+
+CardState responsiveness_state(const Responsiveness& r) {
+  if (r.calls == 0) return {"no_calls", std::nullopt};
+  return {r.answered == r.calls ? "answered" : "some_unanswered", std::nullopt};
+}
+
+std::string_view highlight(const std::vector<NamedState>& cards) {
+  // What most needs care first, then what is going well; the first present wins.
+  static constexpr std::pair<std::string_view, std::string_view> order[] = {
+      {"closeness", "pursue_withdraw"}, {"vulnerability", "one_sided"}, {"responsiveness", "some_unanswered"},
+      {"closeness", "both_closer"},     {"closeness", "one_closer"},    {"space", "room_unmet"},
+      {"closeness", "both_space"},      {"closeness", "one_space"},     {"appreciation", "none"},
+      {"vulnerability", "quiet"},       {"needs", "comfort"},           {"needs", "space"},
+      {"closeness", "balanced"},        {"appreciation", "some"},
+  };
+  for (const auto& [card, state] : order)
+    for (const auto& c : cards)
+      if (c.card == card && c.state == state) return card;
+  return "closeness";
+}
+
+std::vector<FamilyShare> sharing_gap(const std::vector<WrittenEntry>& entries) {
+  std::map<std::string, FamilyShare, std::less<>> by_family;
+  for (const auto& e : entries) {
+    std::vector<std::string> families = e.families;
+    std::sort(families.begin(), families.end());
+    families.erase(std::unique(families.begin(), families.end()), families.end());
+    for (const auto& f : families) {
+      auto& row = by_family[f];
+      row.family = f;
+      ++row.written;
+      if (e.shared) ++row.shared;
+    }
+  }
+  std::vector<FamilyShare> out;
+  for (auto& [id, row] : by_family)
+    if (row.written >= kMinEntriesForGap) out.push_back(std::move(row));
+  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.written > y.written; });
+  return out;
+}
+
+MindReading mind_reading(const std::vector<AnsweredDay>& days, int me) {
+  MindReading out;
+  std::map<std::string, int, std::less<>> misses;
+  for (const auto& d : days) {
+    const CheckIn& mine = me == 0 ? *d.a : *d.b;
+    const CheckIn& theirs = me == 0 ? *d.b : *d.a;
+    ++out.days;
+    auto score = score_guess(mine, theirs);
+    if (score.family_right) ++out.family_right;
+    else if (auto family = primary_family(theirs.feelings); !family.empty()) ++misses[family];
+    if (score.closeness_right) ++out.closeness_right;
+  }
+  std::vector<std::pair<std::string, int>> missed(misses.begin(), misses.end());
+  std::stable_sort(missed.begin(), missed.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  for (const auto& [family, count] : missed)
+    if (count >= kMinMissesToAsk && out.ask_about.size() < kMostAskAbout) out.ask_about.push_back(family);
+  return out;
+}
+
+std::pair<int, long> own_minutes_by_day(const std::vector<CheckIn>& mine, Window window) {
+  std::map<Day, int> by_day;
+  for (const auto& c : mine)
+    if (window.contains(c.day)) by_day[c.day] = std::max(by_day[c.day], c.own_minutes);
+  long total = 0;
+  for (const auto& [day, minutes] : by_day) total += minutes;
+  return {static_cast<int>(by_day.size()), total};
+}
+
+CardState own_time_state(int days, const OwnTime& own) {
+  if (days < kMinDaysForCloseness) return {"not_enough", std::nullopt};
+  if (!own.under_wish) return {"no_wish", std::nullopt};
+  return {*own.under_wish ? "under_wish" : "met_wish", std::nullopt};
+}
+
 }  // namespace pillars

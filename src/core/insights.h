@@ -161,4 +161,86 @@ struct Sent {
 };
 Warmth warmth(const std::vector<Sent>& sent, Window window);
 
+// ---- what each card says. Each insight comes with a state, the key of its sentence and suggestion
+// in the content (content/insights.json), chosen here from the numbers alone.
+
+// Every card and the states it can be in: the contract the content must keep (each state a
+// sentence and a suggestion; vulnerability's one_sided a suggestion for each side instead).
+struct CardStates {
+  std::string_view scope;  // "bond" or "self"
+  std::string_view card;
+  std::vector<std::string_view> states;
+};
+const std::vector<CardStates>& insight_cards();
+
+// Closeness: not_enough, balanced, both_closer, both_space, one_closer, one_space, pursue_withdraw;
+// `who` (0 or 1) names the member for one_closer and one_space.
+struct CardState {
+  std::string_view state;
+  std::optional<int> who;
+  bool operator==(const CardState&) const = default;
+};
+CardState closeness_state(const ClosenessInsight& insight);
+// Needs: not_enough below kMinDaysForCloseness answered days; otherwise the need most worth naming
+// that was named at all: comfort, then space, then closeness; fine when every day was fine.
+CardState needs_state(int answered_days, const std::array<NeedCounts, 2>& counts);
+// Vulnerability: quiet (nobody), both, one (one below kOneSidedAt, the other none), one_sided (who
+// is the member who has been showing it).
+CardState vulnerability_state(const VulnerabilityInsight& insight);
+// Warm words: none or some, sent by either in the window.
+CardState appreciation_state(const std::array<Warmth, 2>& warmth);
+// Space: not_enough below kMinDaysForCloseness answered days; room_unmet when a member who chose to
+// show their wish had less own time than it (`under_shown_wish[i]`, absent when not shown); else
+// told. When both are under their shown wish, who is the first.
+CardState space_state(int answered_days, const std::array<std::optional<bool>, 2>& under_shown_wish);
+CardState affection_state(const AffectionDays& days);
+// Responsiveness: no_calls, answered (every call), some_unanswered.
+CardState responsiveness_state(const Responsiveness& r);
+
+// The one card whose suggestion the home screen offers: what most needs care, else what is going
+// well. `cards` holds the state of each card by name, in any order; an absent card is skipped.
+struct NamedState {
+  std::string_view card;
+  std::string_view state;
+};
+std::string_view highlight(const std::vector<NamedState>& cards);
+
+// ---- insights for one person alone, never shown to anyone else.
+
+// What one finds easier or harder to share: per feeling family, the entries written in the window
+// that name it and how many of them are shared. Only families with kMinEntriesForGap or more
+// entries; most written first, then by family id.
+struct WrittenEntry {
+  std::vector<std::string> families;  // the families its feelings belong to (repeats allowed)
+  bool shared = false;                 // shared in at least one bond
+};
+struct FamilyShare {
+  std::string family;
+  int written = 0;
+  int shared = 0;
+  bool operator==(const FamilyShare&) const = default;
+};
+inline constexpr int kMinEntriesForGap = 2;
+std::vector<FamilyShare> sharing_gap(const std::vector<WrittenEntry>& entries);
+
+// How well one read the other over revealed days: family and closeness guesses right, and the
+// families one most often misread (missed kMinMissesToAsk times or more; the two most missed, most
+// first, then by family id). `me` is 0 or 1: which side of each answered day is the guesser.
+struct MindReading {
+  int days = 0;
+  int family_right = 0;
+  int closeness_right = 0;
+  std::vector<std::string> ask_about;
+  bool operator==(const MindReading&) const = default;
+};
+inline constexpr int kMinMissesToAsk = 2;
+inline constexpr std::size_t kMostAskAbout = 2;
+MindReading mind_reading(const std::vector<AnsweredDay>& days, int me);
+
+// One's own minutes per day across bonds: the same day told in two bonds is one day of one's life,
+// so the larger figure counts. Returns (days told, own minutes in all).
+std::pair<int, long> own_minutes_by_day(const std::vector<CheckIn>& mine, Window window);
+// Own time: not_enough below kMinDaysForCloseness days told; no_wish; under_wish; met_wish.
+CardState own_time_state(int days, const OwnTime& own);
+
 }  // namespace pillars

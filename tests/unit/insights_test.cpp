@@ -264,5 +264,164 @@ TEST(Warmth, SentInTheWindowAndDaysSinceTheLastILoveYou) {
   EXPECT_EQ(warmth({}, week), (Warmth{0, std::nullopt}));
 }
 
+// ---- card states
+
+ClosenessInsight with_leans(Lean a, Lean b) {
+  ClosenessInsight c;
+  c.days = kMinDaysForCloseness;
+  c.enough = true;
+  std::array<MemberCloseness, 2> m{};
+  m[0].lean = a;
+  m[1].lean = b;
+  c.members = m;
+  c.pursue_withdraw = (a == Lean::more_closeness && b == Lean::more_space) ||
+                      (a == Lean::more_space && b == Lean::more_closeness);
+  return c;
+}
+
+TEST(CardStates, ClosenessNamesTheWayTheTwoLean) {
+  EXPECT_EQ(closeness_state(closeness_insight({})), (CardState{"not_enough", std::nullopt}));
+  EXPECT_EQ(closeness_state(with_leans(Lean::balanced, Lean::balanced)), (CardState{"balanced", std::nullopt}));
+  EXPECT_EQ(closeness_state(with_leans(Lean::more_closeness, Lean::more_closeness)),
+            (CardState{"both_closer", std::nullopt}));
+  EXPECT_EQ(closeness_state(with_leans(Lean::more_space, Lean::more_space)), (CardState{"both_space", std::nullopt}));
+  EXPECT_EQ(closeness_state(with_leans(Lean::balanced, Lean::more_closeness)), (CardState{"one_closer", 1}));
+  EXPECT_EQ(closeness_state(with_leans(Lean::more_space, Lean::balanced)), (CardState{"one_space", 0}));
+  EXPECT_EQ(closeness_state(with_leans(Lean::more_space, Lean::more_closeness)),
+            (CardState{"pursue_withdraw", std::nullopt}));
+}
+
+TEST(CardStates, ClosenessFromRealDaysMatchesTheHandWorkedLeans) {
+  // a: now 3, wanted 5 every day (gap +2); b: now 5, wanted 5 (gap 0). Four days: enough.
+  std::vector<CheckIn> all;
+  for (Day d = 95; d <= 98; ++d) {
+    all.push_back(checkin("a", d, 3, 5));
+    all.push_back(checkin("b", d, 5, 5));
+  }
+  EXPECT_EQ(closeness_state(closeness_insight(answered_days(all, "a", "b", week))), (CardState{"one_closer", 0}));
+}
+
+TEST(CardStates, NeedsNameComfortBeforeSpaceBeforeCloseness) {
+  std::array<NeedCounts, 2> none{};
+  EXPECT_EQ(needs_state(3, none).state, "not_enough");
+  EXPECT_EQ(needs_state(4, none).state, "fine");
+  std::array<NeedCounts, 2> mixed{};
+  mixed[0].closeness = 2;
+  EXPECT_EQ(needs_state(4, mixed).state, "closeness");
+  mixed[1].space = 1;
+  EXPECT_EQ(needs_state(4, mixed).state, "space");
+  mixed[0].comfort = 1;
+  EXPECT_EQ(needs_state(4, mixed).state, "comfort");
+}
+
+TEST(CardStates, VulnerabilityQuietOneBothAndOneSided) {
+  VulnerabilityInsight v{};
+  EXPECT_EQ(vulnerability_state(v), (CardState{"quiet", std::nullopt}));
+  v.members[1].comfort_requests = 2;
+  EXPECT_EQ(vulnerability_state(v), (CardState{"one", std::nullopt}));
+  v.members[0].shared_vulnerable = 1;
+  EXPECT_EQ(vulnerability_state(v), (CardState{"both", std::nullopt}));
+  // Through the rule itself: three for b, none for a.
+  auto sided = vulnerability_insight({Vulnerability{}, Vulnerability{2, 1, 0}}, {});
+  EXPECT_EQ(vulnerability_state(sided), (CardState{"one_sided", 1}));
+}
+
+TEST(CardStates, WarmWordsAffectionAndAnswers) {
+  EXPECT_EQ(appreciation_state({Warmth{}, Warmth{}}).state, "none");
+  EXPECT_EQ(appreciation_state({Warmth{}, Warmth{1, std::nullopt}}).state, "some");
+  EXPECT_EQ(affection_state({}).state, "none");
+  EXPECT_EQ(affection_state({0, 1, 0}).state, "some");
+  EXPECT_EQ(responsiveness_state({}).state, "no_calls");
+  EXPECT_EQ(responsiveness_state({2, 2, 10}).state, "answered");
+  EXPECT_EQ(responsiveness_state({3, 2, 10}).state, "some_unanswered");
+}
+
+TEST(CardStates, SpaceNamesOnlyAWishThePersonChoseToShow) {
+  EXPECT_EQ(space_state(3, {true, true}).state, "not_enough");
+  // Nobody showed a wish: nothing is measured against anything.
+  EXPECT_EQ(space_state(4, {std::nullopt, std::nullopt}), (CardState{"told", std::nullopt}));
+  EXPECT_EQ(space_state(4, {false, std::nullopt}), (CardState{"told", std::nullopt}));
+  EXPECT_EQ(space_state(4, {false, true}), (CardState{"room_unmet", 1}));
+  EXPECT_EQ(space_state(4, {true, true}), (CardState{"room_unmet", 0}));
+}
+
+TEST(Highlight, WhatNeedsCareComesBeforeWhatGoesWell) {
+  EXPECT_EQ(highlight({}), "closeness");
+  EXPECT_EQ(highlight({{"appreciation", "some"}, {"closeness", "balanced"}}), "closeness");
+  EXPECT_EQ(highlight({{"appreciation", "none"}, {"closeness", "balanced"}}), "appreciation");
+  EXPECT_EQ(highlight({{"appreciation", "none"}, {"responsiveness", "some_unanswered"}}), "responsiveness");
+  EXPECT_EQ(highlight({{"vulnerability", "one_sided"}, {"closeness", "pursue_withdraw"}}), "closeness");
+  EXPECT_EQ(highlight({{"closeness", "not_enough"}, {"space", "room_unmet"}}), "space");
+}
+
+// ---- insights for one person
+
+TEST(SharingGap, FamiliesWithTwoEntriesOrMoreMostWrittenFirst) {
+  EXPECT_TRUE(sharing_gap({}).empty());
+  std::vector<WrittenEntry> entries = {
+      {{"hurt", "hurt", "sadness"}, false},  // hurt twice in one entry counts once
+      {{"hurt"}, true},
+      {{"hurt"}, false},
+      {{"joy"}, true},
+      {{"joy"}, true},
+      {{"sadness"}, true},
+      {{"fear"}, false},  // one entry only: left out
+      {{}, true},         // no feelings: in no family
+  };
+  auto gap = sharing_gap(entries);
+  ASSERT_EQ(gap.size(), 3u);
+  EXPECT_EQ(gap[0], (FamilyShare{"hurt", 3, 1}));
+  EXPECT_EQ(gap[1], (FamilyShare{"joy", 2, 2}));  // a tie with sadness: by family id
+  EXPECT_EQ(gap[2], (FamilyShare{"sadness", 2, 1}));
+}
+
+CheckIn guessed(const std::string& who, Day day, int now, const std::string& feeling_family,
+                const std::string& guess_family, int guess_closeness) {
+  CheckIn c = checkin(who, day, now, now);
+  c.feelings.push_back(Feeling{"word_" + feeling_family, feeling_family, 3});
+  c.guess_family = guess_family;
+  c.guess_closeness = guess_closeness;
+  return c;
+}
+
+TEST(MindReading, EachSideScoredForItselfWithTheFamiliesMostMissed) {
+  std::vector<CheckIn> all = {
+      // a guesses b; b guesses a.
+      guessed("a", 95, 4, "joy", "hurt", 2), guessed("b", 95, 2, "hurt", "joy", 4),        // a right, b right
+      guessed("a", 96, 4, "fear", "joy", 5), guessed("b", 96, 5, "hurt", "joy", 1),        // a missed hurt; b missed fear, far
+      guessed("a", 97, 4, "fear", "calm", 4), guessed("b", 97, 4, "hurt", "fear", 2),      // a missed hurt; b right family, far off
+      guessed("a", 98, 4, "sadness", "calm", 4), guessed("b", 98, 4, "calm", "fear", 4),   // a right; b missed sadness
+      guessed("a", 99, 4, "joy", "calm", 7), guessed("b", 99, 4, "anger", "joy", 4),      // a missed anger, far; b right
+  };
+  auto days = answered_days(all, "a", "b", week);
+  auto a = mind_reading(days, 0);
+  EXPECT_EQ(a.days, 5);
+  EXPECT_EQ(a.family_right, 2);
+  EXPECT_EQ(a.closeness_right, 4);
+  EXPECT_EQ(a.ask_about, (std::vector<std::string>{"hurt"}));  // anger was missed once only
+  auto b = mind_reading(days, 1);
+  EXPECT_EQ(b.days, 5);
+  EXPECT_EQ(b.family_right, 3);
+  EXPECT_EQ(b.closeness_right, 3);
+  EXPECT_TRUE(b.ask_about.empty());
+  EXPECT_EQ(mind_reading({}, 0), MindReading{});
+}
+
+TEST(OwnTimeForOneself, ADayToldInTwoBondsIsOneDay) {
+  std::vector<CheckIn> mine = {checkin("a", 95, 4, 4), checkin("a", 95, 4, 4), checkin("a", 96, 4, 4),
+                               checkin("a", 80, 4, 4)};
+  mine[0].own_minutes = 60;
+  mine[1].own_minutes = 90;  // the same day in another bond: the larger counts
+  mine[1].bond_id = "other";
+  mine[2].own_minutes = 30;
+  mine[3].own_minutes = 600;  // before the window
+  EXPECT_EQ(own_minutes_by_day(mine, week), (std::pair<int, long>{2, 120}));
+  EXPECT_EQ(own_minutes_by_day({}, week), (std::pair<int, long>{0, 0}));
+  EXPECT_EQ(own_time_state(3, own_time_against_wish(120, 3, 60)).state, "not_enough");
+  EXPECT_EQ(own_time_state(4, own_time_against_wish(120, 4, std::nullopt)).state, "no_wish");
+  EXPECT_EQ(own_time_state(7, own_time_against_wish(120, 7, 121)).state, "under_wish");
+  EXPECT_EQ(own_time_state(7, own_time_against_wish(120, 7, 120)).state, "met_wish");
+}
+
 }  // namespace
 }  // namespace pillars
