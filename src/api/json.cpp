@@ -81,6 +81,8 @@ json::object to_json(const User& u) {
           {"display_name", u.display_name},
           {"timezone", u.timezone},
           {"track_affection", u.track_affection},
+          {"own_time_wish_minutes", u.own_time_wish ? json::value(*u.own_time_wish) : json::value(nullptr)},
+          {"show_own_time_wish", u.show_own_time_wish},
           {"created_at", format_rfc3339(u.created_at)}};
 }
 

@@ -7,6 +7,10 @@
 
 namespace pillars::api {
 
+namespace {
+constexpr std::int64_t kMaxOwnTimeWish = 7 * 24 * 60;  // minutes in a week
+}
+
 Awaitable get_me(AppContext&, Context& ctx) {
   co_return json_ok(json::object{{"user", to_json(ctx.user())}, {"csrf", ctx.auth->session.csrf}});
 }
@@ -27,6 +31,19 @@ Awaitable patch_me(AppContext& app, Context& ctx) {
   if (auto it = body->find("track_affection"); it != body->end() && !it->value().is_null()) {
     if (!it->value().is_bool()) fields.error("track_affection", "This must be true or false.");
     else user.track_affection = it->value().get_bool();
+  }
+  if (auto it = body->find("own_time_wish_minutes"); it != body->end()) {
+    const auto& v = it->value();
+    if (v.is_null()) user.own_time_wish.reset();
+    else if (v.is_int64() && v.get_int64() >= 0 && v.get_int64() <= kMaxOwnTimeWish)
+      user.own_time_wish = static_cast<int>(v.get_int64());
+    else if (v.is_uint64() && v.get_uint64() <= kMaxOwnTimeWish)
+      user.own_time_wish = static_cast<int>(v.get_uint64());
+    else fields.error("own_time_wish_minutes", "Give whole minutes a week, from 0 to 10080, or null.");
+  }
+  if (auto it = body->find("show_own_time_wish"); it != body->end() && !it->value().is_null()) {
+    if (!it->value().is_bool()) fields.error("show_own_time_wish", "This must be true or false.");
+    else user.show_own_time_wish = it->value().get_bool();
   }
   if (!fields.ok()) co_return fields.failure();
   auto saved =

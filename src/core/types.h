@@ -18,6 +18,9 @@ struct User {
   std::string timezone;  // IANA name such as "Europe/Berlin"
   Millis created_at = 0;
   bool track_affection = false;  // opted in to affection and love-making ticks in check-ins
+  // Time of one's own one would like each week, in minutes; private unless `show_own_time_wish`.
+  std::optional<int> own_time_wish = std::nullopt;
+  bool show_own_time_wish = false;
 };
 
 struct Session {

@@ -18,6 +18,7 @@
 #include "core/checkin.h"
 #include "core/error.h"
 #include "core/inner_world.h"
+#include "core/insights.h"
 #include "core/notices.h"
 #include "core/types.h"
 
@@ -102,6 +103,36 @@ class ReadTx {
   virtual Result<std::vector<CheckIn>> checkins_on(const std::string& bond_id, Day day) = 0;
   // The check-ins of a bond's members between two days, inclusive, ordered by day.
   virtual Result<std::vector<CheckIn>> checkins_between(const std::string& bond_id, Day from, Day to) = 0;
+
+  // ---- what insights count: structured facts only, never text, never sealed bytes.
+  struct BondFacts {
+    struct Share {
+      std::string author_id;
+      Millis shared_at = 0;
+      EntryKind kind = EntryKind::feeling;
+      std::vector<std::string> families;    // of the entry's feelings, each once
+      std::optional<Millis> first_response;  // from the other member, in this bond
+    };
+    struct Asked {
+      std::string from_id;
+      Millis asked_at = 0;
+      std::optional<Millis> answered_at;
+    };
+    struct Warm {
+      std::string from_id;
+      Millis at = 0;
+      bool love = false;
+    };
+    std::vector<Share> shares;            // shared in [from, to)
+    std::vector<Asked> comfort_requests;  // asked in [from, to)
+    // Warm words sent in [from, to), and each sender's last "I love you" before `to`.
+    std::vector<Warm> appreciations;
+  };
+  virtual Result<BondFacts> bond_facts(const std::string& bond_id, Millis from, Millis to) = 0;
+  // The author's entries written in [from, to): the families they name and whether they are shared.
+  virtual Result<std::vector<WrittenEntry>> written_between(const std::string& author_id, Millis from, Millis to) = 0;
+  // The person's own check-ins in every bond between two days, inclusive, without their feelings.
+  virtual Result<std::vector<CheckIn>> own_checkins_between(const std::string& user_id, Day from, Day to) = 0;
 };
 
 // Write operations, plus reads that see this job's own changes.

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -212,9 +214,17 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
+// Undoes migration 0007 (the own-time wish).
+#define PILLARS_UNDO_0007                                                                            \
+  "DROP INDEX checkins_by_user;"                                                                     \
+  "ALTER TABLE users DROP COLUMN show_own_time_wish;"                                                \
+  "ALTER TABLE users DROP COLUMN own_time_wish;"                                                     \
+  "DELETE FROM schema_migrations WHERE name = '0007_insights.sql';"
+
 // Undoes migration 0006 (notices and requests for space), for rewinds to before an earlier one:
 // migrations run from the highest applied onwards, so every later one is undone too.
 #define PILLARS_UNDO_0006                                                                            \
+  PILLARS_UNDO_0007                                                                                  \
   "DROP TABLE notices;"                                                                              \
   "DROP INDEX comfort_requests_by_bond;"                                                             \
   "ALTER TABLE comfort_requests DROP COLUMN reply;"                                                  \
@@ -632,6 +642,114 @@ TEST_F(SqliteStoreTest, RequestsKeepTheirKindWhenAndReply) {
   auto again = write_now(*store_, [](WriteTx& tx) { return tx.answer_request("s1", "u2", 13, std::nullopt, SpaceReply::of_course); });
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, Errc::conflict);
+}
+
+// ---- what insights count
+
+TEST_F(SqliteStoreTest, BondFactsCountSharesCallsAndWarmWordsInTheWindowWithoutText) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); }));
+  Entry hurt{"e1", "u1", EntryKind::hurt, {{"stung", "hurt", 4}, {"lonely", "loneliness", 2}, {"abandoned", "hurt", 1}},
+             "private words", 100, 100, {}};
+  Entry joy{"e2", "u2", EntryKind::feeling, {{"glad", "joy", 3}}, "more words", 150, 150, {}};
+  Entry early{"e3", "u1", EntryKind::feeling, {{"glad", "joy", 3}}, "before", 10, 10, {}};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    for (const auto* e : {&hurt, &joy, &early})
+      if (auto r = tx.insert_entry(*e); !r) return r;
+    if (auto r = tx.share_entry("e3", "b1", "u1", 20); !r) return std::unexpected(r.error());   // before the window
+    if (auto r = tx.share_entry("e1", "b1", "u1", 200); !r) return std::unexpected(r.error());
+    if (auto r = tx.share_entry("e2", "b1", "u2", 300); !r) return std::unexpected(r.error());
+    // The author's own reply is no answer; the other's first one is.
+    if (auto r = tx.insert_response({"r1", "e1", "b1", Person{"u1", ""}, ResponseKind::thanks, std::nullopt, 210}); !r) return r;
+    if (auto r = tx.insert_response({"r2", "e1", "b1", Person{"u2", ""}, ResponseKind::comfort, "there", 260}); !r) return r;
+    if (auto r = tx.insert_response({"r3", "e1", "b1", Person{"u2", ""}, ResponseKind::hear, std::nullopt, 230}); !r) return r;
+    Request asked{"c1", "b1", RequestKind::comfort, Person{"u2", ""}, std::nullopt, std::nullopt, 400, {}, {}, {}};
+    Request space{"s1", "b1", RequestKind::space, Person{"u1", ""}, std::nullopt, std::nullopt, 410, {}, {}, {}};
+    if (auto r = tx.insert_request(asked); !r) return r;
+    if (auto r = tx.insert_request(space); !r) return r;
+    if (auto r = tx.answer_request("c1", "u1", 460, std::nullopt, std::nullopt); !r) return r;
+    for (const Appreciation& a : {Appreciation{"a1", "b1", Person{"u1", ""}, AppreciationKind::love, std::nullopt, 30},
+                                  Appreciation{"a2", "b1", Person{"u1", ""}, AppreciationKind::love, std::nullopt, 40},
+                                  Appreciation{"a3", "b1", Person{"u2", ""}, AppreciationKind::thanks, "ta", 500},
+                                  Appreciation{"a4", "b1", Person{"u2", ""}, AppreciationKind::love, std::nullopt, 2000}})
+      if (auto r = tx.insert_appreciation(a); !r) return r;
+    return {};
+  }));
+
+  auto facts = read_now(*store_, [](ReadTx& tx) { return tx.bond_facts("b1", 100, 1000); });
+  ASSERT_TRUE(facts);
+  ASSERT_EQ(facts->shares.size(), 2u);
+  EXPECT_EQ(facts->shares[0].author_id, "u1");
+  EXPECT_EQ(facts->shares[0].shared_at, 200);
+  EXPECT_EQ(facts->shares[0].kind, EntryKind::hurt);
+  auto families = facts->shares[0].families;
+  std::sort(families.begin(), families.end());
+  EXPECT_EQ(families, (std::vector<std::string>{"hurt", "loneliness"}));
+  EXPECT_EQ(facts->shares[0].first_response, 230);
+  EXPECT_EQ(facts->shares[1].author_id, "u2");
+  EXPECT_EQ(facts->shares[1].first_response, std::nullopt);
+  ASSERT_EQ(facts->comfort_requests.size(), 1u) << "a request for space is no call for comfort";
+  EXPECT_EQ(facts->comfort_requests[0].from_id, "u2");
+  EXPECT_EQ(facts->comfort_requests[0].answered_at, 460);
+  // The window's warm word (a3), and u1's last "I love you" from before it (a2, not a1); a4 is after.
+  ASSERT_EQ(facts->appreciations.size(), 2u);
+  std::map<std::string, std::pair<Millis, bool>> warm;
+  for (const auto& a : facts->appreciations) warm[a.from_id] = {a.at, a.love};
+  EXPECT_EQ(warm["u1"], (std::pair<Millis, bool>{40, true}));
+  EXPECT_EQ(warm["u2"], (std::pair<Millis, bool>{500, false}));
+
+  // One's own writing: families named and whether shared, in the window only.
+  auto written = read_now(*store_, [](ReadTx& tx) { return tx.written_between("u1", 50, 1000); });
+  ASSERT_TRUE(written);
+  ASSERT_EQ(written->size(), 1u);
+  EXPECT_TRUE((*written)[0].shared);
+  EXPECT_EQ((*written)[0].families.size(), 2u);
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.withdraw_share("e1", "b1"); }));
+  EXPECT_FALSE((*read_now(*store_, [](ReadTx& tx) { return tx.written_between("u1", 50, 1000); }))[0].shared);
+}
+
+TEST_F(SqliteStoreTest, TheOwnTimeWishIsKeptWithTheUserAndClearedWithNull) {
+  User u = add_user("u1", "ann@example.org");
+  EXPECT_FALSE(read_now(*store_, [](ReadTx& tx) { return tx.user_by_id("u1"); })->value().own_time_wish);
+  u.own_time_wish = 240;
+  u.show_own_time_wish = true;
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.update_user(u, 2000); }));
+  auto read = read_now(*store_, [](ReadTx& tx) { return tx.user_by_email("ann@example.org"); });
+  EXPECT_EQ(read->value().own_time_wish, 240);
+  EXPECT_TRUE(read->value().show_own_time_wish);
+  u.own_time_wish.reset();
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.update_user(u, 3000); }));
+  EXPECT_FALSE(read_now(*store_, [](ReadTx& tx) { return tx.user_by_id("u1"); })->value().own_time_wish);
+}
+
+TEST_F(SqliteStoreTest, OwnCheckInsAcrossBondsWithinTheDays) {
+  add_user("u1", "ann@example.org");
+  add_user("u2", "ben@example.org");
+  add_user("u3", "cat@example.org");
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); !r) return r;
+    return tx.insert_bond("b2", BondKind::friend_, "u1", "u3", 5);
+  }));
+  auto put = [&](const std::string& bond, const std::string& who, Day day, int own) {
+    CheckIn c;
+    c.bond_id = bond;
+    c.from = Person{who, ""};
+    c.day = day;
+    c.feelings = {{"glad", "joy", 3}};
+    c.own_minutes = own;
+    c.guess_family = "joy";
+    ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.put_checkin(c); }));
+  };
+  put("b1", "u1", 100, 10);
+  put("b2", "u1", 100, 20);
+  put("b1", "u2", 100, 99);  // someone else's
+  put("b1", "u1", 103, 30);  // after the range
+  auto mine = read_now(*store_, [](ReadTx& tx) { return tx.own_checkins_between("u1", 99, 102); });
+  ASSERT_TRUE(mine);
+  ASSERT_EQ(mine->size(), 2u);
+  for (const auto& c : *mine) EXPECT_EQ(c.from.id, "u1");
+  EXPECT_EQ((*mine)[0].own_minutes + (*mine)[1].own_minutes, 30);
 }
 
 }  // namespace

@@ -5,16 +5,22 @@ namespace pillars::store::sqlite {
 
 namespace {
 
-// Columns: id, email, display_name, timezone, created_at, track_affection
+// Columns: id, email, display_name, timezone, created_at, track_affection, own_time_wish,
+// show_own_time_wish
 User read_user(const Query& q, int first) {
-  return User{q.text(first), q.text(first + 1), q.text(first + 2), q.text(first + 3), q.integer(first + 4),
-              q.integer(first + 5) != 0};
+  auto wish = q.opt_integer(first + 6);
+  return User{q.text(first),         q.text(first + 1),
+              q.text(first + 2),     q.text(first + 3),
+              q.integer(first + 4),  q.integer(first + 5) != 0,
+              wish ? std::optional<int>(static_cast<int>(*wish)) : std::nullopt,
+              q.integer(first + 7) != 0};
 }
 
 }  // namespace
 
 Result<std::optional<User>> SqliteTx::user_by_id(const std::string& id) {
-  Query q(c_, "SELECT id, email, display_name, timezone, created_at, track_affection FROM users WHERE id = ?");
+  Query q(c_, "SELECT id, email, display_name, timezone, created_at, track_affection, own_time_wish, show_own_time_wish "
+              "FROM users WHERE id = ?");
   q.bind(id);
   if (q.step()) return read_user(q, 0);
   PILLARS_CHECK(q);
@@ -22,7 +28,8 @@ Result<std::optional<User>> SqliteTx::user_by_id(const std::string& id) {
 }
 
 Result<std::optional<User>> SqliteTx::user_by_email(const std::string& email) {
-  Query q(c_, "SELECT id, email, display_name, timezone, created_at, track_affection FROM users WHERE email = ?");
+  Query q(c_, "SELECT id, email, display_name, timezone, created_at, track_affection, own_time_wish, show_own_time_wish "
+              "FROM users WHERE email = ?");
   q.bind(email);
   if (q.step()) return read_user(q, 0);
   PILLARS_CHECK(q);
@@ -41,7 +48,8 @@ Result<std::optional<ReadTx::SessionWithUser>> SqliteTx::session_by_token_hash(c
                                                                                Millis now) {
   Query q(c_,
           "SELECT s.id, s.user_id, s.token_hash, s.csrf, s.user_agent, s.created_at, s.last_seen_at, "
-          "s.expires_at, u.id, u.email, u.display_name, u.timezone, u.created_at, u.track_affection "
+          "s.expires_at, u.id, u.email, u.display_name, u.timezone, u.created_at, u.track_affection, "
+          "u.own_time_wish, u.show_own_time_wish "
           "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?");
   q.bind(token_hash).bind(now);
   if (q.step()) {
@@ -75,9 +83,13 @@ Result<void> SqliteTx::insert_user(const User& u, const std::string& hash) {
 }
 
 Result<void> SqliteTx::update_user(const User& u, Millis at) {
-  Query q(c_, "UPDATE users SET email = ?, display_name = ?, timezone = ?, track_affection = ?, updated_at = ? "
-              "WHERE id = ?");
-  q.bind(u.email).bind(u.display_name).bind(u.timezone).bind(u.track_affection ? 1 : 0).bind(at).bind(u.id);
+  Query q(c_,
+          "UPDATE users SET email = ?, display_name = ?, timezone = ?, track_affection = ?, own_time_wish = ?, "
+          "show_own_time_wish = ?, updated_at = ? WHERE id = ?");
+  q.bind(u.email).bind(u.display_name).bind(u.timezone).bind(u.track_affection ? 1 : 0);
+  if (u.own_time_wish) q.bind(*u.own_time_wish);
+  else q.bind_null();
+  q.bind(u.show_own_time_wish ? 1 : 0).bind(at).bind(u.id);
   auto r = q.run();
   if (!r && q.is_constraint()) return fail(Errc::email_taken, "An account with this email exists already.");
   return r;

@@ -87,6 +87,16 @@ Result<std::vector<CheckIn>> SqliteTx::checkins_between(const std::string& bond_
   return attach_feelings(read_checkins(q), f);
 }
 
+Result<std::vector<CheckIn>> SqliteTx::own_checkins_between(const std::string& user_id, Day from, Day to) {
+  Query q(c_,
+          "SELECT c.bond_id, c.day, u.id, u.display_name, c.closeness_now, c.closeness_wanted, c.need, "
+          "c.own_minutes, c.together_minutes, c.affection, c.lovemaking, c.guess_family, c.guess_closeness, "
+          "c.created_at, c.updated_at FROM checkins c JOIN users u ON u.id = c.user_id "
+          "WHERE c.user_id = ? AND c.day BETWEEN ? AND ? ORDER BY c.day, c.bond_id");
+  q.bind(user_id).bind(from).bind(to);
+  return read_checkins(q);
+}
+
 Result<void> SqliteTx::put_checkin(const CheckIn& c) {
   Query q(c_,
           "INSERT INTO checkins (bond_id, day, user_id, closeness_now, closeness_wanted, need, own_minutes, "

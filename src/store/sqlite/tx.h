@@ -97,6 +97,9 @@ class SqliteTx final : public WriteTx {
   // ---- check-ins (checkins.cpp)
   Result<std::vector<CheckIn>> checkins_on(const std::string& bond_id, Day day) override;
   Result<std::vector<CheckIn>> checkins_between(const std::string& bond_id, Day from, Day to) override;
+  Result<BondFacts> bond_facts(const std::string& bond_id, Millis from, Millis to) override;
+  Result<std::vector<WrittenEntry>> written_between(const std::string& author_id, Millis from, Millis to) override;
+  Result<std::vector<CheckIn>> own_checkins_between(const std::string& user_id, Day from, Day to) override;
   Result<void> put_checkin(const CheckIn& checkin) override;
 
  private:
