@@ -137,14 +137,15 @@ struct RouteInfo {
 };
 std::vector<RouteInfo> route_table();
 
-// The catalog compiled into the binary (content/feelings.json), parsed and checked, with its JSON
-// for GET /api/v1/catalog. Fails when the content breaks a catalog rule.
+// The catalog compiled into the binary (content/feelings.json and content/insights.json), parsed
+// and checked, with its JSON for GET /api/v1/catalog. Fails when the content breaks a catalog rule.
 struct LoadedCatalog {
   Catalog catalog;
   std::string json;
 };
 Result<LoadedCatalog> load_catalog();
-// The same from the text of a feelings.json.
-Result<LoadedCatalog> parse_catalog(std::string_view feelings_json);
+// The same from the text of a feelings.json and an insights.json; without the insights text the
+// catalog serves no insights (the fuzz target reads feelings alone).
+Result<LoadedCatalog> parse_catalog(std::string_view feelings_json, std::string_view insights_json = {});
 
 }  // namespace pillars::api

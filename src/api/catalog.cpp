@@ -3,6 +3,7 @@
 #include "api/handlers.h"
 #include "api/json.h"
 #include "core/embedded_file.h"
+#include "core/insights.h"
 
 namespace pillars {
 std::span<const EmbeddedFile> content_files();  // generated from content/
@@ -17,17 +18,48 @@ std::string text_of(const json::object& o, std::string_view key) {
   return it != o.end() && it->value().is_string() ? std::string(it->value().get_string()) : std::string();
 }
 
+// content/insights.json: every card of core's contract with a title, and every state with a
+// sentence and a suggestion (vulnerability's one_sided: one for each side).
+Result<json::value> parse_insights(std::string_view text) {
+  boost::system::error_code ec;
+  auto doc = json::parse(text, ec);
+  if (ec || !doc.is_object()) return fail(Errc::internal, "content/insights.json is not valid JSON");
+  auto problem = [](std::string what) { return fail(Errc::internal, "content/insights.json: " + what); };
+  for (const auto& card : insight_cards()) {
+    const std::string name = std::string(card.scope) + "." + std::string(card.card);
+    const auto* scope = doc.as_object().if_contains(card.scope);
+    const auto* c = scope && scope->is_object() ? scope->as_object().if_contains(card.card) : nullptr;
+    if (!c || !c->is_object() || text_of(c->as_object(), "title").empty()) return problem(name + " needs a title");
+    const auto* states = c->as_object().if_contains("states");
+    if (!states || !states->is_object()) return problem(name + " needs states");
+    for (auto state : card.states) {
+      const auto* s = states->as_object().if_contains(state);
+      if (!s || !s->is_object() || text_of(s->as_object(), "sentence").empty())
+        return problem(name + "." + std::string(state) + " needs a sentence");
+      const bool both_sides = card.card == "vulnerability" && state == "one_sided";
+      for (auto key : both_sides ? std::vector<std::string_view>{"suggestion_open", "suggestion_quiet"}
+                                 : std::vector<std::string_view>{"suggestion"})
+        if (text_of(s->as_object(), key).empty())
+          return problem(name + "." + std::string(state) + " needs " + std::string(key));
+    }
+  }
+  return doc;
+}
+
 }  // namespace
 
 Result<LoadedCatalog> load_catalog() {
-  std::string_view feelings;
-  for (const auto& f : content_files())
+  std::string_view feelings, insights;
+  for (const auto& f : content_files()) {
     if (f.path == "feelings.json") feelings = f.data;
+    if (f.path == "insights.json") insights = f.data;
+  }
   if (feelings.empty()) return fail(Errc::internal, "content/feelings.json is missing");
-  return parse_catalog(feelings);
+  if (insights.empty()) return fail(Errc::internal, "content/insights.json is missing");
+  return parse_catalog(feelings, insights);
 }
 
-Result<LoadedCatalog> parse_catalog(std::string_view feelings) {
+Result<LoadedCatalog> parse_catalog(std::string_view feelings, std::string_view insights_text) {
   boost::system::error_code ec;
   auto doc = json::parse(feelings, ec);
   if (ec || !doc.is_object()) return fail(Errc::internal, "content/feelings.json is not valid JSON");
@@ -61,6 +93,11 @@ Result<LoadedCatalog> parse_catalog(std::string_view feelings) {
     return fail(Errc::internal, "content/feelings.json needs prompts.look_beneath_anger");
 
   json::object served;
+  if (!insights_text.empty()) {
+    auto insights = parse_insights(insights_text);
+    if (!insights) return std::unexpected(insights.error());
+    served["insights"] = std::move(*insights);
+  }
   served["feelings"] = json::object{{"families", families->value()}};
   for (auto key : {"prompts", "entry_kinds", "response_kinds", "appreciation_kinds"})
     if (auto it = root.find(key); it != root.end()) served[key] = it->value();

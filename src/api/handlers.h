@@ -66,6 +66,10 @@ Awaitable put_checkin(AppContext&, Context&);
 Awaitable get_checkin(AppContext&, Context&);
 Awaitable list_checkins(AppContext&, Context&);
 
+// insights.cpp
+Awaitable bond_insights(AppContext&, Context&);
+Awaitable my_insights(AppContext&, Context&);
+
 // events.cpp
 Awaitable open_events(AppContext&, Context&);
 // Tells `to` (the other member of `bond_id`) that something happened: {type, bond_id, id}.

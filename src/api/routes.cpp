@@ -147,6 +147,8 @@ constexpr RouteSpec kRoutes[] = {
   {V::put,     "/api/v1/bonds/{id}/checkins/{day}", Access::bond_member, put_checkin},
   {V::get,     "/api/v1/bonds/{id}/checkins/{day}", Access::bond_member, get_checkin},
   {V::get,     "/api/v1/bonds/{id}/checkins",    Access::bond_member, list_checkins},
+  {V::get,     "/api/v1/bonds/{id}/insights",    Access::bond_member, bond_insights},
+  {V::get,     "/api/v1/me/insights",            Access::signed_in,   my_insights},
   {V::get,     "/api/v1/notices",                Access::signed_in,   list_notices},
   {V::post,    "/api/v1/notices/seen",           Access::signed_in,   mark_notices_seen},
   {V::get,     "/api/v1/events",                 Access::signed_in,   open_events},

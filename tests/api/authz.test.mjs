@@ -478,6 +478,23 @@ const ROUTES = {
     call: (who, ctx) => ctx.as(who).get(bondPath(ctx.bond.id, '/checkins')),
     check: (res) => assert.ok(res.body.days.some((d) => d.revealed === false && d.mine.own_minutes === 1337)),
   },
+  'GET /api/v1/bonds/{id}/insights': {
+    access: 'bond_member',
+    expect: { partner: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get(bondPath(ctx.bond.id, '/insights?days=7')),
+    check: (res, ctx) => {
+      assert.equal(res.body.bond_id, ctx.bond.id);
+      assert.deepEqual(res.body.members.map((m) => m.id).sort(), [ctx.ana.user.id, ctx.ben.user.id].sort());
+    },
+  },
+  'GET /api/v1/me/insights': {
+    access: 'signed_in',
+    // Anyone signed in has insights of their own, and only their own.
+    expect: { stranger: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get('/api/v1/me/insights'),
+    check: (res) => assert.deepEqual(Object.keys(res.body).sort(),
+      ['days', 'from', 'mind_reading', 'own_time', 'sharing_gap', 'to']),
+  },
   'GET /api/v1/events': {
     access: 'signed_in',
     // A WebSocket upgrade: 101 Switching Protocols for anyone signed in (each hears only

@@ -1,0 +1,19 @@
+// Insights as the API answers them, computed inside a read transaction: the facts are read and
+// the rules of core/insights applied. Apart from the handlers so the benchmark times the same work.
+#pragma once
+
+#include "api/json.h"
+#include "core/catalog.h"
+#include "core/insights.h"
+#include "store/store.h"
+
+namespace pillars::api {
+
+// A bond's insights over `window`, the same for both members whoever `viewer` is. The bond must be
+// active (an ended bond has none).
+Result<json::object> bond_insights_of(store::ReadTx& tx, const Catalog& catalog, const User& viewer,
+                                      const BondView& bond, Window window);
+// The insights for `me` alone.
+Result<json::object> my_insights_of(store::ReadTx& tx, const User& me, Window window);
+
+}  // namespace pillars::api
