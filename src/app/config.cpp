@@ -84,6 +84,9 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--signup-limit-per-address", serve.signup_limit_per_address,
                         "Accounts that one network address may make in an hour")
       ->envname("PILLARS_SIGNUP_LIMIT_PER_ADDRESS")->check(CLI::Range(1, 100000))->capture_default_str();
+  serve_cmd->add_flag("--demo", serve.demo,
+                      "Add two demo people, Ada and Ben, with six weeks of history (once; for trying Pillars out)")
+      ->envname("PILLARS_DEMO");
 
   std::string migrate_data = "./data";
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations and exit");

@@ -26,6 +26,7 @@ struct ServeConfig {
   std::string trusted_proxies;          // addresses/CIDRs whose X-Forwarded-For names the client
   int login_limit_account_wide = 20;    // failed sign-ins per account from unknown devices, 15 minutes
   int signup_limit_per_address = 10;    // accounts made per address in an hour
+  bool demo = false;                    // add two demo people with weeks of history (once)
 };
 
 // Parses argv, runs the chosen subcommand and returns the process exit code.

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "api/app_context.h"
+#include "app/demo.h"
 #include "crypto/crypto.h"
 #include "crypto/seal.h"
 #include "http/server.h"
@@ -136,6 +137,17 @@ int run_server(const ServeConfig& config) {
   if (!store) {
     spdlog::critical("cannot open the store: {}", store.error().detail);
     return 1;
+  }
+
+  if (config.demo) {
+    auto seeded = seed_demo(**store, catalog->catalog, wall_clock()());
+    if (!seeded) {
+      spdlog::critical("cannot add the demo people: {}", seeded.error().detail);
+      return 1;
+    }
+    // No password in the log, not even this public one: the README gives it.
+    spdlog::info("demo: Ada and Ben {}; sign in as {} or {} with the demo password from the README",
+                 *seeded ? "added" : "were added before", kDemoEmails[0], kDemoEmails[1]);
   }
 
   unsigned cores = std::max(2u, std::thread::hardware_concurrency());
