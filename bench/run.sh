@@ -283,6 +283,16 @@ if "$BIN" routes 2>/dev/null | grep -q '/api/v1/notices'; then
   expect 200 "read what is new"
 fi
 
+# Insights, when this server has them: the bond's balance over the default window of 28 days, from
+# what the steps above made (a check-in, 40 warm words, 10 shared entries). Computing five years of
+# history is timed apart, by build/bench/insights_bench.
+has_insights=0
+if "$BIN" routes 2>/dev/null | grep -q '/insights'; then
+  has_insights=1
+  status=$(api GET "/api/v1/bonds/$bond/insights" '' -H "Cookie: $cookie_a")
+  expect 200 "read the bond's insights"
+fi
+
 # ---- 3. /healthz vs the hot authenticated reads -----------------------------------------------
 # The endpoints alternate within each round so that drift on a shared machine hits them alike.
 # GET /api/v1/me (signed in: the session, cached after the first request) sits between /healthz and the
@@ -293,6 +303,7 @@ for round in $(seq 1 "$ROUNDS"); do
   endpoints=(healthz me hot-read)
   if [ "$has_checkins" = 1 ]; then endpoints+=(today); fi
   if [ "$has_notices" = 1 ]; then endpoints+=(notices); fi
+  if [ "$has_insights" = 1 ]; then endpoints+=(insights); fi
   for which in "${endpoints[@]}"; do
     case $which in
       healthz) run_wrk healthz "$READ_CONNS" "$base/healthz" ;;
@@ -300,6 +311,7 @@ for round in $(seq 1 "$ROUNDS"); do
       hot-read) run_wrk hot-read "$READ_CONNS" "$hot_url" -H "Cookie: $cookie_a" ;;
       today) run_wrk today "$READ_CONNS" "$today_url" -H "Cookie: $cookie_a" ;;
       notices) run_wrk notices "$READ_CONNS" "$base/api/v1/notices" -H "Cookie: $cookie_b" ;;
+      insights) run_wrk insights "$READ_CONNS" "$base/api/v1/bonds/$bond/insights" -H "Cookie: $cookie_a" ;;
     esac
     runs_rps[$which]+="$rps " runs_p50[$which]+="$p50 " runs_p99[$which]+="$p99 " runs_err[$which]+="$errors "
   done
@@ -330,19 +342,24 @@ ratios() {
 ratio=$(awk -v h="$hot_rps" -v b="$health_rps" 'BEGIN { printf "%.2f", h / b }')
 ratio_ok=$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? 1 : 0 }')
 round_ratios=$(ratios hot-read)
-if [ "$has_checkins" = 1 ]; then
-  median_of today
-  today_rps=$m_rps today_p50=$m_p50 today_p99=$m_p99 today_errors=$m_err
-  today_ratio=$(awk -v h="$today_rps" -v b="$health_rps" 'BEGIN { printf "%.2f", h / b }')
-  today_ok=$(awk -v r="$today_ratio" 'BEGIN { print (r >= 0.5) ? 1 : 0 }')
-  today_ratios=$(ratios today)
-fi
-if [ "$has_notices" = 1 ]; then
-  median_of notices
-  notices_rps=$m_rps notices_p50=$m_p50 notices_p99=$m_p99 notices_errors=$m_err
-  notices_ratio=$(awk -v h="$notices_rps" -v b="$health_rps" 'BEGIN { printf "%.2f", h / b }')
-  notices_ratios=$(ratios notices)
-fi
+# against_healthz WHICH PREFIX [FLOOR]: WHICH's median round as PREFIX_rps, PREFIX_p50, PREFIX_p99,
+# its failed responses as PREFIX_errors, its throughput over /healthz's as PREFIX_ratio (round by
+# round as PREFIX_ratios) and, given a FLOOR, PREFIX_ok: 1 when the ratio reaches it.
+against_healthz() {
+  median_of "$1"
+  local p=$2 r
+  r=$(awk -v h="$m_rps" -v b="$health_rps" 'BEGIN { printf "%.2f", h / b }')
+  printf -v "${p}_rps" %s "$m_rps"
+  printf -v "${p}_p50" %s "$m_p50"
+  printf -v "${p}_p99" %s "$m_p99"
+  printf -v "${p}_errors" %s "$m_err"
+  printf -v "${p}_ratio" %s "$r"
+  printf -v "${p}_ratios" %s "$(ratios "$1")"
+  if [ -n "${3:-}" ]; then printf -v "${p}_ok" %s "$(awk -v r="$r" -v f="$3" 'BEGIN { print (r >= f) ? 1 : 0 }')"; fi
+}
+if [ "$has_checkins" = 1 ]; then against_healthz today today 0.5; fi
+if [ "$has_notices" = 1 ]; then against_healthz notices notices; fi
+if [ "$has_insights" = 1 ]; then against_healthz insights insights 0.3; fi
 
 # ---- 4. durable writes ------------------------------------------------------------------------
 # run_write NAME METHOD PATH BODY: sets w_rps, w_p50, w_p99, w_err, and w_group, the mean number of
@@ -465,6 +482,11 @@ if [ "$has_notices" = 1 ]; then
   row "GET /api/v1/notices (what is new: 51 notices, 50 shown), -c$READ_CONNS, median of $ROUNDS" "" \
     "${notices_rps} req/s (p50 ${notices_p50} ms, p99 ${notices_p99} ms); ratio ${notices_ratio} (rounds: ${notices_ratios})" ""
 fi
+if [ "$has_insights" = 1 ]; then
+  row "GET /api/v1/bonds/{id}/insights (28 days), -c$READ_CONNS, median of $ROUNDS" ">= 0.3 x /healthz" \
+    "${insights_rps} req/s (p50 ${insights_p50} ms, p99 ${insights_p99} ms); **ratio ${insights_ratio}** (rounds: ${insights_ratios})" \
+    "$(verdict "$insights_ok")"
+fi
 row "Durable write: PATCH /api/v1/me, -c$WRITE_CONNS" "10,000/s" \
   "**${write_rps} req/s** (p50 ${write_p50} ms, p99 ${write_p99} ms); mean group ${group} writes per commit" \
   "$(verdict "$write_ok")"
@@ -491,6 +513,10 @@ fi
 if [ "$has_notices" = 1 ]; then
   extra_rounds+="; notices ${runs_rps[notices]% }"
   extra_errors+=", notices ${notices_errors}"
+fi
+if [ "$has_insights" = 1 ]; then
+  extra_rounds+="; insights ${runs_rps[insights]% }"
+  extra_errors+=", insights ${insights_errors}"
 fi
 
 cat <<EOF
