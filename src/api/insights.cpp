@@ -148,13 +148,18 @@ Result<json::object> bond_insights_of(store::ReadTx& tx, const Catalog& catalog,
   // Needs named in the check-ins.
   {
     auto counts = need_counts(days);
+    for (const auto& r : facts->bond.space_requests)
+      if (int i = member(r.from_id); i >= 0) ++counts[static_cast<std::size_t>(i)].space_requests;
+    for (const auto& r : facts->bond.comfort_requests)
+      if (int i = member(r.from_id); i >= 0) ++counts[static_cast<std::size_t>(i)].comfort_requests;
     auto state = needs_state(answered, counts);
     states.push_back({"needs", state.state});
     json::array ms;
     for (int i = 0; i < 2; ++i) {
       const auto& n = counts[static_cast<std::size_t>(i)];
       ms.push_back(json::object{{"member_id", ids[i]}, {"space", n.space}, {"closeness", n.closeness},
-                                {"comfort", n.comfort}, {"fine", n.fine}});
+                                {"comfort", n.comfort}, {"fine", n.fine}, {"space_requests", n.space_requests},
+                                {"comfort_requests", n.comfort_requests}});
     }
     json::object o;
     put_state(o, state, ids);

@@ -189,10 +189,11 @@ CardState closeness_state(const ClosenessInsight& insight) {
 }
 
 CardState needs_state(int answered_days, const std::array<NeedCounts, 2>& counts) {
-  if (answered_days < kMinDaysForCloseness) return {"not_enough", std::nullopt};
   auto any = [&](int NeedCounts::*field) { return counts[0].*field + counts[1].*field > 0; };
-  if (any(&NeedCounts::comfort)) return {"comfort", std::nullopt};
-  if (any(&NeedCounts::space)) return {"space", std::nullopt};
+  const bool asked = any(&NeedCounts::space_requests) || any(&NeedCounts::comfort_requests);
+  if (answered_days < kMinDaysForCloseness && !asked) return {"not_enough", std::nullopt};
+  if (any(&NeedCounts::comfort) || any(&NeedCounts::comfort_requests)) return {"comfort", std::nullopt};
+  if (any(&NeedCounts::space) || any(&NeedCounts::space_requests)) return {"space", std::nullopt};
   if (any(&NeedCounts::closeness)) return {"closeness", std::nullopt};
   return {"fine", std::nullopt};
 }

@@ -75,12 +75,16 @@ struct ClosenessInsight {
 };
 ClosenessInsight closeness_insight(const std::vector<AnsweredDay>& days);
 
-// How often each member's need of the day was space, closeness or comfort, over answered days.
+// How often each member's need of the day was space, closeness or comfort, over answered days; and
+// how often they asked for space or comfort outright (requests, counted by the caller). Asking for
+// space is counted as a need of one's own, like the others, never as a turning away.
 struct NeedCounts {
   int space = 0;
   int closeness = 0;
   int comfort = 0;
   int fine = 0;
+  int space_requests = 0;
+  int comfort_requests = 0;
   bool operator==(const NeedCounts&) const = default;
 };
 std::array<NeedCounts, 2> need_counts(const std::vector<AnsweredDay>& days);
@@ -181,8 +185,9 @@ struct CardState {
   bool operator==(const CardState&) const = default;
 };
 CardState closeness_state(const ClosenessInsight& insight);
-// Needs: not_enough below kMinDaysForCloseness answered days; otherwise the need most worth naming
-// that was named at all: comfort, then space, then closeness; fine when every day was fine.
+// Needs: not_enough below kMinDaysForCloseness answered days unless someone asked outright;
+// otherwise the need most worth naming that was named at all, in a check-in or a request: comfort,
+// then space, then closeness; fine when every day was fine.
 CardState needs_state(int answered_days, const std::array<NeedCounts, 2>& counts);
 // Vulnerability: quiet (nobody), both, one (one below kOneSidedAt, the other none), one_sided (who
 // is the member who has been showing it).

@@ -125,6 +125,7 @@ class ReadTx {
     };
     std::vector<Share> shares;            // shared in [from, to)
     std::vector<Asked> comfort_requests;  // asked in [from, to)
+    std::vector<Asked> space_requests;    // asked in [from, to)
     // Warm words sent in [from, to), and each sender's last "I love you" before `to`.
     std::vector<Warm> appreciations;
   };

@@ -91,6 +91,9 @@ before(async () => {
   const comfort = await ana.post(bondPath(ab.id, '/comfort-requests'), {});
   assert.equal(comfort.status, 201, comfort.text);
   assert.equal((await ben.post(bondPath(ab.id, '/appreciations'), { kind: 'love' })).status, 201);
+  // Ben asks for an evening to himself: a need of his own, counted with the others.
+  const space = await ben.post(bondPath(ab.id, '/space-requests'), { when: 'tonight' });
+  assert.equal(space.status, 201, space.text);
 });
 after(async () => {
   await anaEvents?.close();
@@ -134,9 +137,11 @@ describe('a bond\'s insights', TIMEOUT, () => {
   test('needs, time, warm words and answers are counted per member from what both could see', async () => {
     const body = await bothSee();
     const needs = byMember(body.needs.members);
-    assert.equal(body.needs.state, 'not_enough');
-    assert.deepEqual(needs[ana.user.id], { member_id: ana.user.id, space: 0, closeness: 1, comfort: 1, fine: 1 });
-    assert.deepEqual(needs[ben.user.id], { member_id: ben.user.id, space: 2, closeness: 0, comfort: 0, fine: 1 });
+    assert.equal(body.needs.state, 'comfort', 'asked outright, so named before the fourth day');
+    assert.deepEqual(needs[ana.user.id],
+      { member_id: ana.user.id, space: 0, closeness: 1, comfort: 1, fine: 1, space_requests: 0, comfort_requests: 1 });
+    assert.deepEqual(needs[ben.user.id],
+      { member_id: ben.user.id, space: 2, closeness: 0, comfort: 0, fine: 1, space_requests: 1, comfort_requests: 0 });
 
     const space = byMember(body.space.members);
     assert.equal(body.space.state, 'not_enough');
@@ -157,7 +162,7 @@ describe('a bond\'s insights', TIMEOUT, () => {
     assert.deepEqual(warm[ana.user.id], { member_id: ana.user.id, sent: 0, days_since_love: null });
 
     assert.equal(body.responsiveness.state, 'some_unanswered');
-    assert.equal(body.responsiveness.calls, 2, 'the shared hurt and the call for comfort');
+    assert.equal(body.responsiveness.calls, 2, 'the shared hurt and the call for comfort, not the wish for space');
     assert.equal(body.responsiveness.answered, 1);
     assert.equal(typeof body.responsiveness.median_wait_minutes, 'number');
     assert.ok(!('members' in body.responsiveness), 'answers are counted for the two together, never per person');

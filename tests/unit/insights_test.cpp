@@ -314,6 +314,17 @@ TEST(CardStates, NeedsNameComfortBeforeSpaceBeforeCloseness) {
   EXPECT_EQ(needs_state(4, mixed).state, "comfort");
 }
 
+TEST(CardStates, AskingOutrightCountsAsANeedEvenBeforeEnoughDays) {
+  std::array<NeedCounts, 2> asked{};
+  asked[1].space_requests = 1;
+  EXPECT_EQ(needs_state(0, asked).state, "space") << "a request for space is a need, named as one";
+  asked[0].comfort_requests = 1;
+  EXPECT_EQ(needs_state(2, asked).state, "comfort");
+  std::array<NeedCounts, 2> days_only{};
+  days_only[0].space = 2;
+  EXPECT_EQ(needs_state(3, days_only).state, "not_enough");
+}
+
 TEST(CardStates, VulnerabilityQuietOneBothAndOneSided) {
   VulnerabilityInsight v{};
   EXPECT_EQ(vulnerability_state(v), (CardState{"quiet", std::nullopt}));

@@ -692,6 +692,10 @@ TEST_F(SqliteStoreTest, BondFactsCountSharesCallsAndWarmWordsInTheWindowWithoutT
   ASSERT_EQ(facts->comfort_requests.size(), 1u) << "a request for space is no call for comfort";
   EXPECT_EQ(facts->comfort_requests[0].from_id, "u2");
   EXPECT_EQ(facts->comfort_requests[0].answered_at, 460);
+  ASSERT_EQ(facts->space_requests.size(), 1u);
+  EXPECT_EQ(facts->space_requests[0].from_id, "u1");
+  EXPECT_EQ(facts->space_requests[0].asked_at, 410);
+  EXPECT_EQ(facts->space_requests[0].answered_at, std::nullopt);
   // The window's warm word (a3), and u1's last "I love you" from before it (a2, not a1); a4 is after.
   ASSERT_EQ(facts->appreciations.size(), 2u);
   std::map<std::string, std::pair<Millis, bool>> warm;

@@ -43,10 +43,14 @@ Result<ReadTx::BondFacts> SqliteTx::bond_facts(const std::string& bond_id, Milli
   PILLARS_CHECK(shares);
 
   Query asked(c_,
-              "SELECT from_id, created_at, answered_at FROM comfort_requests "
-              "WHERE bond_id = ? AND kind = 'comfort' AND created_at >= ? AND created_at < ? ORDER BY created_at");
+              "SELECT kind, from_id, created_at, answered_at FROM comfort_requests "
+              "WHERE bond_id = ?1 AND kind = 'comfort' AND created_at >= ?2 AND created_at < ?3 "
+              "UNION ALL SELECT kind, from_id, created_at, answered_at FROM comfort_requests "
+              "WHERE bond_id = ?1 AND kind = 'space' AND created_at >= ?2 AND created_at < ?3 ORDER BY 3");
   asked.bind(bond_id).bind(from).bind(to);
-  while (asked.step()) out.comfort_requests.push_back({asked.text(0), asked.integer(1), asked.opt_integer(2)});
+  while (asked.step())
+    (asked.text(0) == "space" ? out.space_requests : out.comfort_requests)
+        .push_back({asked.text(1), asked.integer(2), asked.opt_integer(3)});
   PILLARS_CHECK(asked);
 
   // The window's warm words, and each sender's last "I love you" however long ago (by index, not scan).
