@@ -145,7 +145,7 @@ void BM_BondInsights(benchmark::State& state) {
   std::size_t bytes = 0;
   for (auto _ : state) {
     auto out = store::read_now(*g->store, [&](ReadTx& tx) -> Result<std::string> {
-      auto o = api::bond_insights_of(tx, g->catalog.catalog, g->ana, g->bond_for_ana, window);
+      auto o = api::bond_insights_of(tx, g->catalog.catalog, g->ana, g->bond_for_ana, window, window.last);
       if (!o) return std::unexpected(o.error());
       return boost::json::serialize(*o);
     });

@@ -69,7 +69,7 @@ bool is_hurt(const store::ReadTx::BondFacts::Share& s) {
 }  // namespace
 
 Result<json::object> bond_insights_of(store::ReadTx& tx, const Catalog& catalog, const User& viewer,
-                                      const BondView& bond, Window window) {
+                                      const BondView& bond, Window window, Day today) {
   // Members in a fixed order, so both get the same answer.
   std::array<std::string, 2> ids{viewer.id, bond.other.id};
   std::array<std::string, 2> names{viewer.display_name, bond.other.display_name};
@@ -211,7 +211,8 @@ Result<json::object> bond_insights_of(store::ReadTx& tx, const Catalog& catalog,
     std::array<std::vector<Sent>, 2> sent;
     for (const auto& a : facts->bond.appreciations)
       if (int i = member(a.from_id); i >= 0) sent[static_cast<std::size_t>(i)].push_back({utc_day(a.at), a.love});
-    std::array<Warmth, 2> w{warmth(sent[0], window), warmth(sent[1], window)};
+    const Window warm_window{window.first, std::min(window.last, today)};
+    std::array<Warmth, 2> w{warmth(sent[0], warm_window), warmth(sent[1], warm_window)};
     auto state = appreciation_state(w);
     states.push_back({"appreciation", state.state});
     json::object o;
@@ -280,8 +281,9 @@ Awaitable bond_insights(AppContext& app, Context& ctx) {
   // By reference only: GCC 12 mishandles init-captures of lambdas made inside a coroutine.
   const BondView& bond = *ctx.bond;
   const User& viewer = ctx.user();
+  const Day today = utc_day(app.now());
   auto out = co_await read(app.store(), [&](store::ReadTx& tx) {
-    return bond_insights_of(tx, app.catalog(), viewer, bond, *window);
+    return bond_insights_of(tx, app.catalog(), viewer, bond, *window, today);
   });
   if (!out) co_return out.error();
   co_return json_ok(*out);

@@ -10,9 +10,11 @@
 namespace pillars::api {
 
 // A bond's insights over `window`, the same for both members whoever `viewer` is. The bond must be
-// active (an ended bond has none).
+// active (an ended bond has none). `today` is UTC's day now: warm words are stamped in UTC, so the
+// days since the last "I love you" count from it, while the window may reach a day further for
+// check-ins made where the calendar is already on tomorrow.
 Result<json::object> bond_insights_of(store::ReadTx& tx, const Catalog& catalog, const User& viewer,
-                                      const BondView& bond, Window window);
+                                      const BondView& bond, Window window, Day today);
 // The insights for `me` alone.
 Result<json::object> my_insights_of(store::ReadTx& tx, const User& me, Window window);
 

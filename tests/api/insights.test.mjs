@@ -158,7 +158,7 @@ describe('a bond\'s insights', TIMEOUT, () => {
 
     const warm = byMember(body.appreciation.members);
     assert.equal(body.appreciation.state, 'some');
-    assert.deepEqual(warm[ben.user.id], { member_id: ben.user.id, sent: 1, days_since_love: 1 });
+    assert.deepEqual(warm[ben.user.id], { member_id: ben.user.id, sent: 1, days_since_love: 0 });
     assert.deepEqual(warm[ana.user.id], { member_id: ana.user.id, sent: 0, days_since_love: null });
 
     assert.equal(body.responsiveness.state, 'some_unanswered');
