@@ -14,7 +14,7 @@ using namespace pillars;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  auto loaded = api::parse_catalog(text);
+  auto loaded = api::parse_catalog({{"feelings.json", text}});
   if (!loaded) {
     FUZZ_CHECK(loaded.error().code == Errc::internal && !loaded.error().detail.empty());
     return 0;

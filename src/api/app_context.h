@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -137,15 +138,17 @@ struct RouteInfo {
 };
 std::vector<RouteInfo> route_table();
 
-// The catalog compiled into the binary (content/feelings.json and content/insights.json), parsed
-// and checked, with its JSON for GET /api/v1/catalog. Fails when the content breaks a catalog rule.
+// The catalog compiled into the binary (the files of content/), parsed and checked, with its JSON
+// for GET /api/v1/catalog. Fails when the content breaks a catalog rule or a file is missing.
 struct LoadedCatalog {
   Catalog catalog;
   std::string json;
 };
 Result<LoadedCatalog> load_catalog();
-// The same from the text of a feelings.json and an insights.json; without the insights text the
-// catalog serves no insights (the fuzz target reads feelings alone).
-Result<LoadedCatalog> parse_catalog(std::string_view feelings_json, std::string_view insights_json = {});
+// The text of content files by name ("feelings.json", "insights.json", "needs.json").
+using ContentTexts = std::map<std::string, std::string_view, std::less<>>;
+// The same from the texts given: feelings.json is required, every other part is checked and served
+// only when its file is given (the fuzz target reads feelings alone).
+Result<LoadedCatalog> parse_catalog(const ContentTexts& texts);
 
 }  // namespace pillars::api

@@ -1,9 +1,11 @@
+#include <array>
 #include <span>
 
 #include "api/handlers.h"
 #include "api/json.h"
 #include "core/embedded_file.h"
 #include "core/insights.h"
+#include "core/needs.h"
 
 namespace pillars {
 std::span<const EmbeddedFile> content_files();  // generated from content/
@@ -46,25 +48,62 @@ Result<json::value> parse_insights(std::string_view text) {
   return doc;
 }
 
-}  // namespace
-
-Result<LoadedCatalog> load_catalog() {
-  std::string_view feelings, insights;
-  for (const auto& f : content_files()) {
-    if (f.path == "feelings.json") feelings = f.data;
-    if (f.path == "insights.json") insights = f.data;
+// content/needs.json: the two needs' statements (core checks the questionnaire's rules), the words
+// around them, a band sentence for each need, and the dance's words for every state.
+Result<json::object> parse_needs(std::string_view text, Catalog& catalog) {
+  boost::system::error_code ec;
+  auto doc = json::parse(text, ec);
+  if (ec || !doc.is_object()) return fail(Errc::internal, "content/needs.json is not valid JSON");
+  auto problem = [](std::string what) { return fail(Errc::internal, "content/needs.json: " + what); };
+  const auto& root = doc.as_object();
+  for (auto key : {"title", "intro", "not_a_test"})
+    if (text_of(root, key).empty()) return problem(std::string("needs ") + key);
+  const auto* needs = root.if_contains("needs");
+  for (auto need : {NeedScale::closeness, NeedScale::independence}) {
+    const std::string name(to_string(need));
+    const auto* n = needs && needs->is_object() ? needs->as_object().if_contains(name) : nullptr;
+    if (!n || !n->is_object() || text_of(n->as_object(), "name").empty() ||
+        text_of(n->as_object(), "description").empty())
+      return problem("needs." + name + " needs a name and a description");
+    const auto* bands = n->as_object().if_contains("bands");
+    for (auto band : kNeedBands)
+      if (!bands || !bands->is_object() || text_of(bands->as_object(), band).empty())
+        return problem("needs." + name + ".bands." + std::string(band) + " is missing");
   }
-  if (feelings.empty()) return fail(Errc::internal, "content/feelings.json is missing");
-  if (insights.empty()) return fail(Errc::internal, "content/insights.json is missing");
-  return parse_catalog(feelings, insights);
+  const auto* items = root.if_contains("items");
+  if (!items || !items->is_array()) return problem("needs items");
+  std::vector<NeedItem> parsed;
+  for (const auto& iv : items->as_array()) {
+    if (!iv.is_object()) return problem("a statement is not an object");
+    const auto& io = iv.as_object();
+    auto need = need_scale_from_string(text_of(io, "need"));
+    const auto* reverse = io.if_contains("reverse");
+    const auto statement = text_of(io, "text");
+    if (!need || !reverse || !reverse->is_bool() || statement.empty() || statement.size() > kMaxStatementBytes)
+      return problem("statement " + text_of(io, "id") + " needs a need, a reverse mark and a short text");
+    parsed.push_back({text_of(io, "id"), *need, reverse->get_bool()});
+  }
+  if (auto problems = need_items_problems(parsed); !problems.empty()) return problem(problems.front());
+  const auto* dance = root.if_contains("dance");
+  const auto* states = dance && dance->is_object() ? dance->as_object().if_contains("states") : nullptr;
+  if (!states || !states->is_object() || text_of(dance->as_object(), "title").empty())
+    return problem("needs a dance with a title and states");
+  for (auto state : kDanceStates) {
+    const auto* st = states->as_object().if_contains(state);
+    if (!st || !st->is_object() || text_of(st->as_object(), "sentence").empty() ||
+        text_of(st->as_object(), "suggestion").empty())
+      return problem("dance." + std::string(state) + " needs a sentence and a suggestion");
+  }
+  catalog.need_items = std::move(parsed);
+  return json::object{{"needs", std::move(doc)}};
 }
 
-Result<LoadedCatalog> parse_catalog(std::string_view feelings, std::string_view insights_text) {
+// content/feelings.json: the families and words (checked by core's catalog rules) and the small
+// lists the inner world uses.
+Result<json::object> parse_feelings(std::string_view text, Catalog& catalog) {
   boost::system::error_code ec;
-  auto doc = json::parse(feelings, ec);
+  auto doc = json::parse(text, ec);
   if (ec || !doc.is_object()) return fail(Errc::internal, "content/feelings.json is not valid JSON");
-
-  LoadedCatalog out;
   const auto& root = doc.as_object();
   auto families = root.find("families");
   if (families == root.end() || !families->value().is_array())
@@ -80,27 +119,61 @@ Result<LoadedCatalog> parse_catalog(std::string_view feelings, std::string_view 
         const auto& wo = wv.as_object();
         FeelingWord word{text_of(wo, "id"), text_of(wo, "name"), family.id, text_of(wo, "description")};
         family.word_ids.push_back(word.id);
-        out.catalog.words.emplace(word.id, std::move(word));
+        catalog.words.emplace(word.id, std::move(word));
       }
     }
-    out.catalog.families.push_back(std::move(family));
+    catalog.families.push_back(std::move(family));
   }
-  if (auto problems = catalog_problems(out.catalog); !problems.empty())
+  if (auto problems = catalog_problems(catalog); !problems.empty())
     return fail(Errc::internal, "content/feelings.json: " + problems.front());
   auto prompts = root.find("prompts");
   if (prompts == root.end() || !prompts->value().is_object() ||
       text_of(prompts->value().as_object(), "look_beneath_anger").empty())
     return fail(Errc::internal, "content/feelings.json needs prompts.look_beneath_anger");
-
-  json::object served;
-  if (!insights_text.empty()) {
-    auto insights = parse_insights(insights_text);
-    if (!insights) return std::unexpected(insights.error());
-    served["insights"] = std::move(*insights);
-  }
-  served["feelings"] = json::object{{"families", families->value()}};
+  json::object served{{"feelings", json::object{{"families", families->value()}}}};
   for (auto key : {"prompts", "entry_kinds", "response_kinds", "appreciation_kinds"})
     if (auto it = root.find(key); it != root.end()) served[key] = it->value();
+  return served;
+}
+
+// Every content file: its name, and the parser that checks it, fills its part of the catalog and
+// gives the keys it adds to GET /api/v1/catalog. feelings.json comes first: the others may use it.
+struct ContentPart {
+  std::string_view file;
+  Result<json::object> (*parse)(std::string_view text, Catalog& catalog);
+};
+constexpr std::array<ContentPart, 3> kContentParts = {{
+    {"feelings.json", parse_feelings},
+    {"insights.json",
+     [](std::string_view text, Catalog&) -> Result<json::object> {
+       auto doc = parse_insights(text);
+       if (!doc) return std::unexpected(doc.error());
+       return json::object{{"insights", std::move(*doc)}};
+     }},
+    {"needs.json", parse_needs},
+}};
+
+}  // namespace
+
+Result<LoadedCatalog> load_catalog() {
+  ContentTexts texts;
+  for (const auto& f : content_files()) texts.emplace(std::string(f.path), f.data);
+  for (const auto& part : kContentParts)
+    if (!texts.contains(part.file)) return fail(Errc::internal, "content/" + std::string(part.file) + " is missing");
+  return parse_catalog(texts);
+}
+
+Result<LoadedCatalog> parse_catalog(const ContentTexts& texts) {
+  if (!texts.contains("feelings.json")) return fail(Errc::internal, "content/feelings.json is missing");
+  LoadedCatalog out;
+  json::object served;
+  for (const auto& part : kContentParts) {
+    auto it = texts.find(part.file);
+    if (it == texts.end()) continue;
+    auto keys = part.parse(it->second, out.catalog);
+    if (!keys) return std::unexpected(keys.error());
+    for (auto& kv : *keys) served[kv.key()] = std::move(kv.value());
+  }
   out.json = json::serialize(served);
   return out;
 }

@@ -70,6 +70,13 @@ Awaitable list_checkins(AppContext&, Context&);
 Awaitable bond_insights(AppContext&, Context&);
 Awaitable my_insights(AppContext&, Context&);
 
+// needs.cpp
+Awaitable my_needs(AppContext&, Context&);
+Awaitable take_needs(AppContext&, Context&);
+Awaitable delete_needs(AppContext&, Context&);
+Awaitable bond_needs(AppContext&, Context&);
+Awaitable show_needs(AppContext&, Context&);
+
 // events.cpp
 Awaitable open_events(AppContext&, Context&);
 // Tells `to` (the other member of `bond_id`) that something happened: {type, bond_id, id}.

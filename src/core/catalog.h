@@ -1,4 +1,4 @@
-// The content the app speaks with: the feelings vocabulary and the names of kinds. Loaded once from
+// The content the app speaks with: the feelings vocabulary, the names of kinds and the two needs' statements. Loaded once from
 // the embedded content files; read-only afterwards, so any thread may use it.
 #pragma once
 
@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/needs.h"
 
 namespace pillars {
 
@@ -27,6 +29,7 @@ struct FeelingFamily {
 struct Catalog {
   std::vector<FeelingFamily> families;
   std::map<std::string, FeelingWord, std::less<>> words;  // by word id
+  std::vector<NeedItem> need_items;                        // the two needs' statements, in order
 
   const FeelingWord* word(std::string_view id) const {
     auto it = words.find(id);

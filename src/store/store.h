@@ -19,6 +19,7 @@
 #include "core/error.h"
 #include "core/inner_world.h"
 #include "core/insights.h"
+#include "core/needs.h"
 #include "core/notices.h"
 #include "core/types.h"
 
@@ -134,6 +135,15 @@ class ReadTx {
   virtual Result<std::vector<WrittenEntry>> written_between(const std::string& author_id, Millis from, Millis to) = 0;
   // The person's own check-ins in every bond between two days, inclusive, without their feelings.
   virtual Result<std::vector<CheckIn>> own_checkins_between(const std::string& user_id, Day from, Day to) = 0;
+
+  // ---- the two needs
+  // The person's results, newest first, each with its answers.
+  virtual Result<std::vector<NeedsResult>> needs_results_of(const std::string& user_id) = 0;
+  // The bonds where the person shows their needs.
+  virtual Result<std::vector<std::string>> needs_shown_by(const std::string& user_id) = 0;
+  // In a bond, the latest result of each member who shows theirs there (none, one or two), without
+  // answers.
+  virtual Result<std::vector<NeedsResult>> needs_shown_in(const std::string& bond_id) = 0;
 };
 
 // Write operations, plus reads that see this job's own changes.
@@ -161,7 +171,8 @@ class WriteTx : public ReadTx {
 
   virtual Result<void> insert_bond(const std::string& bond_id, BondKind kind, const std::string& member_a,
                                    const std::string& member_b, Millis created_at) = 0;
-  // Ends the bond and revokes every share in it; what each person wrote stays theirs.
+  // Ends the bond and revokes every share in it and every showing of the two needs; what each
+  // person wrote stays theirs.
   virtual Result<void> end_bond(const std::string& bond_id, const std::string& ended_by, Millis at) = 0;
 
   virtual Result<void> insert_entry(const Entry& entry) = 0;
@@ -196,6 +207,14 @@ class WriteTx : public ReadTx {
 
   // Creates or replaces the person's check-in for the day.
   virtual Result<void> put_checkin(const CheckIn& checkin) = 0;
+
+  // Keeps a result of the two needs with its answers.
+  virtual Result<void> insert_needs_result(const NeedsResult& result) = 0;
+  // Deletes one of the person's results; false when they have none by that id.
+  virtual Result<bool> delete_needs_result(const std::string& user_id, const std::string& result_id) = 0;
+  // Shows or hides the person's needs in a bond; false when nothing changed.
+  virtual Result<bool> set_needs_shown(const std::string& bond_id, const std::string& user_id, bool shown,
+                                       Millis at) = 0;
 };
 
 class Store {

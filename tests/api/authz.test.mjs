@@ -21,6 +21,7 @@ import {
 import { openEvents } from './lib/events.mjs';
 import { world } from './lib/fixture.mjs';
 import { bondPath, entryPath, loadCatalog, shareEntry, writeEntry } from './lib/inner-world.mjs';
+import { answersFor, needItems, takeNeeds } from './lib/needs.mjs';
 import { loadRoutes } from './lib/server.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
@@ -495,6 +496,65 @@ const ROUTES = {
     check: (res) => assert.deepEqual(Object.keys(res.body).sort(),
       ['days', 'from', 'mind_reading', 'own_time', 'sharing_gap', 'to']),
   },
+  'GET /api/v1/me/needs': {
+    access: 'signed_in',
+    // Each sees only their own results: the stranger's list is their own (empty), never Ana's.
+    expect: { stranger: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get('/api/v1/me/needs'),
+    check: (res, ctx) => {
+      assert.equal(res.body.results[0].id, ctx.anasNeeds.id);
+      assert.equal(res.body.results[0].answers[ctx.needItems[0].id] >= 1, true);
+    },
+  },
+  'POST /api/v1/me/needs': {
+    access: 'signed_in',
+    // Anyone signed in may take the questionnaire for themselves.
+    expect: { stranger: 201, member: 201 },
+    call: (who, ctx) => ctx.as(who).post('/api/v1/me/needs', { answers: answersFor(ctx.needItems, { closeness: 5, independence: 3 }) }),
+    check: (res) => assert.deepEqual([res.body.result.closeness, res.body.result.independence], [5, 3]),
+  },
+  'DELETE /api/v1/me/needs/{id}': {
+    access: 'signed_in',
+    // A result is its owner's alone: anyone else aiming at it gets 404 and it stays.
+    expect: { stranger: 404, partner: 404, member: 204 },
+    async call(who, ctx) {
+      const mine = await takeNeeds(ctx.ana, ctx.needItems, { closeness: 2, independence: 6 });
+      const res = await ctx.as(who).delete(`/api/v1/me/needs/${enc(mine.id)}`);
+      const after = await ctx.ana.get('/api/v1/me/needs');
+      assert.equal(after.body.results.some((r) => r.id === mine.id), who !== 'member',
+        who === 'member' ? 'the owner deleted it' : `${who} deleted Ana's result`);
+      if (who !== 'member') assert.equal((await ctx.ana.delete(`/api/v1/me/needs/${enc(mine.id)}`)).status, 204);
+      return res;
+    },
+  },
+  'GET /api/v1/bonds/{id}/needs': {
+    access: 'bond_member',
+    // Nobody shows anything here, so both members see two unshown places and no dance.
+    expect: { partner: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get(bondPath(ctx.bond.id, '/needs')),
+    check: (res) => {
+      assert.deepEqual(res.body.members.map((m) => m.shown), [false, false]);
+      assert.equal(res.body.dance, null);
+    },
+  },
+  'PUT /api/v1/bonds/{id}/needs': {
+    access: 'bond_member',
+    // Each member chooses only for themselves; hidden again at once so the bond shows nothing
+    // to the rows after this one.
+    expect: { partner: 200, member: 200 },
+    async call(who, ctx) {
+      const res = await ctx.as(who).put(bondPath(ctx.bond.id, '/needs'), { shown: true });
+      const hide = await ctx.as(who).put(bondPath(ctx.bond.id, '/needs'), { shown: false });
+      assert.equal(hide.status, res.status);
+      return res;
+    },
+    check: (res, ctx) => {
+      const mine = res.body.members.find((m) => m.member_id === ctx.ana.user.id);
+      assert.equal(mine.shown, true);
+      assert.equal(mine.result.closeness >= 1, true, 'her latest result is what she shows');
+      assert.equal('answers' in mine.result || 'id' in mine.result, false, 'a shown result carries no answers and no id');
+    },
+  },
   'GET /api/v1/events': {
     access: 'signed_in',
     // A WebSocket upgrade: 101 Switching Protocols for anyone signed in (each hears only
@@ -551,8 +611,13 @@ before(async () => {
   const checkin = await ctx.ana.put(bondPath(ctx.bond.id, `/checkins/${ctx.today}`), ctx.checkinBody);
   assert.equal(checkin.status, 200, checkin.text);
 
+  // Ana's two needs, taken and not shown anywhere.
+  ctx.needItems = await needItems(ctx.ana);
+  ctx.anasNeeds = await takeNeeds(ctx.ana, ctx.needItems, { closeness: 7, independence: 1 });
+
   // What Ana keeps private must not reach even her partner.
   ctx.privateSecrets = {
+    'Ana\'s two needs (result id)': ctx.anasNeeds.id,
     'Ana\'s private entry id': ctx.privateEntry.id,
     'Ana\'s private entry text': ctx.privateEntry.body,
     'Ana\'s unrevealed check-in (own minutes)': '"own_minutes":1337',

@@ -7,6 +7,7 @@
 #include "api/app_context.h"
 #include "core/embedded_file.h"
 #include "core/insights.h"
+#include "core/needs.h"
 
 namespace pillars {
 std::span<const EmbeddedFile> content_files();  // generated from content/
@@ -39,12 +40,13 @@ TEST(Catalog, InsightWordsMissingAStateAreRefused) {
   std::string_view insights;
   for (const auto& f : content_files())
     if (f.path == "insights.json") insights = f.data;
-  ASSERT_TRUE(api::parse_catalog(feelings, insights));
+  ASSERT_TRUE(api::parse_catalog({{"feelings.json", feelings}, {"insights.json", insights}}));
 
   auto without = [&](auto&& change) {
     auto doc = boost::json::parse(insights).as_object();
     change(doc);
-    return api::parse_catalog(feelings, boost::json::serialize(doc));
+    const auto text = boost::json::serialize(doc);
+    return api::parse_catalog({{"feelings.json", feelings}, {"insights.json", text}});
   };
   auto gone = without([](boost::json::object& d) { d["bond"].as_object()["closeness"].as_object()["states"].as_object().erase("pursue_withdraw"); });
   ASSERT_FALSE(gone);
@@ -57,8 +59,46 @@ TEST(Catalog, InsightWordsMissingAStateAreRefused) {
   auto untitled = without([](boost::json::object& d) { d["self"].as_object()["own_time"].as_object().erase("title"); });
   ASSERT_FALSE(untitled);
   EXPECT_NE(untitled.error().detail.find("self.own_time needs a title"), std::string::npos);
-  EXPECT_FALSE(api::parse_catalog(feelings, "[1, 2]"));
-  EXPECT_FALSE(api::parse_catalog(feelings, "{\"bond\": "));
+  EXPECT_FALSE(api::parse_catalog({{"feelings.json", feelings}, {"insights.json", "[1, 2]"}}));
+  EXPECT_FALSE(api::parse_catalog({{"feelings.json", feelings}, {"insights.json", "{\"bond\": "}}));
+}
+
+// The two needs' statements are loaded for scoring and their words served; a questionnaire that
+// breaks a rule, or a dance state without words, stops the server.
+TEST(Catalog, TheTwoNeedsAreCheckedAndServed) {
+  auto loaded = api::load_catalog();
+  ASSERT_TRUE(loaded) << loaded.error().detail;
+  EXPECT_TRUE(need_items_problems(loaded->catalog.need_items).empty());
+  EXPECT_GE(loaded->catalog.need_items.size(), kMinNeedItems);
+  auto served = boost::json::parse(loaded->json).as_object();
+  for (auto state : kDanceStates)
+    EXPECT_NO_THROW((void)served.at("needs").at("dance").at("states").at(state).at("suggestion")) << state;
+
+  std::string_view feelings, needs;
+  for (const auto& f : content_files()) {
+    if (f.path == "feelings.json") feelings = f.data;
+    if (f.path == "needs.json") needs = f.data;
+  }
+  auto with = [&](auto&& change) {
+    auto doc = boost::json::parse(needs).as_object();
+    change(doc);
+    const auto text = boost::json::serialize(doc);
+    return api::parse_catalog({{"feelings.json", feelings}, {"needs.json", text}});
+  };
+  ASSERT_TRUE(with([](boost::json::object&) {}));
+  auto no_dance = with([](boost::json::object& d) { d["dance"].as_object()["states"].as_object().erase("more_of_both"); });
+  ASSERT_FALSE(no_dance);
+  EXPECT_NE(no_dance.error().detail.find("dance.more_of_both"), std::string::npos) << no_dance.error().detail;
+  auto few = with([](boost::json::object& d) { d["items"].as_array().resize(6); });
+  ASSERT_FALSE(few);
+  EXPECT_NE(few.error().detail.find("not 12 to 20"), std::string::npos) << few.error().detail;
+  auto unknown_need = with([](boost::json::object& d) { d["items"].as_array()[0].as_object()["need"] = "money"; });
+  EXPECT_FALSE(unknown_need);
+  auto no_band = with([](boost::json::object& d) {
+    d["needs"].as_object()["independence"].as_object()["bands"].as_object().erase("strong");
+  });
+  ASSERT_FALSE(no_band);
+  EXPECT_NE(no_band.error().detail.find("independence.bands.strong"), std::string::npos);
 }
 
 TEST(Catalog, ProblemsAreFound) {

@@ -58,6 +58,17 @@ class SqliteStoreTest : public ::testing::Test {
     return u;
   }
 
+  // Ann (u1) in a partner bond with Ben (u2, bond b1) and a friend bond with Cat (u3, bond b2).
+  void two_bonds_of_u1() {
+    add_user("u1", "ann@example.org");
+    add_user("u2", "ben@example.org");
+    add_user("u3", "cat@example.org");
+    ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) -> Result<void> {
+      if (auto r = tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); !r) return r;
+      return tx.insert_bond("b2", BondKind::friend_, "u1", "u3", 5);
+    }));
+  }
+
   fs::path dir_;
   std::shared_ptr<const crypto::Sealer> sealer_ = std::make_shared<crypto::Sealer>(
       *crypto::Sealer::from_hex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
@@ -214,8 +225,16 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
+// Undoes migration 0008 (the two needs).
+#define PILLARS_UNDO_0008                                                                            \
+  "DROP TABLE needs_shown;"                                                                          \
+  "DROP TABLE needs_answers;"                                                                        \
+  "DROP TABLE needs_results;"                                                                        \
+  "DELETE FROM schema_migrations WHERE name = '0008_two_needs.sql';"
+
 // Undoes migration 0007 (the own-time wish).
 #define PILLARS_UNDO_0007                                                                            \
+  PILLARS_UNDO_0008                                                                                  \
   "DROP INDEX checkins_by_user;"                                                                     \
   "ALTER TABLE users DROP COLUMN show_own_time_wish;"                                                \
   "ALTER TABLE users DROP COLUMN own_time_wish;"                                                     \
@@ -728,13 +747,7 @@ TEST_F(SqliteStoreTest, TheOwnTimeWishIsKeptWithTheUserAndClearedWithNull) {
 }
 
 TEST_F(SqliteStoreTest, OwnCheckInsAcrossBondsWithinTheDays) {
-  add_user("u1", "ann@example.org");
-  add_user("u2", "ben@example.org");
-  add_user("u3", "cat@example.org");
-  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) -> Result<void> {
-    if (auto r = tx.insert_bond("b1", BondKind::partner, "u1", "u2", 5); !r) return r;
-    return tx.insert_bond("b2", BondKind::friend_, "u1", "u3", 5);
-  }));
+  two_bonds_of_u1();
   auto put = [&](const std::string& bond, const std::string& who, Day day, int own) {
     CheckIn c;
     c.bond_id = bond;
@@ -754,6 +767,57 @@ TEST_F(SqliteStoreTest, OwnCheckInsAcrossBondsWithinTheDays) {
   ASSERT_EQ(mine->size(), 2u);
   for (const auto& c : *mine) EXPECT_EQ(c.from.id, "u1");
   EXPECT_EQ((*mine)[0].own_minutes + (*mine)[1].own_minutes, 30);
+}
+
+TEST_F(SqliteStoreTest, NeedsResultsKeepTheirAnswersAndAreShownPerBondUntilItEnds) {
+  two_bonds_of_u1();
+  NeedsResult first{"r1", "u1", 1000, {5.25, 3.5}, {{"b_item", 7}, {"a_item", 1}, {"c_item", 4}}};
+  NeedsResult later{"r2", "u1", 2000, {4.0, 4.75}, {{"b_item", 2}, {"a_item", 6}, {"c_item", 3}}};
+  NeedsResult bens{"r3", "u2", 1500, {6.0, 2.0}, {{"a_item", 5}}};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    for (const auto* r : {&first, &later, &bens})
+      if (auto done = tx.insert_needs_result(*r); !done) return done;
+    return {};
+  }));
+  auto mine = read_now(*store_, [](ReadTx& tx) { return tx.needs_results_of("u1"); });
+  ASSERT_TRUE(mine);
+  ASSERT_EQ(mine->size(), 2u);
+  EXPECT_EQ((*mine)[0], later) << "newest first, answers in the order given";
+  EXPECT_EQ((*mine)[1], first);
+
+  // Nothing is shown until its owner says so; then the latest result, in that bond only.
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.needs_shown_in("b1"); })->empty());
+  EXPECT_TRUE(*write_now(*store_, [](WriteTx& tx) { return tx.set_needs_shown("b1", "u1", true, 3000); }));
+  EXPECT_FALSE(*write_now(*store_, [](WriteTx& tx) { return tx.set_needs_shown("b1", "u1", true, 3001); }))
+      << "showing twice changes nothing";
+  auto shown = read_now(*store_, [](ReadTx& tx) { return tx.needs_shown_in("b1"); });
+  ASSERT_EQ(shown->size(), 1u);
+  EXPECT_EQ((*shown)[0].id, "r2");
+  EXPECT_EQ((*shown)[0].scores, (NeedScores{4.0, 4.75}));
+  EXPECT_TRUE((*shown)[0].answers.empty()) << "a shown result carries no answers";
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.needs_shown_in("b2"); })->empty());
+  EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.needs_shown_by("u1"); }), std::vector<std::string>{"b1"});
+
+  // Deleting the latest shows the one before; another person cannot delete it.
+  EXPECT_FALSE(*write_now(*store_, [](WriteTx& tx) { return tx.delete_needs_result("u2", "r2"); }));
+  EXPECT_TRUE(*write_now(*store_, [](WriteTx& tx) { return tx.delete_needs_result("u1", "r2"); }));
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.needs_shown_in("b1"); })->at(0).id, "r1");
+
+  // Hidden again, then shown by both; ending the bond takes every showing in it away.
+  EXPECT_TRUE(*write_now(*store_, [](WriteTx& tx) { return tx.set_needs_shown("b1", "u1", false, 4000); }));
+  EXPECT_FALSE(*write_now(*store_, [](WriteTx& tx) { return tx.set_needs_shown("b1", "u1", false, 4001); }));
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.set_needs_shown("b1", "u1", true, 5000); !r) return std::unexpected(r.error());
+    if (auto r = tx.set_needs_shown("b1", "u2", true, 5000); !r) return std::unexpected(r.error());
+    if (auto r = tx.set_needs_shown("b2", "u1", true, 5000); !r) return std::unexpected(r.error());
+    return {};
+  }));
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.needs_shown_in("b1"); })->size(), 2u);
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.end_bond("b1", "u2", 6000); }));
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.needs_shown_in("b1"); })->empty());
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.needs_shown_in("b2"); })->size(), 1u);
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.needs_results_of("u2"); })->size(), 1u)
+      << "each keeps their own results";
 }
 
 }  // namespace

@@ -138,7 +138,10 @@ Result<void> SqliteTx::end_bond(const std::string& bond_id, const std::string& e
   if (auto named = names.run(); !named) return named;
   Query revoke(c_, "DELETE FROM entry_shares WHERE bond_id = ?");
   revoke.bind(bond_id);
-  return revoke.run();
+  if (auto revoked = revoke.run(); !revoked) return revoked;
+  Query unshow(c_, "DELETE FROM needs_shown WHERE bond_id = ?");
+  unshow.bind(bond_id);
+  return unshow.run();
 }
 
 }  // namespace pillars::store::sqlite

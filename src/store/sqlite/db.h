@@ -67,6 +67,10 @@ class Query {
     return *this;
   }
   Query& bind(int value) { return bind(static_cast<std::int64_t>(value)); }
+  Query& bind(double value) {
+    if (stmt_) sqlite3_bind_double(stmt_, ++index_, value);
+    return *this;
+  }
   // Binds bytes as a BLOB (sealed text).
   Query& bind_blob(std::string_view bytes) {
     if (stmt_) sqlite3_bind_blob(stmt_, ++index_, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
@@ -113,6 +117,7 @@ class Query {
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
   }
   std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double real(int col) const { return sqlite3_column_double(stmt_, col); }
   bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::optional<std::string> opt_text(int col) const {
     return is_null(col) ? std::nullopt : std::optional(text(col));

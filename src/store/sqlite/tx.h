@@ -102,6 +102,14 @@ class SqliteTx final : public WriteTx {
   Result<std::vector<CheckIn>> own_checkins_between(const std::string& user_id, Day from, Day to) override;
   Result<void> put_checkin(const CheckIn& checkin) override;
 
+  // ---- the two needs (needs.cpp)
+  Result<std::vector<NeedsResult>> needs_results_of(const std::string& user_id) override;
+  Result<std::vector<std::string>> needs_shown_by(const std::string& user_id) override;
+  Result<std::vector<NeedsResult>> needs_shown_in(const std::string& bond_id) override;
+  Result<void> insert_needs_result(const NeedsResult& result) override;
+  Result<bool> delete_needs_result(const std::string& user_id, const std::string& result_id) override;
+  Result<bool> set_needs_shown(const std::string& bond_id, const std::string& user_id, bool shown, Millis at) override;
+
  private:
   // Sealing free text at rest and the entry helpers (inner_world.cpp).
   std::string seal(std::string_view text, std::string_view column, std::string_view id) const;
