@@ -77,6 +77,12 @@ Awaitable delete_needs(AppContext&, Context&);
 Awaitable bond_needs(AppContext&, Context&);
 Awaitable show_needs(AppContext&, Context&);
 
+// moments.cpp
+Awaitable list_moments(AppContext&, Context&);
+Awaitable add_moment(AppContext&, Context&);
+Awaitable edit_moment(AppContext&, Context&);
+Awaitable delete_moment(AppContext&, Context&);
+
 // events.cpp
 Awaitable open_events(AppContext&, Context&);
 // Tells `to` (the other member of `bond_id`) that something happened: {type, bond_id, id}.

@@ -188,6 +188,19 @@ json::object to_json(const Appreciation& a, std::string_view viewer) {
           {"created_at", format_rfc3339(a.created_at)}};
 }
 
+json::object to_json(const Moment& m, std::string_view viewer) {
+  return {{"id", m.id},
+          {"bond_id", m.bond_id},
+          {"day", format_day(m.day)},
+          {"kind", to_string(m.kind)},
+          {"title", m.title},
+          {"note", optional_text(m.note)},
+          {"author", person(m.author)},
+          {"mine", m.author.id == viewer},
+          {"created_at", format_rfc3339(m.created_at)},
+          {"updated_at", format_rfc3339(m.updated_at)}};
+}
+
 json::object to_json(const Request& c, std::string_view viewer) {
   json::object out{{"id", c.id},
                    {"bond_id", c.bond_id},

@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/inner_world.h"
+#include "core/moments.h"
 #include "core/notices.h"
 #include "core/types.h"
 #include "http/request.h"
@@ -56,6 +57,7 @@ json::object to_json(const SharedEntry& shared, const std::vector<EntryResponse>
                      const Catalog& catalog);
 json::object to_json(const Appreciation& appreciation, std::string_view viewer);
 json::object to_json(const Request& request, std::string_view viewer);
+json::object to_json(const Moment& moment, std::string_view viewer);
 json::object to_json(const Notice& notice);
 
 // Query parameters of the request target, decoded; nullopt for a malformed target.

@@ -154,6 +154,11 @@ constexpr RouteSpec kRoutes[] = {
   {V::delete_, "/api/v1/me/needs/{id}",          Access::signed_in,   delete_needs},
   {V::get,     "/api/v1/bonds/{id}/needs",       Access::bond_member, bond_needs},
   {V::put,     "/api/v1/bonds/{id}/needs",       Access::bond_member, show_needs},
+  {V::get,     "/api/v1/bonds/{id}/moments",     Access::bond_member, list_moments},
+  {V::post,    "/api/v1/bonds/{id}/moments",     Access::bond_member, add_moment},
+  // Only its author changes a moment; the handler checks it (the other member gets 404).
+  {V::patch,   "/api/v1/bonds/{id}/moments/{moment_id}", Access::bond_member, edit_moment},
+  {V::delete_, "/api/v1/bonds/{id}/moments/{moment_id}", Access::bond_member, delete_moment},
   {V::get,     "/api/v1/notices",                Access::signed_in,   list_notices},
   {V::post,    "/api/v1/notices/seen",           Access::signed_in,   mark_notices_seen},
   {V::get,     "/api/v1/events",                 Access::signed_in,   open_events},

@@ -19,6 +19,7 @@
 #include "core/error.h"
 #include "core/inner_world.h"
 #include "core/insights.h"
+#include "core/moments.h"
 #include "core/needs.h"
 #include "core/notices.h"
 #include "core/types.h"
@@ -144,6 +145,12 @@ class ReadTx {
   // In a bond, the latest result of each member who shows theirs there (none, one or two), without
   // answers.
   virtual Result<std::vector<NeedsResult>> needs_shown_in(const std::string& bond_id) = 0;
+
+  // ---- moments
+  // A bond's moments by day (oldest first), with titles and notes opened. At most a few thousand.
+  virtual Result<std::vector<Moment>> moments_in(const std::string& bond_id) = 0;
+  // The days on which both members of the bond checked in, ascending.
+  virtual Result<std::vector<Day>> days_both_checked_in(const std::string& bond_id) = 0;
 };
 
 // Write operations, plus reads that see this job's own changes.
@@ -207,6 +214,12 @@ class WriteTx : public ReadTx {
 
   // Creates or replaces the person's check-in for the day.
   virtual Result<void> put_checkin(const CheckIn& checkin) = 0;
+
+  // Adds a moment, or replaces one (same id, same bond and author) with its edited fields.
+  virtual Result<void> put_moment(const Moment& moment) = 0;
+  // Deletes a moment of the author's in the bond; false when there is none by that id.
+  virtual Result<bool> delete_moment(const std::string& bond_id, const std::string& moment_id,
+                                     const std::string& author_id) = 0;
 
   // Keeps a result of the two needs with its answers.
   virtual Result<void> insert_needs_result(const NeedsResult& result) = 0;

@@ -555,6 +555,52 @@ const ROUTES = {
       assert.equal('answers' in mine.result || 'id' in mine.result, false, 'a shown result carries no answers and no id');
     },
   },
+  'GET /api/v1/bonds/{id}/moments': {
+    access: 'bond_member',
+    expect: { partner: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get(bondPath(ctx.bond.id, '/moments')),
+    check: (res, ctx) => {
+      assert.ok(res.body.moments.some((m) => m.id === ctx.moment.id && m.title === ctx.moment.title));
+      assert.equal(res.body.milestones[0].kind, 'began');
+    },
+  },
+  'POST /api/v1/bonds/{id}/moments': {
+    access: 'bond_member',
+    // Either member adds to the journey.
+    expect: { partner: 201, member: 201 },
+    call: (who, ctx) => ctx.as(who).post(bondPath(ctx.bond.id, '/moments'), { day: ctx.today, kind: 'high', title: 'A fine day' }),
+    check: (res) => assert.equal(res.body.moment.mine, true),
+  },
+  'PATCH /api/v1/bonds/{id}/moments/{moment_id}': {
+    access: 'bond_member',
+    // Only the author edits: the partner sees the moment but gets 404 changing it, and it stays.
+    expect: { partner: 404, member: 200 },
+    async call(who, ctx) {
+      const res = await ctx.as(who).patch(bondPath(ctx.bond.id, `/moments/${enc(ctx.moment.id)}`), { kind: 'low' });
+      if (who !== 'member') {
+        const list = await ctx.ana.get(bondPath(ctx.bond.id, '/moments'));
+        assert.equal(list.body.moments.find((m) => m.id === ctx.moment.id).kind, 'high', `${who} changed Ana's moment`);
+      }
+      return res;
+    },
+    async check(res, ctx) {
+      assert.equal(res.body.moment.kind, 'low');
+      await ctx.ana.patch(bondPath(ctx.bond.id, `/moments/${enc(ctx.moment.id)}`), { kind: 'high' });
+    },
+  },
+  'DELETE /api/v1/bonds/{id}/moments/{moment_id}': {
+    access: 'bond_member',
+    expect: { partner: 404, member: 204 },
+    async call(who, ctx) {
+      const made = await ctx.ana.post(bondPath(ctx.bond.id, '/moments'), { day: ctx.today, kind: 'low', title: 'To be deleted' });
+      assert.equal(made.status, 201, made.text);
+      const res = await ctx.as(who).delete(bondPath(ctx.bond.id, `/moments/${enc(made.body.moment.id)}`));
+      const list = await ctx.ana.get(bondPath(ctx.bond.id, '/moments'));
+      assert.equal(list.body.moments.some((m) => m.id === made.body.moment.id), who !== 'member');
+      if (who !== 'member') await ctx.ana.delete(bondPath(ctx.bond.id, `/moments/${enc(made.body.moment.id)}`));
+      return res;
+    },
+  },
   'GET /api/v1/events': {
     access: 'signed_in',
     // A WebSocket upgrade: 101 Switching Protocols for anyone signed in (each hears only
@@ -611,6 +657,12 @@ before(async () => {
   const checkin = await ctx.ana.put(bondPath(ctx.bond.id, `/checkins/${ctx.today}`), ctx.checkinBody);
   assert.equal(checkin.status, 200, checkin.text);
 
+  // A moment of Ana's on the bond's journey: both members see it, nobody else.
+  const moment = await ctx.ana.post(bondPath(ctx.bond.id, '/moments'),
+    { day: ctx.today, kind: 'high', title: 'The picnic in the rain', note: 'We ate under the bridge.' });
+  assert.equal(moment.status, 201, moment.text);
+  ctx.moment = moment.body.moment;
+
   // Ana's two needs, taken and not shown anywhere.
   ctx.needItems = await needItems(ctx.ana);
   ctx.anasNeeds = await takeNeeds(ctx.ana, ctx.needItems, { closeness: 7, independence: 1 });
@@ -649,6 +701,9 @@ before(async () => {
     'comfort request note': ctx.comfortRequest.note,
     'space request id': ctx.spaceRequest.id,
     'space request note': ctx.spaceRequest.note,
+    'moment id': ctx.moment.id,
+    'moment title': ctx.moment.title,
+    'moment note': ctx.moment.note,
   };
 });
 after(() => w?.close());

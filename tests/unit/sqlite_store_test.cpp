@@ -225,8 +225,14 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
+// Undoes migration 0009 (moments).
+#define PILLARS_UNDO_0009                                                                            \
+  "DROP TABLE moments;"                                                                              \
+  "DELETE FROM schema_migrations WHERE name = '0009_moments.sql';"
+
 // Undoes migration 0008 (the two needs).
 #define PILLARS_UNDO_0008                                                                            \
+  PILLARS_UNDO_0009                                                                                  \
   "DROP TABLE needs_shown;"                                                                          \
   "DROP TABLE needs_answers;"                                                                        \
   "DROP TABLE needs_results;"                                                                        \
@@ -818,6 +824,82 @@ TEST_F(SqliteStoreTest, NeedsResultsKeepTheirAnswersAndAreShownPerBondUntilItEnd
   EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.needs_shown_in("b2"); })->size(), 1u);
   EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.needs_results_of("u2"); })->size(), 1u)
       << "each keeps their own results";
+}
+
+TEST_F(SqliteStoreTest, MomentsAreSealedEditedByTheirAuthorOnlyAndReadByDay) {
+  two_bonds_of_u1();
+  Moment m{"m1", "b1", Person{"u1", ""}, 120, MomentKind::high, "Our first walk by the sea", "Cold feet, warm hands.", 10, 10};
+  Moment earlier{"m2", "b1", Person{"u2", ""}, 90, MomentKind::low, "The week of the flu", std::nullopt, 11, 11};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.put_moment(m); !r) return r;
+    return tx.put_moment(earlier);
+  }));
+  auto read = read_now(*store_, [](ReadTx& tx) { return tx.moments_in("b1"); });
+  ASSERT_TRUE(read);
+  ASSERT_EQ(read->size(), 2u);
+  EXPECT_EQ((*read)[0].id, "m2") << "by day";
+  EXPECT_EQ((*read)[0].author.display_name, "Name u2");
+  EXPECT_EQ((*read)[1].title, "Our first walk by the sea");
+  EXPECT_EQ((*read)[1].note, "Cold feet, warm hands.");
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.moments_in("b2"); })->empty());
+
+  // Sealed at rest: neither the title nor the note is in the database file in the clear.
+  std::string raw;
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / "pillars.db").string().c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT title_sealed, note_sealed FROM moments WHERE id = 'm1'", -1, &st, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    raw.assign(static_cast<const char*>(sqlite3_column_blob(st, 0)), static_cast<std::size_t>(sqlite3_column_bytes(st, 0)));
+    raw.append(static_cast<const char*>(sqlite3_column_blob(st, 1)), static_cast<std::size_t>(sqlite3_column_bytes(st, 1)));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+  }
+  EXPECT_EQ(raw.find("walk by the sea"), std::string::npos);
+  EXPECT_EQ(raw.find("warm hands"), std::string::npos);
+
+  // An edit by its author changes it; the same id from someone else or in another bond does not.
+  m.title = "Our first walk by the North Sea";
+  m.note.reset();
+  m.updated_at = 20;
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.put_moment(m); }));
+  Moment hijack = m;
+  hijack.author.id = "u2";
+  hijack.title = "Not yours";
+  auto refused = write_now(*store_, [&](WriteTx& tx) { return tx.put_moment(hijack); });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, Errc::not_found);
+  read = read_now(*store_, [](ReadTx& tx) { return tx.moments_in("b1"); });
+  EXPECT_EQ((*read)[1].title, "Our first walk by the North Sea");
+  EXPECT_FALSE((*read)[1].note);
+  EXPECT_EQ((*read)[1].created_at, 10);
+  EXPECT_EQ((*read)[1].updated_at, 20);
+
+  EXPECT_FALSE(*write_now(*store_, [](WriteTx& tx) { return tx.delete_moment("b1", "m1", "u2"); }));
+  EXPECT_TRUE(*write_now(*store_, [](WriteTx& tx) { return tx.delete_moment("b1", "m1", "u1"); }));
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.moments_in("b1"); })->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, DaysBothCheckedInCountOnlyDaysWithTwoAnswers) {
+  two_bonds_of_u1();
+  auto put = [&](const std::string& bond, const std::string& who, Day day) {
+    CheckIn c;
+    c.bond_id = bond;
+    c.from = Person{who, ""};
+    c.day = day;
+    c.feelings = {{"glad", "joy", 3}};
+    c.guess_family = "joy";
+    ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.put_checkin(c); }));
+  };
+  put("b1", "u1", 100);
+  put("b1", "u2", 100);
+  put("b1", "u1", 101);  // Ann alone
+  put("b1", "u2", 103);
+  put("b1", "u1", 103);
+  put("b2", "u1", 102);
+  put("b2", "u3", 102);  // another bond
+  EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.days_both_checked_in("b1"); }), (std::vector<Day>{100, 103}));
 }
 
 }  // namespace

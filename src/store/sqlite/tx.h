@@ -102,6 +102,13 @@ class SqliteTx final : public WriteTx {
   Result<std::vector<CheckIn>> own_checkins_between(const std::string& user_id, Day from, Day to) override;
   Result<void> put_checkin(const CheckIn& checkin) override;
 
+  // ---- moments (moments.cpp)
+  Result<std::vector<Moment>> moments_in(const std::string& bond_id) override;
+  Result<std::vector<Day>> days_both_checked_in(const std::string& bond_id) override;
+  Result<void> put_moment(const Moment& moment) override;
+  Result<bool> delete_moment(const std::string& bond_id, const std::string& moment_id,
+                             const std::string& author_id) override;
+
   // ---- the two needs (needs.cpp)
   Result<std::vector<NeedsResult>> needs_results_of(const std::string& user_id) override;
   Result<std::vector<std::string>> needs_shown_by(const std::string& user_id) override;
