@@ -1,5 +1,5 @@
 // Sealed at rest: what people write (entry bodies, response bodies, appreciation notes,
-// comfort notes and answers) never lies in the data folder as readable text — not in the
+// comfort notes and answers, moments' titles and notes) never lies in the data folder as readable text — not in the
 // database, not in its write-ahead log, not in any other file — while the server runs and
 // after it stopped. The key lives in <data>/secret.key (0600) or in PILLARS_SECRET_KEY, and
 // a restarted server reads everything back.
@@ -47,7 +47,8 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
   before(async () => {
     w = await world({ restartable: true, env: { PILLARS_SECRET_KEY: undefined } });
     ({ server, a: ana, b: ben, bond, dataDir } = w);
-    for (const label of ['first draft', 'entry', 'response', 'appreciation', 'comfort request', 'comfort answer']) {
+    for (const label of ['first draft', 'entry', 'response', 'appreciation', 'comfort request', 'comfort answer',
+      'moment title', 'moment note']) {
       s[label] = sentence(label);
     }
   });
@@ -70,6 +71,10 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
       { note: s['comfort answer'].text });
     assert.equal(answered.status, 200, answered.text);
     assert.equal(answered.body.comfort_request.answer_note, s['comfort answer'].text);
+    const moment = await ana.post(bondPath(bond.id, '/moments'),
+      { day: new Date().toISOString().slice(0, 10), kind: 'high', title: s['moment title'].text, note: s['moment note'].text });
+    assert.equal(moment.status, 201, moment.text);
+    ids.moment = moment.body.moment.id;
   });
 
   test('while the server runs, no file of the data folder holds any of it', async () => {
@@ -111,6 +116,9 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
     const request = comfort.body.comfort_requests.find((c) => c.id === ids.comfort);
     assert.equal(request?.note, s['comfort request'].text);
     assert.equal(request?.answer_note, s['comfort answer'].text);
+    const moments = await ben.get(bondPath(bond.id, '/moments'));
+    const moment = moments.body.moments.find((m) => m.id === ids.moment);
+    assert.deepEqual([moment?.title, moment?.note], [s['moment title'].text, s['moment note'].text]);
     await w.stop();
     await assertSealed(dataDir, s, ana.email);
   });
