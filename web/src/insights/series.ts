@@ -1,0 +1,72 @@
+// The closeness chart's numbers: felt ("now") and wanted for both members on each day both
+// answered, the reader first, for the chart, the table beside it and the latest day's balance.
+import type { BondInsights } from '../api';
+import { peopleOf, type Person } from './words';
+
+export interface Line {
+  person: Person;
+  kind: 'now' | 'wanted';
+  values: number[];
+}
+
+export interface ClosenessSeries {
+  /** Each day, YYYY-MM-DD, oldest first. */
+  days: string[];
+  /** Seconds since the epoch at noon UTC of each day: the chart's x. */
+  xs: number[];
+  /** The reader's felt and wanted, then the other's. */
+  lines: Line[];
+}
+
+/** Noon UTC of a YYYY-MM-DD day, in seconds: the middle of the day whatever the time zone. */
+export function dayToSeconds(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12) / 1000;
+}
+
+export function closenessSeries(insights: BondInsights, viewerId: string): ClosenessSeries {
+  const people = peopleOf(insights.members, viewerId);
+  const series = insights.closeness.series;
+  const index = (p: Person) => insights.members.findIndex((m) => m.id === p.id);
+  const lines: Line[] = [];
+  for (const person of people) {
+    const i = index(person);
+    lines.push({ person, kind: 'now', values: series.map((s) => s.now[i] ?? Number.NaN) });
+    lines.push({ person, kind: 'wanted', values: series.map((s) => s.wanted[i] ?? Number.NaN) });
+  }
+  return { days: series.map((s) => s.day), xs: series.map((s) => dayToSeconds(s.day)), lines };
+}
+
+export interface Balance {
+  day: string;
+  people: { person: Person; now: number; wanted: number }[];
+}
+
+/** The latest day both answered: how close each felt and wanted to be. Null before any. */
+export function latestBalance(insights: BondInsights, viewerId: string): Balance | null {
+  const { days, lines } = closenessSeries(insights, viewerId);
+  const last = days.length - 1;
+  if (last < 0) return null;
+  const people = peopleOf(insights.members, viewerId).map((person) => {
+    const of = (kind: Line['kind']) => lines.find((l) => l.person.id === person.id && l.kind === kind)?.values[last] ?? Number.NaN;
+    return { person, now: of('now'), wanted: of('wanted') };
+  });
+  return { day: days[last]!, people };
+}
+
+/** The table's rows: newest day first, each with the values in the order of `lines`. */
+export function tableRows(series: ClosenessSeries): { day: string; values: number[] }[] {
+  return series.days.map((day, i) => ({ day, values: series.lines.map((l) => l.values[i] ?? Number.NaN) })).reverse();
+}
+
+const short = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const withWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** "1 Mar" for a time in seconds: the chart's days. */
+export const shortDay = (seconds: number): string => short.format(new Date(seconds * 1000));
+
+/** "Sun 1 Mar" for a YYYY-MM-DD day: the table's rows. */
+export const tableDay = (day: string): string => withWeekday.format(new Date(dayToSeconds(day) * 1000));
+
+/** The window's first and last day, as the chart's x range (the whole window, even where empty). */
+export const windowRange = (from: string, to: string): [number, number] => [dayToSeconds(from), dayToSeconds(to)];
