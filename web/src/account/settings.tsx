@@ -5,6 +5,8 @@ import { Button, Field, Form, SettingCheckbox, fieldError } from '../ui/forms';
 import { deviceTimeZone } from '../format';
 import { useAction, useTitle } from '../hooks';
 import { Link } from '../router';
+import { OwnTimeWish } from '../insights/wish-setting';
+import { useLandOnTarget } from '../ui/land';
 import { useAnnounce } from '../status';
 import './account.css';
 
@@ -190,11 +192,14 @@ function Password() {
 
 export function Settings() {
   useTitle('Settings');
+  // A link to one setting ("/settings#own-time") lands on it.
+  useLandOnTarget(true);
   return (
     <>
       <h1 tabIndex={-1}>Settings</h1>
       <Profile />
       <Affection />
+      <OwnTimeWish />
       <Password />
       <section class="section" aria-labelledby="devices-heading">
         <h2 id="devices-heading">Devices</h2>
