@@ -144,7 +144,7 @@ test('Ada reaches the insights from the bond page, and sees the days drawn and t
   const drawn = await figure.locator('canvas').first().boundingBox();
   assert.ok(drawn.width > 250 && drawn.height > 150, `the chart is drawn (${drawn.width} x ${drawn.height})`);
   assert.deepEqual(await figure.locator('.chart__key li').allTextContents(), [
-    'You: felt', 'You: wished for', `${ben.name}: felt`, `${ben.name}: wished for`,
+    'You: felt', 'You: wanted', `${ben.name}: felt`, `${ben.name}: wanted`,
   ]);
 
   // The same numbers as a table, for anyone who would rather read them.
@@ -154,9 +154,10 @@ test('Ada reaches the insights from the bond page, and sees the days drawn and t
   const table = closeness.getByRole('table', { name: /How close each of you felt and wished to be/ });
   await table.waitFor();
   assert.equal(await closeness.getByRole('button', { name: 'Hide the table' }).getAttribute('aria-expanded'), 'true');
-  assert.deepEqual(await table.locator('thead th[scope="col"]').allTextContents(), [
-    'Day', 'You: felt', 'You: wished for', `${ben.name}: felt`, `${ben.name}: wished for`,
-  ]);
+  // Each person's name over their two columns, so a screen reader says "You, felt: 3".
+  assert.deepEqual(await table.locator('thead th[scope="colgroup"]').allTextContents(), ['You', ben.name]);
+  assert.deepEqual(await table.locator('thead th[scope="col"]').allTextContents(), ['Day', 'felt', 'wanted', 'felt', 'wanted']);
+  assert.equal(await table.locator('colgroup[span="2"]').count(), 2);
   const rows = table.locator('tbody tr');
   assert.equal(await rows.count(), 3, 'a row for each day both answered');
   for (let i = 0; i < 3; i++) {

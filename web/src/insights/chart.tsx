@@ -24,7 +24,8 @@ function lookOf(el: HTMLElement) {
   };
 }
 
-const lineName = (line: Line) => `${label(line.person)}: ${line.kind === 'now' ? 'felt' : 'wished for'}`;
+const kindName = (line: Line) => (line.kind === 'now' ? 'felt' : 'wanted');
+const lineName = (line: Line) => `${label(line.person)}: ${kindName(line)}`;
 
 function Key({ lines }: { lines: Line[] }) {
   return (
@@ -86,6 +87,8 @@ function Picture({ series, from, to }: { series: ClosenessSeries; from: string; 
 
 function Table({ series, id, shown }: { series: ClosenessSeries; id: string; shown: boolean }) {
   const rows = tableRows(series);
+  // Each person's two columns under their name, so the headers stay short on a phone.
+  const people = series.lines.filter((l) => l.kind === 'now').map((l) => l.person);
   return (
     <div class="chart__table" id={id} hidden={!shown}>
       <table class="insight-table">
@@ -93,12 +96,27 @@ function Table({ series, id, shown }: { series: ClosenessSeries; id: string; sho
           How close each of you felt and wished to be, on each day you both checked in, from 1 (far apart) to{' '}
           {CLOSENESS_MAX} (as close as can be). Newest first.
         </caption>
+        <colgroup>
+          <col />
+        </colgroup>
+        {people.map((person) => (
+          <colgroup span={2} key={person.id} />
+        ))}
         <thead>
           <tr>
-            <th scope="col">Day</th>
+            <th scope="col" rowSpan={2}>
+              Day
+            </th>
+            {people.map((person) => (
+              <th scope="colgroup" colSpan={2} key={person.id}>
+                {label(person)}
+              </th>
+            ))}
+          </tr>
+          <tr>
             {series.lines.map((line) => (
               <th scope="col" key={`${line.person.id}-${line.kind}`}>
-                {lineName(line)}
+                {kindName(line)}
               </th>
             ))}
           </tr>
@@ -107,7 +125,10 @@ function Table({ series, id, shown }: { series: ClosenessSeries; id: string; sho
           {rows.map((row) => (
             <tr key={row.day}>
               <th scope="row">
-                <time dateTime={row.day}>{tableDay(row.day)}</time>
+                <time dateTime={row.day}>
+                  <span class="insight-table__part">{tableDay(row.day)[0]}</span>{' '}
+                  <span class="insight-table__part">{tableDay(row.day)[1]}</span>
+                </time>
               </th>
               {row.values.map((v, i) => (
                 <td key={i}>{Number.isNaN(v) ? '–' : v}</td>

@@ -35,6 +35,8 @@ export function drawCloseness(
     grid: { stroke: look.grid, width: 1 },
     ticks: { stroke: look.grid, width: 1, size: 4 },
   };
+  // A dot on each day while the days are few enough to tell apart; the lines alone after that.
+  const dots = series.xs.length * 16 <= size.width;
   const options: uPlot.Options = {
     ...size,
     legend: { show: false },
@@ -56,14 +58,17 @@ export function drawCloseness(
     ],
     series: [
       {},
+      // The reader's lines are drawn first and wider, so where both gave the same answer the
+      // other's line runs along the middle of the reader's and both stay in sight.
       ...series.lines.map((line): uPlot.Series => {
-        const colour = line.person.you ? look.one : look.two;
+        const you = line.person.you;
+        const colour = you ? look.one : look.two;
         const now = line.kind === 'now';
         return {
           stroke: colour,
-          width: now ? 2.5 : 2,
-          ...(now ? {} : { dash: [7, 5] }),
-          points: { show: true, size: 7, width: 2, stroke: colour, fill: now ? colour : look.surface },
+          width: you ? (now ? 4 : 3.5) : 2,
+          ...(now ? {} : { dash: you ? [9, 6] : [7, 5] }),
+          points: { show: dots, size: you ? 9 : 6, width: 2, stroke: colour, fill: now ? colour : look.surface },
         };
       }),
     ],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { closenessSeries, dayToSeconds, latestBalance, tableRows } from './series';
+import { closenessSeries, dayToSeconds, latestBalance, tableDay, tableRows } from './series';
 import { bondInsights } from './fixture.test';
 
 test('the chart’s lines: the reader’s felt and wanted first, then the other’s', () => {
@@ -18,8 +18,8 @@ test('the chart’s lines: the reader’s felt and wanted first, then the other�
   );
 });
 
-test('a day is placed at its noon in UTC', () => {
-  assert.equal(new Date(dayToSeconds('2026-03-01') * 1000).toISOString(), '2026-03-01T12:00:00.000Z');
+test('a day is placed at its start in UTC', () => {
+  assert.equal(new Date(dayToSeconds('2026-03-01') * 1000).toISOString(), '2026-03-01T00:00:00.000Z');
 });
 
 test('the table lists the newest day first, values in the order of the lines', () => {
@@ -35,4 +35,11 @@ test('the balance is the latest day both answered, for each of them', () => {
   assert.equal(b.day, '2026-03-01');
   assert.deepEqual(b.people.map((p) => [p.person.name, p.now, p.wanted]), [['Ada', 5, 5], ['Ben', 2, 6]]);
   assert.equal(latestBalance(bondInsights((i) => (i.closeness.series = [])), 'a'), null);
+});
+
+test('a table day is its weekday and its date, in the reader’s language, in UTC', () => {
+  const [weekday, date] = tableDay('2026-03-01');
+  assert.equal(weekday, new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, 2, 1)));
+  assert.match(date, /1/);
+  assert.doesNotMatch(date, /2026/);
 });

@@ -12,16 +12,19 @@ export interface Line {
 export interface ClosenessSeries {
   /** Each day, YYYY-MM-DD, oldest first. */
   days: string[];
-  /** Seconds since the epoch at noon UTC of each day: the chart's x. */
+  /** Seconds since the epoch at the start of each day, in UTC: the chart's x. */
   xs: number[];
   /** The reader's felt and wanted, then the other's. */
   lines: Line[];
 }
 
-/** Noon UTC of a YYYY-MM-DD day, in seconds: the middle of the day whatever the time zone. */
+/**
+ * The start of a YYYY-MM-DD day in UTC, in seconds: the chart's x. The chart and the tables write
+ * their dates in UTC too, so a day is never shown as the one before or after.
+ */
 export function dayToSeconds(day: string): number {
   const [y, m, d] = day.split('-').map(Number);
-  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12) / 1000;
+  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 1000;
 }
 
 export function closenessSeries(insights: BondInsights, viewerId: string): ClosenessSeries {
@@ -60,13 +63,16 @@ export function tableRows(series: ClosenessSeries): { day: string; values: numbe
 }
 
 const short = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const withWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' });
 
 /** "1 Mar" for a time in seconds: the chart's days. */
 export const shortDay = (seconds: number): string => short.format(new Date(seconds * 1000));
 
-/** "Sun 1 Mar" for a YYYY-MM-DD day: the table's rows. */
-export const tableDay = (day: string): string => withWeekday.format(new Date(dayToSeconds(day) * 1000));
+/** ["Sun", "1 Mar"] for a YYYY-MM-DD day: the table's rows, which may put the two on two lines. */
+export function tableDay(day: string): [string, string] {
+  const at = new Date(dayToSeconds(day) * 1000);
+  return [weekday.format(at), short.format(at)];
+}
 
 /** The window's first and last day, as the chart's x range (the whole window, even where empty). */
 export const windowRange = (from: string, to: string): [number, number] => [dayToSeconds(from), dayToSeconds(to)];
