@@ -20,7 +20,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_TIMEOUT, assertAccessible, callIn, createHarness, h1, liveRegion, nav } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, h1, liveRegion, nav } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -70,12 +70,6 @@ async function openInsights(who, query = '') {
   await p.goto(`${insightsPath()}${query}`);
   await card(p, words('bond', 'needs').title).waitFor();
   return p;
-}
-
-/** The page's width never exceeds the window's. */
-async function assertFitsWidth(p, where) {
-  const { scroll, inner } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-  assert.ok(scroll <= inner, `${where}: ${scroll} px wide in a ${inner} px window`);
 }
 
 before(async () => {

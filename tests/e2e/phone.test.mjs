@@ -22,7 +22,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STEP_TIMEOUT, TEST_TIMEOUT, assertAccessible, callIn, createHarness, fillSignUp, h1, liveRegion, nav } from './lib/harness.mjs';
+import { STEP_TIMEOUT, TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, fillSignUp, h1, liveRegion, nav } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -272,12 +272,6 @@ const screens = [
     await p.locator('.toast').filter({ hasText: `${cy.name} accepted your invitation.` }).waitFor();
   } },
 ];
-
-/** The page's width never exceeds the window's: nothing scrolls sideways. */
-async function assertFitsWidth(p, screen) {
-  const { scroll, inner } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-  assert.ok(scroll <= inner, `${screen}: ${scroll} px wide in a ${inner} px window`);
-}
 
 /** No name runs into the word after it ("Ben OkaforPartner"), on the screen or in a link or button. */
 async function assertNamesApart(p, screen) {
