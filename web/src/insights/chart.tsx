@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CLOSENESS_MAX } from '../checkin/words';
 import type { Plot } from './plot';
-import { tableDay, tableRows, windowRange, type ClosenessSeries, type Line } from './series';
+import { chartRange, tableDay, tableRows, type ClosenessSeries, type Line } from './series';
 import { tone } from './balance';
 import { label } from './words';
 
@@ -58,7 +58,7 @@ function Picture({ series, from, to }: { series: ClosenessSeries; from: string; 
         const { drawCloseness } = await import('./plot');
         if (gone) return;
         plot?.destroy();
-        plot = drawCloseness(el, series, windowRange(from, to), lookOf(el), size());
+        plot = drawCloseness(el, series, chartRange(series, from, to), lookOf(el), size());
       } catch {
         if (!gone) setFailed(true);
       }

@@ -35,8 +35,8 @@ export function drawCloseness(
     grid: { stroke: look.grid, width: 1 },
     ticks: { stroke: look.grid, width: 1, size: 4 },
   };
-  // A dot on each day while the days are few enough to tell apart; the lines alone after that.
-  const dots = series.xs.length * 16 <= size.width;
+  // A dot on each day while the days have room to be told apart; the lines alone after that.
+  const dots = size.width / Math.max(1, (range[1] - range[0]) / 86_400) >= 14;
   const options: uPlot.Options = {
     ...size,
     legend: { show: false },

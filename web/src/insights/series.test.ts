@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { closenessSeries, dayToSeconds, latestBalance, tableDay, tableRows } from './series';
+import { chartRange, closenessSeries, dayToSeconds, latestBalance, tableDay, tableRows } from './series';
 import { bondInsights } from './fixture.test';
 
 test('the chart’s lines: the reader’s felt and wanted first, then the other’s', () => {
@@ -42,4 +42,14 @@ test('a table day is its weekday and its date, in the reader’s language, in UT
   assert.equal(weekday, new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, 2, 1)));
   assert.match(date, /1/);
   assert.doesNotMatch(date, /2026/);
+});
+
+test('the chart runs from the first day both answered to the end of the window', () => {
+  const s = closenessSeries(bondInsights(), 'a');
+  assert.deepEqual(chartRange(s, '2025-03-02', '2026-03-01'), [dayToSeconds('2026-02-27'), dayToSeconds('2026-03-01')]);
+  assert.deepEqual(chartRange(s, '2026-02-28', '2026-03-01'), [dayToSeconds('2026-02-28'), dayToSeconds('2026-03-01')]);
+  const none = closenessSeries(bondInsights((i) => (i.closeness.series = [])), 'a');
+  assert.deepEqual(chartRange(none, '2026-02-02', '2026-03-01'), [dayToSeconds('2026-02-02'), dayToSeconds('2026-03-01')]);
+  const one = closenessSeries(bondInsights((i) => (i.closeness.series = i.closeness.series.slice(1))), 'a');
+  assert.deepEqual(chartRange(one, '2026-02-02', '2026-03-01'), [dayToSeconds('2026-03-01'), dayToSeconds('2026-03-02')], 'a day of width at least');
 });

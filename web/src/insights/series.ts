@@ -74,5 +74,12 @@ export function tableDay(day: string): [string, string] {
   return [weekday.format(at), short.format(at)];
 }
 
-/** The window's first and last day, as the chart's x range (the whole window, even where empty). */
-export const windowRange = (from: string, to: string): [number, number] => [dayToSeconds(from), dayToSeconds(to)];
+/**
+ * The chart's x range: from the first day both answered (or the window's first day, if later) to
+ * the window's last, so a long window over a short history does not squeeze the days into a corner.
+ */
+export function chartRange(series: ClosenessSeries, from: string, to: string): [number, number] {
+  const first = series.xs[0];
+  const start = first === undefined ? dayToSeconds(from) : Math.max(dayToSeconds(from), first);
+  return [start, Math.max(start + 86_400, dayToSeconds(to))];
+}
