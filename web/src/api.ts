@@ -395,6 +395,7 @@ export interface MyInsights extends InsightWindow {
       family_right: number;
       closeness_right: number;
       ask_about: string[];
+      needed: number;
     }[];
   };
 }

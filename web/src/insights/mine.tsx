@@ -11,7 +11,7 @@ import { ownTimeWishHref } from '../ui/target';
 import { InsightCard, WindowPicker } from './card';
 import { changesInsights } from './live';
 import { windowPhrase } from './window';
-import { GUESS_DAYS_NEEDED, askAboutSaid, guessesSaid, ownTimeBar, roughMinutes, selfCardText } from './words';
+import { askAboutSaid, guessesSaid, ownTimeBar, roughMinutes, selfCardText } from './words';
 import { wishSaid } from './wish';
 import './insights.css';
 
@@ -95,7 +95,7 @@ function MindReading({ data, catalog }: { data: MyInsights['mind_reading']; cata
             <li key={b.bond_id} class="reading__bond">
               <h3 class="reading__name">Reading {b.name}</h3>
               <p>{guessesSaid(b)}</p>
-              {b.days >= GUESS_DAYS_NEEDED && b.ask_about.length > 0 && (
+              {b.days >= b.needed && b.ask_about.length > 0 && (
                 <p class="reading__ask">
                   <span class="insight__try-label">Ask about this</span>{' '}
                   {askAboutSaid(b.name, b.ask_about.map((f) => familyName(catalog, f).toLowerCase()))}

@@ -132,9 +132,9 @@ test('affection and answers are said for the two together', () => {
 });
 
 test('one’s guesses are told once there are enough days, in plain counts', () => {
-  assert.match(guessesSaid({ name: 'Ben', days: 3, family_right: 2, closeness_right: 3 }), /After a few more days/);
+  assert.match(guessesSaid({ name: 'Ben', days: 3, needed: 4, family_right: 2, closeness_right: 3 }), /After a few more days/);
   assert.equal(
-    guessesSaid({ name: 'Ben', days: 20, family_right: 12, closeness_right: 15 }),
+    guessesSaid({ name: 'Ben', days: 20, needed: 4, family_right: 12, closeness_right: 15 }),
     'On 12 of the 20 days you both checked in, you guessed the kind of feeling Ben felt most; on 15, you came within a step of how close Ben felt.',
   );
 });

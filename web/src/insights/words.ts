@@ -169,12 +169,9 @@ export function answeredSaid(r: BondInsights['responsiveness']): string | null {
   return `${which} one of you reached out, the other answered${wait}.`;
 }
 
-/** How many days of guesses the server needs before it tells how they went (its kMinDaysForCloseness). */
-export const GUESS_DAYS_NEEDED = 4;
-
 /** How one's guesses about the other went, said plainly to the guesser alone. */
-export function guessesSaid(b: { name: string; days: number; family_right: number; closeness_right: number }): string {
-  if (b.days < GUESS_DAYS_NEEDED) {
+export function guessesSaid(b: { name: string; days: number; needed: number; family_right: number; closeness_right: number }): string {
+  if (b.days < b.needed) {
     return `After a few more days you have both checked in, how your guesses about ${b.name} went will show here.`;
   }
   return (
