@@ -348,7 +348,8 @@ Result<json::object> my_insights_of(store::ReadTx& tx, const User& me, Window wi
       for (const auto& f : m.ask_about) ask.push_back(json::string(f));
       bonds.push_back(json::object{{"bond_id", b.view.id},       {"name", b.view.other.display_name},
                                    {"days", m.days},             {"family_right", m.family_right},
-                                   {"closeness_right", m.closeness_right}, {"ask_about", std::move(ask)}});
+                                   {"closeness_right", m.closeness_right}, {"ask_about", std::move(ask)},
+                                   {"needed", kMinDaysForCloseness}});
     }
     out["mind_reading"] = json::object{{"state", any ? "told" : "not_enough"}, {"bonds", std::move(bonds)}};
   }

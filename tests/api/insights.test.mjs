@@ -237,7 +237,7 @@ describe('insights for oneself alone', TIMEOUT, () => {
     assert.deepEqual(body.own_time, { state: 'not_enough', days: 3, weekly_minutes: 210, wish_per_week: ANA_WISH });
     assert.equal(body.mind_reading.state, 'not_enough', 'three revealed days are one short');
     assert.deepEqual(body.mind_reading.bonds, [{
-      bond_id: ab.id, name: 'Ben', days: 3, family_right: 1, closeness_right: 2, ask_about: ['calm'],
+      bond_id: ab.id, name: 'Ben', days: 3, family_right: 1, closeness_right: 2, ask_about: ['calm'], needed: 4,
     }]);
   });
 
@@ -246,7 +246,7 @@ describe('insights for oneself alone', TIMEOUT, () => {
     assert.deepEqual(body.sharing_gap, { state: 'not_enough', families: [] });
     assert.deepEqual(body.own_time, { state: 'not_enough', days: 3, weekly_minutes: 280, wish_per_week: BEN_WISH });
     assert.deepEqual(body.mind_reading.bonds, [{
-      bond_id: ab.id, name: 'Ana', days: 3, family_right: 0, closeness_right: 3, ask_about: ['sadness'],
+      bond_id: ab.id, name: 'Ana', days: 3, family_right: 0, closeness_right: 3, ask_about: ['sadness'], needed: 4,
     }]);
     assert.ok(!text.includes(String(ANA_WISH)));
     const bond = await insights(ben);

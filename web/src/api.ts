@@ -14,7 +14,20 @@ export interface User {
   timezone: string;
   /** Whether affection and love-making ticks appear in this person's partner check-ins. */
   track_affection: boolean;
+  /** Time of one's own this person would like each week, in minutes; only ever in their own user. */
+  own_time_wish_minutes?: number | null;
+  /** Whether that wish appears in the insights of this person's bonds (off unless they turn it on). */
+  show_own_time_wish?: boolean;
   created_at: string;
+}
+
+/** The changes PATCH /api/v1/me accepts. */
+export interface UserChanges {
+  display_name?: string;
+  timezone?: string;
+  track_affection?: boolean;
+  own_time_wish_minutes?: number | null;
+  show_own_time_wish?: boolean;
 }
 
 export interface Bond {
@@ -66,12 +79,30 @@ export interface Named<Id extends string = string> {
   description?: string;
 }
 
+/**
+ * The words of one state of an insight card. `{who}` in the sentence names a member. The
+ * vulnerability card's one_sided state has a suggestion for each side instead of one for both.
+ */
+export interface InsightWords {
+  sentence: string;
+  suggestion?: string;
+  suggestion_open?: string;
+  suggestion_quiet?: string;
+}
+
+export interface InsightCardWords {
+  title: string;
+  states: Record<string, InsightWords>;
+}
+
 export interface Catalog {
   feelings: { families: CatalogFamily[] };
   prompts: { look_beneath_anger?: string } & Record<string, string | undefined>;
   entry_kinds: Named<EntryKind>[];
   response_kinds: Named<ResponseKind>[];
   appreciation_kinds: Named<AppreciationKind>[];
+  /** The insights' words: `bond` cards are seen by both members, `self` cards by one person alone. */
+  insights: { bond: Record<string, InsightCardWords>; self: Record<string, InsightCardWords> };
 }
 
 export interface Person {
@@ -282,6 +313,93 @@ export function partnerCheckin(day: CheckinDay): Checkin | null {
   return day.partner && 'from' in day.partner ? day.partner : null;
 }
 
+// Insights: patterns over a window of days, described gently, never a score of one against the other.
+
+/** The window an insight looks at: `days` days from `from` to `to` (YYYY-MM-DD), both included. */
+export interface InsightWindow {
+  days: number;
+  from: string;
+  to: string;
+}
+
+export type Lean = 'more_closeness' | 'more_space' | 'balanced';
+
+/** Per member, each carries `member_id`; members come in a fixed order, the same for both. */
+export interface BondInsights extends InsightWindow {
+  bond_id: string;
+  members: { id: string; name: string }[];
+  /** The card whose suggestion is worth offering first. */
+  highlight: string;
+  closeness: {
+    state: string;
+    /** The member one_closer or one_space speaks of. */
+    who?: string;
+    /** Days both answered in the window, and how many are needed before the means are told. */
+    days: number;
+    needed: number;
+    members?: { member_id: string; mean_now: number; mean_wanted: number; gap: number; direction: Lean }[];
+    pursue_withdraw: boolean;
+    /** Each day both answered, oldest first: `now` and `wanted` in the order of `members`. */
+    series: { day: string; now: number[]; wanted: number[] }[];
+  };
+  needs: {
+    state: string;
+    members: {
+      member_id: string;
+      space: number;
+      closeness: number;
+      comfort: number;
+      fine: number;
+      space_requests: number;
+      comfort_requests: number;
+    }[];
+  };
+  vulnerability: {
+    state: string;
+    /** With one_sided: the member who has been letting the other in. */
+    one_sided?: string;
+    members: { member_id: string; shared_vulnerable: number; comfort_requests: number; comfort_days: number }[];
+  };
+  appreciation: { state: string; members: { member_id: string; sent: number; days_since_love: number | null }[] };
+  space: {
+    state: string;
+    /** With room_unmet: a member under the wish they chose to show. */
+    who?: string;
+    members: {
+      member_id: string;
+      own_minutes: number;
+      together_minutes: number;
+      own_share: number | null;
+      weekly_own_minutes: number;
+      /** Only when that member chose to show their wish. */
+      wish_per_week?: number;
+      under_wish?: boolean;
+    }[];
+  };
+  /** Only when both members track affection; nothing says who ticked what. */
+  affection?: { state: string; with_affection: number; with_lovemaking: number; affection_without_lovemaking: number };
+  /** For the two together, never per person. */
+  responsiveness: { state: string; calls: number; answered: number; median_wait_minutes: number | null };
+}
+
+/** What belongs to the caller alone: never in a bond's insights. */
+export interface MyInsights extends InsightWindow {
+  sharing_gap: { state: string; families: { family: string; written: number; shared: number }[] };
+  own_time: { state: string; days: number; weekly_minutes: number; wish_per_week: number | null };
+  mind_reading: {
+    state: string;
+    bonds: {
+      bond_id: string;
+      name: string;
+      days: number;
+      family_right: number;
+      closeness_right: number;
+      ask_about: string[];
+      needed: number;
+    }[];
+  };
+}
+
 export interface EntryDraft {
   kind: EntryKind;
   feelings: FeelingInput[];
@@ -469,7 +587,7 @@ export const api = {
       throw e;
     }
   },
-  updateMe: (changes: { display_name?: string; timezone?: string; track_affection?: boolean }) =>
+  updateMe: (changes: UserChanges) =>
     request<{ user: User }>('PATCH', '/api/v1/me', changes).then((r) => r.user),
   /** The server starts a new session for this browser; request() keeps its new CSRF token. */
   changePassword: (current_password: string, new_password: string) =>
@@ -580,4 +698,8 @@ export const api = {
     request<CheckinDay>('GET', path`/api/v1/bonds/${bondId}/checkins/${day}`),
   checkIn: (bondId: string, day: string, draft: CheckinDraft) =>
     request<{ checkin: Checkin; revealed: boolean }>('PUT', path`/api/v1/bonds/${bondId}/checkins/${day}`, draft),
+
+  bondInsights: (bondId: string, days?: number) =>
+    request<BondInsights>('GET', `${path`/api/v1/bonds/${bondId}/insights`}${query({ days })}`),
+  myInsights: (days?: number) => request<MyInsights>('GET', `/api/v1/me/insights${query({ days })}`),
 };

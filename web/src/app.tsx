@@ -22,6 +22,9 @@ import { SignUp } from './account/signup';
 import { HistoryDay, HistoryMonth } from './checkin/history-page';
 import { Start } from './start/start';
 import { Welcome } from './start/welcome';
+import { BondInsightsPage } from './insights/bond-insights';
+import { MyInsightsPage } from './insights/mine';
+import { windowOf } from './insights/window';
 import { Link, matchRoute, navigate, useLocation } from './router';
 import { useNews } from './news/state';
 
@@ -59,6 +62,12 @@ const routes: Route[] = [
     access: 'member',
     render: (p) => <HistoryDay id={p.id!} day={p.day!} key={`${p.id} ${p.day}`} />,
   },
+  {
+    path: '/bonds/:id/insights',
+    access: 'member',
+    render: (p, q) => <BondInsightsPage id={p.id!} days={windowOf(q)} key={p.id} />,
+  },
+  { path: '/insights/me', access: 'member', render: (_, q) => <MyInsightsPage days={windowOf(q)} /> },
   { path: '/checkin', access: 'member', render: () => <CheckinChooser /> },
   { path: '/more', access: 'member', render: () => <More /> },
   { path: '/sessions', access: 'member', render: () => <Sessions /> },

@@ -47,6 +47,12 @@ export async function assertAccessible(page, screen) {
   assert.deepEqual(bad, [], `accessibility problems on the ${screen} screen`);
 }
 
+/** The page's width never exceeds the window's: nothing scrolls sideways. */
+export async function assertFitsWidth(page, where) {
+  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  assert.ok(scroll <= inner, `${where}: ${scroll} px wide in a ${inner} px window`);
+}
+
 /**
  * One server, one browser and the people in it, for one test file. Call `start` in `before` and
  * `stop` in `after`.

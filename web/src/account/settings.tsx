@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { api } from '../api';
 import { useAuth, useUser } from '../auth';
-import { Button, Field, Form, fieldError } from '../ui/forms';
+import { Button, Field, Form, SettingCheckbox, fieldError } from '../ui/forms';
 import { deviceTimeZone } from '../format';
 import { useAction, useTitle } from '../hooks';
 import { Link } from '../router';
+import { OwnTimeWish } from '../insights/wish-setting';
+import { useLandOnTarget } from '../ui/land';
 import { useAnnounce } from '../status';
 import './account.css';
 
@@ -91,18 +93,8 @@ function Affection() {
   const user = useUser();
   const { setUser } = useAuth();
   const announce = useAnnounce();
-  const save = useAction(api.updateMe);
-  // Shown at once; put back if the server does not take it.
-  const [on, setOn] = useState(user.track_affection === true);
-
-  const toggle = async (next: boolean) => {
-    setOn(next);
-    const updated = await save.run({ track_affection: next });
-    if (!updated) {
-      setOn(!next);
-      return;
-    }
-    setUser(updated);
+  const save = async (next: boolean) => {
+    setUser(await api.updateMe({ track_affection: next }));
     announce(next ? 'Affection is now part of your check-ins as partners.' : 'Affection is no longer part of your check-ins.');
   };
 
@@ -110,43 +102,26 @@ function Affection() {
     <section class="section" aria-labelledby="affection-heading">
       <h2 id="affection-heading">Affection in check-ins</h2>
       <div class="card">
-        <div class="choice choice--plain">
-          <input
-            type="checkbox"
-            class="choice__input"
-            id="track-affection"
-            checked={on}
-            aria-describedby="track-affection-hint"
-            aria-disabled={save.busy ? 'true' : undefined}
-            onChange={(e) => {
-              if (save.busy) {
-                e.currentTarget.checked = on;
-                return;
-              }
-              void toggle(e.currentTarget.checked);
-            }}
-          />
-          <label class="choice__label" for="track-affection">
-            <span class="choice__title">Include affection in my daily check-ins</span>
-          </label>
-        </div>
-        <div class="field__hint setting__hint" id="track-affection-hint">
-          <p>
-            Adds two optional ticks to check-ins with a partner: whether you were affectionate with each other, and
-            whether you made love. Only in bonds between partners, never with friends or family. Off unless you turn
-            it on.
-          </p>
-          <p>
-            The ticks are shown to you both only when you have both turned this on, and like the rest of a check-in
-            only once you have both checked in that day. If only one of you has it on, neither sees the other’s ticks,
-            and nobody is told who has not turned it on.
-          </p>
-        </div>
-        {save.error && (
-          <p class="form-error" role="alert">
-            {save.error.detail}
-          </p>
-        )}
+        <SettingCheckbox
+          id="track-affection"
+          label="Include affection in my daily check-ins"
+          checked={user.track_affection === true}
+          save={save}
+          hint={
+            <>
+              <p>
+                Adds two optional ticks to check-ins with a partner: whether you were affectionate with each other, and
+                whether you made love. Only in bonds between partners, never with friends or family. Off unless you turn
+                it on.
+              </p>
+              <p>
+                The ticks are shown to you both only when you have both turned this on, and like the rest of a check-in
+                only once you have both checked in that day. If only one of you has it on, neither sees the other’s
+                ticks, and nobody is told who has not turned it on.
+              </p>
+            </>
+          }
+        />
       </div>
     </section>
   );
@@ -217,11 +192,14 @@ function Password() {
 
 export function Settings() {
   useTitle('Settings');
+  // A link to one setting ("/settings#own-time") lands on it.
+  useLandOnTarget(true);
   return (
     <>
       <h1 tabIndex={-1}>Settings</h1>
       <Profile />
       <Affection />
+      <OwnTimeWish />
       <Password />
       <section class="section" aria-labelledby="devices-heading">
         <h2 id="devices-heading">Devices</h2>

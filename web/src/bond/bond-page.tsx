@@ -13,7 +13,7 @@ import { sayingHere, useLiveEvents } from '../live';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
 import { useLandOnTarget } from '../ui/land';
-import { historyHref } from '../ui/target';
+import { historyHref, insightsHref } from '../ui/target';
 import './bond.css';
 
 const PAGE = 20;
@@ -122,9 +122,14 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
           <section class="section section--first" aria-labelledby="checkin-heading">
             <h2 id="checkin-heading">Today’s check-in</h2>
             <CheckinToday bond={bond} />
-            <p>
-              <Link href={historyHref(bond.id)}>Past check-ins</Link>
-            </p>
+            <ul class="plain-list bond-links">
+              <li>
+                <Link href={historyHref(bond.id)}>Past check-ins</Link>
+              </li>
+              <li>
+                <Link href={insightsHref(bond.id)}>How you two are doing lately</Link>
+              </li>
+            </ul>
           </section>
         )}
 

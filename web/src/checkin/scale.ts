@@ -20,9 +20,12 @@ export const clampCloseness = (n: number): number => Math.min(CLOSENESS_MAX, Mat
 export const tickX = (value: number): number =>
   TRACK_LEFT + ((value - CLOSENESS_MIN) * (TRACK_RIGHT - TRACK_LEFT)) / (CLOSENESS_MAX - CLOSENESS_MIN);
 
+/** How far apart the two circles' centres are drawn for `value`: 68 just touching, less overlapping. */
+export const circleSeparation = (value: number): number => separation[clampCloseness(value)] ?? 68;
+
 /** The centres of the two circles drawn for `value`. */
 export function circleCentres(value: number): [number, number] {
-  const half = (separation[clampCloseness(value)] ?? 68) / 2;
+  const half = circleSeparation(value) / 2;
   return [WIDTH / 2 - half, WIDTH / 2 + half];
 }
 

@@ -1,8 +1,9 @@
 // Form pieces that show the server's problem next to the right field. A field with an error gets
 // aria-invalid and points at its message with aria-describedby; the form's own message is an alert.
 import type { ComponentChildren, JSX } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../api';
+import { useAction } from '../hooks';
 
 /**
  * The message for `field`: the server's per-field message, or the whole problem's detail when the
@@ -144,5 +145,66 @@ export function Button({ busy, busyLabel, variant = 'primary', children, type, o
     >
       {busy && busyLabel ? busyLabel : children}
     </button>
+  );
+}
+
+interface SettingCheckboxProps {
+  /** The input's id; its hint's id is `${id}-hint`. */
+  id: string;
+  label: string;
+  /** What turning it on means, and who sees what. */
+  hint: ComponentChildren;
+  checked: boolean;
+  /** Saves the new value; a rejection puts the box back and shows why. */
+  save: (next: boolean) => Promise<unknown>;
+}
+
+/**
+ * A setting that is on or off, saved as soon as it changes: shown at once, put back if the server
+ * does not take it. While a save is under way the box keeps its place and refuses another change.
+ */
+export function SettingCheckbox({ id, label, hint, checked, save }: SettingCheckboxProps) {
+  const action = useAction(async (next: boolean) => {
+    await save(next);
+    return true;
+  });
+  const [on, setOn] = useState(checked);
+
+  const toggle = async (next: boolean) => {
+    setOn(next);
+    if (!(await action.run(next))) setOn(!next);
+  };
+
+  return (
+    <>
+      <div class="choice choice--plain">
+        <input
+          type="checkbox"
+          class="choice__input"
+          id={id}
+          checked={on}
+          aria-describedby={`${id}-hint`}
+          aria-disabled={action.busy ? 'true' : undefined}
+          onChange={(e) => {
+            if (action.busy) {
+              e.currentTarget.checked = on;
+              return;
+            }
+            void toggle(e.currentTarget.checked);
+          }}
+        />
+        <label class="choice__label" for={id}>
+          <span class="choice__title">{label}</span>
+        </label>
+      </div>
+      <div class="field__hint setting__hint" id={`${id}-hint`}>
+        {hint}
+      </div>
+      {action.error && (
+        <p class="form-error" role="alert">
+          {action.error.detail}
+        </p>
+      )}
+    </>
   );
 }

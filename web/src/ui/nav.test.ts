@@ -7,10 +7,11 @@ test('each page belongs to one tab', () => {
   assert.equal(tabOf('/'), 'home');
   assert.equal(tabOf('/bonds/b1'), 'home', 'a bond is reached from home');
   assert.equal(tabOf('/bonds/b1/checkin'), 'checkin');
+  assert.equal(tabOf('/bonds/b1/insights'), 'home', 'a bond’s insights are reached from the bond');
   assert.equal(tabOf('/checkin'), 'checkin');
   assert.equal(tabOf('/journal'), 'journal');
   assert.equal(tabOf('/journal/e1'), 'journal');
-  for (const p of ['/more', '/invite', '/join', '/join/K7QM-3HXD', '/settings', '/sessions']) assert.equal(tabOf(p), 'more', p);
+  for (const p of ['/more', '/invite', '/join', '/join/K7QM-3HXD', '/settings', '/sessions', '/insights/me']) assert.equal(tabOf(p), 'more', p);
   assert.equal(tabOf('/journalling'), null, 'a prefix alone is not enough');
   assert.equal(tabOf('/no/such/place'), null);
 });

@@ -12,7 +12,7 @@ export function tabOf(pathname: string): TabId | null {
   if (pathname === '/checkin' || isBondCheckin(pathname)) return 'checkin';
   if (pathname === '/' || under('/bonds', pathname)) return 'home';
   if (under('/journal', pathname)) return 'journal';
-  if (['/more', '/invite', '/join', '/settings', '/sessions'].some((p) => under(p, pathname))) return 'more';
+  if (['/more', '/invite', '/join', '/settings', '/sessions', '/insights'].some((p) => under(p, pathname))) return 'more';
   return null;
 }
 

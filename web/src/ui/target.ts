@@ -31,6 +31,11 @@ export const checkinHref = (bondId: string) => `/bonds/${part(bondId)}/checkin`;
 export const historyHref = (bondId: string, day?: string) =>
   `/bonds/${part(bondId)}/history${day ? `/${part(day)}` : ''}`;
 export const entryHref = (entryId: string, hash?: string) => `/journal/${part(entryId)}${hash ? `#${hash}` : ''}`;
+/** A bond's insights, and one's own ("Just for you"). */
+export const insightsHref = (bondId: string) => `/bonds/${part(bondId)}/insights`;
+export const myInsightsHref = '/insights/me';
+/** The setting of one's weekly wish for time alone. */
+export const ownTimeWishHref = '/settings#own-time';
 
 const isDay = (day: string | undefined): day is string => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day);
 
