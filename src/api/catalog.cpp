@@ -5,6 +5,7 @@
 #include "api/json.h"
 #include "core/embedded_file.h"
 #include "core/insights.h"
+#include "core/moments.h"
 #include "core/needs.h"
 
 namespace pillars {
@@ -98,6 +99,29 @@ Result<json::object> parse_needs(std::string_view text, Catalog& catalog) {
   return json::object{{"needs", std::move(doc)}};
 }
 
+// content/journey.json: the words of the journey screen, for both kinds of moment and every kind
+// of milestone core computes.
+Result<json::object> parse_journey(std::string_view text, Catalog&) {
+  boost::system::error_code ec;
+  auto doc = json::parse(text, ec);
+  if (ec || !doc.is_object()) return fail(Errc::internal, "content/journey.json is not valid JSON");
+  auto problem = [](std::string what) { return fail(Errc::internal, "content/journey.json: " + what); };
+  const auto& root = doc.as_object();
+  for (auto key : {"title", "intro", "empty"})
+    if (text_of(root, key).empty()) return problem(std::string("needs ") + key);
+  const auto* kinds = root.if_contains("kinds");
+  for (auto kind : {MomentKind::high, MomentKind::low}) {
+    const auto* k = kinds && kinds->is_object() ? kinds->as_object().if_contains(to_string(kind)) : nullptr;
+    if (!k || !k->is_object() || text_of(k->as_object(), "name").empty())
+      return problem("kinds." + std::string(to_string(kind)) + " needs a name");
+  }
+  const auto* marks = root.if_contains("milestones");
+  for (auto kind : {MilestoneKind::began, MilestoneKind::first_reveal, MilestoneKind::days_both})
+    if (!marks || !marks->is_object() || text_of(marks->as_object(), to_string(kind)).empty())
+      return problem("milestones." + std::string(to_string(kind)) + " is missing");
+  return json::object{{"journey", std::move(doc)}};
+}
+
 // content/feelings.json: the families and words (checked by core's catalog rules) and the small
 // lists the inner world uses.
 Result<json::object> parse_feelings(std::string_view text, Catalog& catalog) {
@@ -142,7 +166,7 @@ struct ContentPart {
   std::string_view file;
   Result<json::object> (*parse)(std::string_view text, Catalog& catalog);
 };
-constexpr std::array<ContentPart, 3> kContentParts = {{
+constexpr std::array<ContentPart, 4> kContentParts = {{
     {"feelings.json", parse_feelings},
     {"insights.json",
      [](std::string_view text, Catalog&) -> Result<json::object> {
@@ -151,6 +175,7 @@ constexpr std::array<ContentPart, 3> kContentParts = {{
        return json::object{{"insights", std::move(*doc)}};
      }},
     {"needs.json", parse_needs},
+    {"journey.json", parse_journey},
 }};
 
 }  // namespace

@@ -101,6 +101,25 @@ TEST(Catalog, TheTwoNeedsAreCheckedAndServed) {
   EXPECT_NE(no_band.error().detail.find("independence.bands.strong"), std::string::npos);
 }
 
+TEST(Catalog, TheJourneyHasWordsForEveryKindAndMilestone) {
+  auto loaded = api::load_catalog();
+  ASSERT_TRUE(loaded) << loaded.error().detail;
+  auto served = boost::json::parse(loaded->json).as_object();
+  for (auto kind : {"began", "first_reveal", "days_both"})
+    EXPECT_TRUE(served.at("journey").at("milestones").at(kind).is_string()) << kind;
+  std::string_view feelings, journey;
+  for (const auto& f : content_files()) {
+    if (f.path == "feelings.json") feelings = f.data;
+    if (f.path == "journey.json") journey = f.data;
+  }
+  auto doc = boost::json::parse(journey).as_object();
+  doc["milestones"].as_object().erase("days_both");
+  const auto text = boost::json::serialize(doc);
+  auto broken = api::parse_catalog({{"feelings.json", feelings}, {"journey.json", text}});
+  ASSERT_FALSE(broken);
+  EXPECT_NE(broken.error().detail.find("milestones.days_both"), std::string::npos);
+}
+
 TEST(Catalog, ProblemsAreFound) {
   Catalog c;
   c.families = {{"joy", "Joy", true, "", {"glad", "glad"}}};
