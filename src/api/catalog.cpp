@@ -7,6 +7,7 @@
 #include "core/insights.h"
 #include "core/moments.h"
 #include "core/needs.h"
+#include "core/reflections.h"
 
 namespace pillars {
 std::span<const EmbeddedFile> content_files();  // generated from content/
@@ -49,16 +50,35 @@ Result<json::value> parse_insights(std::string_view text) {
   return doc;
 }
 
+// One content file being checked: errors name the file, and opening it checks that it is a JSON
+// object with the texts every screen of its feature needs.
+class ContentFile {
+ public:
+  explicit ContentFile(std::string_view name) : name_(name) {}
+  std::unexpected<Error> problem(std::string_view what) const {
+    return fail(Errc::internal, "content/" + name_ + ": " + std::string(what));
+  }
+  Result<json::value> open(std::string_view text, std::initializer_list<std::string_view> texts) const {
+    boost::system::error_code ec;
+    auto doc = json::parse(text, ec);
+    if (ec || !doc.is_object()) return fail(Errc::internal, "content/" + name_ + " is not valid JSON");
+    for (auto key : texts)
+      if (text_of(doc.as_object(), key).empty()) return problem("needs " + std::string(key));
+    return doc;
+  }
+
+ private:
+  std::string name_;
+};
+
 // content/needs.json: the two needs' statements (core checks the questionnaire's rules), the words
 // around them, a band sentence for each need, and the dance's words for every state.
 Result<json::object> parse_needs(std::string_view text, Catalog& catalog) {
-  boost::system::error_code ec;
-  auto doc = json::parse(text, ec);
-  if (ec || !doc.is_object()) return fail(Errc::internal, "content/needs.json is not valid JSON");
-  auto problem = [](std::string what) { return fail(Errc::internal, "content/needs.json: " + what); };
-  const auto& root = doc.as_object();
-  for (auto key : {"title", "intro", "not_a_test"})
-    if (text_of(root, key).empty()) return problem(std::string("needs ") + key);
+  const ContentFile file("needs.json");
+  auto problem = [&](std::string what) { return file.problem(what); };
+  auto doc = file.open(text, {"title", "intro", "not_a_test"});
+  if (!doc) return std::unexpected(doc.error());
+  const auto& root = doc->as_object();
   const auto* needs = root.if_contains("needs");
   for (auto need : {NeedScale::closeness, NeedScale::independence}) {
     const std::string name(to_string(need));
@@ -96,19 +116,17 @@ Result<json::object> parse_needs(std::string_view text, Catalog& catalog) {
       return problem("dance." + std::string(state) + " needs a sentence and a suggestion");
   }
   catalog.need_items = std::move(parsed);
-  return json::object{{"needs", std::move(doc)}};
+  return json::object{{"needs", std::move(*doc)}};
 }
 
 // content/journey.json: the words of the journey screen, for both kinds of moment and every kind
 // of milestone core computes.
 Result<json::object> parse_journey(std::string_view text, Catalog&) {
-  boost::system::error_code ec;
-  auto doc = json::parse(text, ec);
-  if (ec || !doc.is_object()) return fail(Errc::internal, "content/journey.json is not valid JSON");
-  auto problem = [](std::string what) { return fail(Errc::internal, "content/journey.json: " + what); };
-  const auto& root = doc.as_object();
-  for (auto key : {"title", "intro", "empty"})
-    if (text_of(root, key).empty()) return problem(std::string("needs ") + key);
+  const ContentFile file("journey.json");
+  auto problem = [&](std::string what) { return file.problem(what); };
+  auto doc = file.open(text, {"title", "intro", "empty"});
+  if (!doc) return std::unexpected(doc.error());
+  const auto& root = doc->as_object();
   const auto* kinds = root.if_contains("kinds");
   for (auto kind : {MomentKind::high, MomentKind::low}) {
     const auto* k = kinds && kinds->is_object() ? kinds->as_object().if_contains(to_string(kind)) : nullptr;
@@ -119,7 +137,42 @@ Result<json::object> parse_journey(std::string_view text, Catalog&) {
   for (auto kind : {MilestoneKind::began, MilestoneKind::first_reveal, MilestoneKind::days_both})
     if (!marks || !marks->is_object() || text_of(marks->as_object(), to_string(kind)).empty())
       return problem("milestones." + std::string(to_string(kind)) + " is missing");
-  return json::object{{"journey", std::move(doc)}};
+  return json::object{{"journey", std::move(*doc)}};
+}
+
+// content/reflections.json: the questions for oneself (core checks their rules), their themes and
+// how many days each is offered.
+Result<json::object> parse_reflections(std::string_view text, Catalog& catalog) {
+  const ContentFile file("reflections.json");
+  auto problem = [&](std::string what) { return file.problem(what); };
+  auto doc = file.open(text, {"title", "intro", "private"});
+  if (!doc) return std::unexpected(doc.error());
+  const auto& root = doc->as_object();
+  const auto* every = root.if_contains("every_days");
+  if (!every || !every->is_int64() || every->get_int64() < kMinEveryDays || every->get_int64() > kMaxEveryDays)
+    return problem("every_days must be a whole number of days from 1 to 14");
+  std::vector<std::string> themes;
+  const auto* theme_names = root.if_contains("themes");
+  if (!theme_names || !theme_names->is_object()) return problem("needs themes");
+  for (const auto& kv : theme_names->as_object()) {
+    if (!kv.value().is_string() || kv.value().get_string().empty()) return problem("every theme needs a name");
+    themes.emplace_back(kv.key());
+  }
+  const auto* prompts = root.if_contains("prompts");
+  if (!prompts || !prompts->is_array()) return problem("needs prompts");
+  std::vector<ReflectionPrompt> parsed;
+  for (const auto& pv : prompts->as_array()) {
+    if (!pv.is_object()) return problem("a question is not an object");
+    const auto& po = pv.as_object();
+    const auto question = text_of(po, "text");
+    if (question.empty() || question.size() > kMaxReflectionText)
+      return problem("question " + text_of(po, "id") + " needs a short text");
+    parsed.push_back({text_of(po, "id"), text_of(po, "theme")});
+  }
+  if (auto problems = reflection_problems(parsed, themes); !problems.empty()) return problem(problems.front());
+  catalog.reflections = std::move(parsed);
+  catalog.reflection_every_days = static_cast<int>(every->get_int64());
+  return json::object{{"reflections", std::move(*doc)}};
 }
 
 // content/feelings.json: the families and words (checked by core's catalog rules) and the small
@@ -166,7 +219,7 @@ struct ContentPart {
   std::string_view file;
   Result<json::object> (*parse)(std::string_view text, Catalog& catalog);
 };
-constexpr std::array<ContentPart, 4> kContentParts = {{
+constexpr std::array<ContentPart, 5> kContentParts = {{
     {"feelings.json", parse_feelings},
     {"insights.json",
      [](std::string_view text, Catalog&) -> Result<json::object> {
@@ -176,6 +229,7 @@ constexpr std::array<ContentPart, 4> kContentParts = {{
      }},
     {"needs.json", parse_needs},
     {"journey.json", parse_journey},
+    {"reflections.json", parse_reflections},
 }};
 
 }  // namespace

@@ -1,9 +1,12 @@
 // Entries: the inner world. Private to the author unless shared into one of their bonds.
+#include <algorithm>
 #include <charconv>
 
 #include "api/async_store.h"
 #include "api/handlers.h"
 #include "api/json.h"
+#include "core/checkin.h"
+#include "core/reflections.h"
 #include "crypto/crypto.h"
 
 namespace pillars::api {
@@ -339,6 +342,116 @@ Awaitable bond_entries(AppContext& app, Context& ctx) {
     next = make_cursor(last.shared_at, last.entry.id);
   }
   co_return json_ok(json::object{{"entries", std::move(out)}, {"next_cursor", std::move(next)}});
+}
+
+
+// ---- reflections: answers to the questions for oneself are entries of the kind `reflection`,
+// one per question and person, private and shared like any entry.
+
+namespace {
+
+Error no_question() { return Error(Errc::not_found, "There is no such question."); }
+
+// The person's answers to the questions, newest first (one per question, so at most as many as
+// there are questions).
+Result<std::vector<Entry>> reflection_answers(store::ReadTx& tx, const std::string& author, std::size_t questions) {
+  store::ReadTx::EntryFilter filter;
+  filter.kind = EntryKind::reflection;
+  filter.limit = static_cast<int>(questions) + 1;
+  return tx.entries_of(author, filter);
+}
+
+}  // namespace
+
+Awaitable list_reflections(AppContext& app, Context& ctx) {
+  Day day = utc_day(app.now());
+  auto params = query_params(ctx);
+  if (!params) co_return Error(Errc::bad_request, "The address could not be read.");
+  Fields fields(json::object{});
+  for (const auto& [key, value] : *params) {
+    if (key != "day") continue;
+    auto d = parse_day(value);
+    if (!d || !day_is_current(*d, app.now())) fields.error("day", "Give today's date as YYYY-MM-DD.");
+    else day = *d;
+  }
+  if (!fields.ok()) co_return fields.failure();
+  const auto& catalog = app.catalog();
+  const std::string& me = ctx.user().id;
+  auto answers = co_await read(app.store(), [&](store::ReadTx& tx) {
+    return reflection_answers(tx, me, catalog.reflections.size());
+  });
+  if (!answers) co_return answers.error();
+  auto offer = reflection_for(me, day, catalog.reflections.size(), catalog.reflection_every_days);
+  json::array list;
+  for (const auto& e : *answers) list.push_back(to_json(e, {}, me));
+  json::value offered = nullptr;
+  if (!catalog.reflections.empty())
+    offered = json::object{{"id", catalog.reflections[offer.index].id},
+                           {"since", format_day(offer.since)},
+                           {"next", format_day(offer.next)}};
+  co_return json_ok(json::object{{"offered", std::move(offered)},
+                                 {"every_days", catalog.reflection_every_days},
+                                 {"answers", std::move(list)}});
+}
+
+Awaitable answer_reflection(AppContext& app, Context& ctx) {
+  const std::string prompt(ctx.param("id"));
+  const auto& catalog = app.catalog();
+  if (std::none_of(catalog.reflections.begin(), catalog.reflections.end(),
+                   [&](const ReflectionPrompt& p) { return p.id == prompt; }))
+    co_return no_question();
+  auto body = parse_body(ctx);
+  if (!body) co_return body.error();
+  Fields fields(*body);
+  auto draft = read_draft(fields);
+  if (draft.kind) fields.error("kind", "An answer to a reflection is always a reflection.");
+  if (!fields.ok()) co_return fields.failure();
+  const std::string& me = ctx.user().id;
+  const Millis now = app.now();
+  struct Saved {
+    EntryWithResponses entry;
+    bool created = false;
+    std::vector<std::pair<std::string, std::string>> tell;
+  };
+  auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<Saved> {
+    auto answers = reflection_answers(tx, me, catalog.reflections.size());
+    if (!answers) return std::unexpected(answers.error());
+    auto it = std::find_if(answers->begin(), answers->end(), [&](const Entry& e) { return e.prompt == prompt; });
+    Saved s;
+    if (it != answers->end()) {
+      auto found = load_for_author(tx, it->id, me);
+      if (!found) return std::unexpected(found.error());
+      if (!*found) return std::unexpected(no_question());
+      s.entry = std::move(**found);
+    } else {
+      s.created = true;
+      s.entry.entry.id = crypto::random_id();
+      s.entry.entry.author_id = me;
+      s.entry.entry.kind = EntryKind::reflection;
+      s.entry.entry.prompt = prompt;
+      s.entry.entry.created_at = now;
+    }
+    Entry& entry = s.entry.entry;
+    if (auto errors = apply_entry_draft(draft, catalog, entry, false); !errors.empty()) {
+      Error e(Errc::validation, errors.size() == 1 ? errors.front().message : "Some fields need another look.");
+      e.fields = std::move(errors);
+      return std::unexpected(std::move(e));
+    }
+    entry.updated_at = now;
+    if (s.created) {
+      if (auto r = tx.insert_entry(entry); !r) return std::unexpected(r.error());
+      return s;
+    }
+    if (auto r = tx.update_entry(entry); !r) return std::unexpected(r.error());
+    auto who = audience(tx, entry.id, me);
+    if (!who) return std::unexpected(who.error());
+    s.tell = std::move(*who);
+    return s;
+  });
+  if (!saved) co_return saved.error();
+  for (const auto& [bond, other] : saved->tell) notify(app, other, "entry_updated", bond, saved->entry.entry.id);
+  json::object out{{"entry", to_json(saved->entry.entry, saved->entry.responses, me)}};
+  co_return saved->created ? json_created(out) : json_ok(out);
 }
 
 }  // namespace pillars::api

@@ -77,6 +77,10 @@ Awaitable delete_needs(AppContext&, Context&);
 Awaitable bond_needs(AppContext&, Context&);
 Awaitable show_needs(AppContext&, Context&);
 
+// entries.cpp: reflections, answered as entries of their own kind
+Awaitable list_reflections(AppContext&, Context&);
+Awaitable answer_reflection(AppContext&, Context&);
+
 // moments.cpp
 Awaitable list_moments(AppContext&, Context&);
 Awaitable add_moment(AppContext&, Context&);

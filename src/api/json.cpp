@@ -156,6 +156,7 @@ json::object to_json(const Entry& e, const std::vector<EntryResponse>& responses
           {"created_at", format_rfc3339(e.created_at)},
           {"updated_at", format_rfc3339(e.updated_at)},
           {"shared_with", std::move(shared)},
+          {"prompt", optional_text(e.prompt)},
           {"follow_up", follow_up ? json::value(*follow_up) : json::value(nullptr)},
           {"responses", responses_json(responses, viewer)}};
 }
@@ -172,6 +173,7 @@ json::object to_json(const SharedEntry& s, const std::vector<EntryResponse>& res
           {"created_at", format_rfc3339(s.entry.created_at)},
           {"updated_at", format_rfc3339(s.entry.updated_at)},
           {"shared_at", format_rfc3339(s.shared_at)},
+          {"prompt", optional_text(s.entry.prompt)},
           {"author", person(s.author)},
           {"mine", s.author.id == viewer},
           {"responses_offered", std::move(offered)},

@@ -154,6 +154,8 @@ constexpr RouteSpec kRoutes[] = {
   {V::delete_, "/api/v1/me/needs/{id}",          Access::signed_in,   delete_needs},
   {V::get,     "/api/v1/bonds/{id}/needs",       Access::bond_member, bond_needs},
   {V::put,     "/api/v1/bonds/{id}/needs",       Access::bond_member, show_needs},
+  {V::get,     "/api/v1/reflections",            Access::signed_in,   list_reflections},
+  {V::put,     "/api/v1/reflections/{id}/answer", Access::signed_in,  answer_reflection},
   {V::get,     "/api/v1/bonds/{id}/moments",     Access::bond_member, list_moments},
   {V::post,    "/api/v1/bonds/{id}/moments",     Access::bond_member, add_moment},
   // Only its author changes a moment; the handler checks it (the other member gets 404).

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/needs.h"
+#include "core/reflections.h"
 
 namespace pillars {
 
@@ -30,6 +31,8 @@ struct Catalog {
   std::vector<FeelingFamily> families;
   std::map<std::string, FeelingWord, std::less<>> words;  // by word id
   std::vector<NeedItem> need_items;                        // the two needs' statements, in order
+  std::vector<ReflectionPrompt> reflections;               // the questions for oneself, in order
+  int reflection_every_days = 3;                           // a new question every so many days
 
   const FeelingWord* word(std::string_view id) const {
     auto it = words.find(id);

@@ -20,8 +20,7 @@ enum class Need { space, closeness, comfort, fine };
 std::string_view to_string(Need need);
 std::optional<Need> parse_need(std::string_view text);
 
-// A calendar day as days since 1970-01-01.
-using Day = int;
+// Days (`Day`, in core/types.h) as text and from a time.
 std::optional<Day> parse_day(std::string_view text);  // "YYYY-MM-DD", a real date
 std::string format_day(Day day);
 Day utc_day(Millis t);

@@ -8,8 +8,8 @@
 namespace pillars {
 
 namespace {
-constexpr std::string_view kEntryKinds[] = {"feeling", "hope",     "fear",        "hurt",
-                                            "memory",  "daydream", "achievement", "knock"};
+constexpr std::string_view kEntryKinds[] = {"feeling", "hope",     "fear",        "hurt",      "memory",
+                                            "daydream", "achievement", "knock", "reflection"};
 constexpr std::string_view kResponseKinds[] = {"hear", "comfort", "celebrate", "thanks"};
 constexpr std::string_view kAppreciationKinds[] = {"love", "thanks", "admire"};
 constexpr std::string_view kRequestKinds[] = {"comfort", "space"};
@@ -76,8 +76,13 @@ std::vector<FieldError> apply_entry_draft(const EntryDraft& draft, const Catalog
                                           bool creating) {
   std::vector<FieldError> errors;
   if (draft.kind) {
-    if (auto k = parse_entry_kind(*draft.kind)) entry.kind = *k;
-    else errors.push_back({"kind", "Choose one of the kinds of entry."});
+    auto k = parse_entry_kind(*draft.kind);
+    if (!k) errors.push_back({"kind", "Choose one of the kinds of entry."});
+    else if ((*k == EntryKind::reflection) != (!creating && entry.kind == EntryKind::reflection))
+      errors.push_back({"kind", entry.kind == EntryKind::reflection && !creating
+                                    ? "An answer to a reflection stays one."
+                                    : "A reflection is written by answering one of your questions."});
+    else entry.kind = *k;
   } else if (creating) {
     errors.push_back({"kind", "Choose what kind of entry this is."});
   }

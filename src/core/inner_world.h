@@ -17,7 +17,9 @@ namespace pillars {
 inline constexpr std::size_t kMaxEntryBody = 20000;  // characters
 inline constexpr std::size_t kMaxNote = 2000;        // characters, for responses and notes
 
-enum class EntryKind { feeling, hope, fear, hurt, memory, daydream, achievement, knock };
+// `reflection` is an answer to one of the questions for oneself (core/reflections.h): made only by
+// answering its question, never chosen as a kind, and never changed into or out of.
+enum class EntryKind { feeling, hope, fear, hurt, memory, daydream, achievement, knock, reflection };
 std::string_view to_string(EntryKind kind);
 std::optional<EntryKind> parse_entry_kind(std::string_view text);
 
@@ -55,6 +57,7 @@ struct Entry {
   Millis created_at = 0;
   Millis updated_at = 0;
   std::vector<std::string> shared_with;  // bond ids, filled when read for the author
+  std::optional<std::string> prompt = std::nullopt;  // a reflection's question (catalog id); only for reflections
 };
 
 struct EntryResponse {

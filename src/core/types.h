@@ -10,6 +10,8 @@
 namespace pillars {
 
 using Millis = std::int64_t;
+// A calendar day as days since 1970-01-01.
+using Day = int;
 
 struct User {
   std::string id;

@@ -555,6 +555,24 @@ const ROUTES = {
       assert.equal('answers' in mine.result || 'id' in mine.result, false, 'a shown result carries no answers and no id');
     },
   },
+  'GET /api/v1/reflections': {
+    access: 'signed_in',
+    // Each sees their own question of the day and their own answers, never anyone else's.
+    expect: { stranger: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get('/api/v1/reflections'),
+    check: (res, ctx) => {
+      assert.equal(typeof res.body.offered.id, 'string');
+      assert.ok(res.body.answers.some((a) => a.id === ctx.reflection.id && a.body === ctx.reflection.body));
+    },
+  },
+  'PUT /api/v1/reflections/{id}/answer': {
+    access: 'signed_in',
+    // Anyone signed in answers for themselves; Ana's own answer is replaced, the stranger's is new.
+    expect: { stranger: 201, member: 200 },
+    call: (who, ctx) => ctx.as(who).put(`/api/v1/reflections/${enc(ctx.reflection.prompt)}/answer`,
+      { body: who === 'member' ? ctx.reflection.body : 'My own answer, about my own week.' }),
+    check: (res, ctx) => assert.equal(res.body.entry.id, ctx.reflection.id),
+  },
   'GET /api/v1/bonds/{id}/moments': {
     access: 'bond_member',
     expect: { partner: 200, member: 200 },
@@ -663,6 +681,13 @@ before(async () => {
   assert.equal(moment.status, 201, moment.text);
   ctx.moment = moment.body.moment;
 
+  // Ana's answer to a question for herself, kept private.
+  const reflections = await ctx.ana.get('/api/v1/reflections');
+  const answered = await ctx.ana.put(`/api/v1/reflections/${enc(reflections.body.offered.id)}/answer`,
+    { body: 'Kept to myself: Sunday mornings at the pool are mine.' });
+  assert.equal(answered.status, 201, answered.text);
+  ctx.reflection = answered.body.entry;
+
   // Ana's two needs, taken and not shown anywhere.
   ctx.needItems = await needItems(ctx.ana);
   ctx.anasNeeds = await takeNeeds(ctx.ana, ctx.needItems, { closeness: 7, independence: 1 });
@@ -670,6 +695,8 @@ before(async () => {
   // What Ana keeps private must not reach even her partner.
   ctx.privateSecrets = {
     'Ana\'s two needs (result id)': ctx.anasNeeds.id,
+    'Ana\'s reflection (entry id)': ctx.reflection.id,
+    'Ana\'s reflection (text)': ctx.reflection.body,
     'Ana\'s private entry id': ctx.privateEntry.id,
     'Ana\'s private entry text': ctx.privateEntry.body,
     'Ana\'s unrevealed check-in (own minutes)': '"own_minutes":1337',

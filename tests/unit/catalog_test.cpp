@@ -8,6 +8,7 @@
 #include "core/embedded_file.h"
 #include "core/insights.h"
 #include "core/needs.h"
+#include "core/reflections.h"
 
 namespace pillars {
 std::span<const EmbeddedFile> content_files();  // generated from content/
@@ -118,6 +119,30 @@ TEST(Catalog, TheJourneyHasWordsForEveryKindAndMilestone) {
   auto broken = api::parse_catalog({{"feelings.json", feelings}, {"journey.json", text}});
   ASSERT_FALSE(broken);
   EXPECT_NE(broken.error().detail.find("milestones.days_both"), std::string::npos);
+}
+
+TEST(Catalog, ReflectionsAreCheckedAndServed) {
+  auto loaded = api::load_catalog();
+  ASSERT_TRUE(loaded) << loaded.error().detail;
+  EXPECT_GE(loaded->catalog.reflections.size(), kMinReflections);
+  EXPECT_TRUE(reflection_problems(loaded->catalog.reflections, {"own_life", "knocks", "leaning", "unsaid", "strong_one", "self"}).empty())
+      << "every theme the product comes from has its questions";
+  std::string_view feelings, reflections;
+  for (const auto& f : content_files()) {
+    if (f.path == "feelings.json") feelings = f.data;
+    if (f.path == "reflections.json") reflections = f.data;
+  }
+  auto with = [&](auto&& change) {
+    auto doc = boost::json::parse(reflections).as_object();
+    change(doc);
+    const auto text = boost::json::serialize(doc);
+    return api::parse_catalog({{"feelings.json", feelings}, {"reflections.json", text}});
+  };
+  auto few = with([](boost::json::object& d) { d["prompts"].as_array().resize(10); });
+  ASSERT_FALSE(few);
+  EXPECT_NE(few.error().detail.find("fewer than 16"), std::string::npos);
+  EXPECT_FALSE(with([](boost::json::object& d) { d["every_days"] = 0; }));
+  EXPECT_FALSE(with([](boost::json::object& d) { d["prompts"].as_array()[0].as_object()["theme"] = "money"; }));
 }
 
 TEST(Catalog, ProblemsAreFound) {

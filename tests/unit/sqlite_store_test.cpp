@@ -225,8 +225,15 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
+// Undoes migration 0010 (reflections) as far as older code can tell: the question column and the
+// wider kinds stay, unused; applying 0010 again rebuilds the table from what is there.
+#define PILLARS_UNDO_0010                                                                            \
+  "DROP INDEX entries_by_prompt;"                                                                    \
+  "DELETE FROM schema_migrations WHERE name = '0010_reflections.sql';"
+
 // Undoes migration 0009 (moments).
 #define PILLARS_UNDO_0009                                                                            \
+  PILLARS_UNDO_0010                                                                                  \
   "DROP TABLE moments;"                                                                              \
   "DELETE FROM schema_migrations WHERE name = '0009_moments.sql';"
 
@@ -900,6 +907,41 @@ TEST_F(SqliteStoreTest, DaysBothCheckedInCountOnlyDaysWithTwoAnswers) {
   put("b2", "u1", 102);
   put("b2", "u3", 102);  // another bond
   EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.days_both_checked_in("b1"); }), (std::vector<Day>{100, 103}));
+}
+
+TEST_F(SqliteStoreTest, TheReflectionsRebuildKeepsEveryEntryAndWhatRefersToIt) {
+  two_bonds_of_u1();
+  Entry e{"e1", "u1", EntryKind::hurt, {{"let_down", "hurt", 4}}, "The words I wrote before the rebuild", 100, 100, {}};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.insert_entry(e); !r) return r;
+    if (auto x = tx.share_entry("e1", "b1", "u1", 110); !x) return std::unexpected(x.error());
+    return tx.insert_response({"r1", "e1", "b1", Person{"u2", ""}, ResponseKind::comfort, "I am here", 120});
+  }));
+  // Back to before 0010, then forward again: the entries table is rebuilt under its references.
+  rewind(PILLARS_UNDO_0010);
+  auto read = read_now(*store_, [](ReadTx& tx) { return tx.entry_for_author("e1", "u1"); });
+  ASSERT_TRUE(read && *read);
+  EXPECT_EQ((*read)->body, "The words I wrote before the rebuild");
+  EXPECT_EQ((*read)->feelings, e.feelings);
+  EXPECT_EQ((*read)->shared_with, std::vector<std::string>{"b1"});
+  EXPECT_FALSE((*read)->prompt);
+  auto responses = read_now(*store_, [](ReadTx& tx) { return tx.responses_to("e1"); });
+  ASSERT_EQ(responses->size(), 1u);
+  EXPECT_EQ((*responses)[0].body, "I am here");
+
+  // A reflection names its question, once per person; other kinds name none.
+  Entry answer{"e2", "u1", EntryKind::reflection, {}, "A part of life that is mine: the choir.", 200, 200, {}, "own_corner"};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.insert_entry(answer); }));
+  auto again = answer;
+  again.id = "e3";
+  EXPECT_FALSE(write_now(*store_, [&](WriteTx& tx) { return tx.insert_entry(again); })) << "one answer per question";
+  auto stray = e;
+  stray.id = "e4";
+  stray.prompt = "own_corner";
+  EXPECT_FALSE(write_now(*store_, [&](WriteTx& tx) { return tx.insert_entry(stray); })) << "only reflections name one";
+  auto mine = read_now(*store_, [](ReadTx& tx) { return tx.entry_for_author("e2", "u1"); });
+  EXPECT_EQ((*mine)->prompt, "own_corner");
+  EXPECT_EQ((*mine)->kind, EntryKind::reflection);
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ export interface Session {
 
 // The inner world (entries, responses, comfort, appreciations) and the catalog that names it all.
 
-export type EntryKind = 'feeling' | 'hope' | 'fear' | 'hurt' | 'memory' | 'daydream' | 'achievement' | 'knock';
+export type EntryKind = 'feeling' | 'hope' | 'fear' | 'hurt' | 'memory' | 'daydream' | 'achievement' | 'knock' | 'reflection';
 export type ResponseKind = 'hear' | 'comfort' | 'celebrate' | 'thanks';
 export type AppreciationKind = 'love' | 'thanks' | 'admire';
 

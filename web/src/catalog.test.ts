@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Catalog } from './api';
-import { countChars, familiesIn, familyName, findWord, kindName, offeredResponses, wordName } from './catalog';
+import { choosableKinds, countChars, familiesIn, familyName, findWord, kindName, offeredResponses, wordName } from './catalog';
 
 const catalog = {
   feelings: {
@@ -16,6 +16,13 @@ const catalog = {
   appreciation_kinds: [],
   prompts: { look_beneath_anger: '' },
 } as unknown as Catalog;
+
+test('a reflection is never a kind to choose, and a reflection stays one', () => {
+  const both = { ...catalog, entry_kinds: [...catalog.entry_kinds, { id: 'reflection', name: 'A reflection', description: '' }] } as Catalog;
+  assert.deepEqual(choosableKinds(both, undefined).map((k) => k.id), ['hope']);
+  assert.deepEqual(choosableKinds(both, 'hope').map((k) => k.id), ['hope']);
+  assert.deepEqual(choosableKinds(both, 'reflection').map((k) => k.id), ['reflection']);
+});
 
 test('a word is found with its family; unknown words read as their id', () => {
   assert.equal(findWord(catalog, 'wounded')?.family.id, 'hurt');

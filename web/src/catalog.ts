@@ -37,6 +37,14 @@ export function familiesIn(catalog: Catalog, ids?: readonly string[]): CatalogFa
   return ids.map((id) => catalog.feelings.families.find((f) => f.id === id)).filter((f) => f !== undefined);
 }
 
+/**
+ * The kinds one may choose for an entry: a reflection is made only by answering its question, so
+ * it is offered only to the reflection being edited (which cannot become another kind).
+ */
+export function choosableKinds(catalog: Catalog, current: string | undefined): Catalog['entry_kinds'] {
+  return catalog.entry_kinds.filter((k) => (k.id === 'reflection') === (current === 'reflection'));
+}
+
 export function kindName(catalog: Catalog | undefined, kind: string): string {
   return catalog?.entry_kinds.find((k) => k.id === kind)?.name || kind.charAt(0).toUpperCase() + kind.slice(1);
 }

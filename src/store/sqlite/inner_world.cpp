@@ -64,7 +64,7 @@ Result<void> SqliteTx::load_shares(Entry& e) {
   return {};
 }
 
-// Columns: id, author_id, kind, body_sealed, created_at, updated_at
+// Columns: id, author_id, kind, body_sealed, created_at, updated_at, prompt
 Result<Entry> SqliteTx::read_entry(const Query& q, int first) {
   Entry e;
   e.id = q.text(first);
@@ -75,13 +75,14 @@ Result<Entry> SqliteTx::read_entry(const Query& q, int first) {
   e.body = std::move(*body);
   e.created_at = q.integer(first + 4);
   e.updated_at = q.integer(first + 5);
+  e.prompt = q.opt_text(first + 6);
   return e;
 }
 
 Result<std::optional<Entry>> SqliteTx::entry_for_author(const std::string& entry_id, const std::string& author_id) {
   std::optional<Entry> out;
   {
-    Query q(c_, "SELECT id, author_id, kind, body_sealed, created_at, updated_at FROM entries "
+    Query q(c_, "SELECT id, author_id, kind, body_sealed, created_at, updated_at, prompt FROM entries "
                 "WHERE id = ? AND author_id = ?");
     q.bind(entry_id).bind(author_id);
     if (q.step()) {
@@ -102,7 +103,7 @@ Result<std::vector<Entry>> SqliteTx::entries_of(const std::string& author_id, co
   std::vector<Entry> out;
   {
     Query q(c_,
-            "SELECT e.id, e.author_id, e.kind, e.body_sealed, e.created_at, e.updated_at FROM entries e "
+            "SELECT e.id, e.author_id, e.kind, e.body_sealed, e.created_at, e.updated_at, e.prompt FROM entries e "
             "WHERE e.author_id = ?1 AND (?2 IS NULL OR e.kind = ?2) "
             "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM entry_feelings f WHERE f.entry_id = e.id AND f.family = ?3)) "
             "AND (?4 IS NULL OR e.created_at < ?4 OR (e.created_at = ?4 AND e.id < ?5)) "
@@ -172,7 +173,8 @@ Result<std::vector<SharedEntry>> SqliteTx::shared_in_bond(const std::string& bon
   std::vector<SharedEntry> out;
   {
     Query q(c_,
-            "SELECT e.id, e.author_id, e.kind, e.body_sealed, e.created_at, e.updated_at, u.display_name, s.shared_at "
+            "SELECT e.id, e.author_id, e.kind, e.body_sealed, e.created_at, e.updated_at, e.prompt, u.display_name, "
+            "s.shared_at "
             "FROM entry_shares s JOIN entries e ON e.id = s.entry_id JOIN users u ON u.id = e.author_id "
             "WHERE s.bond_id = ?1 AND (?2 IS NULL OR s.shared_at < ?2 OR (s.shared_at = ?2 AND s.entry_id < ?3)) "
             "ORDER BY s.shared_at DESC, s.entry_id DESC LIMIT ?4");
@@ -182,7 +184,7 @@ Result<std::vector<SharedEntry>> SqliteTx::shared_in_bond(const std::string& bon
     while (q.step()) {
       auto e = read_entry(q, 0);
       if (!e) return std::unexpected(e.error());
-      SharedEntry se{std::move(*e), Person{q.text(1), q.text(6)}, q.integer(7)};
+      SharedEntry se{std::move(*e), Person{q.text(1), q.text(7)}, q.integer(8)};
       out.push_back(std::move(se));
     }
     PILLARS_CHECK(q);
@@ -284,9 +286,10 @@ Result<std::optional<Request>> SqliteTx::request(const std::string& bond_id, con
 }
 
 Result<void> SqliteTx::insert_entry(const Entry& e) {
-  Query q(c_, "INSERT INTO entries (id, author_id, kind, body_sealed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+  Query q(c_, "INSERT INTO entries (id, author_id, kind, body_sealed, created_at, updated_at, prompt) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(e.id).bind(e.author_id).bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id))
-      .bind(e.created_at).bind(e.updated_at);
+      .bind(e.created_at).bind(e.updated_at).bind(e.prompt);
   if (auto r = q.run(); !r) return r;
   return write_feelings(kEntryFeelings, entry_key(e), e.feelings);
 }

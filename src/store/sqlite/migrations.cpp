@@ -45,8 +45,19 @@ Result<int> apply_migrations(Conn& conn) {
     int n = migration_number(file.path);
     if (n <= version) continue;
     std::string sql(file.data);
+    // A migration that rebuilds a table (SQLite cannot change a CHECK in place) says so on its first
+    // line. It runs with foreign keys off, as SQLite's own procedure for it asks: otherwise dropping
+    // the old table would cascade into every row that refers to it. Before the commit every
+    // reference must still hold.
+    const bool rebuilds = sql.starts_with(kRebuildsTables);
+    if (rebuilds && !conn.exec("PRAGMA foreign_keys = OFF")) return fail(Errc::internal, "cannot prepare a migration");
     if (!conn.exec("BEGIN IMMEDIATE")) return fail(Errc::internal, "cannot start a migration");
     bool ok = conn.exec(sql.c_str());
+    if (ok && rebuilds) {
+      Query check(conn, "PRAGMA foreign_key_check");
+      ok = !check.step() && check.ok();
+      if (!ok) spdlog::error("store: migration {} would break references", file.path);
+    }
     if (ok) {
       Query q(conn, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%s','now') * 1000)");
       q.bind(n).bind(file.path);
@@ -54,8 +65,10 @@ Result<int> apply_migrations(Conn& conn) {
     }
     if (!ok || !conn.exec("COMMIT")) {
       conn.exec("ROLLBACK");
+      if (rebuilds) conn.exec("PRAGMA foreign_keys = ON");
       return fail(Errc::internal, "migration failed");
     }
+    if (rebuilds && !conn.exec("PRAGMA foreign_keys = ON")) return fail(Errc::internal, "cannot finish a migration");
     spdlog::info("store: applied migration {}", file.path);
     version = n;
   }

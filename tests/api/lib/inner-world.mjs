@@ -10,7 +10,10 @@ const enc = encodeURIComponent;
 export const entryPath = (id, rest = '') => `/api/v1/entries/${enc(id)}${rest}`;
 export const bondPath = (id, rest = '') => `/api/v1/bonds/${enc(id)}${rest}`;
 
+/** The kinds one picks when writing an entry. */
 export const ENTRY_KINDS = ['feeling', 'hope', 'fear', 'hurt', 'memory', 'daydream', 'achievement', 'knock'];
+/** Every kind an entry can have: a reflection is made only by answering its question. */
+export const ALL_ENTRY_KINDS = [...ENTRY_KINDS, 'reflection'];
 export const RESPONSE_KINDS = ['hear', 'comfort', 'celebrate', 'thanks'];
 export const APPRECIATION_KINDS = ['love', 'thanks', 'admire'];
 export const VULNERABLE_FAMILIES = ['fear', 'hurt', 'loneliness', 'sadness', 'shame'];
@@ -107,7 +110,8 @@ export function assertEntry(entry) {
   assert.ok(entry && typeof entry === 'object', 'entry is an object');
   assert.equal(typeof entry.id, 'string');
   assert.ok(entry.id.length > 0);
-  assert.ok(ENTRY_KINDS.includes(entry.kind), `entry kind ${entry.kind}`);
+  assert.ok(ALL_ENTRY_KINDS.includes(entry.kind), `entry kind ${entry.kind}`);
+  assert.equal(entry.prompt === null, entry.kind !== 'reflection', 'a question exactly when it is a reflection');
   assertFeelings(entry.feelings);
   assert.equal(typeof entry.body, 'string');
   assert.match(entry.created_at, RFC3339_UTC);
@@ -125,7 +129,8 @@ export function assertSharedEntry(entry) {
   for (const key of ['id', 'kind', 'feelings', 'body', 'created_at', 'updated_at', 'shared_at', 'author', 'mine', 'responses']) {
     assert.ok(key in entry, `shared entry has ${key}`);
   }
-  assert.ok(ENTRY_KINDS.includes(entry.kind));
+  assert.ok(ALL_ENTRY_KINDS.includes(entry.kind));
+  assert.equal(entry.prompt === null, entry.kind !== 'reflection', 'a question exactly when it is a reflection');
   assertFeelings(entry.feelings);
   assert.equal(typeof entry.body, 'string');
   assert.match(entry.created_at, RFC3339_UTC);

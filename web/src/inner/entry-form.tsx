@@ -3,7 +3,7 @@
 // page.
 import { useState } from 'preact/hooks';
 import type { ApiError, Catalog, EntryDraft, EntryKind, FeelingInput } from '../api';
-import { countChars } from '../catalog';
+import { choosableKinds, countChars } from '../catalog';
 import { FeelingsPicker } from '../feelings/feelings';
 import { Choices } from '../ui/choices';
 import { Button, Form, fieldError } from '../ui/forms';
@@ -78,7 +78,7 @@ export function EntryForm({ id, catalog, initial, submitLabel, busyLabel, busy, 
         class="kinds entry-form__kind"
         large
         legend="What kind of entry is this?"
-        options={catalog.entry_kinds.map((k) => ({ value: k.id, label: k.name, hint: k.description || undefined }))}
+        options={choosableKinds(catalog, kind).map((k) => ({ value: k.id, label: k.name, hint: k.description || undefined }))}
         value={kind}
         onChange={setKind}
         before={fieldError(error, 'kind') && <p class="field__error">{fieldError(error, 'kind')}</p>}
