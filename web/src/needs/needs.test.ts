@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { BondNeeds, NeedsResult } from '../api';
 import { catalog } from '../insights/fixture.test';
 import type { Person } from '../insights/words';
-import { danceSaid, needSaid, needsSeries, profilesOf, scaleAt, scoreSaid, seriesRange, showingOf } from './profile';
+import { danceSaid, monthSaid, needSaid, needsSeries, profilesOf, scaleAt, scoreSaid, seriesRange, showingOf } from './profile';
 import { answeredCount, answersBody, firstOpen, progressSaid, scalePoints, startingAnswers } from './questionnaire';
 
 const words = catalog.needs;
@@ -63,9 +63,12 @@ test('the history runs oldest first, with room either side', () => {
   assert.ok(series.xs[0]! < series.xs[1]!);
   const [from, to] = seriesRange(series);
   assert.ok(from < series.xs[0]! && to > series.xs[1]!);
-  const one = needsSeries([results[0]!]);
-  const [a, b] = seriesRange(one);
-  assert.ok(b - a >= 2 * 86_400, 'one result still has a day either side');
+  assert.ok(to - series.xs[1]! < 0.1 * (series.xs[1]! - series.xs[0]!), 'a year of results: only a little room');
+  const close = needsSeries([result('b', '2026-05-02T09:00:00Z', 6, 3), result('a', '2026-05-01T09:00:00Z', 4.5, 5)]);
+  const [a, b] = seriesRange(close);
+  assert.equal(b - a, 90 * 86_400, 'a day apart: three months wide, the two in the middle');
+  assert.equal(close.xs[0]! - a, b - close.xs[1]!);
+  assert.match(monthSaid(series.xs[0]!), /2025/);
 });
 
 const ada: Person = { id: 'a', name: 'Ada', you: false };

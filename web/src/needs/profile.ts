@@ -38,13 +38,21 @@ export function needsSeries(results: readonly NeedsResult[]): NeedsSeries {
   };
 }
 
-/** The chart's x range: the first result to the last, at least a day wide, with a little room. */
+/**
+ * The chart's x range: the first result to the last, with a little room, and at least three months
+ * wide (the axis is labelled by month, and results taken days apart still stand apart).
+ */
 export function seriesRange(series: NeedsSeries): [number, number] {
   const first = series.xs[0] ?? dayToSeconds('2000-01-01');
   const last = series.xs[series.xs.length - 1] ?? first;
-  const room = Math.max(86_400, (last - first) * 0.05);
+  const room = Math.max(45 * 86_400 - (last - first) / 2, (last - first) * 0.05);
   return [first - room, last + room];
 }
+
+const month = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "Mar 2026" for a time in seconds: the history chart's axis. */
+export const monthSaid = (seconds: number): string => month.format(new Date(seconds * 1000));
 
 /** A member of a bond as its view shows them: shown or not, with the scores they show. */
 export interface Profile {
