@@ -77,6 +77,21 @@ async function needsTaken(who, count) {
   }
 }
 
+/** The journey holds a moment from each (added through the API once), long words on purpose. */
+let moments = false;
+async function momentsAdded() {
+  if (moments) return;
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  for (const [who, kind, title, note] of [
+    ['ben', 'high', 'Our first long walk by the river, talking until the light went', 'Neither of us wanted to turn back.'],
+    ['ada', 'low', 'A week of misunderstandings', null],
+  ]) {
+    const r = await callAs(who, 'POST', `/api/v1/bonds/${bondId}/moments`, { day: yesterday, kind, title, note });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  moments = true;
+}
+
 /** `who` has an open wish for time alone in the bond (asked through the API once). */
 const asked = new Set();
 async function spaceAsked(who, when, note) {
@@ -295,6 +310,18 @@ const screens = [
     for (const who of ['ada', 'ben']) assert.equal((await callAs(who, 'PUT', `/api/v1/bonds/${bondId}/needs`, { shown: true })).status, 200);
     await p.goto(`/bonds/${bondId}/needs`);
     await p.getByRole('region', { name: 'How your needs meet' }).waitFor();
+  } },
+  // The journey: a high from Ben and a low of Ada's own, then the form to add one.
+  { name: 'journey', who: 'ada', reach: async (p) => {
+    await momentsAdded();
+    await p.goto(`/bonds/${bondId}/journey`);
+    await p.getByRole('heading', { name: 'Our first long walk by the river, talking until the light went' }).waitFor();
+  } },
+  { name: 'journey: adding a moment', who: 'ben', reach: async (p) => {
+    await momentsAdded();
+    await p.goto(`/bonds/${bondId}/journey`);
+    await p.getByRole('button', { name: 'Add a moment' }).click();
+    await p.getByRole('form', { name: 'Add to your journey' }).waitFor();
   } },
   // Last, since it makes Ada a second bond: Cy uses the code on her screen, and it moves on.
   { name: 'invite: after the code was used', who: 'ada', reach: async (p) => {

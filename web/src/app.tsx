@@ -25,6 +25,7 @@ import { Welcome } from './start/welcome';
 import { BondInsightsPage } from './insights/bond-insights';
 import { MyInsightsPage } from './insights/mine';
 import { windowOf } from './insights/window';
+import { JourneyPage } from './journey/journey-page';
 import { JustForYou } from './me/just-for-you';
 import { BondNeedsPage } from './needs/bond-needs';
 import { MyNeedsPage } from './needs/needs-page';
@@ -72,6 +73,7 @@ const routes: Route[] = [
     render: (p, q) => <BondInsightsPage id={p.id!} days={windowOf(q)} key={p.id} />,
   },
   { path: '/bonds/:id/needs', access: 'member', render: (p) => <BondNeedsPage id={p.id!} key={p.id} /> },
+  { path: '/bonds/:id/journey', access: 'member', render: (p) => <JourneyPage id={p.id!} key={p.id} /> },
   { path: '/me', access: 'member', render: () => <JustForYou /> },
   { path: '/me/needs', access: 'member', render: () => <MyNeedsPage /> },
   { path: '/me/needs/take', access: 'member', render: () => <TakeNeedsPage /> },

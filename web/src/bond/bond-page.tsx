@@ -14,7 +14,7 @@ import { sayingHere, useLiveEvents } from '../live';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
 import { useLandOnTarget } from '../ui/land';
-import { bondNeedsHref, historyHref, insightsHref } from '../ui/target';
+import { bondNeedsHref, historyHref, insightsHref, journeyHref } from '../ui/target';
 import './bond.css';
 
 const PAGE = 20;
@@ -129,6 +129,9 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
               </li>
               <li>
                 <Link href={insightsHref(bond.id)}>How you two are doing lately</Link>
+              </li>
+              <li>
+                <Link href={journeyHref(bond.id)}>Your journey together</Link>
               </li>
               <li>
                 <Link href={bondNeedsHref(bond.id)}>Your two needs, side by side</Link>
@@ -370,9 +373,14 @@ export function BondPage({ id }: { id: string }) {
                 <p class="notice">
                   This bond has ended. You each keep what you wrote yourselves; nothing is shared here any more.
                 </p>
-                <p>
-                  <Link href={historyHref(b.id)}>Your past check-ins</Link>
-                </p>
+                <ul class="plain-list bond-links">
+                  <li>
+                    <Link href={historyHref(b.id)}>Your past check-ins</Link>
+                  </li>
+                  <li>
+                    <Link href={journeyHref(b.id)}>The moments you added to your journey</Link>
+                  </li>
+                </ul>
               </>
             )}
           </>

@@ -14,6 +14,16 @@ export interface TimelineYear {
   items: TimelineItem[];
 }
 
+/** Milestones of one day, newest first: the beginning is always the last word. */
+const milestoneOrder = ['days_both', 'first_reveal', 'began'];
+
+/** Within a day: moments first, the later added first; then the milestones in their order. */
+function withinDay(a: TimelineItem, b: TimelineItem): number {
+  if (a.type === 'moment' && b.type === 'moment') return b.moment.created_at.localeCompare(a.moment.created_at);
+  if (a.type === 'milestone' && b.type === 'milestone') return milestoneOrder.indexOf(a.milestone.kind) - milestoneOrder.indexOf(b.milestone.kind);
+  return a.type === 'moment' ? -1 : 1;
+}
+
 /**
  * The journey, newest first, in years: what happened lately is in reach, and the day the bond began
  * closes the story at the end. On one day, moments come before milestones, the later added first.
@@ -23,8 +33,7 @@ export function timeline(journey: Journey): TimelineYear[] {
     ...journey.moments.map((moment): TimelineItem => ({ type: 'moment', day: moment.day, moment })),
     ...journey.milestones.map((milestone): TimelineItem => ({ type: 'milestone', day: milestone.day, milestone })),
   ];
-  const rank = (item: TimelineItem) => (item.type === 'moment' ? item.moment.created_at : '');
-  items.sort((a, b) => b.day.localeCompare(a.day) || (a.type === b.type ? rank(b).localeCompare(rank(a)) : a.type === 'moment' ? -1 : 1));
+  items.sort((a, b) => b.day.localeCompare(a.day) || withinDay(a, b));
   const years: TimelineYear[] = [];
   for (const item of items) {
     const year = item.day.slice(0, 4);
@@ -76,7 +85,7 @@ export function backdropPaths(series: readonly { day: string; now: number[] }[],
   if (series.length < 2) return [];
   const members = series[0]!.now.length;
   const span = series.length - 1;
-  const reach = Math.max(1, Math.round(series.length / 24));
+  const reach = Math.max(2, Math.round(series.length / 8));
   const paths: string[] = [];
   for (let m = 0; m < members; m++) {
     const points = series.map((_, i) => {
