@@ -6,6 +6,7 @@
 //   appears on Ben's open screen by itself, marked as hers, with nothing for him to change;
 // - she changes it, and deletes it; Ben's screen follows each time;
 // - Ben adds a high; Ada sees who added it and cannot change it, nor can he change hers through the API;
+// - after the bond ends, each sees only their own moments and may still delete them;
 // - axe-core finds nothing serious, light and dark; at 320 pixels nothing scrolls sideways.
 // Any console error or CSP violation fails the run.
 //
@@ -176,6 +177,23 @@ test('Ben adds a high; Ada sees who added it and cannot change it', { timeout: T
   await a.getByRole('button', { name: 'Add a moment' }).click();
   await assertFitsWidth(a, 'the journey with its form at 320');
   await a.setViewportSize({ width: 390, height: 844 });
+});
+
+test('after the bond ends, each keeps only their own moments, to keep or delete', { timeout: TEST_TIMEOUT }, async () => {
+  const added = await callAs('ada', 'POST', `/api/v1/bonds/${bondId}/moments`, { day: utcDay(0), kind: 'high', title: 'A quiet morning of our own' });
+  assert.equal(added.status, 201, JSON.stringify(added.body));
+  assert.equal((await callAs('ben', 'POST', `/api/v1/bonds/${bondId}/end`)).status, 200);
+  const a = await openJourney('ada');
+  await a.getByText('This bond has ended.', { exact: false }).waitFor();
+  const mine = moment(a, 'A quiet morning of our own');
+  await mine.waitFor();
+  assert.equal(await moment(a, 'Dancing in the kitchen').count(), 0, 'Ben’s moment is his alone now');
+  assert.equal(await a.getByRole('button', { name: 'Add a moment' }).count(), 0);
+  assert.equal(await mine.getByRole('button', { name: /^Change/ }).count(), 0);
+  await mine.getByRole('button', { name: 'Delete “A quiet morning of our own”' }).click();
+  await a.getByRole('group', { name: 'Delete this moment?' }).getByRole('button', { name: 'Delete it' }).click();
+  await a.getByText(words.empty).waitFor();
+  await assertAccessible(a, 'the journey of an ended bond');
 });
 
 test('no console errors or CSP violations happened', { timeout: TEST_TIMEOUT }, async () => {
