@@ -10,16 +10,19 @@ import { Button } from '../ui/forms';
 import type { LineChart } from '../ui/plot';
 import { PlotBox } from '../ui/plot-box';
 import '../insights/insights.css';
-import { monthSaid, needsSeries, scoreSaid, seriesRange } from './profile';
+import { monthSaid, monthSplits, needsSeries, scoreSaid, seriesRange } from './profile';
 
 const colours = { closeness: '--fam-love', independence: '--fam-calm' } as const;
 
-function chartOf(words: NeedsWords, results: readonly NeedsResult[]): LineChart {
+/** The chart for a box `width` wide: a label on the first of a month, at most one per 90 pixels. */
+function chartOf(words: NeedsWords, results: readonly NeedsResult[], width: number): LineChart {
   const series = needsSeries(results);
   const { min, max } = words.scale;
+  const x = seriesRange(series);
   return {
     xs: series.xs,
-    x: seriesRange(series),
+    x,
+    xSplits: monthSplits(x, Math.max(2, Math.floor(width / 90))),
     y: [min - 0.4, max + 0.4],
     ySplits: Array.from({ length: max - min + 1 }, (_, i) => min + i),
     xLabel: monthSaid,
@@ -31,7 +34,7 @@ function chartOf(words: NeedsWords, results: readonly NeedsResult[]): LineChart 
 }
 
 function Chart({ words, results }: { words: NeedsWords; results: readonly NeedsResult[] }) {
-  const chart = useMemo(() => () => chartOf(words, results), [words, results]);
+  const chart = useMemo(() => (width: number) => chartOf(words, results, width), [words, results]);
   return (
     <div class="needs-chart" aria-hidden="true">
       <ul class="chart__key plain-list">

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { BondNeeds, NeedsResult } from '../api';
 import { catalog } from '../insights/fixture.test';
 import type { Person } from '../insights/words';
-import { danceSaid, monthSaid, needSaid, needsSeries, profilesOf, scaleAt, scoreSaid, seriesRange, showingOf } from './profile';
+import { danceSaid, monthSaid, monthSplits, needSaid, needsSeries, profilesOf, scaleAt, scoreSaid, seriesRange, showingOf } from './profile';
 import { answeredCount, answersBody, firstOpen, progressSaid, scalePoints, startingAnswers } from './questionnaire';
 
 const words = catalog.needs;
@@ -69,6 +69,15 @@ test('the history runs oldest first, with room either side', () => {
   assert.equal(b - a, 90 * 86_400, 'a day apart: three months wide, the two in the middle');
   assert.equal(close.xs[0]! - a, b - close.xs[1]!);
   assert.match(monthSaid(series.xs[0]!), /2025/);
+});
+
+test('the history’s axis names each month once, or every few months over the years', () => {
+  const at = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+  const days = (splits: number[]) => splits.map((s) => new Date(s * 1000).toISOString().slice(0, 10));
+  assert.deepEqual(days(monthSplits([at('2026-10-18'), at('2027-01-15')], 4)), ['2026-11-01', '2026-12-01', '2027-01-01']);
+  assert.deepEqual(days(monthSplits([at('2026-10-18'), at('2027-01-15')], 2)), ['2026-11-01', '2027-01-01'], 'every other month');
+  assert.deepEqual(days(monthSplits([at('2022-05-01'), at('2026-05-01')], 5)), ['2023-01-01', '2024-01-01', '2025-01-01', '2026-01-01']);
+  assert.deepEqual(monthSplits([at('2026-10-02'), at('2026-10-20')], 4), [], 'no first of a month within');
 });
 
 const ada: Person = { id: 'a', name: 'Ada', you: false };

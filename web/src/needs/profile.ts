@@ -54,6 +54,20 @@ const month = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeri
 /** "Mar 2026" for a time in seconds: the history chart's axis. */
 export const monthSaid = (seconds: number): string => month.format(new Date(seconds * 1000));
 
+/**
+ * Where the history chart's axis is labelled: the first of a month (UTC) within the range, every
+ * month or every few, so that at most `most` labels are shown and no month is named twice.
+ */
+export function monthSplits([from, to]: [number, number], most: number): number[] {
+  const first = new Date(from * 1000);
+  const at = (n: number) => Date.UTC(Math.floor(n / 12), n % 12, 1) / 1000;
+  // Each month whose first day is in the range, counted in months since the year 0.
+  const months: number[] = [];
+  for (let n = first.getUTCFullYear() * 12 + first.getUTCMonth() + 1; at(n) <= to; n++) months.push(n);
+  const every = [1, 2, 3, 6, 12, 24, 60, 120].find((e) => months.filter((n) => n % e === 0).length <= most) ?? 120;
+  return months.filter((n) => n % every === 0).map(at);
+}
+
 /** A member of a bond as its view shows them: shown or not, with the scores they show. */
 export interface Profile {
   person: Person;

@@ -36,6 +36,8 @@ export interface LineChart {
   ySplits: number[];
   /** A label on the x axis, for a time in seconds. */
   xLabel: (seconds: number) => string;
+  /** Where the x axis is labelled, when not where uPlot would choose. */
+  xSplits?: number[];
 }
 
 export interface Plot {
@@ -61,7 +63,12 @@ export function drawLines(el: HTMLElement, chart: LineChart, look: Look, size: {
       y: { range: () => chart.y },
     },
     axes: [
-      { ...axis, space: 64, values: (_u, splits) => splits.map(chart.xLabel) },
+      {
+        ...axis,
+        space: 64,
+        ...(chart.xSplits ? { splits: () => chart.xSplits! } : {}),
+        values: (_u, splits) => splits.map(chart.xLabel),
+      },
       { ...axis, size: 28, splits: () => chart.ySplits, values: (_u, splits) => splits.map(String) },
     ],
     series: [
