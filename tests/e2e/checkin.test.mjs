@@ -79,16 +79,10 @@ before(async () => {
 after(h.stop, { timeout: 30_000 });
 
 test('two partners; Ben includes affection in his check-ins', { timeout: TEST_TIMEOUT }, async () => {
-  await h.openPerson('ada');
-  await h.openPerson('ben');
-  const a = await h.register('ada', ada);
-  benApi = await h.register('ben', ben);
-  assert.equal(a.user.track_affection, false, 'off by default');
-  const invite = await a.call('POST', '/api/v1/invites', { kind: 'partner' });
-  assert.equal(invite.status, 201);
-  const accepted = await benApi.call('POST', `/api/v1/invites/${invite.body.code}/accept`);
-  assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
-  bondId = accepted.body.bond.id;
+  const partners = await h.partners('ada', ada, 'ben', ben);
+  benApi = partners.b;
+  bondId = partners.bondId;
+  assert.equal(partners.a.user.track_affection, false, 'off by default');
   const on = await benApi.call('PATCH', '/api/v1/me', { track_affection: true });
   assert.equal(on.status, 200);
   assert.equal(on.body.user.track_affection, true);

@@ -66,15 +66,7 @@ test('the catalog has what the screens need', { timeout: TEST_TIMEOUT }, async (
 });
 
 test('two people are partners', { timeout: TEST_TIMEOUT }, async () => {
-  await h.openPerson('ada');
-  await h.openPerson('ben');
-  const a = await h.register('ada', ada);
-  const b = await h.register('ben', ben);
-  const invite = await a.call('POST', '/api/v1/invites', { kind: 'partner' });
-  assert.equal(invite.status, 201);
-  const accepted = await b.call('POST', `/api/v1/invites/${invite.body.code}/accept`);
-  assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
-  bondId = accepted.body.bond.id;
+  ({ bondId } = await h.partners('ada', ada, 'ben', ben));
 });
 
 test('Ada writes a hurt and shares it; Ben sees it arrive live and comforts her', { timeout: TEST_TIMEOUT }, async () => {

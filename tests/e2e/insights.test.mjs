@@ -8,7 +8,8 @@
 //   opens up, and for the quieter one), a card that waits for more days saying what it needs, no
 //   affection card (and no word about it) until both track affection, and the window picker
 //   keeping ?days= in the address;
-// - "Just for you" says it is seen by the viewer alone and shows only the viewer's own numbers;
+// - "Your own patterns" (in "Just for you") say they are seen by the viewer alone and show only
+//   the viewer's own numbers;
 // - Home offers one suggestion from each one's side; the bond page and More lead to insights;
 // - Ada's wish for time alone, set in Settings, never reaches Ben's screen (nor the answer his
 //   screen is built from) until she chooses to show it; Ben's own private wish never reaches hers;
@@ -79,14 +80,9 @@ before(async () => {
 after(h.stop, { timeout: 30_000 });
 
 test('Ada and Ben, partners, with three days answered and a little shared', { timeout: TEST_TIMEOUT }, async () => {
-  await h.openPerson('ada');
-  await h.openPerson('ben');
-  const a = await h.register('ada', ada);
-  const b = await h.register('ben', ben);
-  const invite = await a.call('POST', '/api/v1/invites', { kind: 'partner' });
-  const accepted = await b.call('POST', `/api/v1/invites/${invite.body.code}/accept`);
-  assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
-  bondId = accepted.body.bond.id;
+  const partners = await h.partners('ada', ada, 'ben', ben);
+  const a = partners.a;
+  bondId = partners.bondId;
   // Only Ada tracks affection for now.
   assert.equal((await a.call('PATCH', '/api/v1/me', { track_affection: true })).status, 200);
   await page('ada').goto('/');
@@ -244,13 +240,15 @@ test('both tracking affection brings its card, for the two together', { timeout:
   assert.equal((await callAs('ben', 'PATCH', '/api/v1/me', { track_affection: false })).status, 200);
 });
 
-test('“Just for you” is the viewer’s alone, and says so', { timeout: TEST_TIMEOUT }, async () => {
-  // Ada finds it under More.
+test('“Your own patterns”, in “Just for you”, are the viewer’s alone, and say so', { timeout: TEST_TIMEOUT }, async () => {
+  // Ada finds them under More, in "Just for you".
   const a = page('ada');
   await a.goto('/');
   await nav(a).getByRole('link', { name: 'More' }).click();
   await a.getByRole('link', { name: /^Just for you/ }).click();
   await h1(a).filter({ hasText: 'Just for you' }).waitFor();
+  await a.getByRole('link', { name: 'See your own patterns' }).click();
+  await h1(a).filter({ hasText: 'Your own patterns' }).waitFor();
   await a.getByText('Only you can see this page. Nothing on it is shown to anyone you are bonded with, or sent to them.').waitFor();
   const gap = card(a, words('self', 'sharing_gap').title);
   const adaTable = gap.getByRole('table', { name: /Entries you wrote with each kind of feeling/ });
@@ -263,9 +261,9 @@ test('“Just for you” is the viewer’s alone, and says so', { timeout: TEST_
   await card(a, words('self', 'mind_reading').title).getByRole('heading', { name: `Reading ${ben.name}` }).waitFor();
   await a.getByText('A week', { exact: true }).click();
   await a.waitForURL((url) => url.pathname === '/insights/me' && url.searchParams.get('days') === '7');
-  await assertAccessible(a, 'just for you');
+  await assertAccessible(a, 'your own patterns');
   await a.emulateMedia({ colorScheme: 'dark' });
-  await assertAccessible(a, 'just for you (dark)');
+  await assertAccessible(a, 'your own patterns (dark)');
   await a.emulateMedia({ colorScheme: 'light' });
 
   // Ben's page holds his own numbers only: his kept joys, nothing of what Ada wrote.

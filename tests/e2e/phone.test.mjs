@@ -68,6 +68,30 @@ async function checkedIn(who, words) {
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
 }
 
+/** `who` has answered the two needs' statements at least `count` times (through the API). */
+async function needsTaken(who, count) {
+  const mine = await callAs(who, 'GET', '/api/v1/me/needs');
+  for (let i = mine.body.results.length; i < count; i++) {
+    const answers = Object.fromEntries(catalog.needs.items.map((item, j) => [item.id, ((j + i) % 7) + 1]));
+    assert.equal((await callAs(who, 'POST', '/api/v1/me/needs', { answers })).status, 201);
+  }
+}
+
+/** The journey holds a moment from each (added through the API once), long words on purpose. */
+let moments = false;
+async function momentsAdded() {
+  if (moments) return;
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  for (const [who, kind, title, note] of [
+    ['ben', 'high', 'Our first long walk by the river, talking until the light went', 'Neither of us wanted to turn back.'],
+    ['ada', 'low', 'A week of misunderstandings', null],
+  ]) {
+    const r = await callAs(who, 'POST', `/api/v1/bonds/${bondId}/moments`, { day: yesterday, kind, title, note });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  moments = true;
+}
+
 /** `who` has an open wish for time alone in the bond (asked through the API once). */
 const asked = new Set();
 async function spaceAsked(who, when, note) {
@@ -254,9 +278,50 @@ const screens = [
     await p.getByRole('radio', { name: 'A week' }).and(p.locator(':checked')).waitFor();
     await p.getByRole('region', { name: catalog.insights.bond.needs.title }).waitFor();
   } },
-  { name: 'just for you', who: 'ada', reach: async (p) => {
+  { name: 'your own patterns', who: 'ada', reach: async (p) => {
     await p.goto('/insights/me');
     await p.getByRole('region', { name: catalog.insights.self.mind_reading.title }).waitFor();
+  } },
+  // "Just for you" and the two needs: the questionnaire (a first time, then its last statement),
+  // Ada's results (two, so the chart and its table), and the bond's view with both shown.
+  { name: 'just for you', who: 'ada', reach: async (p) => {
+    await p.goto('/me');
+    await p.getByRole('region', { name: 'Your own patterns' }).waitFor();
+  } },
+  { name: 'two needs: the first statement', who: 'ben', reach: async (p) => {
+    await p.goto('/me/needs/take');
+    await p.getByRole('group', { name: catalog.needs.items[0].text }).waitFor();
+  } },
+  { name: 'two needs: a result over time', who: 'ada', reach: async (p) => {
+    await needsTaken('ada', 2);
+    await p.goto('/me/needs');
+    await p.getByRole('table', { name: /Each time you answered/ }).waitFor();
+    await p.locator('.needs-chart canvas').first().waitFor();
+  } },
+  { name: 'two needs: retaking, the last statement', who: 'ada', reach: async (p) => {
+    await needsTaken('ada', 1);
+    await p.goto('/me/needs/take');
+    for (let i = 1; i < catalog.needs.items.length; i++) await p.getByRole('button', { name: 'Next' }).click();
+    await p.getByRole('button', { name: 'See my two needs' }).waitFor();
+  } },
+  { name: 'two needs: side by side', who: 'ben', reach: async (p) => {
+    await needsTaken('ada', 1);
+    await needsTaken('ben', 1);
+    for (const who of ['ada', 'ben']) assert.equal((await callAs(who, 'PUT', `/api/v1/bonds/${bondId}/needs`, { shown: true })).status, 200);
+    await p.goto(`/bonds/${bondId}/needs`);
+    await p.getByRole('region', { name: 'How your needs meet' }).waitFor();
+  } },
+  // The journey: a high from Ben and a low of Ada's own, then the form to add one.
+  { name: 'journey', who: 'ada', reach: async (p) => {
+    await momentsAdded();
+    await p.goto(`/bonds/${bondId}/journey`);
+    await p.getByRole('heading', { name: 'Our first long walk by the river, talking until the light went' }).waitFor();
+  } },
+  { name: 'journey: adding a moment', who: 'ben', reach: async (p) => {
+    await momentsAdded();
+    await p.goto(`/bonds/${bondId}/journey`);
+    await p.getByRole('button', { name: 'Add a moment' }).click();
+    await p.getByRole('form', { name: 'Add to your journey' }).waitFor();
   } },
   // Last, since it makes Ada a second bond: Cy uses the code on her screen, and it moves on.
   { name: 'invite: after the code was used', who: 'ada', reach: async (p) => {
@@ -393,7 +458,7 @@ test('on a phone: four tabs at the bottom, a short header, and Check in leads to
   // More holds the rest; Devices is found in Settings.
   await tabs.getByRole('link', { name: 'More' }).click();
   await h1(a).filter({ hasText: 'More' }).waitFor();
-  for (const name of ['Invite someone', 'Join with a code', 'Settings']) await a.getByRole('link', { name }).waitFor();
+  for (const name of [/^Just for you/, 'Invite someone', 'Join with a code', 'Settings']) await a.getByRole('link', { name }).waitFor();
   await a.getByRole('button', { name: 'Sign out' }).waitFor();
   assert.equal(await a.getByRole('link', { name: 'Devices', exact: true }).count(), 0, 'Devices is not a place of its own here');
   await a.getByRole('link', { name: 'Settings' }).click();
@@ -573,7 +638,7 @@ test('on a desktop the journal’s words and feelings stand side by side, and no
   await a.goto('/journal');
   const form = a.getByRole('form', { name: 'Keep this entry' });
   await form.waitFor();
-  assert.equal(await nav(a).getByRole('link').count(), 5, 'the top bar, not the tabs');
+  assert.equal(await nav(a).getByRole('link').count(), 6, 'the top bar, not the tabs');
   assert.equal(await a.locator('nav.tabbar').isVisible(), false);
   const words = await form.getByLabel('In your own words').boundingBox();
   const feelings = await form.getByRole('group', { name: 'How does it feel?' }).boundingBox();

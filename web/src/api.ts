@@ -103,6 +103,129 @@ export interface Catalog {
   appreciation_kinds: Named<AppreciationKind>[];
   /** The insights' words: `bond` cards are seen by both members, `self` cards by one person alone. */
   insights: { bond: Record<string, InsightCardWords>; self: Record<string, InsightCardWords> };
+  needs: NeedsWords;
+  journey: JourneyWords;
+}
+
+// The two needs: a private questionnaire, its results over the years, and what a bond is shown.
+
+export type NeedId = 'closeness' | 'independence';
+export const needIds: readonly NeedId[] = ['closeness', 'independence'];
+export type NeedBand = 'light' | 'middle' | 'strong';
+
+export interface NeedItem {
+  id: string;
+  need: NeedId;
+  /** Agreeing speaks for less of the need; the server scores it so. */
+  reverse: boolean;
+  text: string;
+}
+
+/** A sentence and one thing to try; `{closer}`, `{roomier}` and `{other}` name members. */
+export interface DanceWords {
+  sentence: string;
+  suggestion: string;
+}
+
+/** The questionnaire's words (content/needs.json). */
+export interface NeedsWords {
+  title: string;
+  intro: string;
+  not_a_test: string;
+  /** The answers run from `min` to `max`; some points have a label ("1": "Not like me at all"). */
+  scale: { min: number; max: number; labels: Record<string, string> };
+  needs: Record<NeedId, { name: string; description: string; bands: Record<NeedBand, string> }>;
+  items: NeedItem[];
+  dance: { title: string; states: Record<string, DanceWords> };
+}
+
+/** A result's date and scores: what a bond is shown when its owner shows it. */
+export interface NeedsScores {
+  taken_at: string;
+  closeness: number;
+  independence: number;
+  bands: Record<NeedId, NeedBand>;
+}
+
+/** One of one's own results, with the answers it came from. */
+export interface NeedsResult extends NeedsScores {
+  id: string;
+  answers: Record<string, number>;
+}
+
+export interface MyNeeds {
+  /** Newest first. */
+  results: NeedsResult[];
+  /** The active bonds where one shows one's needs. */
+  shown_in: string[];
+}
+
+export interface Dance {
+  state: string;
+  closer: string | null;
+  roomier: string | null;
+  other: string | null;
+}
+
+/** A bond's view of the two needs: the same for both members, members in id order. */
+export interface BondNeeds {
+  /**
+   * For the caller, `shown` is their own choice; for the other, whether a result is shown. The
+   * other's result is null unless they show it, whether or not they ever answered.
+   */
+  members: { member_id: string; shown: boolean; result: NeedsScores | null }[];
+  /** Only when both show theirs. */
+  dance: Dance | null;
+}
+
+// Moments: a bond's journey of highs and lows, and the milestones the server marks by itself.
+
+export type MomentKind = 'high' | 'low';
+export const momentKinds: readonly MomentKind[] = ['high', 'low'];
+export type MilestoneKind = 'began' | 'first_reveal' | 'days_both';
+
+export interface Moment {
+  id: string;
+  bond_id: string;
+  day: string;
+  kind: MomentKind;
+  title: string;
+  note: string | null;
+  author: Person;
+  mine: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Milestone {
+  kind: MilestoneKind;
+  day: string;
+  /** For days_both: 50, 100, ... */
+  count: number;
+}
+
+export interface Journey {
+  /** Oldest day first. */
+  moments: Moment[];
+  milestones: Milestone[];
+}
+
+export interface MomentDraft {
+  day: string;
+  kind: MomentKind;
+  title: string;
+  /** Null clears the note when editing. */
+  note: string | null;
+}
+
+/** The journey screen's words (content/journey.json). */
+export interface JourneyWords {
+  title: string;
+  intro: string;
+  empty: string;
+  kinds: Record<MomentKind, { name: string; description: string }>;
+  /** `{count}` in days_both is the number of days. */
+  milestones: Record<MilestoneKind, string>;
 }
 
 export interface Person {
@@ -702,4 +825,18 @@ export const api = {
   bondInsights: (bondId: string, days?: number) =>
     request<BondInsights>('GET', `${path`/api/v1/bonds/${bondId}/insights`}${query({ days })}`),
   myInsights: (days?: number) => request<MyInsights>('GET', `/api/v1/me/insights${query({ days })}`),
+
+  myNeeds: () => request<MyNeeds>('GET', '/api/v1/me/needs'),
+  takeNeeds: (answers: Record<string, number>) =>
+    request<{ result: NeedsResult }>('POST', '/api/v1/me/needs', { answers }).then((r) => r.result),
+  deleteNeeds: (id: string) => request<void>('DELETE', path`/api/v1/me/needs/${id}`),
+  bondNeeds: (bondId: string) => request<BondNeeds>('GET', path`/api/v1/bonds/${bondId}/needs`),
+  showNeeds: (bondId: string, shown: boolean) => request<BondNeeds>('PUT', path`/api/v1/bonds/${bondId}/needs`, { shown }),
+
+  journey: (bondId: string) => request<Journey>('GET', path`/api/v1/bonds/${bondId}/moments`),
+  addMoment: (bondId: string, draft: MomentDraft) =>
+    request<{ moment: Moment }>('POST', path`/api/v1/bonds/${bondId}/moments`, draft).then((r) => r.moment),
+  editMoment: (bondId: string, momentId: string, draft: MomentDraft) =>
+    request<{ moment: Moment }>('PATCH', path`/api/v1/bonds/${bondId}/moments/${momentId}`, draft).then((r) => r.moment),
+  deleteMoment: (bondId: string, momentId: string) => request<void>('DELETE', path`/api/v1/bonds/${bondId}/moments/${momentId}`),
 };

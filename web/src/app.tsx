@@ -25,6 +25,11 @@ import { Welcome } from './start/welcome';
 import { BondInsightsPage } from './insights/bond-insights';
 import { MyInsightsPage } from './insights/mine';
 import { windowOf } from './insights/window';
+import { JourneyPage } from './journey/journey-page';
+import { JustForYou } from './me/just-for-you';
+import { BondNeedsPage } from './needs/bond-needs';
+import { MyNeedsPage } from './needs/needs-page';
+import { TakeNeedsPage } from './needs/take';
 import { Link, matchRoute, navigate, useLocation } from './router';
 import { useNews } from './news/state';
 
@@ -67,6 +72,11 @@ const routes: Route[] = [
     access: 'member',
     render: (p, q) => <BondInsightsPage id={p.id!} days={windowOf(q)} key={p.id} />,
   },
+  { path: '/bonds/:id/needs', access: 'member', render: (p) => <BondNeedsPage id={p.id!} key={p.id} /> },
+  { path: '/bonds/:id/journey', access: 'member', render: (p) => <JourneyPage id={p.id!} key={p.id} /> },
+  { path: '/me', access: 'member', render: () => <JustForYou /> },
+  { path: '/me/needs', access: 'member', render: () => <MyNeedsPage /> },
+  { path: '/me/needs/take', access: 'member', render: () => <TakeNeedsPage /> },
   { path: '/insights/me', access: 'member', render: (_, q) => <MyInsightsPage days={windowOf(q)} /> },
   { path: '/checkin', access: 'member', render: () => <CheckinChooser /> },
   { path: '/more', access: 'member', render: () => <More /> },

@@ -7,7 +7,7 @@ import { useContext, useEffect, useRef } from 'preact/hooks';
 import { api, type Bond, type NoticeKind } from './api';
 import { useAuth } from './auth';
 import { useAnnounce } from './status';
-import { bondHref, noticeHref, targetId } from './ui/target';
+import { bondHref, journeyHref, noticeHref, targetId } from './ui/target';
 
 /**
  * Every kind of notice is also a live event (its id is the notice's subject: for check-ins the
@@ -19,6 +19,12 @@ export type LiveEventType =
   | 'entry_withdrawn'
   | 'entry_updated'
   | 'entry_deleted'
+  /** What the other shows of their two needs changed: the bond's needs are fetched again. */
+  | 'needs_changed'
+  /** The journey: the moment's id. */
+  | 'moment_added'
+  | 'moment_updated'
+  | 'moment_deleted'
   /** Not from the server: the connection came back, so anything may have changed. */
   | 'resync';
 
@@ -51,6 +57,8 @@ const sayings: Partial<Record<LiveEventType, (name: string) => string>> = {
   bond_ended: (name) => `Your bond with ${name} has ended.`,
   checkin_added: (name) => `${name} has checked in today.`,
   checkin_revealed: (name) => `You and ${name} have both checked in. Your answers are open to you both.`,
+  moment_added: (name) => `${name} added a moment to your journey.`,
+  moment_updated: (name) => `${name} changed a moment in your journey.`,
 };
 
 const types = new Set<string>([
@@ -68,6 +76,10 @@ const types = new Set<string>([
   'bond_ended',
   'checkin_added',
   'checkin_revealed',
+  'needs_changed',
+  'moment_added',
+  'moment_updated',
+  'moment_deleted',
 ]);
 
 /**
@@ -78,10 +90,15 @@ function hrefOf(event: LiveEvent): string | undefined {
   switch (event.type) {
     case 'entry_withdrawn':
     case 'entry_deleted':
+    case 'needs_changed':
+    case 'moment_deleted':
     case 'resync':
       return undefined;
     case 'entry_updated':
       return bondHref(event.bond_id, targetId.entry(event.id));
+    case 'moment_added':
+    case 'moment_updated':
+      return journeyHref(event.bond_id, targetId.moment(event.id));
     default:
       return noticeHref({ kind: event.type, bond_id: event.bond_id, subject_id: event.id, entry_id: event.entry_id });
   }

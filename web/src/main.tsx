@@ -3,6 +3,7 @@ import './ui/base.css';
 import './ui/layout.css';
 import './ui/ui.css';
 import './ui/choices.css';
+import './ui/flow.css';
 import { render } from 'preact';
 import { App } from './app';
 import { AuthProvider } from './auth';

@@ -254,5 +254,21 @@ export function createHarness() {
     return { user, csrf, call };
   };
 
+  /**
+   * Opens a browser for each of two people, registers both through the API and makes them partners
+   * (the first invites, the second accepts). Resolves to each one's API client and the bond's id.
+   */
+  h.partners = async (whoA, personA, whoB, personB) => {
+    await h.openPerson(whoA);
+    await h.openPerson(whoB);
+    const a = await h.register(whoA, personA);
+    const b = await h.register(whoB, personB);
+    const invite = await a.call('POST', '/api/v1/invites', { kind: 'partner' });
+    assert.equal(invite.status, 201, JSON.stringify(invite.body));
+    const accepted = await b.call('POST', `/api/v1/invites/${invite.body.code}/accept`);
+    assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
+    return { a, b, bondId: accepted.body.bond.id };
+  };
+
   return h;
 }

@@ -1,15 +1,15 @@
-// More, for phones: what the tab bar has no room for (one's own insights, inviting, joining,
+// More, for phones: what the tab bar has no room for ("Just for you", inviting, joining,
 // settings), the notices of this visit, and signing out.
 import { useSignOut } from '../auth';
 import { useTitle } from '../hooks';
 import { Link } from '../router';
 import { useRecentNotices } from '../status';
 import { NoticeList } from '../ui/notices';
-import { myInsightsHref } from '../ui/target';
+import { justForYouHref } from '../ui/target';
 import './account.css';
 
 const places = [
-  { href: myInsightsHref, title: 'Just for you', hint: 'What you share, your own time, how you read the other. Seen by you alone.' },
+  { href: justForYouHref, title: 'Just for you', hint: 'Your two needs, your own patterns, time of your own. Seen by you alone.' },
   { href: '/invite', title: 'Invite someone', hint: 'Make a code for the one person you want to share this with.' },
   { href: '/join', title: 'Join with a code', hint: 'Someone gave you a code: enter it here.' },
   { href: '/settings', title: 'Settings', hint: 'Your name, time zone, affection, time of your own, password and devices.' },

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Bond, type SharedEntry } from '../api';
 import { CheckinToday } from '../checkin/today';
 import { LoadError, Loading } from '../ui/feedback';
+import { Confirm } from '../ui/confirm';
 import { Button } from '../ui/forms';
 import { Appreciate, AppreciationList, ComfortList, QuickActions, SharedEntryCard } from './together';
 import { SpaceList } from './space-requests';
@@ -13,7 +14,7 @@ import { sayingHere, useLiveEvents } from '../live';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
 import { useLandOnTarget } from '../ui/land';
-import { historyHref, insightsHref } from '../ui/target';
+import { bondNeedsHref, historyHref, insightsHref, journeyHref } from '../ui/target';
 import './bond.css';
 
 const PAGE = 20;
@@ -128,6 +129,12 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
               </li>
               <li>
                 <Link href={insightsHref(bond.id)}>How you two are doing lately</Link>
+              </li>
+              <li>
+                <Link href={journeyHref(bond.id)}>Your journey together</Link>
+              </li>
+              <li>
+                <Link href={bondNeedsHref(bond.id)}>Your two needs, side by side</Link>
               </li>
             </ul>
           </section>
@@ -265,28 +272,25 @@ function EndBond({ bond, onEnded }: { bond: Bond; onEnded: (bond: Bond) => void 
           </Button>
         </div>
       ) : (
-        <div class="card confirm" role="group" aria-labelledby="confirm-heading">
-          <h3 id="confirm-heading" tabIndex={-1} ref={question}>End your bond with {name}?</h3>
+        <Confirm
+          id="confirm-heading"
+          question={`End your bond with ${name}?`}
+          headingRef={question}
+          error={end.error}
+          busy={end.busy}
+          yes="Yes, end this bond"
+          busyLabel="Ending…"
+          no="Keep it"
+          onYes={confirm}
+          onNo={() => setConfirming(false)}
+        >
           <ul>
             <li>You each keep everything you wrote yourself. Nothing of yours is deleted.</li>
             <li>Whatever either of you shared into this bond stops being shared.</li>
             <li>Nothing new can be shared here, and this cannot be undone.</li>
             <li>If you want to be joined again later, one of you can make a new code.</li>
           </ul>
-          {end.error && (
-            <p class="form-error" role="alert">
-              {end.error.detail}
-            </p>
-          )}
-          <div class="actions">
-            <Button variant="danger" busy={end.busy} busyLabel="Ending…" onClick={confirm}>
-              Yes, end this bond
-            </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              Keep it
-            </Button>
-          </div>
-        </div>
+        </Confirm>
       )}
     </section>
   );
@@ -369,9 +373,14 @@ export function BondPage({ id }: { id: string }) {
                 <p class="notice">
                   This bond has ended. You each keep what you wrote yourselves; nothing is shared here any more.
                 </p>
-                <p>
-                  <Link href={historyHref(b.id)}>Your past check-ins</Link>
-                </p>
+                <ul class="plain-list bond-links">
+                  <li>
+                    <Link href={historyHref(b.id)}>Your past check-ins</Link>
+                  </li>
+                  <li>
+                    <Link href={journeyHref(b.id)}>The moments you added to your journey</Link>
+                  </li>
+                </ul>
               </>
             )}
           </>

@@ -7,6 +7,7 @@ import { useUser } from '../auth';
 import { toApiError } from '../hooks';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
+import { FlowProgress } from '../ui/flow';
 import { Button } from '../ui/forms';
 import { checkStep, checkinBody, draftFrom, firstStepOf, stepOfField, stepsFor, withAffection, type Draft, type StepId } from './draft';
 import { AffectionStep } from './steps/affection';
@@ -151,16 +152,7 @@ export function Flow({ bond, catalog, day, mine, theyAreIn, onSaved, onCancel, o
         if (!busy) next();
       }}
     >
-      <div class="flow__progress">
-        <p class="flow__count">
-          Step {index + 1} of {steps.length}
-        </p>
-        <ol class="flow__bar" aria-hidden="true">
-          {steps.map((s, i) => (
-            <li key={s} class={i < index ? 'flow__seg flow__seg--done' : i === index ? 'flow__seg flow__seg--now' : 'flow__seg'} />
-          ))}
-        </ol>
-      </div>
+      <FlowProgress index={index} total={steps.length} said={`Step ${index + 1} of ${steps.length}`} />
       {theyAreIn && !mine && index === 0 && (
         <p class="nudge__text flow__note">{name} has checked in — your answers will open both.</p>
       )}

@@ -8,6 +8,7 @@ import { EntryForm } from './entry-form';
 import { ResponseList } from './responses';
 import { FeelingChips } from '../feelings/feelings';
 import { LoadError, Loading } from '../ui/feedback';
+import { Confirm } from '../ui/confirm';
 import { Button } from '../ui/forms';
 import { formatDateTime } from '../format';
 import { useAction, useCatalog, useConfirmStep, useResource, useTitle } from '../hooks';
@@ -114,28 +115,23 @@ function DeleteEntry({ entry }: { entry: Entry }) {
           </Button>
         </div>
       ) : (
-        <div class="card confirm" role="group" aria-labelledby="delete-confirm">
-          <h3 id="delete-confirm" tabIndex={-1} ref={question}>
-            Delete this entry for good?
-          </h3>
+        <Confirm
+          id="delete-confirm"
+          question="Delete this entry for good?"
+          headingRef={question}
+          error={remove.error}
+          busy={remove.busy}
+          yes="Yes, delete it"
+          busyLabel="Deleting…"
+          no="Keep it"
+          onYes={confirm}
+          onNo={() => setConfirming(false)}
+        >
           <p>
             It goes from your journal, and from anywhere you shared it, with the responses it received.
             This cannot be undone.
           </p>
-          {remove.error && (
-            <p class="form-error" role="alert">
-              {remove.error.detail}
-            </p>
-          )}
-          <div class="actions">
-            <Button variant="danger" busy={remove.busy} busyLabel="Deleting…" onClick={confirm}>
-              Yes, delete it
-            </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              Keep it
-            </Button>
-          </div>
-        </div>
+        </Confirm>
       )}
     </section>
   );

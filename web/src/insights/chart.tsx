@@ -1,28 +1,16 @@
 // The closeness chart: felt and wanted for both members over the window, drawn with uPlot (loaded
-// when first needed). The picture is hidden from screen readers; "Show as a table" gives the same
-// numbers as a real table, with a caption and headers, for anyone who prefers reading them.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// when first needed, see ui/plot-box.tsx). The picture is hidden from screen readers; "Show as a
+// table" gives the same numbers as a real table, with a caption and headers, for anyone who
+// prefers reading them.
+import { useMemo, useState } from 'preact/hooks';
 import { CLOSENESS_MAX } from '../checkin/words';
-import type { Plot } from './plot';
-import { chartRange, tableDay, tableRows, type ClosenessSeries, type Line } from './series';
+import { PlotBox } from '../ui/plot-box';
+import { closenessChart, tableDay, tableRows, type ClosenessSeries, type Line } from './series';
 import { tone } from './balance';
 import { label } from './words';
 
 /** The chart's height: a little taller where there is room. */
 const heightFor = (width: number) => (width < 480 ? 210 : 260);
-
-function lookOf(el: HTMLElement) {
-  const css = getComputedStyle(el);
-  const v = (name: string) => css.getPropertyValue(name).trim();
-  return {
-    one: v('--circle-one'),
-    two: v('--circle-two'),
-    surface: v('--surface'),
-    text: v('--muted'),
-    grid: v('--border'),
-    font: css.fontFamily,
-  };
-}
 
 const kindName = (line: Line) => (line.kind === 'now' ? 'felt' : 'wanted');
 const lineName = (line: Line) => `${label(line.person)}: ${kindName(line)}`;
@@ -41,48 +29,6 @@ function Key({ lines }: { lines: Line[] }) {
       ))}
     </ul>
   );
-}
-
-function Picture({ series, from, to }: { series: ClosenessSeries; from: string; to: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    let plot: Plot | null = null;
-    let gone = false;
-    const size = () => ({ width: el.clientWidth, height: heightFor(el.clientWidth) });
-    const draw = async () => {
-      try {
-        const { drawCloseness } = await import('./plot');
-        if (gone) return;
-        plot?.destroy();
-        plot = drawCloseness(el, series, chartRange(series, from, to), lookOf(el), size());
-      } catch {
-        if (!gone) setFailed(true);
-      }
-    };
-    void draw();
-    const resized = new ResizeObserver(() => {
-      const { width, height } = size();
-      if (width > 0) plot?.resize(width, height);
-    });
-    resized.observe(el);
-    // Light and dark: the canvas keeps the colours it was drawn with, so it is drawn again.
-    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-    const redraw = () => void draw();
-    scheme.addEventListener('change', redraw);
-    return () => {
-      gone = true;
-      resized.disconnect();
-      scheme.removeEventListener('change', redraw);
-      plot?.destroy();
-    };
-  }, [series, from, to]);
-
-  if (failed) return <p class="muted">The chart could not be drawn just now; the table below has the same days.</p>;
-  return <div class="chart__plot" ref={box} />;
 }
 
 function Table({ series, id, shown }: { series: ClosenessSeries; id: string; shown: boolean }) {
@@ -144,12 +90,18 @@ function Table({ series, id, shown }: { series: ClosenessSeries; id: string; sho
 /** The chart over the window `from`..`to`, its key, and the table it can be read as instead. */
 export function ClosenessChart({ series, from, to }: { series: ClosenessSeries; from: string; to: string }) {
   const [table, setTable] = useState(false);
+  const chart = useMemo(() => (width: number) => closenessChart(series, from, to, width), [series, from, to]);
   return (
     <div class="chart">
       <div class="chart__figure" aria-hidden="true">
         <Key lines={series.lines} />
         <p class="chart__scale">From 1, far apart, to {CLOSENESS_MAX}, as close as can be.</p>
-        <Picture series={series} from={from} to={to} />
+        <PlotBox
+          class="chart__plot"
+          chart={chart}
+          height={heightFor}
+          failed="The chart could not be drawn just now; the table below has the same days."
+        />
       </div>
       <button
         type="button"

@@ -1,14 +1,13 @@
-// Shared by the insights' tests (no tests of its own): the real words of the catalog, and a bond's
-// insights as the server sends them.
+// Shared by the insights', the two needs' and the journey's tests (no tests of its own): the real
+// words of the catalog, and a bond's insights as the server sends them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BondInsights, Catalog } from '../api';
 
 // The real words, as the server serves them in the catalog.
 const web = process.env.PILLARS_WEB_DIR ?? process.cwd();
-export const catalog = {
-  insights: JSON.parse(readFileSync(path.join(web, '..', 'content', 'insights.json'), 'utf8')),
-} as unknown as Catalog;
+const content = (name: string) => JSON.parse(readFileSync(path.join(web, '..', 'content', `${name}.json`), 'utf8'));
+export const catalog = { insights: content('insights'), needs: content('needs'), journey: content('journey') } as unknown as Catalog;
 
 /** A bond's insights as the server sends them: Ada (a) and Ben (b), in id order. */
 export function bondInsights(change: (i: BondInsights) => void = () => {}): BondInsights {

@@ -6,7 +6,7 @@ import { useUser } from '../auth';
 import { useCatalog, useResource } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
-import { insightsHref, myInsightsHref } from '../ui/target';
+import { insightsHref, justForYouHref } from '../ui/target';
 import { changesInsights } from './live';
 import { homeSuggestion, type Suggestion } from './suggest';
 import './insights.css';
@@ -49,7 +49,7 @@ export function HomeSuggestion({ suggestion }: { suggestion: Suggestion }) {
             <Link href={insightsHref(suggestion.bondId)}>How you and {suggestion.name} are doing</Link>
           </li>
           <li>
-            <Link href={myInsightsHref}>Just for you</Link>
+            <Link href={justForYouHref}>Just for you</Link>
           </li>
         </ul>
       </div>

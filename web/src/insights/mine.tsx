@@ -1,5 +1,5 @@
-// "Just for you" at /insights/me?days=W: the insights about one person alone, seen by them and
-// nobody else: what they write and what they share, their own time against their own wish, and
+// "Your own patterns" at /insights/me?days=W, a part of "Just for you": the insights about one
+// person alone, seen by them and nobody else: what they write and what they share, their own time against their own wish, and
 // how close their guesses came to what the other said. None of it is ever in a bond's insights.
 import { api, type Catalog, type MyInsights } from '../api';
 import { familyName } from '../catalog';
@@ -7,7 +7,8 @@ import { useCatalog, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
 import { LoadError, Loading } from '../ui/feedback';
-import { ownTimeWishHref } from '../ui/target';
+import { PrivateNote } from '../ui/private-note';
+import { justForYouHref, ownTimeWishHref } from '../ui/target';
 import { InsightCard, WindowPicker } from './card';
 import { changesInsights } from './live';
 import { windowPhrase } from './window';
@@ -110,7 +111,7 @@ function MindReading({ data, catalog }: { data: MyInsights['mind_reading']; cata
 }
 
 export function MyInsightsPage({ days }: { days: number }) {
-  useTitle('Just for you');
+  useTitle('Your own patterns');
   const insights = useResource(() => api.myInsights(days), [days]);
   const catalog = useCatalog();
   useLiveEvents((event) => {
@@ -120,16 +121,11 @@ export function MyInsightsPage({ days }: { days: number }) {
   const error = insights.error ?? catalog.error;
   return (
     <>
-      <h1 tabIndex={-1}>Just for you</h1>
-      <p class="private-note">
-        <svg class="private-note__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <rect x="5" y="11" width="14" height="9" rx="2" />
-          <path d="M8 11V8a4 4 0 0 1 8 0v3" />
-        </svg>
-        <span>
-          Only you can see this page. Nothing on it is shown to anyone you are bonded with, or sent to them.
-        </span>
+      <p class="breadcrumb">
+        <Link href={justForYouHref}>← Just for you</Link>
       </p>
+      <h1 tabIndex={-1}>Your own patterns</h1>
+      <PrivateNote>Only you can see this page. Nothing on it is shown to anyone you are bonded with, or sent to them.</PrivateNote>
       <p class="lede">What you write and what you share, your own time, and how well you read the other, over {windowPhrase(days)}.</p>
       <div class="insights__controls">
         <WindowPicker days={days} />

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chartRange, closenessSeries, dayToSeconds, latestBalance, tableDay, tableRows } from './series';
+import { chartRange, closenessChart, closenessSeries, dayToSeconds, latestBalance, tableDay, tableRows } from './series';
 import { bondInsights } from './fixture.test';
 
 test('the chart’s lines: the reader’s felt and wanted first, then the other’s', () => {
@@ -52,4 +52,21 @@ test('the chart runs from the first day both answered to the end of the window',
   assert.deepEqual(chartRange(none, '2026-02-02', '2026-03-01'), [dayToSeconds('2026-02-02'), dayToSeconds('2026-03-01')]);
   const one = closenessSeries(bondInsights((i) => (i.closeness.series = i.closeness.series.slice(1))), 'a');
   assert.deepEqual(chartRange(one, '2026-02-02', '2026-03-01'), [dayToSeconds('2026-03-01'), dayToSeconds('2026-03-02')], 'a day of width at least');
+});
+
+test('the chart draws the reader in the first colour and wider, dots only while the days have room', () => {
+  const series = closenessSeries(bondInsights(), 'b');
+  const wide = closenessChart(series, '2026-02-02', '2026-03-01', 800);
+  assert.deepEqual(wide.lines.map((l) => [l.colour, l.width, l.dash ?? null, l.hollow]), [
+    ['--circle-one', 4, null, false],
+    ['--circle-one', 3.5, [9, 6], true],
+    ['--circle-two', 2, null, false],
+    ['--circle-two', 2, [7, 5], true],
+  ]);
+  assert.ok(wide.lines.every((l) => l.dot > 0), 'a few days in 800 pixels: dots');
+  assert.deepEqual(wide.x, chartRange(series, '2026-02-02', '2026-03-01'));
+  const year = closenessChart(series, '2025-03-02', '2026-03-01', 300);
+  assert.ok(year.lines.every((l) => l.dot > 0), 'the range starts at the first day both answered');
+  const crowded = closenessChart({ ...series, xs: [dayToSeconds('2025-03-02'), ...series.xs.slice(1)] }, '2025-03-02', '2026-03-01', 300);
+  assert.ok(crowded.lines.every((l) => l.dot === 0), 'a year in 300 pixels: the lines alone');
 });

@@ -1,6 +1,8 @@
 // The closeness chart's numbers: felt ("now") and wanted for both members on each day both
 // answered, the reader first, for the chart, the table beside it and the latest day's balance.
 import type { BondInsights } from '../api';
+import { CLOSENESS_MAX, CLOSENESS_MIN } from '../checkin/words';
+import type { LineChart } from '../ui/plot';
 import { peopleOf, type Person } from './words';
 
 export interface Line {
@@ -82,4 +84,33 @@ export function chartRange(series: ClosenessSeries, from: string, to: string): [
   const first = series.xs[0];
   const start = first === undefined ? dayToSeconds(from) : Math.max(dayToSeconds(from), first);
   return [start, Math.max(start + 86_400, dayToSeconds(to))];
+}
+
+/**
+ * The closeness chart for a box `width` wide. The reader's lines are drawn first and wider, so
+ * where both gave the same answer the other's line runs along the middle of the reader's and both
+ * stay in sight; a dot on each day while the days have room to be told apart.
+ */
+export function closenessChart(series: ClosenessSeries, from: string, to: string, width: number): LineChart {
+  const x = chartRange(series, from, to);
+  const dots = width / Math.max(1, (x[1] - x[0]) / 86_400) >= 14;
+  return {
+    xs: series.xs,
+    x,
+    y: [CLOSENESS_MIN - 0.4, CLOSENESS_MAX + 0.4],
+    ySplits: [1, 2, 3, 4, 5, 6, 7],
+    xLabel: shortDay,
+    lines: series.lines.map((line) => {
+      const you = line.person.you;
+      const now = line.kind === 'now';
+      return {
+        values: line.values,
+        colour: you ? '--circle-one' : '--circle-two',
+        width: you ? (now ? 4 : 3.5) : 2,
+        ...(now ? {} : { dash: you ? [9, 6] : [7, 5] }),
+        dot: dots ? (you ? 9 : 6) : 0,
+        hollow: !now,
+      };
+    }),
+  };
 }

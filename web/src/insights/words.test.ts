@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bondInsights, catalog } from './fixture.test';
-import { askAboutSaid, listSaid, guessesSaid, ownTimeBar, affectionSaid, answeredSaid, balanceWords, bondCardText, spaceSaid, wishShown, fillWho, needsSaid, peopleOf, perWeek, roughMinutes, selfCardText, waitSaid, type BondCard } from './words';
+import { askAboutSaid, listSaid, guessesSaid, ownTimeBar, affectionSaid, answeredSaid, balanceWords, bondCardText, spaceSaid, wishShown, fillPeople, fillWho, needsSaid, peopleOf, perWeek, roughMinutes, selfCardText, waitSaid, type BondCard } from './words';
 
 test('the reader comes first and is “you”; the order is otherwise the server’s', () => {
   const members = bondInsights().members;
@@ -15,6 +15,15 @@ test('{who} is the name, or a lower-case “you” for the reader', () => {
   assert.equal(fillWho('Lately, {who} would have liked more.', 'a', people), 'Lately, you would have liked more.');
   assert.equal(fillWho('No one named.', undefined, people), 'No one named.');
   assert.equal(fillWho('Lately, {who} wished.', 'zz', people), 'Lately, one of you wished.');
+});
+
+test('several members named in one sentence, each slot by its own name; unknown slots stay', () => {
+  const people = peopleOf(bondInsights().members, 'b');
+  assert.equal(
+    fillPeople('Now {closer} would like more than {other} would, {closer} says; {x} stays.', { closer: 'a', other: 'b' }, people),
+    'Now Ada would like more than you would, Ada says; {x} stays.',
+  );
+  assert.equal(fillPeople('Now {roomier} would like room.', { roomier: null }, people), 'Now one of you would like room.');
 });
 
 test('a card says its state’s words, with {who} filled in from the reader’s side', () => {

@@ -22,15 +22,22 @@ export function peopleOf(members: BondInsights['members'], viewerId: string): Pe
 export const label = (person: Person): string => (person.you ? 'You' : person.name);
 
 /**
- * The sentence with `{who}` replaced: the member's name, or "you" for the reader. The content never
- * starts a sentence with `{who}`, so "you" is always lower-case.
+ * The sentence with each `{slot}` replaced by the member it names: their name, or "you" for the
+ * reader ("one of you" for a member not known). The content never starts a sentence with a slot,
+ * so "you" is always lower-case. Insights name `{who}`; the two needs' dance names `{closer}`,
+ * `{roomier}` and `{other}`.
  */
-export function fillWho(sentence: string, whoId: string | undefined, people: readonly Person[]): string {
-  if (!sentence.includes('{who}')) return sentence;
-  const who = people.find((p) => p.id === whoId);
-  const name = !who ? 'one of you' : who.you ? 'you' : who.name;
-  return sentence.split('{who}').join(name);
+export function fillPeople(sentence: string, slots: Record<string, string | null | undefined>, people: readonly Person[]): string {
+  return sentence.replace(/\{(\w+)\}/g, (slot, key: string) => {
+    if (!(key in slots)) return slot;
+    const person = people.find((p) => p.id === slots[key]);
+    return !person ? 'one of you' : person.you ? 'you' : person.name;
+  });
 }
+
+/** The sentence with `{who}` replaced (see fillPeople). */
+export const fillWho = (sentence: string, whoId: string | undefined, people: readonly Person[]): string =>
+  fillPeople(sentence, { who: whoId }, people);
 
 /** The states in which a card waits for more to go on; its sentence says what would help. */
 export const waiting = (state: string): boolean => state === 'not_enough';

@@ -11,7 +11,11 @@ test('each page belongs to one tab', () => {
   assert.equal(tabOf('/checkin'), 'checkin');
   assert.equal(tabOf('/journal'), 'journal');
   assert.equal(tabOf('/journal/e1'), 'journal');
-  for (const p of ['/more', '/invite', '/join', '/join/K7QM-3HXD', '/settings', '/sessions', '/insights/me']) assert.equal(tabOf(p), 'more', p);
+  for (const p of ['/more', '/me', '/me/needs', '/me/needs/take', '/invite', '/join', '/join/K7QM-3HXD', '/settings', '/sessions', '/insights/me']) {
+    assert.equal(tabOf(p), 'more', p);
+  }
+  assert.equal(tabOf('/bonds/b1/journey'), 'home', 'a bond’s journey and needs are reached from the bond');
+  assert.equal(tabOf('/bonds/b1/needs'), 'home');
   assert.equal(tabOf('/journalling'), null, 'a prefix alone is not enough');
   assert.equal(tabOf('/no/such/place'), null);
 });
@@ -40,6 +44,8 @@ test('the bar marks the part of the app a page belongs to', () => {
   assert.equal(barCurrent('/settings', '/sessions'), true, 'devices live in settings');
   assert.equal(barCurrent('/join', '/join/K7QM-3HXD'), true);
   assert.equal(barCurrent('/invite', '/join'), false);
+  for (const p of ['/me', '/me/needs/take', '/insights/me']) assert.equal(barCurrent('/me', p), true, `${p} is just for you`);
+  assert.equal(barCurrent('/me', '/media'), false);
 });
 
 test('Home’s link says how many new things wait there', () => {

@@ -12,7 +12,7 @@ export function tabOf(pathname: string): TabId | null {
   if (pathname === '/checkin' || isBondCheckin(pathname)) return 'checkin';
   if (pathname === '/' || under('/bonds', pathname)) return 'home';
   if (under('/journal', pathname)) return 'journal';
-  if (['/more', '/invite', '/join', '/settings', '/sessions', '/insights'].some((p) => under(p, pathname))) return 'more';
+  if (['/more', '/me', '/invite', '/join', '/settings', '/sessions', '/insights'].some((p) => under(p, pathname))) return 'more';
   return null;
 }
 
@@ -26,6 +26,7 @@ export function checkinTabHref(bonds: readonly Bond[] | undefined): string {
 export const barLinks = [
   { href: '/', label: 'Home' },
   { href: '/journal', label: 'Journal' },
+  { href: '/me', label: 'Just for you' },
   { href: '/invite', label: 'Invite' },
   { href: '/join', label: 'Join' },
   { href: '/settings', label: 'Settings' },
@@ -35,6 +36,7 @@ export const barLinks = [
 export function barCurrent(href: string, pathname: string): boolean {
   if (href === '/') return pathname === '/' || under('/bonds', pathname);
   if (href === '/settings') return under('/settings', pathname) || under('/sessions', pathname);
+  if (href === '/me') return under('/me', pathname) || under('/insights/me', pathname);
   return under(href, pathname);
 }
 

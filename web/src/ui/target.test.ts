@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { NoticeKind } from '../api';
-import { hashTarget, historyHref, noticeHref, targetId, type Target } from './target';
+import { bondNeedsHref, hashTarget, historyHref, journeyHref, noticeHref, targetId, type Target } from './target';
 
 const of = (kind: NoticeKind, extra: Partial<Target> = {}): Target => ({ kind, bond_id: 'b1', subject_id: 's1', ...extra });
 
@@ -46,6 +46,9 @@ test('ids are written safely into addresses', () => {
   assert.equal(noticeHref(of('appreciation_added', { bond_id: 'a/b', subject_id: 'x' })), '/bonds/a%2Fb#appreciation-x');
   assert.equal(historyHref('b1'), '/bonds/b1/history');
   assert.equal(historyHref('b1', '2025-01-31'), '/bonds/b1/history/2025-01-31');
+  assert.equal(journeyHref('a/b', targetId.moment('m1')), '/bonds/a%2Fb/journey#moment-m1');
+  assert.equal(journeyHref('b1'), '/bonds/b1/journey');
+  assert.equal(bondNeedsHref('b1'), '/bonds/b1/needs');
 });
 
 test('the hash names the element to land on', () => {

@@ -24,6 +24,7 @@ export const targetId = {
   appreciation: (id: string) => `appreciation-${id}`,
   /** Requests for comfort and for space alike. */
   request: (id: string) => `request-${id}`,
+  moment: (id: string) => `moment-${id}`,
 };
 
 export const bondHref = (bondId: string, hash?: string) => `/bonds/${part(bondId)}${hash ? `#${hash}` : ''}`;
@@ -31,9 +32,16 @@ export const checkinHref = (bondId: string) => `/bonds/${part(bondId)}/checkin`;
 export const historyHref = (bondId: string, day?: string) =>
   `/bonds/${part(bondId)}/history${day ? `/${part(day)}` : ''}`;
 export const entryHref = (entryId: string, hash?: string) => `/journal/${part(entryId)}${hash ? `#${hash}` : ''}`;
-/** A bond's insights, and one's own ("Just for you"). */
+/** A bond's insights, and one's own patterns (part of "Just for you"). */
 export const insightsHref = (bondId: string) => `/bonds/${part(bondId)}/insights`;
 export const myInsightsHref = '/insights/me';
+/** A bond's journey of highs and lows, and the two needs as the bond sees them. */
+export const journeyHref = (bondId: string, hash?: string) => `/bonds/${part(bondId)}/journey${hash ? `#${hash}` : ''}`;
+export const bondNeedsHref = (bondId: string) => `/bonds/${part(bondId)}/needs`;
+/** What is one's own alone: "Just for you", one's two needs, and the questionnaire. */
+export const justForYouHref = '/me';
+export const myNeedsHref = '/me/needs';
+export const takeNeedsHref = '/me/needs/take';
 /** The setting of one's weekly wish for time alone. */
 export const ownTimeWishHref = '/settings#own-time';
 

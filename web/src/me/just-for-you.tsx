@@ -1,0 +1,65 @@
+// "Just for you" at /me: the part of Pillars that belongs to one person alone, apart from every bond.
+// It gathers what is private: one's two needs, one's own patterns, one's wish for time alone (and,
+// later, reflections). Only its owner ever fetches any of it.
+import type { ComponentChildren } from 'preact';
+import { api } from '../api';
+import { useCatalog, useResource, useTitle } from '../hooks';
+import { scoreSaid } from '../needs/profile';
+import { Link } from '../router';
+import { PrivateNote } from '../ui/private-note';
+import { myInsightsHref, myNeedsHref, ownTimeWishHref } from '../ui/target';
+import { formatDate } from '../format';
+import './me.css';
+
+function Place({ id, title, href, link, children }: { id: string; title: string; href: string; link: string; children: ComponentChildren }) {
+  return (
+    <li>
+      <section class="card place" aria-labelledby={id}>
+        <h2 id={id} class="place__title">
+          {title}
+        </h2>
+        {children}
+        <p class="place__link">
+          <Link href={href}>{link}</Link>
+        </p>
+      </section>
+    </li>
+  );
+}
+
+export function JustForYou() {
+  useTitle('Just for you');
+  const catalog = useCatalog();
+  const mine = useResource(api.myNeeds, []);
+  const words = catalog.data?.needs;
+  const latest = mine.data?.results[0];
+  return (
+    <>
+      <h1 tabIndex={-1}>Just for you</h1>
+      <PrivateNote>Only you can see what is here. None of it reaches anyone you are bonded with unless you choose to show it.</PrivateNote>
+      <p class="lede">
+        A part of life that is yours alone. Knowing what you need, and having room of your own, makes coming together all the
+        richer.
+      </p>
+      <ul class="plain-list places">
+        <Place id="place-needs" title={words?.title ?? 'Your two needs'} href={myNeedsHref} link={latest ? 'See your two needs' : 'Begin, at your own pace'}>
+          {latest && words ? (
+            <p>
+              {words.needs.closeness.name} {scoreSaid(latest.closeness)}, {words.needs.independence.name.toLowerCase()}{' '}
+              {scoreSaid(latest.independence)} of {words.scale.max}, as you answered on{' '}
+              <time dateTime={latest.taken_at}>{formatDate(latest.taken_at)}</time>.
+            </p>
+          ) : (
+            <p>How much closeness and how much room of your own you need right now: a few quiet minutes with some statements.</p>
+          )}
+        </Place>
+        <Place id="place-patterns" title="Your own patterns" href={myInsightsHref} link="See your own patterns">
+          <p>What you write and what you share, your time alone against your own wish, and how well you read the other.</p>
+        </Place>
+        <Place id="place-time" title="Time of your own" href={ownTimeWishHref} link="Your wish for time alone">
+          <p>How much time to yourself you would like each week. It stays yours unless you choose to show it.</p>
+        </Place>
+      </ul>
+    </>
+  );
+}
