@@ -1,5 +1,7 @@
 #include "core/moments.h"
 
+#include <algorithm>
+
 #include "core/validation.h"
 
 namespace pillars {
@@ -67,6 +69,9 @@ std::vector<FieldError> apply_moment_draft(const MomentDraft& draft, Day today, 
 }
 
 std::vector<Milestone> milestones(Day began, const std::vector<Day>& both_days) {
+  // A check-in may be dated by a calendar a day behind UTC's, so the first one can fall on the day
+  // before the bond's UTC start: the bond began on that day for them, and the journey starts there.
+  if (!both_days.empty()) began = std::min(began, both_days.front());
   std::vector<Milestone> out{{MilestoneKind::began, began, 0}};
   if (!both_days.empty()) out.push_back({MilestoneKind::first_reveal, both_days.front(), 1});
   for (std::size_t n = kMilestoneEvery; n <= both_days.size(); n += kMilestoneEvery)

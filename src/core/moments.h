@@ -60,7 +60,8 @@ struct Milestone {
 };
 
 // The milestones of a bond that began on `began`, given the days both members checked in
-// (ascending, each once), in the order of their days.
+// (ascending, each once), in the order of their days. A first check-in dated before `began` (a
+// calendar behind UTC) moves the beginning to its day, so the journey never starts after it.
 std::vector<Milestone> milestones(Day began, const std::vector<Day>& both_days);
 
 }  // namespace pillars

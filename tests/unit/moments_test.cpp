@@ -81,6 +81,9 @@ TEST(Milestones, TheStartTheFirstRevealAndEveryFiftiethDayBoth) {
   EXPECT_EQ(m[1], (Milestone{MilestoneKind::first_reveal, 101, 1}));
   EXPECT_EQ(m[2], (Milestone{MilestoneKind::days_both, 199, 50}));
   EXPECT_EQ(m[3], (Milestone{MilestoneKind::days_both, 299, 100}));
+  // Both checked in on the day before the bond's UTC start (a calendar behind UTC): it began then.
+  EXPECT_EQ(milestones(100, {99, 100}),
+            (std::vector<Milestone>{{MilestoneKind::began, 99, 0}, {MilestoneKind::first_reveal, 99, 1}}));
   // 49 days: not yet the first fifty.
   days.resize(49);
   EXPECT_EQ(milestones(100, days).size(), 2u);
