@@ -171,9 +171,7 @@ Awaitable patch_entry(AppContext& app, Context& ctx) {
     if (!*found) return std::unexpected(not_found_entry());
     Entry& entry = (*found)->entry;
     if (auto errors = apply_entry_draft(draft, app.catalog(), entry, false); !errors.empty()) {
-      Error e(Errc::validation, errors.size() == 1 ? errors.front().message : "Some fields need another look.");
-      e.fields = std::move(errors);
-      return std::unexpected(std::move(e));
+      return std::unexpected(Fields::invalid(std::move(errors)));
     }
     entry.updated_at = app.now();
     if (auto r = tx.update_entry(entry); !r) return std::unexpected(r.error());
@@ -433,9 +431,7 @@ Awaitable answer_reflection(AppContext& app, Context& ctx) {
     }
     Entry& entry = s.entry.entry;
     if (auto errors = apply_entry_draft(draft, catalog, entry, false); !errors.empty()) {
-      Error e(Errc::validation, errors.size() == 1 ? errors.front().message : "Some fields need another look.");
-      e.fields = std::move(errors);
-      return std::unexpected(std::move(e));
+      return std::unexpected(Fields::invalid(std::move(errors)));
     }
     entry.updated_at = now;
     if (s.created) {

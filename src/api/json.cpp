@@ -69,9 +69,9 @@ std::optional<std::string> Fields::string(std::string_view name, bool required) 
   return std::string(s);
 }
 
-Error Fields::failure() const {
-  Error e(Errc::validation, errors_.size() == 1 ? errors_.front().message : "Some fields need another look.");
-  e.fields = errors_;
+Error Fields::invalid(std::vector<FieldError> errors) {
+  Error e(Errc::validation, errors.size() == 1 ? errors.front().message : "Some fields need another look.");
+  e.fields = std::move(errors);
   return e;
 }
 

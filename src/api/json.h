@@ -37,7 +37,9 @@ class Fields {
   void error(std::string field, std::string message) { errors_.push_back({std::move(field), std::move(message)}); }
   bool ok() const { return errors_.empty(); }
   // Errc::validation carrying every collected field error.
-  Error failure() const;
+  Error failure() const { return invalid(errors_); }
+  // The same for errors a core rule returned.
+  static Error invalid(std::vector<FieldError> errors);
 
  private:
   const json::object& body_;

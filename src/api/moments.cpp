@@ -99,9 +99,7 @@ Awaitable edit_moment(AppContext& app, Context& ctx) {
     Moment m = *it;
     auto errors = apply_moment_draft(draft, today, m, false);
     if (!errors.empty()) {
-      Error e(Errc::validation, errors.size() == 1 ? errors.front().message : "Some fields need another look.");
-      e.fields = std::move(errors);
-      return std::unexpected(std::move(e));
+      return std::unexpected(Fields::invalid(std::move(errors)));
     }
     m.updated_at = now;
     if (auto r = tx.put_moment(m); !r) return std::unexpected(r.error());
