@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <span>
 
@@ -7,6 +8,7 @@
 #include "core/insights.h"
 #include "core/moments.h"
 #include "core/needs.h"
+#include "core/own_time.h"
 #include "core/reflections.h"
 
 namespace pillars {
@@ -175,6 +177,32 @@ Result<json::object> parse_reflections(std::string_view text, Catalog& catalog) 
   return json::object{{"reflections", std::move(*doc)}};
 }
 
+// content/own_time.json: the kinds of time of one's own and the lengths offered (core checks their
+// rules), and the words of the log.
+Result<json::object> parse_own_time(std::string_view text, Catalog& catalog) {
+  const ContentFile file("own_time.json");
+  auto doc = file.open(text, {"title", "intro", "private", "empty", "against_wish", "no_wish", "counted"});
+  if (!doc) return std::unexpected(doc.error());
+  const auto& root = doc->as_object();
+  std::vector<std::string> activities;
+  const auto* list = root.if_contains("activities");
+  if (!list || !list->is_array()) return file.problem("needs activities");
+  for (const auto& av : list->as_array()) {
+    if (!av.is_object() || text_of(av.as_object(), "name").empty()) return file.problem("every kind of time needs a name");
+    activities.push_back(text_of(av.as_object(), "id"));
+  }
+  std::vector<int> minutes;
+  const auto* lengths = root.if_contains("minutes");
+  if (!lengths || !lengths->is_array()) return file.problem("needs minutes");
+  for (const auto& mv : lengths->as_array()) {
+    if (!mv.is_int64()) return file.problem("the lengths are whole minutes");
+    minutes.push_back(static_cast<int>(std::clamp<std::int64_t>(mv.get_int64(), -1, kMaxOwnMinutes + 1)));
+  }
+  if (auto problems = own_time_problems(activities, minutes); !problems.empty()) return file.problem(problems.front());
+  catalog.own_time_activities = std::move(activities);
+  return json::object{{"own_time", std::move(*doc)}};
+}
+
 // content/feelings.json: the families and words (checked by core's catalog rules) and the small
 // lists the inner world uses.
 Result<json::object> parse_feelings(std::string_view text, Catalog& catalog) {
@@ -219,7 +247,7 @@ struct ContentPart {
   std::string_view file;
   Result<json::object> (*parse)(std::string_view text, Catalog& catalog);
 };
-constexpr std::array<ContentPart, 5> kContentParts = {{
+constexpr std::array<ContentPart, 6> kContentParts = {{
     {"feelings.json", parse_feelings},
     {"insights.json",
      [](std::string_view text, Catalog&) -> Result<json::object> {
@@ -230,6 +258,7 @@ constexpr std::array<ContentPart, 5> kContentParts = {{
     {"needs.json", parse_needs},
     {"journey.json", parse_journey},
     {"reflections.json", parse_reflections},
+    {"own_time.json", parse_own_time},
 }};
 
 }  // namespace

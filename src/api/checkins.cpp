@@ -13,27 +13,6 @@ namespace {
 
 constexpr int kMaxRangeDays = 366;
 
-std::optional<long long> integer_field(const json::object& o, std::string_view key, Fields& fields,
-                                       std::string field_name) {
-  auto it = o.find(key);
-  if (it == o.end() || it->value().is_null()) return std::nullopt;
-  const auto& v = it->value();
-  if (v.is_int64()) return v.get_int64();
-  if (v.is_uint64()) return static_cast<long long>(std::min<std::uint64_t>(v.get_uint64(), 1u << 30));
-  fields.error(std::move(field_name), "This must be a whole number.");
-  return std::nullopt;
-}
-
-std::optional<bool> bool_field(const json::object& o, std::string_view key, Fields& fields) {
-  auto it = o.find(key);
-  if (it == o.end() || it->value().is_null()) return std::nullopt;
-  if (!it->value().is_bool()) {
-    fields.error(std::string(key), "This must be true or false.");
-    return std::nullopt;
-  }
-  return it->value().get_bool();
-}
-
 CheckInDraft read_draft(const json::object& body, Fields& fields) {
   CheckInDraft d;
   d.feelings = fields.feelings().value_or(std::vector<FeelingPick>{});

@@ -1,9 +1,11 @@
 // Entries: the inner world. Private to the author unless shared into one of their bonds.
 #include <algorithm>
 #include <charconv>
+#include <functional>
 
 #include "api/async_store.h"
 #include "api/handlers.h"
+#include "api/insights.h"
 #include "api/json.h"
 #include "core/checkin.h"
 #include "core/reflections.h"
@@ -77,6 +79,16 @@ Result<std::vector<std::pair<std::string, std::string>>> audience(store::ReadTx&
   return out;
 }
 
+// Saves a new entry of the caller's, checked already: 201 with it.
+Awaitable save_new_entry(AppContext& app, Context& ctx, Entry entry) {
+  entry.id = crypto::random_id();
+  entry.author_id = ctx.user().id;
+  entry.created_at = entry.updated_at = app.now();
+  auto saved = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.insert_entry(entry); });
+  if (!saved) co_return saved.error();
+  co_return json_created(json::object{{"entry", to_json(entry, {}, ctx.user().id)}});
+}
+
 }  // namespace
 
 Awaitable create_entry(AppContext& app, Context& ctx) {
@@ -86,16 +98,9 @@ Awaitable create_entry(AppContext& app, Context& ctx) {
   auto draft = read_draft(fields);
   if (!fields.ok()) co_return fields.failure();
   Entry entry;
-  if (auto errors = apply_entry_draft(draft, app.catalog(), entry, true); !errors.empty()) {
-    for (auto& e : errors) fields.error(e.field, e.message);
-    co_return fields.failure();
-  }
-  entry.id = crypto::random_id();
-  entry.author_id = ctx.user().id;
-  entry.created_at = entry.updated_at = app.now();
-  auto saved = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.insert_entry(entry); });
-  if (!saved) co_return saved.error();
-  co_return json_created(json::object{{"entry", to_json(entry, {}, ctx.user().id)}});
+  if (auto errors = apply_entry_draft(draft, app.catalog(), entry, true); !errors.empty())
+    co_return Fields::invalid(std::move(errors));
+  co_return co_await save_new_entry(app, ctx, std::move(entry));
 }
 
 Awaitable list_entries(AppContext& app, Context& ctx) {
@@ -158,21 +163,22 @@ Awaitable get_entry(AppContext& app, Context& ctx) {
   co_return json_ok(json::object{{"entry", to_json((*found)->entry, (*found)->responses, ctx.user().id)}});
 }
 
-Awaitable patch_entry(AppContext& app, Context& ctx) {
-  auto body = parse_body(ctx);
-  if (!body) co_return body.error();
-  Fields fields(*body);
-  auto draft = read_draft(fields);
-  if (!fields.ok()) co_return fields.failure();
+namespace {
+
+// Changes one of the caller's entries by `change` (which returns the field errors, or none), stamps
+// it and tells the other member of every bond it is shared in. 404 for anyone else's entry, and for
+// one `change` does not take (it says so by returning nullopt).
+using EntryChange = std::function<std::optional<std::vector<FieldError>>(Entry&)>;
+Awaitable edit_entry(AppContext& app, Context& ctx, EntryChange change) {
   std::vector<std::pair<std::string, std::string>> tell;
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<EntryWithResponses> {
     auto found = load_for_author(tx, ctx.param("id"), ctx.user().id);
     if (!found) return std::unexpected(found.error());
     if (!*found) return std::unexpected(not_found_entry());
     Entry& entry = (*found)->entry;
-    if (auto errors = apply_entry_draft(draft, app.catalog(), entry, false); !errors.empty()) {
-      return std::unexpected(Fields::invalid(std::move(errors)));
-    }
+    auto errors = change(entry);
+    if (!errors) return std::unexpected(not_found_entry());
+    if (!errors->empty()) return std::unexpected(Fields::invalid(std::move(*errors)));
     entry.updated_at = app.now();
     if (auto r = tx.update_entry(entry); !r) return std::unexpected(r.error());
     auto who = audience(tx, entry.id, ctx.user().id);
@@ -183,6 +189,20 @@ Awaitable patch_entry(AppContext& app, Context& ctx) {
   if (!saved) co_return saved.error();
   for (const auto& [bond, other] : tell) notify(app, other, "entry_updated", bond, saved->entry.id);
   co_return json_ok(json::object{{"entry", to_json(saved->entry, saved->responses, ctx.user().id)}});
+}
+
+}  // namespace
+
+Awaitable patch_entry(AppContext& app, Context& ctx) {
+  auto body = parse_body(ctx);
+  if (!body) co_return body.error();
+  Fields fields(*body);
+  auto draft = read_draft(fields);
+  if (!fields.ok()) co_return fields.failure();
+  const Catalog& catalog = app.catalog();
+  co_return co_await edit_entry(app, ctx, [&](Entry& entry) -> std::optional<std::vector<FieldError>> {
+    return apply_entry_draft(draft, catalog, entry, false);
+  });
 }
 
 Awaitable delete_entry(AppContext& app, Context& ctx) {
@@ -448,6 +468,103 @@ Awaitable answer_reflection(AppContext& app, Context& ctx) {
   for (const auto& [bond, other] : saved->tell) notify(app, other, "entry_updated", bond, saved->entry.entry.id);
   json::object out{{"entry", to_json(saved->entry.entry, saved->entry.responses, me)}};
   co_return saved->created ? json_created(out) : json_ok(out);
+}
+
+// ---- time of one's own: each piece is an entry of the kind `own_time`, private and shared like any
+// entry; the log is read by day, beside the check-ins' own-time answers and the person's weekly wish.
+
+namespace {
+
+constexpr int kOwnTimeListLimit = 500;
+
+// Reads {day?, minutes?, activity?, note?} into a draft, noting type errors.
+OwnTimeDraft read_own_time_draft(Fields& fields) {
+  OwnTimeDraft draft;
+  draft.day = fields.string("day", false);
+  draft.activity = fields.string("activity", false);
+  draft.note = fields.string("note", false);
+  draft.minutes = fields.integer("minutes");
+  return draft;
+}
+
+}  // namespace
+
+Awaitable list_own_time(AppContext& app, Context& ctx) {
+  auto window = window_of(app, ctx);
+  if (!window) co_return window.error();
+  const std::string& me = ctx.user().id;
+  struct Facts {
+    std::vector<CheckIn> checkins;
+    std::vector<OwnTimeSpent> logged;
+    std::vector<Entry> entries;
+    std::optional<int> wish;
+  };
+  auto facts = co_await read(app.store(), [&](store::ReadTx& tx) -> Result<Facts> {
+    Facts f;
+    auto checkins = tx.own_checkins_between(me, window->first, window->last);
+    if (!checkins) return std::unexpected(checkins.error());
+    f.checkins = std::move(*checkins);
+    auto logged = tx.own_time_between(me, window->first, window->last);
+    if (!logged) return std::unexpected(logged.error());
+    f.logged = std::move(*logged);
+    auto entries = tx.own_time_entries(me, window->first, window->last, kOwnTimeListLimit);
+    if (!entries) return std::unexpected(entries.error());
+    f.entries = std::move(*entries);
+    auto user = tx.user_by_id(me);
+    if (!user) return std::unexpected(user.error());
+    if (*user) f.wish = (*user)->own_time_wish;
+    return f;
+  });
+  if (!facts) co_return facts.error();
+  const auto days = own_time_days(facts->checkins, facts->logged, window->first, window->last);
+  const Window week = window_ending(window->last, kMinWindowDays);
+  long week_minutes = 0;
+  json::array by_day;
+  for (const auto& d : days) {
+    if (week.contains(d.day)) week_minutes += d.counted;
+    by_day.push_back(json::object{{"day", format_day(d.day)},
+                                  {"checked_in", d.checked_in ? json::value(*d.checked_in) : json::value(nullptr)},
+                                  {"logged", d.logged},
+                                  {"counted", d.counted}});
+  }
+  json::array entries;
+  for (const auto& e : facts->entries) entries.push_back(to_json(e, {}, me));
+  json::object out = window_json(*window);
+  out["own_days"] = std::move(by_day);
+  json::object last_week = window_json(week);
+  last_week["minutes"] = week_minutes;
+  last_week["wish_per_week"] = facts->wish ? json::value(*facts->wish) : json::value(nullptr);
+  last_week["under_wish"] = facts->wish ? json::value(week_minutes < *facts->wish) : json::value(nullptr);
+  out["last_week"] = std::move(last_week);
+  out["entries"] = std::move(entries);
+  co_return json_ok(std::move(out));
+}
+
+Awaitable log_own_time(AppContext& app, Context& ctx) {
+  auto body = parse_body(ctx);
+  if (!body) co_return body.error();
+  Fields fields(*body);
+  auto draft = read_own_time_draft(fields);
+  if (!fields.ok()) co_return fields.failure();
+  Entry entry;
+  if (auto errors = apply_own_time_draft(draft, app.catalog().own_time_activities, utc_day(app.now()), entry, true);
+      !errors.empty())
+    co_return Fields::invalid(std::move(errors));
+  co_return co_await save_new_entry(app, ctx, std::move(entry));
+}
+
+Awaitable edit_own_time(AppContext& app, Context& ctx) {
+  auto body = parse_body(ctx);
+  if (!body) co_return body.error();
+  Fields fields(*body);
+  auto draft = read_own_time_draft(fields);
+  if (!fields.ok()) co_return fields.failure();
+  const auto& activities = app.catalog().own_time_activities;
+  const Day today = utc_day(app.now());
+  co_return co_await edit_entry(app, ctx, [&](Entry& entry) -> std::optional<std::vector<FieldError>> {
+    if (entry.kind != EntryKind::own_time) return std::nullopt;  // not a piece of time of one's own
+    return apply_own_time_draft(draft, activities, today, entry, false);
+  });
 }
 
 }  // namespace pillars::api

@@ -80,6 +80,10 @@ Awaitable show_needs(AppContext&, Context&);
 // entries.cpp: reflections, answered as entries of their own kind
 Awaitable list_reflections(AppContext&, Context&);
 Awaitable answer_reflection(AppContext&, Context&);
+// entries.cpp: time of one's own, noted as entries of their own kind
+Awaitable list_own_time(AppContext&, Context&);
+Awaitable log_own_time(AppContext&, Context&);
+Awaitable edit_own_time(AppContext&, Context&);
 
 // moments.cpp
 Awaitable list_moments(AppContext&, Context&);

@@ -19,6 +19,31 @@ namespace {
 
 constexpr Millis kDayMillis = 86'400'000;
 
+// The window in time: from the first day's start to the end of the last, in UTC.
+std::pair<Millis, Millis> millis_of(Window w) {
+  return {static_cast<Millis>(w.first) * kDayMillis, static_cast<Millis>(w.last + 1) * kDayMillis};
+}
+
+double rounded(double x) { return std::round(x * 100) / 100; }
+
+void put_state(json::object& o, const CardState& s, const std::array<std::string, 2>& ids, const char* who = "who") {
+  o["state"] = s.state;
+  if (s.who) o[who] = ids[static_cast<std::size_t>(*s.who)];
+}
+
+bool names_vulnerable(const Catalog& catalog, const std::vector<std::string>& families) {
+  return std::any_of(families.begin(), families.end(), [&](const std::string& f) {
+    const auto* family = catalog.family(f);
+    return family && family->vulnerable;
+  });
+}
+
+bool is_hurt(const store::ReadTx::BondFacts::Share& s) {
+  return s.kind == EntryKind::hurt || std::find(s.families.begin(), s.families.end(), "hurt") != s.families.end();
+}
+
+}  // namespace
+
 // The window from ?days=W (kMinWindowDays..kMaxWindowDays, default kDefaultWindowDays). It ends on
 // the latest day anyone's calendar may have reached, as the check-in history does.
 std::expected<Window, Error> window_of(AppContext& app, const Context& ctx) {
@@ -39,34 +64,9 @@ std::expected<Window, Error> window_of(AppContext& app, const Context& ctx) {
   return window_ending(utc_day(app.now()) + 1, days);
 }
 
-// The window in time: from the first day's start to the end of the last, in UTC.
-std::pair<Millis, Millis> millis_of(Window w) {
-  return {static_cast<Millis>(w.first) * kDayMillis, static_cast<Millis>(w.last + 1) * kDayMillis};
-}
-
-double rounded(double x) { return std::round(x * 100) / 100; }
-
 json::object window_json(Window w) {
   return {{"days", w.last - w.first + 1}, {"from", format_day(w.first)}, {"to", format_day(w.last)}};
 }
-
-void put_state(json::object& o, const CardState& s, const std::array<std::string, 2>& ids, const char* who = "who") {
-  o["state"] = s.state;
-  if (s.who) o[who] = ids[static_cast<std::size_t>(*s.who)];
-}
-
-bool names_vulnerable(const Catalog& catalog, const std::vector<std::string>& families) {
-  return std::any_of(families.begin(), families.end(), [&](const std::string& f) {
-    const auto* family = catalog.family(f);
-    return family && family->vulnerable;
-  });
-}
-
-bool is_hurt(const store::ReadTx::BondFacts::Share& s) {
-  return s.kind == EntryKind::hurt || std::find(s.families.begin(), s.families.end(), "hurt") != s.families.end();
-}
-
-}  // namespace
 
 Result<json::object> bond_insights_of(store::ReadTx& tx, const Catalog& catalog, const User& viewer,
                                       const BondView& bond, Window window, Day today) {
@@ -294,6 +294,7 @@ Result<json::object> my_insights_of(store::ReadTx& tx, const User& me, Window wi
   struct Facts {
     std::vector<WrittenEntry> written;
     std::vector<CheckIn> mine;
+    std::vector<OwnTimeSpent> logged;
     struct Bond {
       BondView view;
       std::vector<CheckIn> checkins;
@@ -308,6 +309,9 @@ Result<json::object> my_insights_of(store::ReadTx& tx, const User& me, Window wi
     auto mine = tx.own_checkins_between(me.id, window.first, window.last);
     if (!mine) return std::unexpected(mine.error());
     f.mine = std::move(*mine);
+    auto logged = tx.own_time_between(me.id, window.first, window.last);
+    if (!logged) return std::unexpected(logged.error());
+    f.logged = std::move(*logged);
     auto bonds = tx.bonds_of(me.id);
     if (!bonds) return std::unexpected(bonds.error());
     for (auto& b : *bonds) {
@@ -329,7 +333,7 @@ Result<json::object> my_insights_of(store::ReadTx& tx, const User& me, Window wi
     out["sharing_gap"] = json::object{{"state", gap.empty() ? "not_enough" : "told"}, {"families", std::move(families)}};
   }
   {
-    auto [days, minutes] = own_minutes_by_day(facts->mine, window);
+    auto [days, minutes] = own_minutes_by_day(facts->mine, facts->logged, window);
     auto own = own_time_against_wish(minutes, days, me.own_time_wish);
     out["own_time"] = json::object{
         {"state", own_time_state(days, own).state},

@@ -24,6 +24,31 @@ Result<json::object> parse_body(const http::Context& ctx) {
   return std::move(value.as_object());
 }
 
+std::optional<long long> integer_field(const json::object& o, std::string_view key, Fields& fields,
+                                       std::string field_name) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return std::nullopt;
+  const auto& v = it->value();
+  if (v.is_int64()) return v.get_int64();
+  if (v.is_uint64()) return static_cast<long long>(std::min<std::uint64_t>(v.get_uint64(), 1u << 30));
+  fields.error(std::move(field_name), "This must be a whole number.");
+  return std::nullopt;
+}
+
+std::optional<bool> bool_field(const json::object& o, std::string_view key, Fields& fields) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return std::nullopt;
+  if (!it->value().is_bool()) {
+    fields.error(std::string(key), "This must be true or false.");
+    return std::nullopt;
+  }
+  return it->value().get_bool();
+}
+
+std::optional<long long> Fields::integer(std::string_view name) {
+  return integer_field(body_, name, *this, std::string(name));
+}
+
 std::optional<std::vector<FeelingPick>> Fields::feelings() {
   auto it = body_.find("feelings");
   if (it == body_.end() || it->value().is_null()) return std::nullopt;
@@ -145,6 +170,14 @@ json::object to_json(const EntryResponse& r, std::string_view viewer) {
           {"mine", r.from.id == viewer}, {"created_at", format_rfc3339(r.created_at)}};
 }
 
+namespace {
+// A piece of time of one's own: its day, minutes and kind of time; null for any other entry.
+json::value own_time_json(const std::optional<OwnTimeSpent>& own) {
+  if (!own) return nullptr;
+  return json::object{{"day", format_day(own->day)}, {"minutes", own->minutes}, {"activity", own->activity}};
+}
+}  // namespace
+
 json::object to_json(const Entry& e, const std::vector<EntryResponse>& responses, std::string_view viewer) {
   json::array shared;
   for (const auto& b : e.shared_with) shared.push_back(json::value(b));
@@ -157,6 +190,7 @@ json::object to_json(const Entry& e, const std::vector<EntryResponse>& responses
           {"updated_at", format_rfc3339(e.updated_at)},
           {"shared_with", std::move(shared)},
           {"prompt", optional_text(e.prompt)},
+          {"own_time", own_time_json(e.own_time)},
           {"follow_up", follow_up ? json::value(*follow_up) : json::value(nullptr)},
           {"responses", responses_json(responses, viewer)}};
 }
@@ -174,6 +208,7 @@ json::object to_json(const SharedEntry& s, const std::vector<EntryResponse>& res
           {"updated_at", format_rfc3339(s.entry.updated_at)},
           {"shared_at", format_rfc3339(s.shared_at)},
           {"prompt", optional_text(s.entry.prompt)},
+          {"own_time", own_time_json(s.entry.own_time)},
           {"author", person(s.author)},
           {"mine", s.author.id == viewer},
           {"responses_offered", std::move(offered)},

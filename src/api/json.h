@@ -33,6 +33,8 @@ class Fields {
   // nullopt. Not a list, or an item without a string word or a whole-number intensity: an error
   // (and that item left out).
   std::optional<std::vector<FeelingPick>> feelings();
+  // A whole-number field. Missing or null: nullopt. Anything else that is not a whole number: an error.
+  std::optional<long long> integer(std::string_view name);
 
   void error(std::string field, std::string message) { errors_.push_back({std::move(field), std::move(message)}); }
   bool ok() const { return errors_.empty(); }
@@ -45,6 +47,12 @@ class Fields {
   const json::object& body_;
   std::vector<FieldError> errors_;
 };
+
+// A whole-number or true/false member of `o` (which may be nested in the body). Missing or null:
+// nullopt; of another type: an error on `field_name` (on `key` for booleans) in `fields`.
+std::optional<long long> integer_field(const json::object& o, std::string_view key, Fields& fields,
+                                       std::string field_name);
+std::optional<bool> bool_field(const json::object& o, std::string_view key, Fields& fields);
 
 json::array to_json(const Feelings& feelings);
 json::object to_json(const User& user);

@@ -156,6 +156,9 @@ constexpr RouteSpec kRoutes[] = {
   {V::put,     "/api/v1/bonds/{id}/needs",       Access::bond_member, show_needs},
   {V::get,     "/api/v1/reflections",            Access::signed_in,   list_reflections},
   {V::put,     "/api/v1/reflections/{id}/answer", Access::signed_in,  answer_reflection},
+  {V::get,     "/api/v1/me/own-time",            Access::signed_in,   list_own_time},
+  {V::post,    "/api/v1/me/own-time",            Access::signed_in,   log_own_time},
+  {V::patch,   "/api/v1/me/own-time/{id}",       Access::author_scoped, edit_own_time},
   {V::get,     "/api/v1/bonds/{id}/moments",     Access::bond_member, list_moments},
   {V::post,    "/api/v1/bonds/{id}/moments",     Access::bond_member, add_moment},
   // Only its author changes a moment; the handler checks it (the other member gets 404).

@@ -33,6 +33,7 @@ struct Catalog {
   std::vector<NeedItem> need_items;                        // the two needs' statements, in order
   std::vector<ReflectionPrompt> reflections;               // the questions for oneself, in order
   int reflection_every_days = 3;                           // a new question every so many days
+  std::vector<std::string> own_time_activities;            // the kinds of time of one's own (ids), in order
 
   const FeelingWord* word(std::string_view id) const {
     auto it = words.find(id);

@@ -9,12 +9,15 @@ namespace pillars {
 
 namespace {
 constexpr std::string_view kEntryKinds[] = {"feeling", "hope",     "fear",        "hurt",      "memory",
-                                            "daydream", "achievement", "knock", "reflection"};
+                                            "daydream", "achievement", "knock", "reflection", "own_time"};
 constexpr std::string_view kResponseKinds[] = {"hear", "comfort", "celebrate", "thanks"};
 constexpr std::string_view kAppreciationKinds[] = {"love", "thanks", "admire"};
 constexpr std::string_view kRequestKinds[] = {"comfort", "space"};
 constexpr std::string_view kSpaceWhens[] = {"now", "tonight", "tomorrow"};
 constexpr std::string_view kSpaceReplies[] = {"enjoy", "of_course", "here_after"};
+
+// The kinds made only through a screen of their own, never chosen or changed into or out of.
+bool made_apart(EntryKind kind) { return kind == EntryKind::reflection || kind == EntryKind::own_time; }
 
 template <class E, std::size_t N>
 std::optional<E> parse_from(const std::string_view (&names)[N], std::string_view text) {
@@ -60,7 +63,8 @@ std::vector<ResponseKind> fitting_responses(EntryKind kind, const Feelings& feel
   bool first_hurts = (first_family && first_family->vulnerable) || first == "anger";
 
   bool hurts = kind == EntryKind::fear || kind == EntryKind::hurt || kind == EntryKind::knock;
-  bool good = kind == EntryKind::achievement || kind == EntryKind::hope || kind == EntryKind::daydream;
+  bool good = kind == EntryKind::achievement || kind == EntryKind::hope || kind == EntryKind::daydream ||
+              kind == EntryKind::own_time;
   bool comfort = hurts || first_hurts || (any_vulnerable && !good);
   bool celebrate = !hurts && !any_vulnerable && first != "anger" &&
                    (good || ((kind == EntryKind::feeling || kind == EntryKind::memory) && all_bright));
@@ -78,10 +82,13 @@ std::vector<FieldError> apply_entry_draft(const EntryDraft& draft, const Catalog
   if (draft.kind) {
     auto k = parse_entry_kind(*draft.kind);
     if (!k) errors.push_back({"kind", "Choose one of the kinds of entry."});
-    else if ((*k == EntryKind::reflection) != (!creating && entry.kind == EntryKind::reflection))
-      errors.push_back({"kind", entry.kind == EntryKind::reflection && !creating
-                                    ? "An answer to a reflection stays one."
-                                    : "A reflection is written by answering one of your questions."});
+    else if (!creating && made_apart(entry.kind) && *k != entry.kind)
+      errors.push_back({"kind", entry.kind == EntryKind::reflection ? "An answer to a reflection stays one."
+                                                                    : "Time of your own stays time of your own."});
+    else if (made_apart(*k) && (creating || entry.kind != *k))
+      errors.push_back({"kind", *k == EntryKind::reflection
+                                    ? "A reflection is written by answering one of your questions."
+                                    : "Time of your own is noted in its own place, apart from the journal."});
     else entry.kind = *k;
   } else if (creating) {
     errors.push_back({"kind", "Choose what kind of entry this is."});
@@ -98,7 +105,8 @@ std::vector<FieldError> apply_entry_draft(const EntryDraft& draft, const Catalog
     else
       entry.body = *draft.body;
   }
-  if (errors.empty() && entry.feelings.empty() && trim(entry.body).empty())
+  // Time of one's own says what it was by itself; its note is optional.
+  if (errors.empty() && entry.kind != EntryKind::own_time && entry.feelings.empty() && trim(entry.body).empty())
     errors.push_back({"body", "Write a few words or choose a feeling."});
   return errors;
 }

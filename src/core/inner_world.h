@@ -10,6 +10,7 @@
 #include "core/catalog.h"
 #include "core/error.h"
 #include "core/feelings.h"
+#include "core/own_time.h"
 #include "core/types.h"
 
 namespace pillars {
@@ -17,9 +18,10 @@ namespace pillars {
 inline constexpr std::size_t kMaxEntryBody = 20000;  // characters
 inline constexpr std::size_t kMaxNote = 2000;        // characters, for responses and notes
 
-// `reflection` is an answer to one of the questions for oneself (core/reflections.h): made only by
-// answering its question, never chosen as a kind, and never changed into or out of.
-enum class EntryKind { feeling, hope, fear, hurt, memory, daydream, achievement, knock, reflection };
+// `reflection` is an answer to one of the questions for oneself (core/reflections.h), and `own_time`
+// a piece of time of one's own (core/own_time.h): each made only through its own screen, never
+// chosen as a kind, and never changed into or out of.
+enum class EntryKind { feeling, hope, fear, hurt, memory, daydream, achievement, knock, reflection, own_time };
 std::string_view to_string(EntryKind kind);
 std::optional<EntryKind> parse_entry_kind(std::string_view text);
 
@@ -58,6 +60,7 @@ struct Entry {
   Millis updated_at = 0;
   std::vector<std::string> shared_with;  // bond ids, filled when read for the author
   std::optional<std::string> prompt = std::nullopt;  // a reflection's question (catalog id); only for reflections
+  std::optional<OwnTimeSpent> own_time = std::nullopt;  // only for time of one's own; its note is the body
 };
 
 struct EntryResponse {

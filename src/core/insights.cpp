@@ -280,13 +280,12 @@ MindReading mind_reading(const std::vector<AnsweredDay>& days, int me) {
   return out;
 }
 
-std::pair<int, long> own_minutes_by_day(const std::vector<CheckIn>& mine, Window window) {
-  std::map<Day, int> by_day;
-  for (const auto& c : mine)
-    if (window.contains(c.day)) by_day[c.day] = std::max(by_day[c.day], c.own_minutes);
+std::pair<int, long> own_minutes_by_day(const std::vector<CheckIn>& mine, const std::vector<OwnTimeSpent>& logged,
+                                        Window window) {
   long total = 0;
-  for (const auto& [day, minutes] : by_day) total += minutes;
-  return {static_cast<int>(by_day.size()), total};
+  const auto days = own_time_days(mine, logged, window.first, window.last);
+  for (const auto& d : days) total += d.counted;
+  return {static_cast<int>(days.size()), total};
 }
 
 CardState own_time_state(int days, const OwnTime& own) {

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 #include "core/checkin.h"
+#include "core/own_time.h"
 
 namespace pillars {
 
@@ -242,9 +243,11 @@ inline constexpr int kMinMissesToAsk = 2;
 inline constexpr std::size_t kMostAskAbout = 2;
 MindReading mind_reading(const std::vector<AnsweredDay>& days, int me);
 
-// One's own minutes per day across bonds: the same day told in two bonds is one day of one's life,
-// so the larger figure counts. Returns (days told, own minutes in all).
-std::pair<int, long> own_minutes_by_day(const std::vector<CheckIn>& mine, Window window);
+// One's own minutes per day across bonds and the log of time of one's own: the same day told in two
+// bonds, or in a check-in and the log, is one day of one's life, so the larger figure counts
+// (`own_time_days`). Returns (days told, own minutes in all).
+std::pair<int, long> own_minutes_by_day(const std::vector<CheckIn>& mine, const std::vector<OwnTimeSpent>& logged,
+                                        Window window);
 // Own time: not_enough below kMinDaysForCloseness days told; no_wish; under_wish; met_wish.
 CardState own_time_state(int days, const OwnTime& own);
 

@@ -136,6 +136,12 @@ class ReadTx {
   virtual Result<std::vector<WrittenEntry>> written_between(const std::string& author_id, Millis from, Millis to) = 0;
   // The person's own check-ins in every bond between two days, inclusive, without their feelings.
   virtual Result<std::vector<CheckIn>> own_checkins_between(const std::string& user_id, Day from, Day to) = 0;
+  // The person's time of their own between two days, inclusive: day, minutes and kind only (no note
+  // is unsealed), oldest first.
+  virtual Result<std::vector<OwnTimeSpent>> own_time_between(const std::string& user_id, Day from, Day to) = 0;
+  // The same pieces as whole entries for their author (note, feelings, the bonds each is shared in),
+  // newest day first, at most `limit`.
+  virtual Result<std::vector<Entry>> own_time_entries(const std::string& user_id, Day from, Day to, int limit) = 0;
 
   // ---- the two needs
   // The person's results, newest first, each with its answers.

@@ -573,6 +573,39 @@ const ROUTES = {
       { body: who === 'member' ? ctx.reflection.body : 'My own answer, about my own week.' }),
     check: (res, ctx) => assert.equal(res.body.entry.id, ctx.reflection.id),
   },
+  'GET /api/v1/me/own-time': {
+    access: 'signed_in',
+    // Each sees their own log: Ana her piece with its note; a stranger only their own (the matrix
+    // checks that nothing of Ana's reaches them).
+    expect: { stranger: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get('/api/v1/me/own-time'),
+    check: (res, ctx) => {
+      const mine = res.body.entries.find((e) => e.id === ctx.ownTime.id);
+      assert.equal(mine.body, ctx.ownTime.body);
+      assert.equal(mine.own_time.minutes, 77);
+    },
+  },
+  'POST /api/v1/me/own-time': {
+    access: 'signed_in',
+    // Anyone signed in notes time of their own, for themselves.
+    expect: { stranger: 201, member: 201 },
+    call: (who, ctx) => ctx.as(who).post('/api/v1/me/own-time', { day: ctx.today, minutes: 30, activity: 'walk' }),
+    check: (res) => assert.equal(res.body.entry.own_time.minutes, 30),
+  },
+  'PATCH /api/v1/me/own-time/{id}': {
+    access: 'author_scoped',
+    // Others aim at Ana's piece, which must stay as it is; Ana changes her own.
+    expect: { member: 200 },
+    async call(who, ctx) {
+      const res = await ctx.as(who).patch(`/api/v1/me/own-time/${enc(ctx.ownTime.id)}`,
+        { minutes: who === 'member' ? ctx.ownTime.own_time.minutes : 999, note: who === 'member' ? ctx.ownTime.body : 'overwritten' });
+      const mine = await ctx.ana.get(entryPath(ctx.ownTime.id));
+      assert.equal(mine.body.entry.own_time.minutes, ctx.ownTime.own_time.minutes, `${who} changed Ana's own time`);
+      assert.equal(mine.body.entry.body, ctx.ownTime.body);
+      return res;
+    },
+    check: (res, ctx) => assert.equal(res.body.entry.id, ctx.ownTime.id),
+  },
   'GET /api/v1/bonds/{id}/moments': {
     access: 'bond_member',
     expect: { partner: 200, member: 200 },
@@ -688,6 +721,12 @@ before(async () => {
   assert.equal(answered.status, 201, answered.text);
   ctx.reflection = answered.body.entry;
 
+  // A piece of Ana's time of her own, with a note she keeps to herself.
+  const ownTime = await ctx.ana.post('/api/v1/me/own-time',
+    { day: ctx.today, minutes: 77, activity: 'hobby', note: 'Kept to myself: the clay bowl that cracked in the kiln.' });
+  assert.equal(ownTime.status, 201, ownTime.text);
+  ctx.ownTime = ownTime.body.entry;
+
   // Ana's two needs, taken and not shown anywhere.
   ctx.needItems = await needItems(ctx.ana);
   ctx.anasNeeds = await takeNeeds(ctx.ana, ctx.needItems, { closeness: 7, independence: 1 });
@@ -697,6 +736,8 @@ before(async () => {
     'Ana\'s two needs (result id)': ctx.anasNeeds.id,
     'Ana\'s reflection (entry id)': ctx.reflection.id,
     'Ana\'s reflection (text)': ctx.reflection.body,
+    'Ana\'s own time (entry id)': ctx.ownTime.id,
+    'Ana\'s own time (note)': ctx.ownTime.body,
     'Ana\'s private entry id': ctx.privateEntry.id,
     'Ana\'s private entry text': ctx.privateEntry.body,
     'Ana\'s unrevealed check-in (own minutes)': '"own_minutes":1337',

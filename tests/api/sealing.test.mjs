@@ -1,5 +1,5 @@
 // Sealed at rest: what people write (entry bodies, response bodies, appreciation notes,
-// comfort notes and answers, moments' titles and notes) never lies in the data folder as readable text — not in the
+// comfort notes and answers, moments' titles and notes, own-time notes) never lies in the data folder as readable text — not in the
 // database, not in its write-ahead log, not in any other file — while the server runs and
 // after it stopped. The key lives in <data>/secret.key (0600) or in PILLARS_SECRET_KEY, and
 // a restarted server reads everything back.
@@ -48,7 +48,7 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
     w = await world({ restartable: true, env: { PILLARS_SECRET_KEY: undefined } });
     ({ server, a: ana, b: ben, bond, dataDir } = w);
     for (const label of ['first draft', 'entry', 'response', 'appreciation', 'comfort request', 'comfort answer',
-      'moment title', 'moment note']) {
+      'moment title', 'moment note', 'own-time note']) {
       s[label] = sentence(label);
     }
   });
@@ -75,6 +75,10 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
       { day: new Date().toISOString().slice(0, 10), kind: 'high', title: s['moment title'].text, note: s['moment note'].text });
     assert.equal(moment.status, 201, moment.text);
     ids.moment = moment.body.moment.id;
+    const own = await ana.post('/api/v1/me/own-time',
+      { day: new Date().toISOString().slice(0, 10), minutes: 45, activity: 'walk', note: s['own-time note'].text });
+    assert.equal(own.status, 201, own.text);
+    ids.own = own.body.entry.id;
   });
 
   test('while the server runs, no file of the data folder holds any of it', async () => {
@@ -119,6 +123,8 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
     const moments = await ben.get(bondPath(bond.id, '/moments'));
     const moment = moments.body.moments.find((m) => m.id === ids.moment);
     assert.deepEqual([moment?.title, moment?.note], [s['moment title'].text, s['moment note'].text]);
+    const own = await ana.get(entryPath(ids.own));
+    assert.equal(own.body.entry.body, s['own-time note'].text);
     await w.stop();
     await assertSealed(dataDir, s, ana.email);
   });

@@ -50,6 +50,25 @@ TEST(EntryDraft, RejectsEachKindOfBadInput) {
   EXPECT_EQ(field_of(draft("hurt", {}, std::string(kMaxEntryBody, 'a'))), "");
 }
 
+TEST(EntryDraft, KindsMadeApartAreNeverChosenNorLeft) {
+  auto cat = small_catalog();
+  for (const char* kind : {"reflection", "own_time"}) {
+    Entry e;
+    auto errors = apply_entry_draft(draft(kind, {}, "x"), cat, e, true);
+    ASSERT_EQ(errors.size(), 1u) << kind;
+    EXPECT_EQ(errors[0].field, "kind");
+  }
+  Entry own;
+  own.kind = EntryKind::own_time;
+  own.own_time = OwnTimeSpent{10, 30, "walk"};
+  EXPECT_EQ(apply_entry_draft(draft("memory", {}, "x"), cat, own, false).size(), 1u) << "never changed into another kind";
+  EXPECT_TRUE(apply_entry_draft(draft("own_time", {}, ""), cat, own, false).empty()) << "its own kind, and no note";
+  Entry memory;
+  ASSERT_TRUE(apply_entry_draft(draft("memory", {}, "x"), cat, memory, true).empty());
+  EXPECT_EQ(apply_entry_draft(draft("own_time", {}, "x"), cat, memory, false).size(), 1u) << "nor another into it";
+  EXPECT_EQ(memory.kind, EntryKind::memory);
+}
+
 TEST(EntryDraft, AnEditKeepsWhatItDoesNotMention) {
   Entry e;
   ASSERT_TRUE(apply_entry_draft(draft("memory", {{"glad", 2}}, "first"), small_catalog(), e, true).empty());
@@ -132,6 +151,7 @@ TEST(FittingResponses, JoyIsNeverOfferedOnAHurt) {
 
 TEST(FittingResponses, GoodNewsIsCelebratedNotComforted) {
   EXPECT_EQ(offered(EntryKind::achievement, {feeling("glad", "joy")}), (Names{"hear", "celebrate", "thanks"}));
+  EXPECT_EQ(offered(EntryKind::own_time, {}), (Names{"hear", "celebrate", "thanks"})) << "time of one's own is glad news";
   EXPECT_EQ(offered(EntryKind::hope, {}), (Names{"hear", "celebrate", "thanks"}));
   EXPECT_EQ(offered(EntryKind::memory, {feeling("glad", "joy")}), (Names{"hear", "celebrate", "thanks"}));
 }

@@ -426,8 +426,11 @@ TEST(OwnTimeForOneself, ADayToldInTwoBondsIsOneDay) {
   mine[1].bond_id = "other";
   mine[2].own_minutes = 30;
   mine[3].own_minutes = 600;  // before the window
-  EXPECT_EQ(own_minutes_by_day(mine, week), (std::pair<int, long>{2, 120}));
-  EXPECT_EQ(own_minutes_by_day({}, week), (std::pair<int, long>{0, 0}));
+  EXPECT_EQ(own_minutes_by_day(mine, {}, week), (std::pair<int, long>{2, 120}));
+  EXPECT_EQ(own_minutes_by_day({}, {}, week), (std::pair<int, long>{0, 0}));
+  // The log tells of the same days: the larger counts, and a day only logged is a day told.
+  std::vector<OwnTimeSpent> logged{{95, 45, "walk"}, {95, 60, "hobby"}, {96, 20, "rest"}, {97, 40, "friends"}};
+  EXPECT_EQ(own_minutes_by_day(mine, logged, week), (std::pair<int, long>{3, 105 + 30 + 40}));
   EXPECT_EQ(own_time_state(3, own_time_against_wish(120, 3, 60)).state, "not_enough");
   EXPECT_EQ(own_time_state(4, own_time_against_wish(120, 4, std::nullopt)).state, "no_wish");
   EXPECT_EQ(own_time_state(7, own_time_against_wish(120, 7, 121)).state, "under_wish");

@@ -225,9 +225,14 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
-// Undoes migration 0010 (reflections) as far as older code can tell: the question column and the
-// wider kinds stay, unused; applying 0010 again rebuilds the table from what is there.
+// Undoes migration 0011 (time of one's own) as far as older code can tell: its columns and the
+// wider kinds stay, unused; applying 0011 again rebuilds the table from what is there.
+#define PILLARS_UNDO_0011                                                                            \
+  "DELETE FROM schema_migrations WHERE name = '0011_own_time.sql';"
+
+// Undoes migration 0010 (reflections) the same way.
 #define PILLARS_UNDO_0010                                                                            \
+  PILLARS_UNDO_0011                                                                                  \
   "DROP INDEX entries_by_prompt;"                                                                    \
   "DELETE FROM schema_migrations WHERE name = '0010_reflections.sql';"
 
@@ -942,6 +947,62 @@ TEST_F(SqliteStoreTest, TheReflectionsRebuildKeepsEveryEntryAndWhatRefersToIt) {
   auto mine = read_now(*store_, [](ReadTx& tx) { return tx.entry_for_author("e2", "u1"); });
   EXPECT_EQ((*mine)->prompt, "own_corner");
   EXPECT_EQ((*mine)->kind, EntryKind::reflection);
+}
+
+TEST_F(SqliteStoreTest, TimeOfOnesOwnIsReadByDayWithoutItsNote) {
+  two_bonds_of_u1();
+  Entry feeling{"e1", "u1", EntryKind::hurt, {{"let_down", "hurt", 4}}, "Written before time of my own existed", 100, 100, {}};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.insert_entry(feeling); }));
+  // Back to before 0011 and forward again: the entries table is rebuilt and keeps what was there.
+  rewind(PILLARS_UNDO_0011);
+  auto kept = read_now(*store_, [](ReadTx& tx) { return tx.entry_for_author("e1", "u1"); });
+  ASSERT_TRUE(kept && *kept);
+  EXPECT_EQ((*kept)->body, "Written before time of my own existed");
+  EXPECT_FALSE((*kept)->own_time);
+
+  auto piece = [](std::string id, Day day, int minutes, std::string activity, std::string note, Millis at) {
+    Entry e{std::move(id), "u1", EntryKind::own_time, {}, std::move(note), at, at, {}};
+    e.own_time = OwnTimeSpent{day, minutes, std::move(activity)};
+    return e;
+  };
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.insert_entry(piece("o1", 200, 45, "walk", "By the river", 1000)); !r) return r;
+    if (auto r = tx.insert_entry(piece("o2", 200, 30, "hobby", "", 1100)); !r) return r;
+    if (auto r = tx.insert_entry(piece("o3", 203, 120, "friends", "Dinner with Dee", 1200)); !r) return r;
+    return tx.insert_entry(piece("o4", 150, 60, "rest", "", 1300));  // outside the days asked for
+  }));
+  auto spent = read_now(*store_, [](ReadTx& tx) { return tx.own_time_between("u1", 199, 205); });
+  ASSERT_TRUE(spent);
+  EXPECT_EQ(*spent, (std::vector<OwnTimeSpent>{{200, 45, "walk"}, {200, 30, "hobby"}, {203, 120, "friends"}}));
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.own_time_between("u2", 0, 1000); })->empty())
+      << "one person's log is theirs alone";
+
+  auto entries = read_now(*store_, [](ReadTx& tx) { return tx.own_time_entries("u1", 199, 205, 2); });
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 2u) << "at most the limit";
+  EXPECT_EQ((*entries)[0].id, "o3") << "the newest day first";
+  EXPECT_EQ((*entries)[0].body, "Dinner with Dee");
+  EXPECT_EQ((*entries)[1].id, "o2") << "then the latest noted of a day";
+  EXPECT_EQ((*entries)[1].own_time, (OwnTimeSpent{200, 30, "hobby"}));
+
+  // Changing a piece changes its day, length and kind.
+  auto moved = piece("o2", 201, 90, "learning", "A chapter", 1100);
+  moved.updated_at = 1400;
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.update_entry(moved); }));
+  auto read = read_now(*store_, [](ReadTx& tx) { return tx.entry_for_author("o2", "u1"); });
+  EXPECT_EQ((*read)->own_time, (OwnTimeSpent{201, 90, "learning"}));
+  EXPECT_EQ((*read)->body, "A chapter");
+
+  // The table keeps the shape: only time of one's own has a day, a length and a kind of time.
+  auto stray = feeling;
+  stray.id = "e9";
+  stray.own_time = OwnTimeSpent{200, 30, "walk"};
+  EXPECT_FALSE(write_now(*store_, [&](WriteTx& tx) { return tx.insert_entry(stray); }));
+  auto bare = piece("o9", 200, 30, "walk", "", 1500);
+  bare.own_time.reset();
+  EXPECT_FALSE(write_now(*store_, [&](WriteTx& tx) { return tx.insert_entry(bare); }));
+  auto endless = piece("o8", 200, 2000, "walk", "", 1500);
+  EXPECT_FALSE(write_now(*store_, [&](WriteTx& tx) { return tx.insert_entry(endless); })) << "at most a day";
 }
 
 }  // namespace

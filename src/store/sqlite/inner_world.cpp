@@ -64,7 +64,12 @@ Result<void> SqliteTx::load_shares(Entry& e) {
   return {};
 }
 
-// Columns: id, author_id, kind, body_sealed, created_at, updated_at, prompt
+// An entry's columns, as read_entry reads them.
+#define PILLARS_ENTRY_COLUMNS                                                                          \
+  "e.id, e.author_id, e.kind, e.body_sealed, e.created_at, e.updated_at, e.prompt, e.own_day, e.own_minutes, " \
+  "e.own_activity"
+constexpr int kEntryColumns = 10;
+
 Result<Entry> SqliteTx::read_entry(const Query& q, int first) {
   Entry e;
   e.id = q.text(first);
@@ -76,14 +81,15 @@ Result<Entry> SqliteTx::read_entry(const Query& q, int first) {
   e.created_at = q.integer(first + 4);
   e.updated_at = q.integer(first + 5);
   e.prompt = q.opt_text(first + 6);
+  if (auto day = q.opt_integer(first + 7))
+    e.own_time = OwnTimeSpent{static_cast<Day>(*day), static_cast<int>(q.integer(first + 8)), q.text(first + 9)};
   return e;
 }
 
 Result<std::optional<Entry>> SqliteTx::entry_for_author(const std::string& entry_id, const std::string& author_id) {
   std::optional<Entry> out;
   {
-    Query q(c_, "SELECT id, author_id, kind, body_sealed, created_at, updated_at, prompt FROM entries "
-                "WHERE id = ? AND author_id = ?");
+    Query q(c_, "SELECT " PILLARS_ENTRY_COLUMNS " FROM entries e WHERE e.id = ? AND e.author_id = ?");
     q.bind(entry_id).bind(author_id);
     if (q.step()) {
       auto e = read_entry(q, 0);
@@ -99,32 +105,52 @@ Result<std::optional<Entry>> SqliteTx::entry_for_author(const std::string& entry
   return out;
 }
 
-Result<std::vector<Entry>> SqliteTx::entries_of(const std::string& author_id, const EntryFilter& f) {
+Result<std::vector<Entry>> SqliteTx::whole_entries(Query& q) {
   std::vector<Entry> out;
-  {
-    Query q(c_,
-            "SELECT e.id, e.author_id, e.kind, e.body_sealed, e.created_at, e.updated_at, e.prompt FROM entries e "
-            "WHERE e.author_id = ?1 AND (?2 IS NULL OR e.kind = ?2) "
-            "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM entry_feelings f WHERE f.entry_id = e.id AND f.family = ?3)) "
-            "AND (?4 IS NULL OR e.created_at < ?4 OR (e.created_at = ?4 AND e.id < ?5)) "
-            "ORDER BY e.created_at DESC, e.id DESC LIMIT ?6");
-    q.bind(author_id);
-    if (f.kind) q.bind(to_string(*f.kind)); else q.bind_null();
-    q.bind(f.family);
-    if (f.before) q.bind(f.before->first).bind(f.before->second); else q.bind_null().bind_null();
-    q.bind(f.limit);
-    while (q.step()) {
-      auto e = read_entry(q, 0);
-      if (!e) return std::unexpected(e.error());
-      out.push_back(std::move(*e));
-    }
-    PILLARS_CHECK(q);
+  while (q.step()) {
+    auto e = read_entry(q, 0);
+    if (!e) return std::unexpected(e.error());
+    out.push_back(std::move(*e));
   }
+  PILLARS_CHECK(q);
   for (auto& e : out) {
     if (auto r = load_feelings(e); !r) return std::unexpected(r.error());
     if (auto r = load_shares(e); !r) return std::unexpected(r.error());
   }
   return out;
+}
+
+Result<std::vector<Entry>> SqliteTx::entries_of(const std::string& author_id, const EntryFilter& f) {
+  Query q(c_,
+          "SELECT " PILLARS_ENTRY_COLUMNS " FROM entries e "
+          "WHERE e.author_id = ?1 AND (?2 IS NULL OR e.kind = ?2) "
+          "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM entry_feelings f WHERE f.entry_id = e.id AND f.family = ?3)) "
+          "AND (?4 IS NULL OR e.created_at < ?4 OR (e.created_at = ?4 AND e.id < ?5)) "
+          "ORDER BY e.created_at DESC, e.id DESC LIMIT ?6");
+  q.bind(author_id);
+  if (f.kind) q.bind(to_string(*f.kind)); else q.bind_null();
+  q.bind(f.family);
+  if (f.before) q.bind(f.before->first).bind(f.before->second); else q.bind_null().bind_null();
+  q.bind(f.limit);
+  return whole_entries(q);
+}
+
+Result<std::vector<OwnTimeSpent>> SqliteTx::own_time_between(const std::string& user_id, Day from, Day to) {
+  std::vector<OwnTimeSpent> out;
+  Query q(c_, "SELECT own_day, own_minutes, own_activity FROM entries "
+              "WHERE author_id = ? AND own_day BETWEEN ? AND ? ORDER BY own_day, created_at");
+  q.bind(user_id).bind(from).bind(to);
+  while (q.step())
+    out.push_back({static_cast<Day>(q.integer(0)), static_cast<int>(q.integer(1)), q.text(2)});
+  PILLARS_CHECK(q);
+  return out;
+}
+
+Result<std::vector<Entry>> SqliteTx::own_time_entries(const std::string& user_id, Day from, Day to, int limit) {
+  Query q(c_, "SELECT " PILLARS_ENTRY_COLUMNS " FROM entries e WHERE e.author_id = ? AND e.own_day BETWEEN ? AND ? "
+              "ORDER BY e.own_day DESC, e.created_at DESC, e.id DESC LIMIT ?");
+  q.bind(user_id).bind(from).bind(to).bind(limit);
+  return whole_entries(q);
 }
 
 Result<std::vector<EntryResponse>> SqliteTx::read_responses(Query& q) {
@@ -173,8 +199,7 @@ Result<std::vector<SharedEntry>> SqliteTx::shared_in_bond(const std::string& bon
   std::vector<SharedEntry> out;
   {
     Query q(c_,
-            "SELECT e.id, e.author_id, e.kind, e.body_sealed, e.created_at, e.updated_at, e.prompt, u.display_name, "
-            "s.shared_at "
+            "SELECT " PILLARS_ENTRY_COLUMNS ", u.display_name, s.shared_at "
             "FROM entry_shares s JOIN entries e ON e.id = s.entry_id JOIN users u ON u.id = e.author_id "
             "WHERE s.bond_id = ?1 AND (?2 IS NULL OR s.shared_at < ?2 OR (s.shared_at = ?2 AND s.entry_id < ?3)) "
             "ORDER BY s.shared_at DESC, s.entry_id DESC LIMIT ?4");
@@ -184,7 +209,7 @@ Result<std::vector<SharedEntry>> SqliteTx::shared_in_bond(const std::string& bon
     while (q.step()) {
       auto e = read_entry(q, 0);
       if (!e) return std::unexpected(e.error());
-      SharedEntry se{std::move(*e), Person{q.text(1), q.text(7)}, q.integer(8)};
+      SharedEntry se{std::move(*e), Person{q.text(1), q.text(kEntryColumns)}, q.integer(kEntryColumns + 1)};
       out.push_back(std::move(se));
     }
     PILLARS_CHECK(q);
@@ -285,18 +310,30 @@ Result<std::optional<Request>> SqliteTx::request(const std::string& bond_id, con
   return std::optional<Request>();
 }
 
+namespace {
+// Binds a piece of time of one's own's day, minutes and kind of time, or three nulls.
+void bind_own_time(Query& q, const std::optional<OwnTimeSpent>& own) {
+  if (own) q.bind(static_cast<std::int64_t>(own->day)).bind(own->minutes).bind(own->activity);
+  else q.bind_null().bind_null().bind_null();
+}
+}  // namespace
+
 Result<void> SqliteTx::insert_entry(const Entry& e) {
-  Query q(c_, "INSERT INTO entries (id, author_id, kind, body_sealed, created_at, updated_at, prompt) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  Query q(c_, "INSERT INTO entries (id, author_id, kind, body_sealed, created_at, updated_at, prompt, own_day, "
+              "own_minutes, own_activity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(e.id).bind(e.author_id).bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id))
       .bind(e.created_at).bind(e.updated_at).bind(e.prompt);
+  bind_own_time(q, e.own_time);
   if (auto r = q.run(); !r) return r;
   return write_feelings(kEntryFeelings, entry_key(e), e.feelings);
 }
 
 Result<void> SqliteTx::update_entry(const Entry& e) {
-  Query q(c_, "UPDATE entries SET kind = ?, body_sealed = ?, updated_at = ? WHERE id = ? AND author_id = ?");
-  q.bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id)).bind(e.updated_at).bind(e.id).bind(e.author_id);
+  Query q(c_, "UPDATE entries SET kind = ?, body_sealed = ?, updated_at = ?, own_day = ?, own_minutes = ?, "
+              "own_activity = ? WHERE id = ? AND author_id = ?");
+  q.bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id)).bind(e.updated_at);
+  bind_own_time(q, e.own_time);
+  q.bind(e.id).bind(e.author_id);
   if (auto r = q.run(); !r) return r;
   if (q.changes() != 1) return fail(Errc::not_found, "There is no such entry.");
   return write_feelings(kEntryFeelings, entry_key(e), e.feelings);

@@ -100,6 +100,8 @@ class SqliteTx final : public WriteTx {
   Result<BondFacts> bond_facts(const std::string& bond_id, Millis from, Millis to) override;
   Result<std::vector<WrittenEntry>> written_between(const std::string& author_id, Millis from, Millis to) override;
   Result<std::vector<CheckIn>> own_checkins_between(const std::string& user_id, Day from, Day to) override;
+  Result<std::vector<OwnTimeSpent>> own_time_between(const std::string& user_id, Day from, Day to) override;
+  Result<std::vector<Entry>> own_time_entries(const std::string& user_id, Day from, Day to, int limit) override;
   Result<void> put_checkin(const CheckIn& checkin) override;
 
   // ---- moments (moments.cpp)
@@ -126,6 +128,8 @@ class SqliteTx final : public WriteTx {
   void bind_sealed(Query& q, const std::optional<std::string>& text, std::string_view column, std::string_view id);
   Result<void> load_shares(Entry& e);
   Result<Entry> read_entry(const Query& q, int first);
+  // Every row of an entries query (PILLARS_ENTRY_COLUMNS first), with feelings and shares.
+  Result<std::vector<Entry>> whole_entries(Query& q);
   Result<std::vector<EntryResponse>> read_responses(Query& q);
   Result<std::vector<EntryResponse>> responses(const std::string& entry_id, const std::optional<std::string>& bond_id);
   Result<Request> read_request(const Query& q);

@@ -12,8 +12,11 @@ export const bondPath = (id, rest = '') => `/api/v1/bonds/${enc(id)}${rest}`;
 
 /** The kinds one picks when writing an entry. */
 export const ENTRY_KINDS = ['feeling', 'hope', 'fear', 'hurt', 'memory', 'daydream', 'achievement', 'knock'];
-/** Every kind an entry can have: a reflection is made only by answering its question. */
-export const ALL_ENTRY_KINDS = [...ENTRY_KINDS, 'reflection'];
+/**
+ * Every kind an entry can have: a reflection is made only by answering its question, time of one's
+ * own only by noting it in its log.
+ */
+export const ALL_ENTRY_KINDS = [...ENTRY_KINDS, 'reflection', 'own_time'];
 export const RESPONSE_KINDS = ['hear', 'comfort', 'celebrate', 'thanks'];
 export const APPRECIATION_KINDS = ['love', 'thanks', 'admire'];
 export const VULNERABLE_FAMILIES = ['fear', 'hurt', 'loneliness', 'sadness', 'shame'];
