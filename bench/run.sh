@@ -293,6 +293,49 @@ if "$BIN" routes 2>/dev/null | grep -q '/insights'; then
   expect 200 "read the bond's insights"
 fi
 
+# The reads of separateness, when this server has them: Ann's log of time of her own (20 pieces
+# over the window, beside the check-in above), the bond's two needs (both show a result), the
+# bond's journey (10 moments and the milestones) and Ann's reflections (one answered). Each is
+# "name|path|cookie|floor|what", measured in the rounds below like the other reads; the design sets
+# no target for them (only the today view's 0.5), so their floor is empty and the ratio is reported.
+more_reads=()
+if "$BIN" routes 2>/dev/null | grep -q '/me/own-time'; then
+  status=$(api GET /api/v1/catalog '')
+  expect 200 "read the catalog"
+  needs_body=$(node -e 'const c = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    process.stdout.write(JSON.stringify({ answers: Object.fromEntries(c.needs.items.map((item, i) => [item.id, 1 + (i % 7)])) }));' <"$tmp/body")
+  for i in $(seq 0 19); do
+    day=$(date -u -d "-$((i % 14)) days" +%Y-%m-%d)
+    status=$(api POST /api/v1/me/own-time "{\"day\":\"$day\",\"minutes\":$((30 + i)),\"activity\":\"walk\",\"note\":\"a walk by the river\"}" \
+      -H "Cookie: $cookie_a" -H "X-CSRF-Token: $csrf_a" -H "Origin: $origin")
+    expect 201 "note time of one's own"
+  done
+  for who in a b; do
+    cookie_var=cookie_$who csrf_var=csrf_$who
+    status=$(api POST /api/v1/me/needs "$needs_body" -H "Cookie: ${!cookie_var}" -H "X-CSRF-Token: ${!csrf_var}" -H "Origin: $origin")
+    expect 201 "take the two needs"
+    status=$(api PUT "/api/v1/bonds/$bond/needs" '{"shown":true}' -H "Cookie: ${!cookie_var}" -H "X-CSRF-Token: ${!csrf_var}" -H "Origin: $origin")
+    expect 200 "show the two needs"
+  done
+  for i in $(seq 1 10); do
+    status=$(api POST "/api/v1/bonds/$bond/moments" "{\"day\":\"$(date -u +%Y-%m-%d)\",\"kind\":\"high\",\"title\":\"A fine day $i\",\"note\":\"We laughed.\"}" \
+      -H "Cookie: $cookie_a" -H "X-CSRF-Token: $csrf_a" -H "Origin: $origin")
+    expect 201 "add a moment"
+  done
+  status=$(api GET /api/v1/reflections '' -H "Cookie: $cookie_a")
+  expect 200 "read the reflections"
+  question=$(node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).offered.id)' <"$tmp/body")
+  status=$(api PUT "/api/v1/reflections/$question/answer" '{"body":"Sunday mornings are mine."}' \
+    -H "Cookie: $cookie_a" -H "X-CSRF-Token: $csrf_a" -H "Origin: $origin")
+  expect 201 "answer a reflection"
+  more_reads+=("own-time|/api/v1/me/own-time|$cookie_a||GET /api/v1/me/own-time (28 days: 20 pieces, their notes unsealed, and a check-in)")
+  more_reads+=("needs|/api/v1/bonds/$bond/needs|$cookie_a||GET /api/v1/bonds/{id}/needs (both show a result)")
+  more_reads+=("journey|/api/v1/bonds/$bond/moments|$cookie_a||GET /api/v1/bonds/{id}/moments (10 moments unsealed, and the milestones)")
+  more_reads+=("reflections|/api/v1/reflections|$cookie_a||GET /api/v1/reflections (the question offered, one answer)")
+fi
+# read_field N "a|b|c": the Nth field (from 1) of a more_reads line.
+read_field() { cut -d'|' -f"$1" <<<"$2"; }
+
 # ---- 3. /healthz vs the hot authenticated reads -----------------------------------------------
 # The endpoints alternate within each round so that drift on a shared machine hits them alike.
 # GET /api/v1/me (signed in: the session, cached after the first request) sits between /healthz and the
@@ -304,6 +347,7 @@ for round in $(seq 1 "$ROUNDS"); do
   if [ "$has_checkins" = 1 ]; then endpoints+=(today); fi
   if [ "$has_notices" = 1 ]; then endpoints+=(notices); fi
   if [ "$has_insights" = 1 ]; then endpoints+=(insights); fi
+  for more in "${more_reads[@]}"; do endpoints+=("$(read_field 1 "$more")"); done
   for which in "${endpoints[@]}"; do
     case $which in
       healthz) run_wrk healthz "$READ_CONNS" "$base/healthz" ;;
@@ -312,6 +356,12 @@ for round in $(seq 1 "$ROUNDS"); do
       today) run_wrk today "$READ_CONNS" "$today_url" -H "Cookie: $cookie_a" ;;
       notices) run_wrk notices "$READ_CONNS" "$base/api/v1/notices" -H "Cookie: $cookie_b" ;;
       insights) run_wrk insights "$READ_CONNS" "$base/api/v1/bonds/$bond/insights" -H "Cookie: $cookie_a" ;;
+      *)
+        for more in "${more_reads[@]}"; do
+          if [ "$(read_field 1 "$more")" = "$which" ]; then
+            run_wrk "$which" "$READ_CONNS" "$base$(read_field 2 "$more")" -H "Cookie: $(read_field 3 "$more")"
+          fi
+        done ;;
     esac
     runs_rps[$which]+="$rps " runs_p50[$which]+="$p50 " runs_p99[$which]+="$p99 " runs_err[$which]+="$errors "
   done
@@ -360,6 +410,15 @@ against_healthz() {
 if [ "$has_checkins" = 1 ]; then against_healthz today today 0.5; fi
 if [ "$has_notices" = 1 ]; then against_healthz notices notices; fi
 if [ "$has_insights" = 1 ]; then against_healthz insights insights 0.3; fi
+more_rows="" more_error_list=""
+for more in "${more_reads[@]}"; do
+  name=$(read_field 1 "$more") floor=$(read_field 4 "$more")
+  against_healthz "$name" more $floor
+  target="" met=""
+  if [ -n "$floor" ]; then target=">= $floor x /healthz" met=$(verdict "$more_ok"); fi
+  more_rows+="| $(read_field 5 "$more"), -c$READ_CONNS, median of $ROUNDS | $target | ${more_rps} req/s (p50 ${more_p50} ms, p99 ${more_p99} ms); ratio ${more_ratio} (rounds: ${more_ratios}) | $met |"$'\n'
+  more_error_list+=", $name ${more_errors}"
+done
 
 # ---- 4. durable writes ------------------------------------------------------------------------
 # run_write NAME METHOD PATH BODY: sets w_rps, w_p50, w_p99, w_err, and w_group, the mean number of
@@ -495,6 +554,7 @@ if [ "$has_checkins" = 1 ]; then
     "**${put_rps} req/s** (p50 ${put_p50} ms, p99 ${put_p99} ms); mean group ${put_group} writes per commit" \
     "$(verdict "$put_ok")"
 fi
+while IFS= read -r line; do [ -n "$line" ] && rows+=("$line"); done <<<"$more_rows"
 while IFS= read -r line; do rows+=("$line"); done <<<"$fixed_rows"
 if [ "$has_events" = 1 ]; then
   row "Idle WebSockets (GET /api/v1/events), $(field open "$ws") of $WS_COUNT open, $(field failed "$ws") failed" \
@@ -518,6 +578,11 @@ if [ "$has_insights" = 1 ]; then
   extra_rounds+="; insights ${runs_rps[insights]% }"
   extra_errors+=", insights ${insights_errors}"
 fi
+for more in "${more_reads[@]}"; do
+  name=$(read_field 1 "$more")
+  extra_rounds+="; $name ${runs_rps[$name]% }"
+done
+extra_errors+="${more_error_list:-}"
 
 cat <<EOF
 ## Pillars benchmark results

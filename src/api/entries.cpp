@@ -504,12 +504,16 @@ Awaitable list_own_time(AppContext& app, Context& ctx) {
     auto checkins = tx.own_checkins_between(me, window->first, window->last);
     if (!checkins) return std::unexpected(checkins.error());
     f.checkins = std::move(*checkins);
-    auto logged = tx.own_time_between(me, window->first, window->last);
-    if (!logged) return std::unexpected(logged.error());
-    f.logged = std::move(*logged);
     auto entries = tx.own_time_entries(me, window->first, window->last, kOwnTimeListLimit);
     if (!entries) return std::unexpected(entries.error());
     f.entries = std::move(*entries);
+    if (f.entries.size() < static_cast<std::size_t>(kOwnTimeListLimit)) {
+      for (const auto& e : f.entries) f.logged.push_back(*e.own_time);  // every piece is here
+    } else {
+      auto logged = tx.own_time_between(me, window->first, window->last);
+      if (!logged) return std::unexpected(logged.error());
+      f.logged = std::move(*logged);
+    }
     auto user = tx.user_by_id(me);
     if (!user) return std::unexpected(user.error());
     if (*user) f.wish = (*user)->own_time_wish;

@@ -1005,5 +1005,30 @@ TEST_F(SqliteStoreTest, TimeOfOnesOwnIsReadByDayWithoutItsNote) {
   EXPECT_FALSE(write_now(*store_, [&](WriteTx& tx) { return tx.insert_entry(endless); })) << "at most a day";
 }
 
+TEST_F(SqliteStoreTest, AListOfEntriesCarriesEachOnesOwnFeelingsAndShares) {
+  two_bonds_of_u1();
+  Entry a{"ea", "u1", EntryKind::hurt, {{"let_down", "hurt", 4}, {"calm_w", "calm", 2}}, "first", 100, 100, {}};
+  Entry b{"eb", "u1", EntryKind::hope, {}, "second", 200, 200, {}};
+  Entry c{"ec", "u1", EntryKind::memory, {{"glad", "joy", 5}}, "third", 300, 300, {}};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    for (const auto* e : {&a, &b, &c})
+      if (auto r = tx.insert_entry(*e); !r) return r;
+    if (auto x = tx.share_entry("ea", "b2", "u1", 150); !x) return std::unexpected(x.error());
+    if (auto x = tx.share_entry("ea", "b1", "u1", 160); !x) return std::unexpected(x.error());
+    if (auto x = tx.share_entry("ec", "b1", "u1", 310); !x) return std::unexpected(x.error());
+    return {};
+  }));
+  auto list = read_now(*store_, [](ReadTx& tx) { return tx.entries_of("u1", {}); });
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), 3u);
+  EXPECT_EQ((*list)[0].id, "ec");
+  EXPECT_EQ((*list)[0].feelings, c.feelings);
+  EXPECT_EQ((*list)[0].shared_with, std::vector<std::string>{"b1"});
+  EXPECT_TRUE((*list)[1].feelings.empty());
+  EXPECT_TRUE((*list)[1].shared_with.empty());
+  EXPECT_EQ((*list)[2].feelings, a.feelings) << "in the order they were named";
+  EXPECT_EQ((*list)[2].shared_with, (std::vector<std::string>{"b2", "b1"})) << "in the order they were shared";
+}
+
 }  // namespace
 }  // namespace pillars::store

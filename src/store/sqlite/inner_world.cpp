@@ -2,6 +2,8 @@
 // comfort requests. Free text is sealed at rest, bound to its column and row.
 #include <spdlog/spdlog.h>
 
+#include <map>
+
 #include "store/sqlite/tx.h"
 
 namespace pillars::store::sqlite {
@@ -113,9 +115,37 @@ Result<std::vector<Entry>> SqliteTx::whole_entries(Query& q) {
     out.push_back(std::move(*e));
   }
   PILLARS_CHECK(q);
+  if (out.empty()) return out;
+  // Feelings and shares of every entry in two queries, not two per entry.
+  std::map<std::string_view, Entry*> by_id;
+  std::string ids = "[";
   for (auto& e : out) {
-    if (auto r = load_feelings(e); !r) return std::unexpected(r.error());
-    if (auto r = load_shares(e); !r) return std::unexpected(r.error());
+    by_id.emplace(e.id, &e);
+    if (ids.size() > 1) ids += ',';
+    ids += '"';
+    for (char c : e.id) {
+      if (c == '"' || c == '\\') ids += '\\';
+      ids += c;
+    }
+    ids += '"';
+  }
+  ids += ']';
+  {
+    Query f(c_, "SELECT entry_id, word, family, intensity FROM entry_feelings "
+                "WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, position");
+    f.bind(ids);
+    while (f.step())
+      if (auto it = by_id.find(f.text(0)); it != by_id.end())
+        it->second->feelings.push_back({f.text(1), f.text(2), static_cast<int>(f.integer(3))});
+    PILLARS_CHECK(f);
+  }
+  {
+    Query s(c_, "SELECT entry_id, bond_id FROM entry_shares "
+                "WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, shared_at, bond_id");
+    s.bind(ids);
+    while (s.step())
+      if (auto it = by_id.find(s.text(0)); it != by_id.end()) it->second->shared_with.push_back(s.text(1));
+    PILLARS_CHECK(s);
   }
   return out;
 }
