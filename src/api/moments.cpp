@@ -66,14 +66,16 @@ Awaitable add_moment(AppContext& app, Context& ctx) {
   m.bond_id = ctx.bond->id;
   m.author = Person{ctx.user().id, ctx.user().display_name};
   m.created_at = m.updated_at = app.now();
+  auto told = notice_of(NoticeKind::moment_added, ctx.bond->other.id, m.bond_id, m.author.id, m.id, m.created_at);
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<void> {
     // Checked again inside the write: the bond may have ended since the guard looked.
     auto bond = tx.bond_for_member(m.bond_id, m.author.id);
     if (!bond || !*bond || (*bond)->status != BondStatus::active) return std::unexpected(ended());
-    return tx.put_moment(m);
+    if (auto r = tx.put_moment(m); !r) return r;
+    return tx.add_notice(told);
   });
   if (!saved) co_return saved.error();
-  notify(app, ctx.bond->other.id, "moment_added", m.bond_id, m.id);
+  tell(app, told);
   co_return json_created(json::object{{"moment", to_json(m, m.author.id)}});
 }
 
@@ -115,7 +117,13 @@ Awaitable delete_moment(AppContext& app, Context& ctx) {
   const std::string bond_id = ctx.bond->id;
   const std::string moment_id(ctx.param("moment_id"));
   const std::string& me = ctx.user().id;
-  auto deleted = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.delete_moment(bond_id, moment_id, me); });
+  auto deleted = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<bool> {
+    auto gone = tx.delete_moment(bond_id, moment_id, me);
+    if (!gone || !*gone) return gone;
+    // What was new about it goes with it.
+    if (auto r = tx.remove_notices(bond_id, NoticeKind::moment_added, moment_id); !r) return std::unexpected(r.error());
+    return true;
+  });
   if (!deleted) co_return deleted.error();
   if (!*deleted) co_return no_moment();
   if (ctx.bond->status == BondStatus::active) notify(app, ctx.bond->other.id, "moment_deleted", bond_id, moment_id);

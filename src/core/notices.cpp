@@ -8,7 +8,7 @@ namespace pillars {
 
 namespace {
 
-constexpr std::array<std::pair<NoticeKind, std::string_view>, 11> kNames{{
+constexpr std::array<std::pair<NoticeKind, std::string_view>, 12> kNames{{
     {NoticeKind::entry_shared, "entry_shared"},
     {NoticeKind::response_added, "response_added"},
     {NoticeKind::appreciation_added, "appreciation_added"},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<NoticeKind, std::string_view>, 11> kNames{{
     {NoticeKind::checkin_revealed, "checkin_revealed"},
     {NoticeKind::invite_accepted, "invite_accepted"},
     {NoticeKind::bond_ended, "bond_ended"},
+    {NoticeKind::moment_added, "moment_added"},
 }};
 
 bool is_request(NoticeKind kind) {

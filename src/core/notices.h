@@ -1,6 +1,6 @@
 // What is new for a person: one notice per thing the other member of a bond did that concerns them
 // (a share, a response, a warm word, a request for comfort or for space and its answer, a
-// check-in, a reveal, an accepted invite, an ended bond). Notices carry no text, only what to
+// check-in, a reveal, an accepted invite, an ended bond, a moment on the journey). Notices carry no text, only what to
 // open; each person's unread state is their own. The rules of what a list shows are here, pure.
 #pragma once
 
@@ -26,6 +26,7 @@ enum class NoticeKind {
   checkin_revealed,
   invite_accepted,
   bond_ended,
+  moment_added,  // a moment on the bond's journey, told while it stands
 };
 std::string_view to_string(NoticeKind kind);
 std::optional<NoticeKind> parse_notice_kind(std::string_view text);

@@ -48,8 +48,27 @@ describe('the journey', TIMEOUT, () => {
     assert.equal(seen.mine, false);
     assert.deepEqual(seen.author, { id: ana.user.id, display_name: ana.user.display_name });
     const event = await benEvents.waitFor({ type: 'moment_added', id: picnic.id });
-    assert.deepEqual(Object.keys(event).sort(), ['bond_id', 'id', 'type']);
+    assert.deepEqual(Object.keys(event).sort(), ['bond_id', 'id', 'notice_id', 'type']);
     assert.ok(!benEvents.raw.join('\n').includes('picnic'), 'no words in any event');
+    // What is new for Ben tells of it, without its words; Ana, who added it, is told nothing.
+    const news = await ben.get('/api/v1/notices');
+    const told = news.body.notices.find((n) => n.kind === 'moment_added' && n.subject_id === picnic.id);
+    assert.ok(told, news.text);
+    assert.equal(told.id, event.notice_id);
+    assert.equal(told.bond_id, ab.id);
+    assert.ok(!news.text.includes('picnic'), 'no words in what is new');
+    assert.ok(!(await ana.get('/api/v1/notices')).body.notices.some((n) => n.kind === 'moment_added'));
+  });
+
+  test('a moment deleted takes what was new about it away', async () => {
+    const passing = await add(ana, { day: utcDay(), kind: 'high', title: 'A passing thought' });
+    assert.equal(passing.status, 201, passing.text);
+    const id = passing.body.moment.id;
+    await benEvents.waitFor({ type: 'moment_added', id });
+    const told = async () => (await ben.get('/api/v1/notices')).body.notices.some((n) => n.subject_id === id);
+    assert.equal(await told(), true);
+    assert.equal((await ana.delete(momentPath(id))).status, 204);
+    assert.equal(await told(), false);
   });
 
   test('moments read by day, and memories from before the bond belong too', async () => {

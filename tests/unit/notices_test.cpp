@@ -27,7 +27,7 @@ TEST(Notices, KindsRoundTripAndUnknownIsRefused) {
   for (auto k : {NoticeKind::entry_shared, NoticeKind::response_added, NoticeKind::appreciation_added,
                  NoticeKind::comfort_requested, NoticeKind::comfort_answered, NoticeKind::space_requested,
                  NoticeKind::space_answered, NoticeKind::checkin_added, NoticeKind::checkin_revealed,
-                 NoticeKind::invite_accepted, NoticeKind::bond_ended})
+                 NoticeKind::invite_accepted, NoticeKind::bond_ended, NoticeKind::moment_added})
     EXPECT_EQ(parse_notice_kind(to_string(k)), k) << to_string(k);
   EXPECT_FALSE(parse_notice_kind("entry_updated"));
   EXPECT_FALSE(parse_notice_kind(""));

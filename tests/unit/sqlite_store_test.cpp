@@ -225,9 +225,14 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
+// Undoes migration 0012 (moments in what is new) as far as older code can tell: the wider kinds
+// stay, unused; applying 0012 again rebuilds the notices table from what is there.
+#define PILLARS_UNDO_0012 "DELETE FROM schema_migrations WHERE name = '0012_moment_notices.sql';"
+
 // Undoes migration 0011 (time of one's own) as far as older code can tell: its columns and the
 // wider kinds stay, unused; applying 0011 again rebuilds the table from what is there.
 #define PILLARS_UNDO_0011                                                                            \
+  PILLARS_UNDO_0012                                                                                  \
   "DELETE FROM schema_migrations WHERE name = '0011_own_time.sql';"
 
 // Undoes migration 0010 (reflections) the same way.
@@ -619,11 +624,24 @@ TEST_F(SqliteStoreTest, NoticesFollowWhatTheyTellOfAndAreSeenPerPerson) {
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.delete_entry("e1", "u1"); }));
   ASSERT_EQ(for_ben().size(), 1u);
 
+  // The notices table rebuilt (0012, for moments): what was there, seen or not, is kept, and a
+  // moment can be told of.
+  EXPECT_EQ(*write_now(*store_, [](WriteTx& tx) { return tx.mark_notices_seen("u2", {"n2"}, 33); }), 1);
+  rewind(PILLARS_UNDO_0012);
+  rows = for_ben();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].notice.id, "n2");
+  EXPECT_EQ(rows[0].notice.seen_at, 33);
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.add_notice(notice("n5", NoticeKind::moment_added, "u2", "m1", 35)); }));
+  EXPECT_EQ(for_ben()[0].notice.kind, NoticeKind::moment_added);
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.remove_notices("b1", NoticeKind::moment_added, "m1"); }));
+  ASSERT_EQ(for_ben().size(), 1u);
+
   // "All" marks every unread notice of the person; remove_notices forgets a subject for everyone.
   ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) {
     return tx.add_notice(notice("n4", NoticeKind::checkin_added, "u2", "2026-12-01", 40));
   }));
-  EXPECT_EQ(*write_now(*store_, [](WriteTx& tx) { return tx.mark_notices_seen("u2", {}, 41); }), 2);
+  EXPECT_EQ(*write_now(*store_, [](WriteTx& tx) { return tx.mark_notices_seen("u2", {}, 41); }), 1) << "n4; n2 was seen";
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) {
     return tx.remove_notices("b1", NoticeKind::checkin_added, "2026-12-01");
   }));

@@ -1,0 +1,27 @@
+-- pillars: rebuilds tables
+-- What is new tells of a moment the other added to the bond's journey ('moment_added', its subject
+-- the moment; deleting the moment deletes the notice). The kinds' CHECK widens, so the notices table
+-- is rebuilt.
+CREATE TABLE notices_new (
+  id         TEXT PRIMARY KEY,
+  user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  bond_id    TEXT NOT NULL REFERENCES bonds(id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL CHECK (kind IN ('entry_shared', 'response_added', 'appreciation_added',
+                                          'comfort_requested', 'comfort_answered', 'space_requested',
+                                          'space_answered', 'checkin_added', 'checkin_revealed',
+                                          'invite_accepted', 'bond_ended', 'moment_added')),
+  subject_id TEXT NOT NULL,
+  entry_id   TEXT REFERENCES entries(id) ON DELETE CASCADE,
+  day        INTEGER,
+  from_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  seen_at    INTEGER
+) STRICT;
+INSERT INTO notices_new (id, user_id, bond_id, kind, subject_id, entry_id, day, from_id, created_at, seen_at)
+  SELECT id, user_id, bond_id, kind, subject_id, entry_id, day, from_id, created_at, seen_at FROM notices;
+DROP TABLE notices;
+ALTER TABLE notices_new RENAME TO notices;
+CREATE INDEX notices_by_user ON notices(user_id, created_at DESC, id DESC);
+CREATE UNIQUE INDEX notices_one_per_subject ON notices(user_id, bond_id, kind, subject_id);
+CREATE INDEX notices_by_entry ON notices(entry_id) WHERE entry_id IS NOT NULL;
+CREATE INDEX notices_by_time ON notices(created_at);
