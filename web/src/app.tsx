@@ -37,6 +37,7 @@ const JustForYou = lazy(() => import('./me/just-for-you'), 'JustForYou');
 const BondNeedsPage = lazy(() => import('./needs/bond-needs'), 'BondNeedsPage');
 const MyNeedsPage = lazy(() => import('./needs/needs-page'), 'MyNeedsPage');
 const TakeNeedsPage = lazy(() => import('./needs/take'), 'TakeNeedsPage');
+const ReflectionsPage = lazy(() => import('./reflections/reflections-page'), 'ReflectionsPage');
 
 interface Route {
   path: string;
@@ -82,6 +83,7 @@ const routes: Route[] = [
   { path: '/me', access: 'member', render: () => <JustForYou /> },
   { path: '/me/needs', access: 'member', render: () => <MyNeedsPage /> },
   { path: '/me/needs/take', access: 'member', render: () => <TakeNeedsPage /> },
+  { path: '/me/reflections', access: 'member', render: () => <ReflectionsPage /> },
   { path: '/insights/me', access: 'member', render: (_, q) => <MyInsightsPage days={windowOf(q)} /> },
   { path: '/checkin', access: 'member', render: () => <CheckinChooser /> },
   { path: '/more', access: 'member', render: () => <More /> },
