@@ -1,9 +1,21 @@
 import { defineConfig } from 'vite';
+import type { PreRenderedChunk } from 'rollup';
 
 // The server answers every non-/api path with index.html, so the app uses history routing.
 // The built files must run under CSP `default-src 'self'`: no inline script, no inline style,
 // no data: URLs. Hence no module-preload polyfill (it is an inline script) and no inlined assets.
 const api = 'http://127.0.0.1:8080';
+
+/**
+ * A screen's code is a file of its own (a dynamic import), named by its folder and module so the
+ * sizes in docs/performance.md read plainly: "checkin-page", "inner-journal", "ui-land".
+ */
+function chunkFileName(chunk: PreRenderedChunk): string {
+  const id = chunk.facadeModuleId ?? chunk.moduleIds[chunk.moduleIds.length - 1] ?? '';
+  const where = /\/src\/([^/]+)\/[^/]+$/.exec(id)?.[1];
+  const name = where && !chunk.name.startsWith(where) ? `${where}-${chunk.name}` : chunk.name;
+  return `assets/${name}-[hash].js`;
+}
 
 export default defineConfig({
   esbuild: {
@@ -22,7 +34,7 @@ export default defineConfig({
     rollupOptions: {
       output: {
         entryFileNames: 'assets/[name]-[hash].js',
-        chunkFileNames: 'assets/[name]-[hash].js',
+        chunkFileNames: chunkFileName,
         assetFileNames: 'assets/[name]-[hash][extname]',
       },
     },

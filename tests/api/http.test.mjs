@@ -236,6 +236,25 @@ describe('the web app built into the binary', TIMEOUT, () => {
       assert.ok(maxAge >= 7 * 24 * 3600, `${asset} should be cached for long`);
     }
   });
+
+  test('the screens loaded later are served too, as scripts from the same origin, cached for long', async () => {
+    const client = new Client(builtIn);
+    const page = await client.get('/');
+    const entry = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)?.[1];
+    assert.ok(entry, 'the page names its script');
+    // The script names the screens' files it imports later: import("./x-hash.js"), or "assets/x-hash.js" in its list.
+    const script = (await client.get(entry)).text;
+    const later = new Set([...script.matchAll(/["'](?:\.\/|assets\/)([\w-]+\.js)["']/g)].map((m) => `/assets/${m[1]}`));
+    later.delete(entry);
+    assert.ok(later.size >= 5, `the app's screens come in files of their own, found ${[...later].join(' ')}`);
+    for (const asset of later) {
+      const res = await client.get(asset);
+      assert.equal(res.status, 200, asset);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/javascript\b/, asset);
+      assert.match(res.headers.get('cache-control') ?? '', /max-age=31536000\b.*immutable/, asset);
+      assertSecurityHeaders(res, asset);
+    }
+  });
 });
 
 /** Splits a raw HTTP/1.1 response into status, lower-cased headers and body. */

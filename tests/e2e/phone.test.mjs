@@ -92,6 +92,20 @@ async function momentsAdded() {
   moments = true;
 }
 
+/** Ada has answered the question offered today and one more, long words on purpose (through the API). */
+async function reflectionsAnswered() {
+  const now = await callAs('ada', 'GET', `/api/v1/reflections?day=${await today('ada')}`);
+  if (now.body.answers.length >= 2) return;
+  const other = catalog.reflections.prompts.find((q) => q.id !== now.body.offered.id);
+  for (const [id, body] of [
+    [other.id, 'Wholeheartedly and unselfconsciously: a Saturday swim before anyone else is awake.'],
+    [now.body.offered.id, 'Learning to let someone in when everything feels overwhelmingly heavy, without apologising for it.'],
+  ]) {
+    const r = await callAs('ada', 'PUT', `/api/v1/reflections/${id}/answer`, { body });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+}
+
 /** `who` has an open wish for time alone in the bond (asked through the API once). */
 const asked = new Set();
 async function spaceAsked(who, when, note) {
@@ -310,6 +324,17 @@ const screens = [
     for (const who of ['ada', 'ben']) assert.equal((await callAs(who, 'PUT', `/api/v1/bonds/${bondId}/needs`, { shown: true })).status, 200);
     await p.goto(`/bonds/${bondId}/needs`);
     await p.getByRole('region', { name: 'How your needs meet' }).waitFor();
+  } },
+  // Reflections: Ben's question waiting for an answer; Ada's answered, with an earlier one below.
+  { name: 'reflections: a question', who: 'ben', reach: async (p) => {
+    await p.goto('/me/reflections');
+    await p.getByLabel('Your answer, for you alone').waitFor();
+  } },
+  { name: 'reflections: answered, and earlier ones', who: 'ada', reach: async (p) => {
+    await reflectionsAnswered();
+    await p.goto('/me/reflections');
+    await p.locator('#reflection-kept').waitFor();
+    await p.getByRole('list', { name: 'Your earlier reflections' }).getByRole('listitem').nth(1).waitFor();
   } },
   // The journey: a high from Ben and a low of Ada's own, then the form to add one.
   { name: 'journey', who: 'ada', reach: async (p) => {

@@ -105,6 +105,7 @@ export interface Catalog {
   insights: { bond: Record<string, InsightCardWords>; self: Record<string, InsightCardWords> };
   needs: NeedsWords;
   journey: JourneyWords;
+  reflections: ReflectionsWords;
 }
 
 // The two needs: a private questionnaire, its results over the years, and what a bond is shown.
@@ -228,6 +229,35 @@ export interface JourneyWords {
   milestones: Record<MilestoneKind, string>;
 }
 
+// Reflections: a question for oneself every few days; an answer is a private entry of the kind
+// `reflection` whose `prompt` names the question.
+
+/** A question for oneself (content/reflections.json). */
+export interface ReflectionQuestion {
+  id: string;
+  theme: string;
+  text: string;
+}
+
+/** The reflections' words (content/reflections.json). */
+export interface ReflectionsWords {
+  title: string;
+  intro: string;
+  private: string;
+  every_days: number;
+  /** A theme's name by its id. */
+  themes: Record<string, string>;
+  prompts: ReflectionQuestion[];
+}
+
+/** GET /api/v1/reflections: the question offered now (days as YYYY-MM-DD) and one's own answers. */
+export interface Reflections {
+  offered: { id: string; since: string; next: string } | null;
+  every_days: number;
+  /** Newest first, one per question. */
+  answers: Entry[];
+}
+
 export interface Person {
   id: string;
   display_name: string;
@@ -260,6 +290,8 @@ export interface EntryResponse {
 export interface Entry {
   id: string;
   kind: EntryKind;
+  /** A reflection's question (see ReflectionsWords); null for every other kind. */
+  prompt: string | null;
   feelings: Feeling[];
   body: string;
   created_at: string;
@@ -273,6 +305,8 @@ export interface Entry {
 export interface SharedEntry {
   id: string;
   kind: EntryKind;
+  /** A reflection's question; null for every other kind. */
+  prompt: string | null;
   feelings: Feeling[];
   body: string;
   created_at: string;
@@ -839,4 +873,10 @@ export const api = {
   editMoment: (bondId: string, momentId: string, draft: MomentDraft) =>
     request<{ moment: Moment }>('PATCH', path`/api/v1/bonds/${bondId}/moments/${momentId}`, draft).then((r) => r.moment),
   deleteMoment: (bondId: string, momentId: string) => request<void>('DELETE', path`/api/v1/bonds/${bondId}/moments/${momentId}`),
+
+  /** `day`: the person's own date today (YYYY-MM-DD), so the question changes at their midnight. */
+  reflections: (day: string) => request<Reflections>('GET', `/api/v1/reflections${query({ day })}`),
+  /** The first answer makes the entry, a later one changes it. */
+  answerReflection: (id: string, body: string) =>
+    request<{ entry: Entry }>('PUT', path`/api/v1/reflections/${id}/answer`, { body }).then((r) => r.entry),
 };

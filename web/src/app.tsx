@@ -4,34 +4,40 @@ import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useAuth } from './auth';
 import { Layout } from './ui/layout';
-import { Loading } from './ui/feedback';
+import { Loading, Unreachable } from './ui/feedback';
 import { useTitle } from './hooks';
-import { BondPage } from './bond/bond-page';
-import { CheckinChooser } from './checkin/choose';
-import { CheckinPage } from './checkin/page';
-import { EntryPage } from './inner/entry-page';
 import { Home } from './bond/home';
-import { InvitePage } from './bond/invite';
-import { Join } from './bond/join';
-import { Journal } from './inner/journal';
-import { More } from './account/more';
-import { Sessions } from './account/sessions';
-import { Settings } from './account/settings';
 import { SignIn, safeNext } from './account/signin';
 import { SignUp } from './account/signup';
-import { HistoryDay, HistoryMonth } from './checkin/history-page';
-import { Start } from './start/start';
 import { Welcome } from './start/welcome';
-import { BondInsightsPage } from './insights/bond-insights';
-import { MyInsightsPage } from './insights/mine';
 import { windowOf } from './insights/window';
-import { JourneyPage } from './journey/journey-page';
-import { JustForYou } from './me/just-for-you';
-import { BondNeedsPage } from './needs/bond-needs';
-import { MyNeedsPage } from './needs/needs-page';
-import { TakeNeedsPage } from './needs/take';
+import { lazy, preloadScreen } from './lazy';
 import { Link, matchRoute, navigate, useLocation } from './router';
 import { useNews } from './news/state';
+
+// The first visit carries the shell, the welcome, signing in and Home; every other screen's code
+// is a file of its own, fetched when the screen is first opened.
+const BondPage = lazy(() => import('./bond/bond-page'), 'BondPage');
+const CheckinChooser = lazy(() => import('./checkin/choose'), 'CheckinChooser');
+const CheckinPage = lazy(() => import('./checkin/page'), 'CheckinPage');
+const EntryPage = lazy(() => import('./inner/entry-page'), 'EntryPage');
+const InvitePage = lazy(() => import('./bond/invite'), 'InvitePage');
+const Join = lazy(() => import('./bond/join'), 'Join');
+const Journal = lazy(() => import('./inner/journal'), 'Journal');
+const More = lazy(() => import('./account/more'), 'More');
+const Sessions = lazy(() => import('./account/sessions'), 'Sessions');
+const Settings = lazy(() => import('./account/settings'), 'Settings');
+const HistoryMonth = lazy(() => import('./checkin/history-page'), 'HistoryMonth');
+const HistoryDay = lazy(() => import('./checkin/history-page'), 'HistoryDay');
+const Start = lazy(() => import('./start/start'), 'Start');
+const BondInsightsPage = lazy(() => import('./insights/bond-insights'), 'BondInsightsPage');
+const MyInsightsPage = lazy(() => import('./insights/mine'), 'MyInsightsPage');
+const JourneyPage = lazy(() => import('./journey/journey-page'), 'JourneyPage');
+const JustForYou = lazy(() => import('./me/just-for-you'), 'JustForYou');
+const BondNeedsPage = lazy(() => import('./needs/bond-needs'), 'BondNeedsPage');
+const MyNeedsPage = lazy(() => import('./needs/needs-page'), 'MyNeedsPage');
+const TakeNeedsPage = lazy(() => import('./needs/take'), 'TakeNeedsPage');
+const ReflectionsPage = lazy(() => import('./reflections/reflections-page'), 'ReflectionsPage');
 
 interface Route {
   path: string;
@@ -77,6 +83,7 @@ const routes: Route[] = [
   { path: '/me', access: 'member', render: () => <JustForYou /> },
   { path: '/me/needs', access: 'member', render: () => <MyNeedsPage /> },
   { path: '/me/needs/take', access: 'member', render: () => <TakeNeedsPage /> },
+  { path: '/me/reflections', access: 'member', render: () => <ReflectionsPage /> },
   { path: '/insights/me', access: 'member', render: (_, q) => <MyInsightsPage days={windowOf(q)} /> },
   { path: '/checkin', access: 'member', render: () => <CheckinChooser /> },
   { path: '/more', access: 'member', render: () => <More /> },
@@ -93,19 +100,6 @@ function NotFound() {
       <p>
         <Link href="/">Go to your home screen</Link>
       </p>
-    </>
-  );
-}
-
-function Unreachable({ onRetry }: { onRetry: () => void }) {
-  useTitle('Cannot reach Pillars');
-  return (
-    <>
-      <h1 tabIndex={-1}>We cannot reach Pillars just now</h1>
-      <p>Check your connection, or whether the server is running, and try again.</p>
-      <button type="button" class="button button--primary" onClick={onRetry}>
-        Try again
-      </button>
     </>
   );
 }
@@ -137,6 +131,12 @@ export function App() {
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
+
+  // While the app asks who is signed in, the screen's code is already on its way.
+  const asking = user === undefined;
+  useEffect(() => {
+    if (asking && found) preloadScreen(found.route.render(found.params, search, true));
+  }, [asking, pathname]);
 
   let screen: JSX.Element;
   if (user === undefined) screen = failed ? <Unreachable onRetry={retry} /> : <Loading label="Opening Pillars…" />;

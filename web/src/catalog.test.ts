@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Catalog } from './api';
-import { choosableKinds, countChars, familiesIn, familyName, findWord, kindName, offeredResponses, wordName } from './catalog';
+import { choosableKinds, countChars, familiesIn, familyName, findWord, kindName, offeredResponses, reflectionQuestion, wordName } from './catalog';
 
 const catalog = {
   feelings: {
@@ -22,6 +22,19 @@ test('a reflection is never a kind to choose, and a reflection stays one', () =>
   assert.deepEqual(choosableKinds(both, undefined).map((k) => k.id), ['hope']);
   assert.deepEqual(choosableKinds(both, 'hope').map((k) => k.id), ['hope']);
   assert.deepEqual(choosableKinds(both, 'reflection').map((k) => k.id), ['reflection']);
+});
+
+test('a question for oneself is found with the name of its theme', () => {
+  const withQuestions = {
+    ...catalog,
+    reflections: { themes: { leaning: 'Leaning on someone' }, prompts: [{ id: 'lean_on', theme: 'leaning', text: 'How easy is it?' }, { id: 'odd', theme: 'gone', text: 'Odd?' }] },
+  } as unknown as Catalog;
+  assert.deepEqual(reflectionQuestion(withQuestions, 'lean_on'), { id: 'lean_on', theme: 'leaning', text: 'How easy is it?', themeName: 'Leaning on someone' });
+  assert.equal(reflectionQuestion(withQuestions, 'odd')?.themeName, '');
+  assert.equal(reflectionQuestion(withQuestions, 'nope'), undefined);
+  assert.equal(reflectionQuestion(withQuestions, null), undefined);
+  assert.equal(reflectionQuestion(undefined, 'lean_on'), undefined);
+  assert.equal(reflectionQuestion(catalog, 'lean_on'), undefined, 'a catalog without questions');
 });
 
 test('a word is found with its family; unknown words read as their id', () => {

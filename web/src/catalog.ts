@@ -1,7 +1,7 @@
 // The words the app speaks with, from GET /api/v1/catalog: feeling families and their words, the
 // kinds of entries, responses and appreciations. Fetched once (useCatalog in hooks.ts); these plain
 // functions look things up in it.
-import type { Catalog, CatalogFamily, CatalogWord } from './api';
+import type { Catalog, CatalogFamily, CatalogWord, ReflectionQuestion } from './api';
 
 export interface WordInfo {
   word: CatalogWord;
@@ -64,6 +64,14 @@ export function responseName(catalog: Catalog | undefined, kind: string): string
 
 export function appreciationName(catalog: Catalog | undefined, kind: string): string {
   return catalog?.appreciation_kinds.find((k) => k.id === kind)?.name || kind;
+}
+
+/** A question for oneself with its theme's name ("Leaning on someone"), or undefined when unknown. */
+export function reflectionQuestion(catalog: Catalog | undefined, id: string | null): (ReflectionQuestion & { themeName: string }) | undefined {
+  const words = catalog?.reflections;
+  const question = id ? words?.prompts.find((p) => p.id === id) : undefined;
+  if (!words || !question) return undefined;
+  return { ...question, themeName: words.themes[question.theme] ?? '' };
 }
 
 /** The families offered when someone looks beneath anger. */

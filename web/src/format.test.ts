@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeDevice, formatRelative } from './format';
+import { describeDevice, formatRelative, listSaid } from './format';
 
 test('relative times: just now, minutes, hours up to two days, then days and weeks', () => {
   const now = Date.parse('2026-03-02T12:00:00Z');
@@ -21,4 +21,12 @@ test('a browser described in a few words', () => {
   assert.equal(ua('Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36'), 'Chrome on Android');
   assert.equal(ua('curl/8.0'), 'Unknown device');
   assert.equal(ua(''), 'Unknown device');
+});
+
+test('a list is said with commas and its last joined by "and", or by "or"', () => {
+  assert.equal(listSaid([]), '');
+  assert.equal(listSaid(['sadness']), 'sadness');
+  assert.equal(listSaid(['calm', 'anger']), 'calm and anger');
+  assert.equal(listSaid(['fear', 'hurt', 'shame']), 'fear, hurt and shame');
+  assert.equal(listSaid(['Ben', 'Carla', 'Dan'], 'or'), 'Ben, Carla or Dan');
 });

@@ -15,6 +15,12 @@ export function setDisplayTimeZone(timeZone: string | undefined): void {
   }
 }
 
+/** "sadness", "calm and anger", "fear, hurt and shame"; with `last` "or": "Ben, Carla or Dan". */
+export function listSaid(items: readonly string[], last: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
 export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: zone }).format(new Date(iso));
 }

@@ -17,6 +17,7 @@ import { useAction } from '../hooks';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
 import { targetId } from '../ui/target';
+import { Asked } from '../inner/asked';
 import { ResponseList } from '../inner/responses';
 import { FeelingChips } from '../feelings/feelings';
 import { Choices } from '../ui/choices';
@@ -282,6 +283,7 @@ export function SharedEntryCard({
         <p class="shared__date muted">
           Shared <time dateTime={entry.shared_at}>{formatDateTime(entry.shared_at)}</time>
         </p>
+        <Asked catalog={catalog} prompt={entry.prompt} />
         <FeelingChips feelings={entry.feelings} catalog={catalog} />
         {entry.body && <p class="entry__body">{entry.body}</p>}
         <ResponseList responses={entry.responses} catalog={catalog} label={`Responses to ${entry.mine ? 'your entry' : `${who}’s entry`}`} />

@@ -2,6 +2,7 @@
 // see one, whether the look beneath anger still fits, and a short excerpt for lists.
 import type { Bond, Entry, FeelingInput } from '../api';
 import { beneathAnger, countChars } from '../catalog';
+import { listSaid } from '../format';
 
 export const MAX_BODY = 20000;
 
@@ -24,9 +25,7 @@ export function wantsLookBeneath(entry: Entry): boolean {
 export function whoCanSee(sharedWith: string[], bonds: Bond[] | undefined): string {
   const names = sharedWith.map((id) => bonds?.find((b) => b.id === id)?.other.display_name ?? 'someone you are bonded with');
   if (names.length === 0) return 'Only you can see this.';
-  const list =
-    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
-  return `${list} can see this.`;
+  return `${listSaid(names)} can see this.`;
 }
 
 /** The first words of a body, cut at a word boundary. */

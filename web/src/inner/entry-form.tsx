@@ -3,11 +3,12 @@
 // page.
 import { useState } from 'preact/hooks';
 import type { ApiError, Catalog, EntryDraft, EntryKind, FeelingInput } from '../api';
-import { choosableKinds, countChars } from '../catalog';
+import { choosableKinds } from '../catalog';
 import { FeelingsPicker } from '../feelings/feelings';
 import { Choices } from '../ui/choices';
-import { Button, Form, fieldError } from '../ui/forms';
-import { MAX_BODY, entryProblem } from './entries';
+import { Form, FormActions, fieldError } from '../ui/forms';
+import { BodyField } from './body-field';
+import { entryProblem } from './entries';
 import './inner.css';
 
 interface EntryFormProps {
@@ -30,8 +31,6 @@ export function EntryForm({ id, catalog, initial, submitLabel, busyLabel, busy, 
   const [feelings, setFeelings] = useState<FeelingInput[]>(initial?.feelings ?? []);
   const [body, setBody] = useState(initial?.body ?? '');
   const [local, setLocal] = useState<string | null>(null);
-  const chars = countChars(body);
-  const over = chars > MAX_BODY;
 
   const submit = () => {
     const problem = entryProblem(feelings, body);
@@ -45,33 +44,18 @@ export function EntryForm({ id, catalog, initial, submitLabel, busyLabel, busy, 
   };
 
   const bodyError = local ?? fieldError(error, 'body');
-  const counterId = `${id}-count`;
 
   return (
     <Form class={wide ? 'entry-form entry-form--wide' : 'entry-form'} onSubmit={submit} error={error} fields={['kind', 'feelings', 'body']} aria-label={submitLabel}>
-      <div class={bodyError ? 'field field--invalid entry-form__body' : 'field entry-form__body'}>
-        <label for={`${id}-body`}>In your own words</label>
-        <p class="field__hint" id={`${id}-body-hint`}>
-          As much or as little as you like. It stays yours until you choose to share it.
-        </p>
-        <textarea
-          id={`${id}-body`}
-          class="input textarea"
-          rows={7}
-          value={body}
-          onInput={(e) => setBody(e.currentTarget.value)}
-          aria-invalid={bodyError || over ? 'true' : undefined}
-          aria-describedby={[`${id}-body-hint`, counterId, bodyError ? `${id}-body-error` : ''].filter(Boolean).join(' ')}
-        />
-        <p class={over ? 'counter counter--over' : 'counter'} id={counterId}>
-          {chars.toLocaleString()} of {MAX_BODY.toLocaleString()} characters
-        </p>
-        {bodyError && (
-          <p class="field__error" id={`${id}-body-error`}>
-            {bodyError}
-          </p>
-        )}
-      </div>
+      <BodyField
+        id={`${id}-body`}
+        class="entry-form__body"
+        label="In your own words"
+        hint="As much or as little as you like. It stays yours until you choose to share it."
+        value={body}
+        onInput={setBody}
+        error={bodyError}
+      />
 
       <Choices
         id={`${id}-kind`}
@@ -99,16 +83,7 @@ export function EntryForm({ id, catalog, initial, submitLabel, busyLabel, busy, 
         error={fieldError(error, 'feelings')}
       />
 
-      <div class="actions entry-form__actions">
-        <Button type="submit" busy={busy} busyLabel={busyLabel}>
-          {submitLabel}
-        </Button>
-        {onCancel && (
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        )}
-      </div>
+      <FormActions class="entry-form__actions" label={submitLabel} busy={busy} busyLabel={busyLabel} onCancel={onCancel} />
     </Form>
   );
 }

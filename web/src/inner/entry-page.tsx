@@ -2,6 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, type Bond, type Catalog, type Entry, type EntryDraft } from '../api';
 import { kindName } from '../catalog';
+import { Asked } from './asked';
 import { BeneathAnger } from './beneath';
 import { wantsLookBeneath, whoCanSee } from './entries';
 import { EntryForm } from './entry-form';
@@ -236,6 +237,7 @@ export function EntryPage({ id }: { id: string }) {
         <Edit entry={e} catalog={c} onDone={finishEdit} />
       ) : (
         <article class="card entry" aria-label="Your entry">
+          <Asked catalog={c} prompt={e.prompt} />
           <FeelingChips feelings={e.feelings} catalog={c} />
           {e.body ? <p class="entry__body">{e.body}</p> : <p class="muted">No words, just feelings.</p>}
           <div class="actions" ref={editButton}>

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Bond, type Catalog, type Entry, type EntryDraft } from '../api';
 import { kindName } from '../catalog';
+import { Asked } from './asked';
 import { BeneathAnger } from './beneath';
 import { excerpt, wantsLookBeneath, whoCanSee } from './entries';
 import { EntryForm } from './entry-form';
@@ -75,6 +76,7 @@ function EntryCard({ entry, catalog, bonds }: { entry: Entry; catalog: Catalog |
           </time>
         </Link>
       </h3>
+      <Asked catalog={catalog} prompt={entry.prompt} />
       <FeelingChips feelings={entry.feelings} catalog={catalog} />
       {entry.body && <p class="entry-card__body">{excerpt(entry.body)}</p>}
       <p class="entry-card__meta">

@@ -4,6 +4,7 @@
 // the same for both; here the reader comes first and is "you".
 import type { BondInsights, Catalog, InsightWords } from '../api';
 import { closenessWord, formatMinutes } from '../checkin/words';
+import { listSaid } from '../format';
 
 export interface Person {
   id: string;
@@ -196,12 +197,6 @@ export function ownTimeBar(weekly: number, wish: number | null): { fill: number;
   if (top <= 0) return { fill: 0, mark: wish === null ? null : 0 };
   const at = (n: number) => Math.round((n / top) * 90);
   return { fill: at(weekly), mark: wish === null ? null : at(wish) };
-}
-
-/** "sadness", "calm and anger", "fear, hurt and shame". */
-export function listSaid(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** The feelings one's guesses missed most, as something to ask about rather than guess. */

@@ -6,7 +6,7 @@ import { momentKinds } from '../api';
 import { countChars } from '../catalog';
 import { localDay } from '../checkin/words';
 import { Choices } from '../ui/choices';
-import { Button, Field, Form, fieldError } from '../ui/forms';
+import { Field, Form, FormActions, fieldError } from '../ui/forms';
 import { NOTE_MAX, TITLE_MAX, momentBody, momentProblems } from './timeline';
 
 interface MomentFormProps {
@@ -100,14 +100,7 @@ export function MomentForm({ id, words, initial, submitLabel, busy, error, onSub
           </p>
         )}
       </div>
-      <div class="actions">
-        <Button type="submit" busy={busy} busyLabel="Saving…">
-          {submitLabel}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions label={submitLabel} busy={busy} busyLabel="Saving…" onCancel={onCancel} />
     </Form>
   );
 }

@@ -1,13 +1,16 @@
 // "Just for you" at /me: the part of Pillars that belongs to one person alone, apart from every bond.
-// It gathers what is private: one's two needs, one's own patterns, one's wish for time alone (and,
-// later, reflections). Only its owner ever fetches any of it.
+// It gathers what is private: one's two needs, a question for oneself every few days, one's own
+// patterns and one's wish for time alone. Only its owner ever fetches any of it.
 import type { ComponentChildren } from 'preact';
 import { api } from '../api';
 import { useCatalog, useResource, useTitle } from '../hooks';
+import { reflectionQuestion } from '../catalog';
+import { localDay } from '../checkin/words';
 import { scoreSaid } from '../needs/profile';
+import { answerTo } from '../reflections/reflections';
 import { Link } from '../router';
 import { PrivateNote } from '../ui/private-note';
-import { myInsightsHref, myNeedsHref, ownTimeWishHref } from '../ui/target';
+import { myInsightsHref, myNeedsHref, ownTimeWishHref, reflectionsHref } from '../ui/target';
 import { formatDate } from '../format';
 import './me.css';
 
@@ -31,8 +34,12 @@ export function JustForYou() {
   useTitle('Just for you');
   const catalog = useCatalog();
   const mine = useResource(api.myNeeds, []);
+  const reflections = useResource(() => api.reflections(localDay()), []);
   const words = catalog.data?.needs;
   const latest = mine.data?.results[0];
+  const offered = reflections.data?.offered?.id;
+  const question = reflectionQuestion(catalog.data, offered ?? null);
+  const answered = reflections.data ? answerTo(reflections.data.answers, offered) !== undefined : false;
   return (
     <>
       <h1 tabIndex={-1}>Just for you</h1>
@@ -51,6 +58,21 @@ export function JustForYou() {
             </p>
           ) : (
             <p>How much closeness and how much room of your own you need right now: a few quiet minutes with some statements.</p>
+          )}
+        </Place>
+        <Place
+          id="place-reflections"
+          title={catalog.data?.reflections.title ?? 'Reflections'}
+          href={reflectionsHref}
+          link={answered ? 'Read your answer' : question ? 'Sit with this question' : 'Your reflections'}
+        >
+          {question ? (
+            <>
+              <p class="place__teaser">{question.text}</p>
+              <p class="muted">{answered ? 'You have answered this one.' : 'A question for you alone, to answer or simply to think about.'}</p>
+            </>
+          ) : (
+            <p>A question for you alone every few days, to answer in a line or a page, or simply to think about.</p>
           )}
         </Place>
         <Place id="place-patterns" title="Your own patterns" href={myInsightsHref} link="See your own patterns">

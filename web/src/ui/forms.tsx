@@ -148,6 +148,22 @@ export function Button({ busy, busyLabel, variant = 'primary', children, type, o
   );
 }
 
+/** A form's buttons: the one that sends it (saying so while busy) and, when it can be left, Cancel. */
+export function FormActions({ label, busy, busyLabel, onCancel, class: className }: { label: string; busy: boolean; busyLabel: string; onCancel?: (() => void) | undefined; class?: string }) {
+  return (
+    <div class={className ? `actions ${className}` : 'actions'}>
+      <Button type="submit" busy={busy} busyLabel={busyLabel}>
+        {label}
+      </Button>
+      {onCancel && (
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      )}
+    </div>
+  );
+}
+
 interface SettingCheckboxProps {
   /** The input's id; its hint's id is `${id}-hint`. */
   id: string;

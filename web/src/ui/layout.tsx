@@ -1,13 +1,14 @@
 // The frame around every screen: a skip link, the header, the main landmark and the navigation.
 // On a larger screen the navigation is a bar under the header; on a phone (narrower than 40rem) it
 // is a tab bar fixed at the bottom, four tabs within reach of a thumb, and the rest under More.
-// When the screen changes, focus moves to its heading so the change is announced.
+// When the screen changes, focus moves to its heading so the change is announced (focus.ts).
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { api } from '../api';
 import { useAuth, useSignOut } from '../auth';
 import { useResource } from '../hooks';
 import { useLiveEvents } from '../live';
+import { focusHeading } from './focus';
 import { Link } from '../router';
 import { barCurrent, barLinks, checkinTabHref, countBadge, tabOf, withCount, type TabId } from './nav';
 import { RecentNoticesButton } from './notices';
@@ -106,8 +107,7 @@ export function Layout({ pathname, unread = 0, children }: { pathname: string; u
       first.current = false;
       return;
     }
-    const heading = document.querySelector<HTMLElement>('main h1');
-    heading?.focus();
+    focusHeading();
     window.scrollTo(0, 0);
   }, [pathname]);
 

@@ -42,6 +42,8 @@ export const bondNeedsHref = (bondId: string) => `/bonds/${part(bondId)}/needs`;
 export const justForYouHref = '/me';
 export const myNeedsHref = '/me/needs';
 export const takeNeedsHref = '/me/needs/take';
+/** Questions for oneself, every few days, and one's answers (each answer is an entry at entryHref). */
+export const reflectionsHref = '/me/reflections';
 /** The setting of one's weekly wish for time alone. */
 export const ownTimeWishHref = '/settings#own-time';
 
