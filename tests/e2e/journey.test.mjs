@@ -6,6 +6,7 @@
 //   appears on Ben's open screen by itself, marked as hers, with nothing for him to change;
 // - she changes it, and deletes it; Ben's screen follows each time;
 // - Ben adds a high; Ada sees who added it and cannot change it, nor can he change hers through the API;
+// - Ada's Home tells her of Ben's moment (no words of it) and leads to it on the journey;
 // - after the bond ends, each sees only their own moments and may still delete them;
 // - axe-core finds nothing serious, light and dark; at 320 pixels nothing scrolls sideways.
 // Any console error or CSP violation fails the run.
@@ -177,6 +178,18 @@ test('Ben adds a high; Ada sees who added it and cannot change it', { timeout: T
   await a.getByRole('button', { name: 'Add a moment' }).click();
   await assertFitsWidth(a, 'the journey with its form at 320');
   await a.setViewportSize({ width: 390, height: 844 });
+});
+
+test('Ada’s Home tells her of Ben’s moment, and the news leads to it on the journey', { timeout: TEST_TIMEOUT }, async () => {
+  const a = page('ada');
+  await a.goto('/');
+  const news = a.getByRole('list', { name: `What is new with ${ben.name}` });
+  const told = news.getByRole('link', { name: `${ben.name} added a moment to your journey together, new` });
+  await told.waitFor();
+  assert.equal(await news.getByText('Dancing in the kitchen').count(), 0, 'what is new names no words of it');
+  await told.click();
+  await a.waitForURL((url) => url.pathname === journeyPath() && url.hash.startsWith('#moment-'));
+  await moment(a, 'Dancing in the kitchen').waitFor();
 });
 
 test('after the bond ends, each keeps only their own moments, to keep or delete', { timeout: TEST_TIMEOUT }, async () => {

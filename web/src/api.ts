@@ -359,7 +359,8 @@ export type NoticeKind =
   | 'checkin_added'
   | 'checkin_revealed'
   | 'invite_accepted'
-  | 'bond_ended';
+  | 'bond_ended'
+  | 'moment_added';
 
 export interface Notice {
   id: string;

@@ -34,7 +34,7 @@ const bond = (id: string, name: string): Bond => ({
 test('every notice is a plain sentence with the other’s name', () => {
   const kinds: NoticeKind[] = [
     'entry_shared', 'response_added', 'appreciation_added', 'comfort_requested', 'comfort_answered', 'space_requested',
-    'space_answered', 'checkin_added', 'checkin_revealed', 'invite_accepted', 'bond_ended',
+    'space_answered', 'checkin_added', 'checkin_revealed', 'invite_accepted', 'bond_ended', 'moment_added',
   ];
   for (const kind of kinds) {
     const text = noticeSentence(notice(kind), 'Ben');

@@ -46,6 +46,8 @@ export function noticeSentence(notice: Notice, name: string, space?: SpaceDetail
       return `${name} accepted your invitation, so you are connected now`;
     case 'bond_ended':
       return `Your bond with ${name} has ended`;
+    case 'moment_added':
+      return `${name} added a moment to your journey together`;
   }
 }
 

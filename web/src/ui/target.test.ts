@@ -34,10 +34,15 @@ test('a new bond and an ended one lead to the bond', () => {
   assert.equal(noticeHref(of('bond_ended', { subject_id: 'b1' })), '/bonds/b1');
 });
 
+test('a moment leads to it on the journey', () => {
+  assert.equal(noticeHref(of('moment_added', { subject_id: 'm7' })), '/bonds/b1/journey#moment-m7');
+});
+
 test('every kind of notice leads somewhere inside the app', () => {
   const kinds: NoticeKind[] = [
     'entry_shared', 'response_added', 'appreciation_added', 'comfort_requested', 'comfort_answered',
     'space_requested', 'space_answered', 'checkin_added', 'checkin_revealed', 'invite_accepted', 'bond_ended',
+    'moment_added',
   ];
   for (const kind of kinds) assert.match(noticeHref(of(kind)), /^\/[a-z]/, kind);
 });

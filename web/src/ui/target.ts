@@ -77,6 +77,8 @@ export function noticeHref(notice: Target): string {
     case 'invite_accepted':
     case 'bond_ended':
       return bondHref(bond);
+    case 'moment_added':
+      return journeyHref(bond, targetId.moment(subject));
   }
 }
 
