@@ -1,14 +1,14 @@
 // One entry, as its author sees it: read it, change it, delete it, and decide who may see it.
 import { useRef, useState } from 'preact/hooks';
-import { api, type Bond, type Catalog, type Entry, type EntryDraft } from '../api';
+import { api, type Bond, type Catalog, type Entry } from '../api';
 import { kindName } from '../catalog';
 import { BeneathAnger } from './beneath';
 import { wantsLookBeneath, whoCanSee } from './entries';
 import { EntryForm } from './entry-form';
 import { ResponseList } from './responses';
+import { DeleteQuestion, useChangeForm } from './changes';
 import { FeelingChips } from '../feelings/feelings';
 import { LoadError, Loading } from '../ui/feedback';
-import { Confirm } from '../ui/confirm';
 import { Button } from '../ui/forms';
 import { formatDateTime } from '../format';
 import { useAction, useCatalog, useConfirmStep, useResource, useTitle } from '../hooks';
@@ -94,17 +94,6 @@ function Sharing({ entry, bonds, onChange }: { entry: Entry; bonds: Bond[]; onCh
 function DeleteEntry({ entry }: { entry: Entry }) {
   const announce = useAnnounce();
   const { confirming, setConfirming, question, opener } = useConfirmStep();
-  const remove = useAction(async (id: string) => {
-    await api.deleteEntry(id);
-    return true;
-  });
-
-  const confirm = async () => {
-    if (!(await remove.run(entry.id))) return;
-    navigate('/journal');
-    announce('The entry is deleted.');
-  };
-
   return (
     <section class="section" aria-labelledby="delete-heading">
       <h2 id="delete-heading">Delete</h2>
@@ -115,37 +104,24 @@ function DeleteEntry({ entry }: { entry: Entry }) {
           </Button>
         </div>
       ) : (
-        <Confirm
+        <DeleteQuestion
           id="delete-confirm"
-          question="Delete this entry for good?"
+          entry={entry}
+          noun="entry"
           headingRef={question}
-          error={remove.error}
-          busy={remove.busy}
-          yes="Yes, delete it"
-          busyLabel="Deleting…"
-          no="Keep it"
-          onYes={confirm}
-          onNo={() => setConfirming(false)}
-        >
-          <p>
-            It goes from your journal, and from anywhere you shared it, with the responses it received.
-            This cannot be undone.
-          </p>
-        </Confirm>
+          onDeleted={() => {
+            navigate('/journal');
+            announce('The entry is deleted.');
+          }}
+          onKeep={() => setConfirming(false)}
+        />
       )}
     </section>
   );
 }
 
 function Edit({ entry, catalog, onDone }: { entry: Entry; catalog: Catalog; onDone: (entry: Entry | null) => void }) {
-  const save = useAction(api.updateEntry);
-  const announce = useAnnounce();
-  const submit = async (draft: EntryDraft) => {
-    const updated = await save.run(entry.id, draft);
-    if (!updated) return;
-    announce(entry.shared_with.length ? 'Saved. Whoever can see it now sees the new version.' : 'Saved.');
-    onDone(updated);
-  };
+  const form = useChangeForm(entry, api.updateEntry, onDone);
   return (
     <section class="card" aria-labelledby="edit-heading">
       <h2 id="edit-heading">Change this entry</h2>
@@ -157,12 +133,7 @@ function Edit({ entry, catalog, onDone }: { entry: Entry; catalog: Catalog; onDo
           feelings: entry.feelings.map((f) => ({ word: f.word, intensity: f.intensity })),
           body: entry.body,
         }}
-        submitLabel="Save changes"
-        busyLabel="Saving…"
-        busy={save.busy}
-        error={save.error}
-        onSubmit={submit}
-        onCancel={() => onDone(null)}
+        {...form}
       />
     </section>
   );
