@@ -29,6 +29,7 @@ import { JourneyPage } from './journey/journey-page';
 import { JustForYou } from './me/just-for-you';
 import { BondNeedsPage } from './needs/bond-needs';
 import { MyNeedsPage } from './needs/needs-page';
+import { OwnTimePage } from './own-time/own-time-page';
 import { TakeNeedsPage } from './needs/take';
 import { Link, matchRoute, navigate, useLocation } from './router';
 import { useNews } from './news/state';
@@ -77,6 +78,7 @@ const routes: Route[] = [
   { path: '/me', access: 'member', render: () => <JustForYou /> },
   { path: '/me/needs', access: 'member', render: () => <MyNeedsPage /> },
   { path: '/me/needs/take', access: 'member', render: () => <TakeNeedsPage /> },
+  { path: '/me/own-time', access: 'member', render: () => <OwnTimePage /> },
   { path: '/insights/me', access: 'member', render: (_, q) => <MyInsightsPage days={windowOf(q)} /> },
   { path: '/checkin', access: 'member', render: () => <CheckinChooser /> },
   { path: '/more', access: 'member', render: () => <More /> },

@@ -16,6 +16,9 @@ import { useLiveEvents } from '../live';
 import { Link, navigate } from '../router';
 import { useAnnounce } from '../status';
 import { useLandOnTarget } from '../ui/land';
+import { ownTimeHref } from '../ui/target';
+import { PieceLine } from '../own-time/piece';
+import { EditPiece } from '../own-time/piece-form';
 import './inner.css';
 
 function Sharing({ entry, bonds, onChange }: { entry: Entry; bonds: Bond[]; onChange: (entry: Entry) => void }) {
@@ -91,6 +94,9 @@ function Sharing({ entry, bonds, onChange }: { entry: Entry; bonds: Bond[]; onCh
   );
 }
 
+/** Where an entry lives: time of one's own in its log, every other kind in the journal. */
+const homeOf = (entry: Entry) => (entry.own_time ? { href: ownTimeHref, name: 'Time of your own' } : { href: '/journal', name: 'Your journal' });
+
 function DeleteEntry({ entry }: { entry: Entry }) {
   const announce = useAnnounce();
   const { confirming, setConfirming, question, opener } = useConfirmStep();
@@ -110,7 +116,7 @@ function DeleteEntry({ entry }: { entry: Entry }) {
           noun="entry"
           headingRef={question}
           onDeleted={() => {
-            navigate('/journal');
+            navigate(homeOf(entry).href);
             announce('The entry is deleted.');
           }}
           onKeep={() => setConfirming(false)}
@@ -190,7 +196,7 @@ export function EntryPage({ id }: { id: string }) {
   return (
     <>
       <p class="breadcrumb">
-        <Link href="/journal">← Your journal</Link>
+        <Link href={homeOf(e).href}>← {homeOf(e).name}</Link>
       </p>
       <h1 tabIndex={-1}>{kindName(c, e.kind)}</h1>
       <p class="muted entry-dates">
@@ -203,12 +209,22 @@ export function EntryPage({ id }: { id: string }) {
         )}
       </p>
 
-      {editing && c ? (
+      {editing && c && e.own_time ? (
+        <section class="card" aria-labelledby="edit-heading">
+          <h2 id="edit-heading">Change this time</h2>
+          <EditPiece id="edit-piece" words={c.own_time} entry={e} label="Change this time" onDone={finishEdit} />
+        </section>
+      ) : editing && c ? (
         <Edit entry={e} catalog={c} onDone={finishEdit} />
       ) : (
         <article class="card entry" aria-label="Your entry">
           <FeelingChips feelings={e.feelings} catalog={c} />
-          {e.body ? <p class="entry__body">{e.body}</p> : <p class="muted">No words, just feelings.</p>}
+          {e.own_time && <PieceLine spent={e.own_time} words={c?.own_time} />}
+          {e.body ? (
+            <p class="entry__body">{e.body}</p>
+          ) : (
+            <p class="muted">{e.own_time ? 'No note, just the time itself.' : 'No words, just feelings.'}</p>
+          )}
           <div class="actions" ref={editButton}>
             <Button variant="secondary" onClick={() => setEditing(true)}>
               Change it

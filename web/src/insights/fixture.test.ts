@@ -1,4 +1,4 @@
-// Shared by the insights', the two needs' and the journey's tests (no tests of its own): the real
+// Shared by the insights', the two needs', the journey's and time of one's own's tests (no tests of its own): the real
 // words of the catalog, and a bond's insights as the server sends them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,12 @@ import type { BondInsights, Catalog } from '../api';
 // The real words, as the server serves them in the catalog.
 const web = process.env.PILLARS_WEB_DIR ?? process.cwd();
 const content = (name: string) => JSON.parse(readFileSync(path.join(web, '..', 'content', `${name}.json`), 'utf8'));
-export const catalog = { insights: content('insights'), needs: content('needs'), journey: content('journey') } as unknown as Catalog;
+export const catalog = {
+  insights: content('insights'),
+  needs: content('needs'),
+  journey: content('journey'),
+  own_time: content('own_time'),
+} as unknown as Catalog;
 
 /** A bond's insights as the server sends them: Ada (a) and Ben (b), in id order. */
 export function bondInsights(change: (i: BondInsights) => void = () => {}): BondInsights {

@@ -1,13 +1,14 @@
 // "Just for you" at /me: the part of Pillars that belongs to one person alone, apart from every bond.
-// It gathers what is private: one's two needs, one's own patterns, one's wish for time alone (and,
-// later, reflections). Only its owner ever fetches any of it.
+// It gathers what is private: one's two needs, one's own patterns, one's time of one's own beside
+// one's wish for it (and, later, reflections). Only its owner ever fetches any of it.
 import type { ComponentChildren } from 'preact';
 import { api } from '../api';
 import { useCatalog, useResource, useTitle } from '../hooks';
 import { scoreSaid } from '../needs/profile';
 import { Link } from '../router';
 import { PrivateNote } from '../ui/private-note';
-import { myInsightsHref, myNeedsHref, ownTimeWishHref } from '../ui/target';
+import { myInsightsHref, myNeedsHref, ownTimeHref, ownTimeWishHref } from '../ui/target';
+import { WeekMeter } from '../own-time/week';
 import { formatDate } from '../format';
 import './me.css';
 
@@ -31,7 +32,9 @@ export function JustForYou() {
   useTitle('Just for you');
   const catalog = useCatalog();
   const mine = useResource(api.myNeeds, []);
+  const ownTime = useResource(() => api.myOwnTime(7), []);
   const words = catalog.data?.needs;
+  const ownWords = catalog.data?.own_time;
   const latest = mine.data?.results[0];
   return (
     <>
@@ -56,8 +59,15 @@ export function JustForYou() {
         <Place id="place-patterns" title="Your own patterns" href={myInsightsHref} link="See your own patterns">
           <p>What you write and what you share, your time alone against your own wish, and how well you read the other.</p>
         </Place>
-        <Place id="place-time" title="Time of your own" href={ownTimeWishHref} link="Your wish for time alone">
-          <p>How much time to yourself you would like each week. It stays yours unless you choose to show it.</p>
+        <Place id="place-time" title={ownWords?.title ?? 'Time of your own'} href={ownTimeHref} link="Note time of your own">
+          {ownWords && ownTime.data ? (
+            <WeekMeter words={ownWords} week={ownTime.data.last_week} compact />
+          ) : (
+            <p>A quiet log of the time you take for yourself, beside your own wish for it.</p>
+          )}
+          <p>
+            <Link href={ownTimeWishHref}>Your wish for time alone</Link>
+          </p>
         </Place>
       </ul>
     </>
