@@ -22,7 +22,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STEP_TIMEOUT, TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, fillSignUp, h1, liveRegion, nav } from './lib/harness.mjs';
+import { STEP_TIMEOUT, TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, fillSignUp, h1, liveRegion, localDay, nav } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -41,13 +41,8 @@ const checkinPath = () => `/bonds/${bondId}/checkin`;
 /** Calls the API from inside `who`'s signed-in page. */
 const callAs = (who, method, path, data) => callIn(page(who), method, path, data);
 
-/** Today on the person's own calendar, as the check-in screens count it. */
-const today = (who) =>
-  page(who).evaluate(() => {
-    const d = new Date();
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  });
+/** Today on the person's own calendar, as the screens count it. */
+const today = (who) => localDay(page(who));
 
 /** Checks `who` in for today through the API, unless they have already. Long words on purpose. */
 async function checkedIn(who, words) {
@@ -99,6 +94,22 @@ async function spaceAsked(who, when, note) {
   const r = await callAs(who, 'POST', `/api/v1/bonds/${bondId}/space-requests`, { when, note });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   asked.add(who);
+}
+
+/** Ada has noted a few pieces of time of her own (through the API once), long words on purpose. */
+let pieces = false;
+async function piecesNoted() {
+  if (pieces) return;
+  const day = await today('ada');
+  for (const [minutes, activity, note] of [
+    [45, 'walk', 'Along the canal in the last light, no phone, just walking until the streetlamps came on.'],
+    [95, 'work', null],
+    [30, 'rest', 'Nothing at all, and it was lovely.'],
+  ]) {
+    const r = await callAs('ada', 'POST', '/api/v1/me/own-time', { day, minutes, activity, ...(note ? { note } : {}) });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  pieces = true;
 }
 
 // The check-in flow, a step at a time.
@@ -310,6 +321,18 @@ const screens = [
     for (const who of ['ada', 'ben']) assert.equal((await callAs(who, 'PUT', `/api/v1/bonds/${bondId}/needs`, { shown: true })).status, 200);
     await p.goto(`/bonds/${bondId}/needs`);
     await p.getByRole('region', { name: 'How your needs meet' }).waitFor();
+  } },
+  // Time of one's own: Ada's log with a few pieces, and one of them being changed.
+  { name: 'time of your own', who: 'ada', reach: async (p) => {
+    await piecesNoted();
+    await p.goto('/me/own-time');
+    await p.getByRole('list', { name: 'Your time, day by day' }).locator('.piece').nth(2).waitFor();
+  } },
+  { name: 'time of your own: changing a piece', who: 'ada', reach: async (p) => {
+    await piecesNoted();
+    await p.goto('/me/own-time');
+    await p.locator('.piece').first().getByRole('button', { name: /^Edit / }).click();
+    await p.getByRole('form', { name: /^Change / }).getByRole('button', { name: 'Save changes' }).waitFor();
   } },
   // The journey: a high from Ben and a low of Ada's own, then the form to add one.
   { name: 'journey', who: 'ada', reach: async (p) => {
