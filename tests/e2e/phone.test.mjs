@@ -466,8 +466,9 @@ test('on a phone: four tabs at the bottom, a short header, and Check in leads to
   assert.ok(header.height < 80, `the header is ${header.height} px tall`);
   assert.equal(await a.getByRole('link', { name: 'Settings' }).count(), 0, 'the top bar is not shown on a phone');
 
-  // Nothing hides under the tab bar: the end of the page scrolls clear of it.
-  await a.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  // Nothing hides under the tab bar: the end of the page scrolls clear of it. (At once: the page
+  // scrolls smoothly, and under load a smooth scroll may not have ended when the footer is measured.)
+  await a.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
   const footer = await a.locator('.site-footer p').boundingBox();
   assert.ok(footer.y + footer.height <= bar.y, 'the footer ends above the tab bar');
 
