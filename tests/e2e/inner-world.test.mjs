@@ -59,7 +59,7 @@ test('the catalog has what the screens need', { timeout: TEST_TIMEOUT }, async (
   for (const id of ['joy', 'love', 'pride', 'calm', 'hope', 'sadness', 'hurt', 'fear', 'anger', 'shame', 'loneliness']) {
     assert.ok(family(id)?.words.length > 0, `family ${id} with words`);
   }
-  assert.deepEqual(catalog.entry_kinds.map((k) => k.id).sort(), ['achievement', 'daydream', 'fear', 'feeling', 'hope', 'hurt', 'knock', 'memory', 'reflection']);
+  assert.deepEqual(catalog.entry_kinds.map((k) => k.id).sort(), ['achievement', 'daydream', 'fear', 'feeling', 'hope', 'hurt', 'knock', 'memory', 'own_time', 'reflection']);
   assert.deepEqual(catalog.response_kinds.map((k) => k.id).sort(), ['celebrate', 'comfort', 'hear', 'thanks']);
   assert.ok(catalog.appreciation_kinds.some((k) => k.id === 'love'));
   assert.ok(catalog.prompts.look_beneath_anger.length > 10);
@@ -93,6 +93,8 @@ test('Ada writes a hurt and shares it; Ben sees it arrive live and comforts her'
   const form = a.getByRole('form', { name: 'Keep this entry' });
   assert.equal(await form.locator('input[type="radio"][value="reflection"]').count(), 0,
     'a reflection is written by answering its question, never chosen as a kind');
+  assert.equal(await form.locator('input[type="radio"][value="own_time"]').count(), 0,
+    'time of one’s own is noted in its log, never chosen as a kind');
   await form.locator('input[type="radio"][value="hurt"]').check();
   const hurt = family('hurt');
   const word = hurt.words[0];

@@ -22,7 +22,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STEP_TIMEOUT, TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, fillSignUp, h1, liveRegion, nav } from './lib/harness.mjs';
+import { STEP_TIMEOUT, TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, fillSignUp, h1, liveRegion, localDay, nav } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -41,13 +41,8 @@ const checkinPath = () => `/bonds/${bondId}/checkin`;
 /** Calls the API from inside `who`'s signed-in page. */
 const callAs = (who, method, path, data) => callIn(page(who), method, path, data);
 
-/** Today on the person's own calendar, as the check-in screens count it. */
-const today = (who) =>
-  page(who).evaluate(() => {
-    const d = new Date();
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  });
+/** Today on the person's own calendar, as the screens count it. */
+const today = (who) => localDay(page(who));
 
 /** Checks `who` in for today through the API, unless they have already. Long words on purpose. */
 async function checkedIn(who, words) {
@@ -113,6 +108,22 @@ async function spaceAsked(who, when, note) {
   const r = await callAs(who, 'POST', `/api/v1/bonds/${bondId}/space-requests`, { when, note });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   asked.add(who);
+}
+
+/** Ada has noted a few pieces of time of her own (through the API once), long words on purpose. */
+let pieces = false;
+async function piecesNoted() {
+  if (pieces) return;
+  const day = await today('ada');
+  for (const [minutes, activity, note] of [
+    [45, 'walk', 'Along the canal in the last light, no phone, just walking until the streetlamps came on.'],
+    [95, 'work', null],
+    [30, 'rest', 'Nothing at all, and it was lovely.'],
+  ]) {
+    const r = await callAs('ada', 'POST', '/api/v1/me/own-time', { day, minutes, activity, ...(note ? { note } : {}) });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  pieces = true;
 }
 
 // The check-in flow, a step at a time.
@@ -336,6 +347,18 @@ const screens = [
     await p.locator('#reflection-kept').waitFor();
     await p.getByRole('list', { name: 'Your earlier reflections' }).getByRole('listitem').nth(1).waitFor();
   } },
+  // Time of one's own: Ada's log with a few pieces, and one of them being changed.
+  { name: 'time of your own', who: 'ada', reach: async (p) => {
+    await piecesNoted();
+    await p.goto('/me/own-time');
+    await p.getByRole('list', { name: 'Your time, day by day' }).locator('.piece').nth(2).waitFor();
+  } },
+  { name: 'time of your own: changing a piece', who: 'ada', reach: async (p) => {
+    await piecesNoted();
+    await p.goto('/me/own-time');
+    await p.locator('.piece').first().getByRole('button', { name: /^Edit / }).click();
+    await p.getByRole('form', { name: /^Change / }).getByRole('button', { name: 'Save changes' }).waitFor();
+  } },
   // The journey: a high from Ben and a low of Ada's own, then the form to add one.
   { name: 'journey', who: 'ada', reach: async (p) => {
     await momentsAdded();
@@ -468,8 +491,9 @@ test('on a phone: four tabs at the bottom, a short header, and Check in leads to
   assert.ok(header.height < 80, `the header is ${header.height} px tall`);
   assert.equal(await a.getByRole('link', { name: 'Settings' }).count(), 0, 'the top bar is not shown on a phone');
 
-  // Nothing hides under the tab bar: the end of the page scrolls clear of it.
-  await a.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  // Nothing hides under the tab bar: the end of the page scrolls clear of it. (At once: the page
+  // scrolls smoothly, and under load a smooth scroll may not have ended when the footer is measured.)
+  await a.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
   const footer = await a.locator('.site-footer p').boundingBox();
   assert.ok(footer.y + footer.height <= bar.y, 'the footer ends above the tab bar');
 

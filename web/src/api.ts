@@ -55,7 +55,17 @@ export interface Session {
 
 // The inner world (entries, responses, comfort, appreciations) and the catalog that names it all.
 
-export type EntryKind = 'feeling' | 'hope' | 'fear' | 'hurt' | 'memory' | 'daydream' | 'achievement' | 'knock' | 'reflection';
+export type EntryKind =
+  | 'feeling'
+  | 'hope'
+  | 'fear'
+  | 'hurt'
+  | 'memory'
+  | 'daydream'
+  | 'achievement'
+  | 'knock'
+  | 'reflection'
+  | 'own_time';
 export type ResponseKind = 'hear' | 'comfort' | 'celebrate' | 'thanks';
 export type AppreciationKind = 'love' | 'thanks' | 'admire';
 
@@ -106,6 +116,63 @@ export interface Catalog {
   needs: NeedsWords;
   journey: JourneyWords;
   reflections: ReflectionsWords;
+  own_time: OwnTimeWords;
+}
+
+// Time of one's own: a private log of pieces of time for oneself, each a private entry of the kind
+// `own_time`, shared like any entry only by its author's choice.
+
+/** The log's words and choices (content/own_time.json). */
+export interface OwnTimeWords {
+  title: string;
+  intro: string;
+  private: string;
+  empty: string;
+  /** `{wish}` is the weekly wish, in words. */
+  against_wish: string;
+  no_wish: string;
+  /** Why a day counts once when a check-in and the log both tell of it. */
+  counted: string;
+  /** The lengths offered, in minutes, rising. */
+  minutes: number[];
+  activities: { id: string; name: string }[];
+}
+
+/** A piece of time of one's own: its day (YYYY-MM-DD), how long, and what kind of time it was. */
+export interface OwnTimeSpent {
+  day: string;
+  minutes: number;
+  activity: string;
+}
+
+/** A day's own time: the largest a check-in of the day said, the log's pieces added, and what counts. */
+export interface OwnDay {
+  day: string;
+  checked_in: number | null;
+  logged: number;
+  /** The larger of the two, never their sum. */
+  counted: number;
+}
+
+/** GET /api/v1/me/own-time: only ever the caller's own. */
+export interface OwnTimeLog {
+  days: number;
+  from: string;
+  to: string;
+  /** Oldest first: the days of the window with a check-in or a piece. */
+  own_days: OwnDay[];
+  /** The window's last seven days against one's weekly wish. */
+  last_week: { days: number; from: string; to: string; minutes: number; wish_per_week: number | null; under_wish: boolean | null };
+  /** The pieces, newest day first. */
+  entries: Entry[];
+}
+
+/** What noting a piece sends; for a change, any of the fields (a blank note removes it). */
+export interface OwnTimeDraft {
+  day: string;
+  minutes: number;
+  activity: string;
+  note?: string;
 }
 
 // The two needs: a private questionnaire, its results over the years, and what a bond is shown.
@@ -298,6 +365,8 @@ export interface Entry {
   updated_at: string;
   shared_with: string[];
   follow_up: 'look_beneath_anger' | null;
+  /** A piece of time of one's own; null for every other kind. The note is the body. */
+  own_time: OwnTimeSpent | null;
   responses: EntryResponse[];
 }
 
@@ -312,6 +381,8 @@ export interface SharedEntry {
   created_at: string;
   updated_at: string;
   shared_at: string;
+  /** A piece of time of one's own; null for every other kind. */
+  own_time: OwnTimeSpent | null;
   author: Person;
   mine: boolean;
   responses: EntryResponse[];
@@ -867,6 +938,15 @@ export const api = {
   deleteNeeds: (id: string) => request<void>('DELETE', path`/api/v1/me/needs/${id}`),
   bondNeeds: (bondId: string) => request<BondNeeds>('GET', path`/api/v1/bonds/${bondId}/needs`),
   showNeeds: (bondId: string, shown: boolean) => request<BondNeeds>('PUT', path`/api/v1/bonds/${bondId}/needs`, { shown }),
+
+  myOwnTime: (days?: number) => request<OwnTimeLog>('GET', `/api/v1/me/own-time${query({ days })}`),
+  logOwnTime: (draft: OwnTimeDraft) =>
+    request<{ entry: Entry }>('POST', '/api/v1/me/own-time', withNote({ day: draft.day, minutes: draft.minutes, activity: draft.activity }, draft.note)).then(
+      (r) => r.entry,
+    ),
+  /** A blank note removes the note. */
+  editOwnTime: (id: string, changes: Partial<OwnTimeDraft>) =>
+    request<{ entry: Entry }>('PATCH', path`/api/v1/me/own-time/${id}`, changes).then((r) => r.entry),
 
   journey: (bondId: string) => request<Journey>('GET', path`/api/v1/bonds/${bondId}/moments`),
   addMoment: (bondId: string, draft: MomentDraft) =>

@@ -38,6 +38,7 @@ const BondNeedsPage = lazy(() => import('./needs/bond-needs'), 'BondNeedsPage');
 const MyNeedsPage = lazy(() => import('./needs/needs-page'), 'MyNeedsPage');
 const TakeNeedsPage = lazy(() => import('./needs/take'), 'TakeNeedsPage');
 const ReflectionsPage = lazy(() => import('./reflections/reflections-page'), 'ReflectionsPage');
+const OwnTimePage = lazy(() => import('./own-time/own-time-page'), 'OwnTimePage');
 
 interface Route {
   path: string;
@@ -84,6 +85,7 @@ const routes: Route[] = [
   { path: '/me/needs', access: 'member', render: () => <MyNeedsPage /> },
   { path: '/me/needs/take', access: 'member', render: () => <TakeNeedsPage /> },
   { path: '/me/reflections', access: 'member', render: () => <ReflectionsPage /> },
+  { path: '/me/own-time', access: 'member', render: () => <OwnTimePage /> },
   { path: '/insights/me', access: 'member', render: (_, q) => <MyInsightsPage days={windowOf(q)} /> },
   { path: '/checkin', access: 'member', render: () => <CheckinChooser /> },
   { path: '/more', access: 'member', render: () => <More /> },

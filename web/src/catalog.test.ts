@@ -17,11 +17,19 @@ const catalog = {
   prompts: { look_beneath_anger: '' },
 } as unknown as Catalog;
 
-test('a reflection is never a kind to choose, and a reflection stays one', () => {
-  const both = { ...catalog, entry_kinds: [...catalog.entry_kinds, { id: 'reflection', name: 'A reflection', description: '' }] } as Catalog;
-  assert.deepEqual(choosableKinds(both, undefined).map((k) => k.id), ['hope']);
-  assert.deepEqual(choosableKinds(both, 'hope').map((k) => k.id), ['hope']);
-  assert.deepEqual(choosableKinds(both, 'reflection').map((k) => k.id), ['reflection']);
+test('a reflection or time of one’s own is never a kind to choose, and each stays what it is', () => {
+  const all = {
+    ...catalog,
+    entry_kinds: [
+      ...catalog.entry_kinds,
+      { id: 'reflection', name: 'A reflection', description: '' },
+      { id: 'own_time', name: 'Time of my own', description: '' },
+    ],
+  } as Catalog;
+  assert.deepEqual(choosableKinds(all, undefined).map((k) => k.id), ['hope']);
+  assert.deepEqual(choosableKinds(all, 'hope').map((k) => k.id), ['hope']);
+  assert.deepEqual(choosableKinds(all, 'reflection').map((k) => k.id), ['reflection']);
+  assert.deepEqual(choosableKinds(all, 'own_time').map((k) => k.id), ['own_time']);
 });
 
 test('a question for oneself is found with the name of its theme', () => {

@@ -38,11 +38,18 @@ export function familiesIn(catalog: Catalog, ids?: readonly string[]): CatalogFa
 }
 
 /**
- * The kinds one may choose for an entry: a reflection is made only by answering its question, so
- * it is offered only to the reflection being edited (which cannot become another kind).
+ * Kinds made apart from the journal's form: a reflection by answering its question, time of one's
+ * own in its log. Neither is chosen as a kind, and neither becomes another.
+ */
+const kindsMadeApart: readonly string[] = ['reflection', 'own_time'];
+
+/**
+ * The kinds one may choose for an entry: every kind not made apart, or, for an entry of a kind
+ * made apart, that kind alone.
  */
 export function choosableKinds(catalog: Catalog, current: string | undefined): Catalog['entry_kinds'] {
-  return catalog.entry_kinds.filter((k) => (k.id === 'reflection') === (current === 'reflection'));
+  if (current !== undefined && kindsMadeApart.includes(current)) return catalog.entry_kinds.filter((k) => k.id === current);
+  return catalog.entry_kinds.filter((k) => !kindsMadeApart.includes(k.id));
 }
 
 export function kindName(catalog: Catalog | undefined, kind: string): string {

@@ -28,6 +28,15 @@ export const nav = (page) => page.getByRole('navigation', { name: 'Main' });
 export const h1 = (page) => page.getByRole('heading', { level: 1 });
 export const liveRegion = (page) => page.locator('[role="status"][aria-live="polite"]');
 
+/** Today on the calendar of the person at `page` (YYYY-MM-DD), as the screens count it. */
+export function localDay(page) {
+  return page.evaluate(() => {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+}
+
 /** Runs axe-core on the page and fails on any serious or critical violation. */
 export async function assertAccessible(page, screen) {
   // Colours are only final once transitions (say, after switching to dark) have finished.

@@ -20,6 +20,8 @@ import { targetId } from '../ui/target';
 import { Asked } from '../inner/asked';
 import { ResponseList } from '../inner/responses';
 import { FeelingChips } from '../feelings/feelings';
+import { PieceLine } from '../own-time/piece';
+import { sharedPieceSaid } from '../own-time/pieces';
 import { Choices } from '../ui/choices';
 import { Button } from '../ui/forms';
 import { AskForm, NoteField } from './note';
@@ -277,14 +279,21 @@ export function SharedEntryCard({
     <li class={entry.mine ? 'shared card shared--mine' : 'shared card'} id={targetId.entry(entry.id)}>
       <article aria-labelledby={headingId}>
         <h3 class="shared__title" id={headingId}>
-          {who}
-          <span class="shared__kind"> · {kindName(catalog, entry.kind)}</span>
+          {entry.own_time ? (
+            sharedPieceSaid(entry.mine ? null : who)
+          ) : (
+            <>
+              {who}
+              <span class="shared__kind"> · {kindName(catalog, entry.kind)}</span>
+            </>
+          )}
         </h3>
         <p class="shared__date muted">
           Shared <time dateTime={entry.shared_at}>{formatDateTime(entry.shared_at)}</time>
         </p>
         <Asked catalog={catalog} prompt={entry.prompt} />
         <FeelingChips feelings={entry.feelings} catalog={catalog} />
+        {entry.own_time && <PieceLine spent={entry.own_time} words={catalog?.own_time} />}
         {entry.body && <p class="entry__body">{entry.body}</p>}
         <ResponseList responses={entry.responses} catalog={catalog} label={`Responses to ${entry.mine ? 'your entry' : `${who}’s entry`}`} />
         {entry.mine ? (

@@ -7,11 +7,11 @@ export function localDay(date: Date = new Date()): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** "Tuesday 25 November" for a YYYY-MM-DD day, whatever the time zone. */
-export function formatDay(day: string): string {
+/** "Tuesday 25 November" (or, short, "Tue 25 Nov") for a YYYY-MM-DD day, whatever the time zone. */
+export function formatDay(day: string, length: 'long' | 'short' = 'long'): string {
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(undefined, { weekday: length, day: 'numeric', month: length, timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d, 12)),
   );
 }

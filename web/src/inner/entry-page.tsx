@@ -1,15 +1,15 @@
 // One entry, as its author sees it: read it, change it, delete it, and decide who may see it.
 import { useRef, useState } from 'preact/hooks';
-import { api, type Bond, type Catalog, type Entry, type EntryDraft } from '../api';
+import { api, type Bond, type Catalog, type Entry } from '../api';
 import { kindName } from '../catalog';
 import { Asked } from './asked';
 import { BeneathAnger } from './beneath';
 import { wantsLookBeneath, whoCanSee } from './entries';
 import { EntryForm } from './entry-form';
 import { ResponseList } from './responses';
+import { DeleteQuestion, useChangeForm } from './changes';
 import { FeelingChips } from '../feelings/feelings';
 import { LoadError, Loading } from '../ui/feedback';
-import { Confirm } from '../ui/confirm';
 import { Button } from '../ui/forms';
 import { formatDateTime } from '../format';
 import { useAction, useCatalog, useConfirmStep, useResource, useTitle } from '../hooks';
@@ -17,6 +17,9 @@ import { useLiveEvents } from '../live';
 import { Link, navigate } from '../router';
 import { useAnnounce } from '../status';
 import { useLandOnTarget } from '../ui/land';
+import { ownTimeHref } from '../ui/target';
+import { PieceLine } from '../own-time/piece';
+import { EditPiece } from '../own-time/piece-form';
 import './inner.css';
 
 function Sharing({ entry, bonds, onChange }: { entry: Entry; bonds: Bond[]; onChange: (entry: Entry) => void }) {
@@ -92,20 +95,12 @@ function Sharing({ entry, bonds, onChange }: { entry: Entry; bonds: Bond[]; onCh
   );
 }
 
+/** Where an entry lives: time of one's own in its log, every other kind in the journal. */
+const homeOf = (entry: Entry) => (entry.own_time ? { href: ownTimeHref, name: 'Time of your own' } : { href: '/journal', name: 'Your journal' });
+
 function DeleteEntry({ entry }: { entry: Entry }) {
   const announce = useAnnounce();
   const { confirming, setConfirming, question, opener } = useConfirmStep();
-  const remove = useAction(async (id: string) => {
-    await api.deleteEntry(id);
-    return true;
-  });
-
-  const confirm = async () => {
-    if (!(await remove.run(entry.id))) return;
-    navigate('/journal');
-    announce('The entry is deleted.');
-  };
-
   return (
     <section class="section" aria-labelledby="delete-heading">
       <h2 id="delete-heading">Delete</h2>
@@ -116,37 +111,24 @@ function DeleteEntry({ entry }: { entry: Entry }) {
           </Button>
         </div>
       ) : (
-        <Confirm
+        <DeleteQuestion
           id="delete-confirm"
-          question="Delete this entry for good?"
+          entry={entry}
+          noun="entry"
           headingRef={question}
-          error={remove.error}
-          busy={remove.busy}
-          yes="Yes, delete it"
-          busyLabel="Deleting…"
-          no="Keep it"
-          onYes={confirm}
-          onNo={() => setConfirming(false)}
-        >
-          <p>
-            It goes from your journal, and from anywhere you shared it, with the responses it received.
-            This cannot be undone.
-          </p>
-        </Confirm>
+          onDeleted={() => {
+            navigate(homeOf(entry).href);
+            announce('The entry is deleted.');
+          }}
+          onKeep={() => setConfirming(false)}
+        />
       )}
     </section>
   );
 }
 
 function Edit({ entry, catalog, onDone }: { entry: Entry; catalog: Catalog; onDone: (entry: Entry | null) => void }) {
-  const save = useAction(api.updateEntry);
-  const announce = useAnnounce();
-  const submit = async (draft: EntryDraft) => {
-    const updated = await save.run(entry.id, draft);
-    if (!updated) return;
-    announce(entry.shared_with.length ? 'Saved. Whoever can see it now sees the new version.' : 'Saved.');
-    onDone(updated);
-  };
+  const form = useChangeForm(entry, api.updateEntry, onDone);
   return (
     <section class="card" aria-labelledby="edit-heading">
       <h2 id="edit-heading">Change this entry</h2>
@@ -158,12 +140,7 @@ function Edit({ entry, catalog, onDone }: { entry: Entry; catalog: Catalog; onDo
           feelings: entry.feelings.map((f) => ({ word: f.word, intensity: f.intensity })),
           body: entry.body,
         }}
-        submitLabel="Save changes"
-        busyLabel="Saving…"
-        busy={save.busy}
-        error={save.error}
-        onSubmit={submit}
-        onCancel={() => onDone(null)}
+        {...form}
       />
     </section>
   );
@@ -220,7 +197,7 @@ export function EntryPage({ id }: { id: string }) {
   return (
     <>
       <p class="breadcrumb">
-        <Link href="/journal">← Your journal</Link>
+        <Link href={homeOf(e).href}>← {homeOf(e).name}</Link>
       </p>
       <h1 tabIndex={-1}>{kindName(c, e.kind)}</h1>
       <p class="muted entry-dates">
@@ -233,13 +210,23 @@ export function EntryPage({ id }: { id: string }) {
         )}
       </p>
 
-      {editing && c ? (
+      {editing && c && e.own_time ? (
+        <section class="card" aria-labelledby="edit-heading">
+          <h2 id="edit-heading">Change this time</h2>
+          <EditPiece id="edit-piece" words={c.own_time} entry={e} label="Change this time" onDone={finishEdit} />
+        </section>
+      ) : editing && c ? (
         <Edit entry={e} catalog={c} onDone={finishEdit} />
       ) : (
         <article class="card entry" aria-label="Your entry">
           <Asked catalog={c} prompt={e.prompt} />
           <FeelingChips feelings={e.feelings} catalog={c} />
-          {e.body ? <p class="entry__body">{e.body}</p> : <p class="muted">No words, just feelings.</p>}
+          {e.own_time && <PieceLine spent={e.own_time} words={c?.own_time} />}
+          {e.body ? (
+            <p class="entry__body">{e.body}</p>
+          ) : (
+            <p class="muted">{e.own_time ? 'No note, just the time itself.' : 'No words, just feelings.'}</p>
+          )}
           <div class="actions" ref={editButton}>
             <Button variant="secondary" onClick={() => setEditing(true)}>
               Change it

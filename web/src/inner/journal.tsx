@@ -7,6 +7,7 @@ import { BeneathAnger } from './beneath';
 import { excerpt, wantsLookBeneath, whoCanSee } from './entries';
 import { EntryForm } from './entry-form';
 import { FeelingChips } from '../feelings/feelings';
+import { PieceLine } from '../own-time/piece';
 import { LoadError, Loading } from '../ui/feedback';
 import { Button } from '../ui/forms';
 import { formatDate } from '../format';
@@ -78,6 +79,7 @@ function EntryCard({ entry, catalog, bonds }: { entry: Entry; catalog: Catalog |
       </h3>
       <Asked catalog={catalog} prompt={entry.prompt} />
       <FeelingChips feelings={entry.feelings} catalog={catalog} />
+      {entry.own_time && <PieceLine spent={entry.own_time} words={catalog?.own_time} />}
       {entry.body && <p class="entry-card__body">{excerpt(entry.body)}</p>}
       <p class="entry-card__meta">
         <span class={entry.shared_with.length ? 'visibility visibility--shared' : 'visibility'}>

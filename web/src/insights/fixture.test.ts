@@ -1,4 +1,5 @@
-// Shared by the insights', the two needs', the journey's and the reflections' tests (no tests of its own): the real
+// Shared by the insights', the two needs', the journey's, the reflections' and time of one's own's tests (no tests of
+// its own): the real
 // words of the catalog, and a bond's insights as the server sends them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ export const catalog = {
   needs: content('needs'),
   journey: content('journey'),
   reflections: content('reflections'),
+  own_time: content('own_time'),
 } as unknown as Catalog;
 
 /** A bond's insights as the server sends them: Ada (a) and Ben (b), in id order. */

@@ -1,6 +1,6 @@
 // "Just for you" at /me: the part of Pillars that belongs to one person alone, apart from every bond.
 // It gathers what is private: one's two needs, a question for oneself every few days, one's own
-// patterns and one's wish for time alone. Only its owner ever fetches any of it.
+// patterns and one's time of one's own beside one's wish for it. Only its owner ever fetches any of it.
 import type { ComponentChildren } from 'preact';
 import { api } from '../api';
 import { useCatalog, useResource, useTitle } from '../hooks';
@@ -10,7 +10,8 @@ import { scoreSaid } from '../needs/profile';
 import { answerTo } from '../reflections/reflections';
 import { Link } from '../router';
 import { PrivateNote } from '../ui/private-note';
-import { myInsightsHref, myNeedsHref, ownTimeWishHref, reflectionsHref } from '../ui/target';
+import { myInsightsHref, myNeedsHref, ownTimeHref, ownTimeWishHref, reflectionsHref } from '../ui/target';
+import { WeekMeter } from '../own-time/week';
 import { formatDate } from '../format';
 import './me.css';
 
@@ -35,7 +36,9 @@ export function JustForYou() {
   const catalog = useCatalog();
   const mine = useResource(api.myNeeds, []);
   const reflections = useResource(() => api.reflections(localDay()), []);
+  const ownTime = useResource(() => api.myOwnTime(7), []);
   const words = catalog.data?.needs;
+  const ownWords = catalog.data?.own_time;
   const latest = mine.data?.results[0];
   const offered = reflections.data?.offered?.id;
   const question = reflectionQuestion(catalog.data, offered ?? null);
@@ -78,8 +81,15 @@ export function JustForYou() {
         <Place id="place-patterns" title="Your own patterns" href={myInsightsHref} link="See your own patterns">
           <p>What you write and what you share, your time alone against your own wish, and how well you read the other.</p>
         </Place>
-        <Place id="place-time" title="Time of your own" href={ownTimeWishHref} link="Your wish for time alone">
-          <p>How much time to yourself you would like each week. It stays yours unless you choose to show it.</p>
+        <Place id="place-time" title={ownWords?.title ?? 'Time of your own'} href={ownTimeHref} link="Note time of your own">
+          {ownWords && ownTime.data ? (
+            <WeekMeter words={ownWords} week={ownTime.data.last_week} compact />
+          ) : (
+            <p>A quiet log of the time you take for yourself, beside your own wish for it.</p>
+          )}
+          <p>
+            <Link href={ownTimeWishHref}>Your wish for time alone</Link>
+          </p>
         </Place>
       </ul>
     </>

@@ -10,6 +10,7 @@ const answer = (prompt: string, shared_with: string[] = []): Entry => ({
   id: `e-${prompt}`,
   kind: 'reflection',
   prompt,
+  own_time: null,
   feelings: [],
   body: 'Some words.',
   created_at: '2026-12-01T09:00:00Z',

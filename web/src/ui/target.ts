@@ -44,7 +44,8 @@ export const myNeedsHref = '/me/needs';
 export const takeNeedsHref = '/me/needs/take';
 /** Questions for oneself, every few days, and one's answers (each answer is an entry at entryHref). */
 export const reflectionsHref = '/me/reflections';
-/** The setting of one's weekly wish for time alone. */
+/** One's log of time of one's own, and the setting of one's weekly wish for it. */
+export const ownTimeHref = '/me/own-time';
 export const ownTimeWishHref = '/settings#own-time';
 
 const isDay = (day: string | undefined): day is string => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day);
