@@ -10,6 +10,7 @@
 #include "core/needs.h"
 #include "core/own_time.h"
 #include "core/reflections.h"
+#include "core/validation.h"
 
 namespace pillars {
 std::span<const EmbeddedFile> content_files();  // generated from content/
@@ -203,6 +204,71 @@ Result<json::object> parse_own_time(std::string_view text, Catalog& catalog) {
   return json::object{{"own_time", std::move(*doc)}};
 }
 
+// content/decks/<id>.json, one per deck in kDeckIds' order: the decks' words, levels and prompts
+// (core checks their rules). Served as one list, "decks".
+Result<json::object> parse_decks(const ContentTexts& texts, Catalog& catalog) {
+  json::array served;
+  std::vector<Deck> decks;
+  for (auto id : kDeckIds) {
+    const std::string name = "decks/" + std::string(id) + ".json";
+    const ContentFile file(name);
+    auto it = texts.find(name);
+    if (it == texts.end()) return file.problem("is missing");
+    auto doc = file.open(it->second, {"id", "title", "description"});
+    if (!doc) return std::unexpected(doc.error());
+    auto& root = doc->as_object();
+    auto kinds_of = [](const json::value* v) -> std::optional<BondKinds> {
+      if (!v || !v->is_array()) return std::nullopt;
+      BondKinds out = 0;
+      for (const auto& k : v->as_array()) {
+        auto kind = k.is_string() ? parse_bond_kind(k.get_string()) : std::nullopt;
+        if (!kind) return std::nullopt;
+        out |= kind_bit(*kind);
+      }
+      return out;
+    };
+    Deck deck{text_of(root, "id"), 0, {}};
+    auto kinds = kinds_of(root.if_contains("kinds"));
+    if (!kinds) return file.problem("needs kinds of bond: partner, friend, family");
+    deck.kinds = *kinds;
+    const auto* levels = root.if_contains("levels");
+    if (!levels || !levels->is_array() || levels->as_array().size() != kDeckLevels)
+      return file.problem("needs three levels");
+    for (const auto& lv : levels->as_array())
+      if (!lv.is_object() || text_of(lv.as_object(), "name").empty() || text_of(lv.as_object(), "description").empty())
+        return file.problem("every level needs a name and a description");
+    const auto* prompts = root.if_contains("prompts");
+    if (!prompts || !prompts->is_array()) return file.problem("needs prompts");
+    for (const auto& pv : prompts->as_array()) {
+      if (!pv.is_object()) return file.problem("a prompt is not an object");
+      const auto& po = pv.as_object();
+      DeckPrompt prompt;
+      prompt.id = text_of(po, "id");
+      prompt.deck = deck.id;
+      const auto* level = po.if_contains("level");
+      prompt.level = level && level->is_int64() ? static_cast<int>(std::clamp<std::int64_t>(level->get_int64(), 0, 99)) : 0;
+      auto pk = kinds_of(po.if_contains("kinds"));
+      if (!pk) return file.problem("prompt " + prompt.id + " needs kinds of bond");
+      prompt.kinds = *pk;
+      prompt.text_length = utf8_length(text_of(po, "text"));
+      if (const auto* choices = po.if_contains("choices")) {
+        if (!choices->is_array()) return file.problem("prompt " + prompt.id + " needs a list of choices");
+        for (const auto& c : choices->as_array()) {
+          if (!c.is_string()) return file.problem("prompt " + prompt.id + " has a choice that is not text");
+          prompt.choices.emplace_back(c.get_string());
+        }
+      }
+      deck.prompts.push_back(std::move(prompt));
+    }
+    decks.push_back(std::move(deck));
+    served.push_back(std::move(*doc));
+  }
+  if (auto problems = deck_problems(decks); !problems.empty())
+    return fail(Errc::internal, "content/decks: " + problems.front());
+  catalog.decks = std::move(decks);
+  return json::object{{"decks", std::move(served)}};
+}
+
 // content/feelings.json: the families and words (checked by core's catalog rules) and the small
 // lists the inner world uses.
 Result<json::object> parse_feelings(std::string_view text, Catalog& catalog) {
@@ -268,6 +334,9 @@ Result<LoadedCatalog> load_catalog() {
   for (const auto& f : content_files()) texts.emplace(std::string(f.path), f.data);
   for (const auto& part : kContentParts)
     if (!texts.contains(part.file)) return fail(Errc::internal, "content/" + std::string(part.file) + " is missing");
+  for (auto id : kDeckIds)
+    if (!texts.contains("decks/" + std::string(id) + ".json"))
+      return fail(Errc::internal, "content/decks/" + std::string(id) + ".json is missing");
   return parse_catalog(texts);
 }
 
@@ -281,6 +350,11 @@ Result<LoadedCatalog> parse_catalog(const ContentTexts& texts) {
     auto keys = part.parse(it->second, out.catalog);
     if (!keys) return std::unexpected(keys.error());
     for (auto& kv : *keys) served[kv.key()] = std::move(kv.value());
+  }
+  if (std::any_of(texts.begin(), texts.end(), [](const auto& t) { return t.first.starts_with("decks/"); })) {
+    auto decks = parse_decks(texts, out.catalog);
+    if (!decks) return std::unexpected(decks.error());
+    for (auto& kv : *decks) served[kv.key()] = std::move(kv.value());
   }
   out.json = json::serialize(served);
   return out;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/decks.h"
 #include "core/needs.h"
 #include "core/reflections.h"
 
@@ -34,6 +35,13 @@ struct Catalog {
   std::vector<ReflectionPrompt> reflections;               // the questions for oneself, in order
   int reflection_every_days = 3;                           // a new question every so many days
   std::vector<std::string> own_time_activities;            // the kinds of time of one's own (ids), in order
+  std::vector<Deck> decks;                                 // the conversation decks, in kDeckIds' order
+
+  const Deck* deck(std::string_view id) const {
+    for (const auto& d : decks)
+      if (d.id == id) return &d;
+    return nullptr;
+  }
 
   const FeelingWord* word(std::string_view id) const {
     auto it = words.find(id);

@@ -4,29 +4,9 @@
 #include <cstdint>
 #include <set>
 
+#include "core/stable_hash.h"
+
 namespace pillars {
-
-namespace {
-
-// FNV-1a, then splitmix64: fixed arithmetic, so the order is the same everywhere (unlike std::hash
-// or the standard distributions, whose results the standard leaves to each library).
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
-}  // namespace
 
 std::vector<std::string> reflection_problems(const std::vector<ReflectionPrompt>& prompts,
                                              const std::vector<std::string>& themes) {

@@ -95,4 +95,33 @@ describe('GET /api/v1/catalog', TIMEOUT, () => {
     assert.equal(catalog.response_kinds.find((k) => k.id === 'hear').name, 'I hear you');
     assert.equal(catalog.appreciation_kinds.find((k) => k.id === 'love').name, 'I love you');
   });
+
+  test('has the eight conversation decks, three levels each, every prompt saying which bonds it suits', () => {
+    const decks = catalog.decks;
+    assert.deepEqual(decks.map((d) => d.id),
+      ['inner_world', 'feelings', 'self_worth', 'vulnerability', 'affection', 'own_space', 'journey', 'love_map']);
+    const ids = new Set();
+    let choices = 0;
+    for (const deck of decks) {
+      nonEmpty(deck.title, `${deck.id} title`);
+      nonEmpty(deck.description, `${deck.id} description`);
+      assert.deepEqual(deck.levels.map((l) => l.level), [1, 2, 3], deck.id);
+      for (const level of deck.levels) nonEmpty(level.name, `${deck.id} level ${level.level}`);
+      for (const p of deck.prompts) {
+        assert.ok(!ids.has(p.id), `${p.id} is unique`);
+        ids.add(p.id);
+        assert.ok(p.id.startsWith(`${deck.id}.${p.level}.`), p.id);
+        assert.ok(p.text.length >= 10 && p.text.length <= 200 && !p.text.includes('\n'), p.id);
+        assert.ok(p.kinds.length > 0 && p.kinds.every((k) => deck.kinds.includes(k)), p.id);
+        if (p.choices) {
+          choices += 1;
+          assert.equal(deck.id, 'love_map', p.id);
+          assert.ok(p.choices.length >= 3 && p.choices.length <= 5 && new Set(p.choices).size === p.choices.length, p.id);
+        }
+      }
+    }
+    assert.deepEqual(decks.find((d) => d.id === 'affection').kinds, ['partner'], 'affection and sex: partners only');
+    assert.ok(ids.size >= 240, `${ids.size} prompts`);
+    assert.ok(choices >= 40, `${choices} love-map choices`);
+  });
 });

@@ -1,0 +1,94 @@
+// Conversation decks: themes of questions that both members of a bond answer, each alone, and read
+// side by side once both have (core/deck_answers later). Each deck has three levels that deepen;
+// a level opens for a bond once both have revealed kRevealsToUnlock prompts of the level before. A
+// love-map prompt is a choice: each answers for themselves and guesses the other's answer.
+// The content's rules, the unlocking and the prompt of the day are here, pure.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+
+namespace pillars {
+
+inline constexpr int kDeckLevels = 3;
+inline constexpr int kRevealsToUnlock = 5;         // revealed prompts of a level that open the next
+inline constexpr std::size_t kMinDeckPrompts = 240;  // in all decks together
+inline constexpr std::size_t kMinChoicePrompts = 40;
+inline constexpr std::size_t kMinPerLevelAndKind = 8;  // so a level never runs out before the next opens
+inline constexpr std::size_t kMinChoices = 3;
+inline constexpr std::size_t kMaxChoices = 5;
+inline constexpr std::size_t kMinPromptText = 10;   // characters
+inline constexpr std::size_t kMaxPromptText = 200;  // characters
+inline constexpr std::size_t kMaxChoiceText = 60;   // characters
+
+// The decks every catalog has, in this order.
+inline constexpr std::array<std::string_view, 8> kDeckIds = {
+    "inner_world", "feelings", "self_worth", "vulnerability", "affection", "own_space", "journey", "love_map"};
+
+// A set of bond kinds, one bit each.
+using BondKinds = unsigned;
+constexpr BondKinds kind_bit(BondKind kind) { return 1u << static_cast<unsigned>(kind); }
+constexpr bool suits(BondKinds kinds, BondKind kind) { return (kinds & kind_bit(kind)) != 0; }
+
+struct DeckPrompt {
+  std::string id;    // "<deck>.<level>.<slug>", stable forever
+  std::string deck;  // its deck's id
+  int level = 1;     // 1..kDeckLevels
+  BondKinds kinds = 0;
+  std::size_t text_length = 0;       // characters, for the content's rules
+  std::vector<std::string> choices;  // a love-map choice prompt's choices; empty for an open prompt
+  bool is_choice() const { return !choices.empty(); }
+};
+
+struct Deck {
+  std::string id;
+  BondKinds kinds = 0;
+  std::vector<DeckPrompt> prompts;
+  const DeckPrompt* prompt(std::string_view id) const;
+};
+
+// The rules the content keeps: the eight decks in order; ids unique and well formed
+// ("<deck>.<level>.<slug>", matching the prompt's deck and level); levels 1..3; each prompt's kinds a
+// non-empty part of its deck's; texts of 10..200 characters; choices 3..5, distinct, of 1..60
+// characters, only in the love map; at least kMinPerLevelAndKind prompts at every level for every
+// kind a deck suits; kMinDeckPrompts in all, kMinChoicePrompts of them choices. The problems found.
+std::vector<std::string> deck_problems(const std::vector<Deck>& decks);
+
+// The level a deck has reached in a bond, from how many prompts of each level both have revealed:
+// level 1 always, and L+1 once kRevealsToUnlock of level L are revealed.
+int unlocked_level(const std::array<int, kDeckLevels>& revealed);
+
+// Where a bond stands in one deck.
+struct DeckProgress {
+  int unlocked = 1;
+  std::array<int, kDeckLevels> revealed{};   // prompts revealed, by level
+  std::array<int, kDeckLevels> available{};  // prompts suited to the bond, by level
+  bool operator==(const DeckProgress&) const = default;
+};
+// `revealed_ids` are the prompt ids the bond has revealed (any deck's; others are ignored).
+DeckProgress deck_progress(const Deck& deck, BondKind kind, const std::vector<std::string>& revealed_ids);
+
+// Whether a member may answer `prompt` of `deck` in a bond of `kind` now: the deck and the prompt
+// suit the bond and its level is open. Unsuited: nullopt (the prompt is not the bond's at all);
+// suited but locked: false.
+std::optional<bool> may_answer(const Deck& deck, const DeckPrompt& prompt, BondKind kind, const DeckProgress& progress);
+
+// The bond's prompt of the day: the same for both members on a day, and on every device. A deck is
+// chosen evenly among the decks suited to the bond, then a prompt within it among its open levels'
+// prompts not revealed yet; only when every one of those is revealed may a revealed one come again.
+// `revealed_ids` as for deck_progress. Nullopt when no deck suits the bond.
+struct PromptChoice {
+  std::size_t deck = 0;    // index into decks
+  std::size_t prompt = 0;  // index into its prompts
+  bool operator==(const PromptChoice&) const = default;
+};
+std::optional<PromptChoice> prompt_of_the_day(std::string_view bond_id, Day day, const std::vector<Deck>& decks,
+                                              BondKind kind, const std::vector<std::string>& revealed_ids);
+
+}  // namespace pillars
