@@ -381,10 +381,10 @@ Result<std::vector<Entry>> reflection_answers(store::ReadTx& tx, const std::stri
 
 }  // namespace
 
-Awaitable list_reflections(AppContext& app, Context& ctx) {
+std::expected<Day, Error> day_param(AppContext& app, const Context& ctx) {
   Day day = utc_day(app.now());
   auto params = query_params(ctx);
-  if (!params) co_return Error(Errc::bad_request, "The address could not be read.");
+  if (!params) return std::unexpected(Error(Errc::bad_request, "The address could not be read."));
   Fields fields(json::object{});
   for (const auto& [key, value] : *params) {
     if (key != "day") continue;
@@ -392,7 +392,14 @@ Awaitable list_reflections(AppContext& app, Context& ctx) {
     if (!d || !day_is_current(*d, app.now())) fields.error("day", "Give today's date as YYYY-MM-DD.");
     else day = *d;
   }
-  if (!fields.ok()) co_return fields.failure();
+  if (!fields.ok()) return std::unexpected(fields.failure());
+  return day;
+}
+
+Awaitable list_reflections(AppContext& app, Context& ctx) {
+  auto today = day_param(app, ctx);
+  if (!today) co_return today.error();
+  const Day day = *today;
   const auto& catalog = app.catalog();
   const std::string& me = ctx.user().id;
   auto answers = co_await read(app.store(), [&](store::ReadTx& tx) {

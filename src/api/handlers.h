@@ -80,6 +80,12 @@ Awaitable show_needs(AppContext&, Context&);
 // entries.cpp: reflections, answered as entries of their own kind
 Awaitable list_reflections(AppContext&, Context&);
 Awaitable answer_reflection(AppContext&, Context&);
+// decks.cpp: conversation decks in a bond
+Awaitable list_decks(AppContext&, Context&);
+Awaitable get_deck(AppContext&, Context&);
+Awaitable get_prompt(AppContext&, Context&);
+Awaitable answer_prompt(AppContext&, Context&);
+Awaitable skip_prompt(AppContext&, Context&);
 // entries.cpp: time of one's own, noted as entries of their own kind
 Awaitable list_own_time(AppContext&, Context&);
 Awaitable log_own_time(AppContext&, Context&);
@@ -106,6 +112,10 @@ Notice notice_of(NoticeKind kind, std::string to, std::string bond_id, std::stri
 void tell(AppContext& app, const Notice& notice);
 Awaitable list_notices(AppContext&, Context&);
 Awaitable mark_notices_seen(AppContext&, Context&);
+
+// Today on the caller's calendar from ?day=YYYY-MM-DD (within a day of UTC's date), UTC's by
+// default; a 422 for any other day (entries.cpp).
+std::expected<Day, Error> day_param(AppContext& app, const Context& ctx);
 
 // The origin a same-site request carries: the configured public URL, else http://<Host>.
 std::string expected_origin(const AppContext& app, const Context& ctx);

@@ -164,6 +164,11 @@ constexpr RouteSpec kRoutes[] = {
   // Only its author changes a moment; the handler checks it (the other member gets 404).
   {V::patch,   "/api/v1/bonds/{id}/moments/{moment_id}", Access::bond_member, edit_moment},
   {V::delete_, "/api/v1/bonds/{id}/moments/{moment_id}", Access::bond_member, delete_moment},
+  {V::get,     "/api/v1/bonds/{id}/decks",       Access::bond_member, list_decks},
+  {V::get,     "/api/v1/bonds/{id}/decks/{deck_id}", Access::bond_member, get_deck},
+  {V::get,     "/api/v1/bonds/{id}/prompts/{prompt_id}", Access::bond_member, get_prompt},
+  {V::put,     "/api/v1/bonds/{id}/prompts/{prompt_id}/answer", Access::bond_member, answer_prompt},
+  {V::put,     "/api/v1/bonds/{id}/prompts/{prompt_id}/skip", Access::bond_member, skip_prompt},
   {V::get,     "/api/v1/notices",                Access::signed_in,   list_notices},
   {V::post,    "/api/v1/notices/seen",           Access::signed_in,   mark_notices_seen},
   {V::get,     "/api/v1/events",                 Access::signed_in,   open_events},

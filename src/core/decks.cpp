@@ -132,4 +132,37 @@ std::optional<PromptChoice> prompt_of_the_day(std::string_view bond_id, Day day,
   return PromptChoice{deck_index, from[splitmix64(state) % from.size()]};
 }
 
+std::vector<FieldError> apply_deck_answer(const DeckAnswerDraft& draft, const DeckPrompt& prompt, DeckAnswer& answer) {
+  std::vector<FieldError> errors;
+  DeckAnswer next = answer;
+  if (prompt.is_choice()) {
+    if (draft.body) errors.push_back({"body", "This question is answered by choosing, not in words."});
+    const auto n = static_cast<long long>(prompt.choices.size());
+    auto pick = [&](const std::optional<long long>& v, const char* field, const char* missing, std::optional<int>& into) {
+      if (!v) errors.push_back({field, missing});
+      else if (*v < 0 || *v >= n) errors.push_back({field, "Choose one of the answers offered."});
+      else into = static_cast<int>(*v);
+    };
+    pick(draft.choice, "choice", "Choose your own answer.", next.choice);
+    pick(draft.guess, "guess", "Guess what the other would choose.", next.guess);
+    next.body.reset();
+  } else {
+    if (draft.choice) errors.push_back({"choice", "This question is answered in words."});
+    if (draft.guess) errors.push_back({"guess", "This question is answered in words."});
+    if (!draft.body || trim(*draft.body).empty()) errors.push_back({"body", "Write a few words."});
+    else if (utf8_length(*draft.body) > kMaxDeckAnswer) errors.push_back({"body", "Please keep an answer to 5,000 characters."});
+    else if (draft.body->find('\0') != std::string::npos)
+      errors.push_back({"body", "The text contains a character that is not allowed."});
+    else next.body = *draft.body;
+    next.choice.reset();
+    next.guess.reset();
+  }
+  if (errors.empty()) answer = std::move(next);
+  return errors;
+}
+
+bool guessed_right(const DeckAnswer& guesser, const DeckAnswer& other) {
+  return guesser.guess && other.choice && *guesser.guess == *other.choice;
+}
+
 }  // namespace pillars

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
 #include "core/types.h"
 
 namespace pillars {
@@ -90,5 +91,37 @@ struct PromptChoice {
 };
 std::optional<PromptChoice> prompt_of_the_day(std::string_view bond_id, Day day, const std::vector<Deck>& decks,
                                               BondKind kind, const std::vector<std::string>& revealed_ids);
+
+// ---- answers
+
+inline constexpr std::size_t kMaxDeckAnswer = 5000;  // characters
+
+// One member's answer to a prompt in a bond: words for an open prompt; for a love-map choice, their
+// own choice and their guess of the other's (indices into the prompt's choices).
+struct DeckAnswer {
+  std::string bond_id;
+  std::string prompt_id;
+  std::string user_id;
+  std::optional<std::string> body = std::nullopt;
+  std::optional<int> choice = std::nullopt;
+  std::optional<int> guess = std::nullopt;
+  Millis created_at = 0;
+  Millis updated_at = 0;
+};
+
+// What a member sent, before validation.
+struct DeckAnswerDraft {
+  std::optional<std::string> body;
+  std::optional<long long> choice;
+  std::optional<long long> guess;
+};
+
+// Checks a draft against its prompt and fills `answer`: an open prompt takes words (1 to 5,000
+// characters, not only spaces) and no choice; a choice prompt takes a choice and a guess, both
+// one of its choices, and no words. Returns every error; on any, `answer` is unchanged.
+std::vector<FieldError> apply_deck_answer(const DeckAnswerDraft& draft, const DeckPrompt& prompt, DeckAnswer& answer);
+
+// Whether a guess read the other right: the guesser's guess is the other's own choice.
+bool guessed_right(const DeckAnswer& guesser, const DeckAnswer& other);
 
 }  // namespace pillars

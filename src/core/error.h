@@ -31,6 +31,8 @@ enum class Errc {
   bond_ended,              // the bond has ended; it cannot change any more
   conflict,                // the stored state does not allow this change
   checkin_locked,          // both have checked in for the day: it is revealed and can no longer change
+  level_locked,            // a deck's level not open to the bond yet
+  answer_locked,           // both have answered a deck's prompt: it is revealed and can no longer change
   internal,                // our fault; details go to the log, never to the caller
   unavailable,             // shutting down or not ready
 };

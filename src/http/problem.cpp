@@ -37,6 +37,8 @@ ProblemKind kind_of(Errc code) {
     case Errc::already_bonded: return {"already-bonded", s::conflict, "You are already bonded"};
     case Errc::bond_ended: return {"bond-ended", s::conflict, "This bond has ended"};
     case Errc::checkin_locked: return {"checkin-locked", s::conflict, "This check-in is locked"};
+    case Errc::level_locked: return {"level-locked", s::conflict, "This level is not open yet"};
+    case Errc::answer_locked: return {"answer-locked", s::conflict, "This answer is locked"};
     case Errc::conflict: return {"conflict", s::conflict, "This change conflicts with what is stored"};
     case Errc::internal: return {"internal", s::internal_server_error, "Something went wrong on our side"};
     case Errc::unavailable: return {"unavailable", s::service_unavailable, "Pillars is not ready"};

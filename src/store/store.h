@@ -19,6 +19,7 @@
 #include "core/error.h"
 #include "core/inner_world.h"
 #include "core/insights.h"
+#include "core/decks.h"
 #include "core/moments.h"
 #include "core/needs.h"
 #include "core/notices.h"
@@ -157,6 +158,25 @@ class ReadTx {
   virtual Result<std::vector<Moment>> moments_in(const std::string& bond_id) = 0;
   // The days on which both members of the bond checked in, ascending.
   virtual Result<std::vector<Day>> days_both_checked_in(const std::string& bond_id) = 0;
+
+  // ---- conversation decks
+  // Where each prompt stands in a bond, for one member, without opening any answer: the prompts
+  // either has answered, revealed or the member set aside.
+  struct PromptState {
+    std::string prompt_id;
+    bool mine = false;     // the member answered
+    bool other = false;    // the other answered
+    bool revealed = false;
+    bool skipped = false;  // the member set it aside (theirs alone)
+  };
+  virtual Result<std::vector<PromptState>> prompt_states(const std::string& bond_id, const std::string& user_id) = 0;
+  // The prompts revealed in the bond, oldest first.
+  virtual Result<std::vector<std::string>> revealed_prompts(const std::string& bond_id) = 0;
+  // Both members' answers to one prompt (none, one or two), words opened; and when it was revealed.
+  virtual Result<std::vector<DeckAnswer>> deck_answers(const std::string& bond_id, const std::string& prompt_id) = 0;
+  virtual Result<std::optional<Millis>> revealed_at(const std::string& bond_id, const std::string& prompt_id) = 0;
+  // Whether the member set the prompt aside.
+  virtual Result<bool> skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id) = 0;
 };
 
 // Write operations, plus reads that see this job's own changes.
@@ -226,6 +246,14 @@ class WriteTx : public ReadTx {
   // Deletes a moment of the author's in the bond; false when there is none by that id.
   virtual Result<bool> delete_moment(const std::string& bond_id, const std::string& moment_id,
                                      const std::string& author_id) = 0;
+
+  // Creates or replaces a member's answer to a prompt.
+  virtual Result<void> put_deck_answer(const DeckAnswer& answer) = 0;
+  // Marks a prompt revealed in the bond (once).
+  virtual Result<void> reveal_prompt(const std::string& bond_id, const std::string& prompt_id, Millis at) = 0;
+  // Sets a prompt aside for the member, or takes it back.
+  virtual Result<void> set_skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id,
+                                   bool skipped, Millis at) = 0;
 
   // Keeps a result of the two needs with its answers.
   virtual Result<void> insert_needs_result(const NeedsResult& result) = 0;

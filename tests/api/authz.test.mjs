@@ -606,6 +606,53 @@ const ROUTES = {
     },
     check: (res, ctx) => assert.equal(res.body.entry.id, ctx.ownTime.id),
   },
+  'GET /api/v1/bonds/{id}/decks': {
+    access: 'bond_member',
+    expect: { partner: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get(bondPath(ctx.bond.id, '/decks')),
+    check: (res) => assert.ok(res.body.decks.length === 8 && res.body.today.prompt_id),
+  },
+  'GET /api/v1/bonds/{id}/decks/{deck_id}': {
+    access: 'bond_member',
+    expect: { partner: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get(bondPath(ctx.bond.id, '/decks/inner_world')),
+    check: (res, ctx) => assert.equal(res.body.prompts.find((p) => p.prompt_id === ctx.deckPrompt).mine, true),
+  },
+  'GET /api/v1/bonds/{id}/prompts/{prompt_id}': {
+    access: 'bond_member',
+    // Ben sees only that Ana answered (the matrix checks her words never reach him).
+    expect: { partner: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get(bondPath(ctx.bond.id, `/prompts/${enc(ctx.deckPrompt)}`)),
+    check: (res, ctx) => assert.equal(res.body.mine.body, ctx.deckAnswer),
+  },
+  'PUT /api/v1/bonds/{id}/prompts/{prompt_id}/answer': {
+    access: 'bond_member',
+    // Ana changes her own answer; Ben answers a prompt of his own choosing (not Ana's, which would
+    // reveal it); outsiders change nothing.
+    expect: { partner: 200, member: 200 },
+    async call(who, ctx) {
+      const id = who === 'member' ? ctx.deckPrompt : ctx.otherDeckPrompt;
+      const res = await ctx.as(who).put(bondPath(ctx.bond.id, `/prompts/${enc(id)}/answer`),
+        { body: who === 'member' ? ctx.deckAnswer : 'An answer of my own.' });
+      const hers = await ctx.ana.get(bondPath(ctx.bond.id, `/prompts/${enc(ctx.deckPrompt)}`));
+      assert.equal(hers.body.mine.body, ctx.deckAnswer, `${who} changed Ana's answer`);
+      assert.equal(hers.body.revealed_at, null);
+      return res;
+    },
+    check: (res, ctx) => assert.equal(res.body.mine.body, ctx.deckAnswer),
+  },
+  'PUT /api/v1/bonds/{id}/prompts/{prompt_id}/skip': {
+    access: 'bond_member',
+    // Each sets a prompt aside for themselves only, and takes it back at once.
+    expect: { partner: 200, member: 200 },
+    async call(who, ctx) {
+      const path = bondPath(ctx.bond.id, `/prompts/${enc(ctx.deckPrompt)}/skip`);
+      const res = await ctx.as(who).put(path, { skipped: true });
+      await ctx.as(who).put(path, { skipped: false });
+      return res;
+    },
+    check: (res) => assert.equal(res.body.skipped, true),
+  },
   'GET /api/v1/bonds/{id}/moments': {
     access: 'bond_member',
     expect: { partner: 200, member: 200 },
@@ -727,6 +774,15 @@ before(async () => {
   assert.equal(ownTime.status, 201, ownTime.text);
   ctx.ownTime = ownTime.body.entry;
 
+  // Ana's answer to a conversation prompt, which Ben has not answered: he may see only that she did.
+  const catalogDecks = (await ctx.ana.get('/api/v1/catalog')).body.decks;
+  const inner = catalogDecks.find((d) => d.id === 'inner_world').prompts.filter((p) => p.level === 1);
+  ctx.deckPrompt = inner[0].id;
+  ctx.otherDeckPrompt = inner[1].id;
+  ctx.deckAnswer = 'Kept until Ben answers: the attic room with the round window.';
+  const deckAnswer = await ctx.ana.put(bondPath(ctx.bond.id, `/prompts/${enc(ctx.deckPrompt)}/answer`), { body: ctx.deckAnswer });
+  assert.equal(deckAnswer.status, 200, deckAnswer.text);
+
   // Ana's two needs, taken and not shown anywhere.
   ctx.needItems = await needItems(ctx.ana);
   ctx.anasNeeds = await takeNeeds(ctx.ana, ctx.needItems, { closeness: 7, independence: 1 });
@@ -738,6 +794,7 @@ before(async () => {
     'Ana\'s reflection (text)': ctx.reflection.body,
     'Ana\'s own time (entry id)': ctx.ownTime.id,
     'Ana\'s own time (note)': ctx.ownTime.body,
+    'Ana\'s unrevealed deck answer': ctx.deckAnswer,
     'Ana\'s private entry id': ctx.privateEntry.id,
     'Ana\'s private entry text': ctx.privateEntry.body,
     'Ana\'s unrevealed check-in (own minutes)': '"own_minutes":1337',

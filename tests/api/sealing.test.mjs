@@ -1,5 +1,5 @@
 // Sealed at rest: what people write (entry bodies, response bodies, appreciation notes,
-// comfort notes and answers, moments' titles and notes, own-time notes) never lies in the data folder as readable text — not in the
+// comfort notes and answers, moments' titles and notes, own-time notes, deck answers) never lies in the data folder as readable text — not in the
 // database, not in its write-ahead log, not in any other file — while the server runs and
 // after it stopped. The key lives in <data>/secret.key (0600) or in PILLARS_SECRET_KEY, and
 // a restarted server reads everything back.
@@ -48,7 +48,7 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
     w = await world({ restartable: true, env: { PILLARS_SECRET_KEY: undefined } });
     ({ server, a: ana, b: ben, bond, dataDir } = w);
     for (const label of ['first draft', 'entry', 'response', 'appreciation', 'comfort request', 'comfort answer',
-      'moment title', 'moment note', 'own-time note']) {
+      'moment title', 'moment note', 'own-time note', 'deck answer']) {
       s[label] = sentence(label);
     }
   });
@@ -79,6 +79,10 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
       { day: new Date().toISOString().slice(0, 10), minutes: 45, activity: 'walk', note: s['own-time note'].text });
     assert.equal(own.status, 201, own.text);
     ids.own = own.body.entry.id;
+    const decks = (await ana.get('/api/v1/catalog')).body.decks;
+    ids.prompt = decks.find((d) => d.id === 'inner_world').prompts.find((p) => p.level === 1).id;
+    const said = await ana.put(bondPath(bond.id, `/prompts/${encodeURIComponent(ids.prompt)}/answer`), { body: s['deck answer'].text });
+    assert.equal(said.status, 200, said.text);
   });
 
   test('while the server runs, no file of the data folder holds any of it', async () => {
@@ -125,6 +129,8 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
     assert.deepEqual([moment?.title, moment?.note], [s['moment title'].text, s['moment note'].text]);
     const own = await ana.get(entryPath(ids.own));
     assert.equal(own.body.entry.body, s['own-time note'].text);
+    const said = await ana.get(bondPath(bond.id, `/prompts/${encodeURIComponent(ids.prompt)}`));
+    assert.equal(said.body.mine.body, s['deck answer'].text);
     await w.stop();
     await assertSealed(dataDir, s, ana.email);
   });

@@ -149,5 +149,40 @@ TEST(Decks, ARevealedPromptComesAgainOnlyWhenItsDeckIsSpent) {
   ASSERT_TRUE(again);
 }
 
+TEST(Decks, AnAnswerIsWordsOrAChoiceWithAGuess) {
+  DeckPrompt open{"feelings.1.a", "feelings", 1, kAll, 40, {}};
+  DeckPrompt choice{"love_map.1.b", "love_map", 1, kAll, 40, {"tea", "coffee", "neither"}};
+  DeckAnswer a;
+  EXPECT_TRUE(apply_deck_answer({std::string("A quiet morning"), std::nullopt, std::nullopt}, open, a).empty());
+  EXPECT_EQ(a.body, "A quiet morning");
+  auto fields = [](const std::vector<FieldError>& errors) {
+    std::vector<std::string> out;
+    for (const auto& e : errors) out.push_back(e.field);
+    return out;
+  };
+  DeckAnswer b;
+  EXPECT_EQ(fields(apply_deck_answer({std::string("  "), std::nullopt, std::nullopt}, open, b)), std::vector<std::string>{"body"});
+  EXPECT_EQ(fields(apply_deck_answer({std::string(kMaxDeckAnswer + 1, 'a'), std::nullopt, std::nullopt}, open, b)),
+            std::vector<std::string>{"body"});
+  EXPECT_TRUE(apply_deck_answer({std::string(kMaxDeckAnswer, 'a'), std::nullopt, std::nullopt}, open, b).empty());
+  EXPECT_EQ(fields(apply_deck_answer({std::string("x"), 1, 1}, open, b)), (std::vector<std::string>{"choice", "guess"}));
+
+  DeckAnswer c;
+  EXPECT_TRUE(apply_deck_answer({std::nullopt, 2, 0}, choice, c).empty());
+  EXPECT_EQ(c.choice, 2);
+  EXPECT_EQ(c.guess, 0);
+  EXPECT_FALSE(c.body);
+  EXPECT_EQ(fields(apply_deck_answer({std::nullopt, 3, 0}, choice, c)), std::vector<std::string>{"choice"});
+  EXPECT_EQ(fields(apply_deck_answer({std::nullopt, 0, -1}, choice, c)), std::vector<std::string>{"guess"});
+  EXPECT_EQ(fields(apply_deck_answer({std::nullopt, 0, std::nullopt}, choice, c)), std::vector<std::string>{"guess"});
+  EXPECT_EQ(fields(apply_deck_answer({std::string("tea"), 0, 0}, choice, c)), std::vector<std::string>{"body"});
+  EXPECT_EQ(c.choice, 2) << "a refused answer changes nothing";
+
+  DeckAnswer mine{"b", "love_map.1.b", "u1", std::nullopt, 0, 1, 0, 0};
+  DeckAnswer theirs{"b", "love_map.1.b", "u2", std::nullopt, 1, 2, 0, 0};
+  EXPECT_TRUE(guessed_right(mine, theirs));
+  EXPECT_FALSE(guessed_right(theirs, mine));
+}
+
 }  // namespace
 }  // namespace pillars

@@ -225,9 +225,16 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
+// Undoes migration 0013 (conversation decks).
+#define PILLARS_UNDO_0013                                                                            \
+  "DROP TABLE deck_answers; DROP TABLE deck_reveals; DROP TABLE deck_skips;"                        \
+  "DELETE FROM schema_migrations WHERE name = '0013_decks.sql';"
+
 // Undoes migration 0012 (moments in what is new) as far as older code can tell: the wider kinds
 // stay, unused; applying 0012 again rebuilds the notices table from what is there.
-#define PILLARS_UNDO_0012 "DELETE FROM schema_migrations WHERE name = '0012_moment_notices.sql';"
+#define PILLARS_UNDO_0012                                                                            \
+  PILLARS_UNDO_0013                                                                                  \
+  "DELETE FROM schema_migrations WHERE name = '0012_moment_notices.sql';"
 
 // Undoes migration 0011 (time of one's own) as far as older code can tell: its columns and the
 // wider kinds stay, unused; applying 0011 again rebuilds the table from what is there.
@@ -1046,6 +1053,53 @@ TEST_F(SqliteStoreTest, AListOfEntriesCarriesEachOnesOwnFeelingsAndShares) {
   EXPECT_TRUE((*list)[1].shared_with.empty());
   EXPECT_EQ((*list)[2].feelings, a.feelings) << "in the order they were named";
   EXPECT_EQ((*list)[2].shared_with, (std::vector<std::string>{"b2", "b1"})) << "in the order they were shared";
+}
+
+TEST_F(SqliteStoreTest, DeckAnswersAreSealedPerMemberAndRevealedOnce) {
+  two_bonds_of_u1();
+  DeckAnswer words{"b1", "inner_world.1.a", "u1", std::string("The attic room"), std::nullopt, std::nullopt, 10, 10};
+  DeckAnswer pick{"b1", "love_map.1.b", "u2", std::nullopt, 2, 0, 11, 11};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.put_deck_answer(words); !r) return r;
+    if (auto r = tx.put_deck_answer(pick); !r) return r;
+    return tx.set_skipped("b1", "feelings.1.c", "u2", true, 12);
+  }));
+  auto answers = read_now(*store_, [](ReadTx& tx) { return tx.deck_answers("b1", "inner_world.1.a"); });
+  ASSERT_EQ(answers->size(), 1u);
+  EXPECT_EQ((*answers)[0].body, "The attic room");
+  EXPECT_FALSE((*answers)[0].choice);
+  auto picks = read_now(*store_, [](ReadTx& tx) { return tx.deck_answers("b1", "love_map.1.b"); });
+  EXPECT_EQ((*picks)[0].choice, 2);
+  EXPECT_EQ((*picks)[0].guess, 0);
+  EXPECT_FALSE((*picks)[0].body);
+
+  // Each member's states are their own: a skip shows only to the one who set it aside.
+  auto ann = *read_now(*store_, [](ReadTx& tx) { return tx.prompt_states("b1", "u1"); });
+  auto ben = *read_now(*store_, [](ReadTx& tx) { return tx.prompt_states("b1", "u2"); });
+  ASSERT_EQ(ann.size(), 2u);
+  EXPECT_TRUE(ann[0].mine);   // inner_world.1.a
+  EXPECT_FALSE(ann[1].mine);  // love_map.1.b
+  EXPECT_TRUE(ann[1].other);
+  ASSERT_EQ(ben.size(), 3u);
+  EXPECT_EQ(ben[0].prompt_id, "feelings.1.c");
+  EXPECT_TRUE(ben[0].skipped);
+  EXPECT_TRUE(*read_now(*store_, [](ReadTx& tx) { return tx.skipped("b1", "feelings.1.c", "u2"); }));
+  EXPECT_FALSE(*read_now(*store_, [](ReadTx& tx) { return tx.skipped("b1", "feelings.1.c", "u1"); }));
+
+  // Revealed once: the first time stays.
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.reveal_prompt("b1", "inner_world.1.a", 20); !r) return r;
+    return tx.reveal_prompt("b1", "inner_world.1.a", 30);
+  }));
+  EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.revealed_at("b1", "inner_world.1.a"); }), 20);
+  EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.revealed_prompts("b1"); }), std::vector<std::string>{"inner_world.1.a"});
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.revealed_prompts("b2"); })->empty());
+
+  // A choice must come with a guess, and words with neither.
+  DeckAnswer half{"b1", "love_map.1.x", "u1", std::nullopt, 1, std::nullopt, 40, 40};
+  EXPECT_FALSE(write_now(*store_, [&](WriteTx& tx) { return tx.put_deck_answer(half); }));
+  DeckAnswer both{"b1", "love_map.1.y", "u1", std::string("words"), 1, 1, 40, 40};
+  EXPECT_FALSE(write_now(*store_, [&](WriteTx& tx) { return tx.put_deck_answer(both); }));
 }
 
 }  // namespace

@@ -111,6 +111,17 @@ class SqliteTx final : public WriteTx {
   Result<bool> delete_moment(const std::string& bond_id, const std::string& moment_id,
                              const std::string& author_id) override;
 
+  // ---- conversation decks (decks.cpp)
+  Result<std::vector<PromptState>> prompt_states(const std::string& bond_id, const std::string& user_id) override;
+  Result<std::vector<std::string>> revealed_prompts(const std::string& bond_id) override;
+  Result<std::vector<DeckAnswer>> deck_answers(const std::string& bond_id, const std::string& prompt_id) override;
+  Result<std::optional<Millis>> revealed_at(const std::string& bond_id, const std::string& prompt_id) override;
+  Result<bool> skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id) override;
+  Result<void> put_deck_answer(const DeckAnswer& answer) override;
+  Result<void> reveal_prompt(const std::string& bond_id, const std::string& prompt_id, Millis at) override;
+  Result<void> set_skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id,
+                           bool skipped, Millis at) override;
+
   // ---- the two needs (needs.cpp)
   Result<std::vector<NeedsResult>> needs_results_of(const std::string& user_id) override;
   Result<std::vector<std::string>> needs_shown_by(const std::string& user_id) override;
