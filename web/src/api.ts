@@ -117,6 +117,7 @@ export interface Catalog {
   journey: JourneyWords;
   reflections: ReflectionsWords;
   own_time: OwnTimeWords;
+  decks: Deck[];
 }
 
 // Time of one's own: a private log of pieces of time for oneself, each a private entry of the kind
@@ -295,6 +296,107 @@ export interface JourneyWords {
   /** `{count}` in days_both is the number of days. */
   milestones: Record<MilestoneKind, string>;
 }
+
+// Conversation decks: prompts in three levels that deepen, each answered alone and revealed to
+// both once both have answered.
+
+export interface DeckLevelWords {
+  level: number;
+  name: string;
+  description: string;
+}
+
+export interface DeckPrompt {
+  id: string;
+  level: number;
+  text: string;
+  kinds: BondKind[];
+  /** A love-map choice: one's own answer and a guess for the other, as indices into these. */
+  choices?: string[];
+}
+
+/** A deck as the catalog has it. */
+export interface Deck {
+  id: string;
+  title: string;
+  description: string;
+  kinds: BondKind[];
+  levels: DeckLevelWords[];
+  prompts: DeckPrompt[];
+}
+
+/** How far a level has opened in a bond. */
+export interface DeckLevel {
+  level: number;
+  open: boolean;
+  /** Prompts of the level that suit the bond. */
+  available: number;
+  revealed: number;
+}
+
+export interface DeckToday {
+  prompt_id: string;
+  deck: string;
+  level: number;
+  day: string;
+}
+
+export interface BondDeck {
+  id: string;
+  unlocked: number;
+  levels: DeckLevel[];
+  waiting_for_you: number;
+  waiting_for_other: number;
+}
+
+export interface BondDecks {
+  /** The prompt of the day, the same for both; null in an ended bond. */
+  today: DeckToday | null;
+  decks: BondDeck[];
+}
+
+/** Where one prompt stands, from the caller's side. */
+export interface DeckPromptState {
+  prompt_id: string;
+  level: number;
+  open: boolean;
+  mine: boolean;
+  other: boolean;
+  revealed: boolean;
+  skipped: boolean;
+}
+
+export interface BondDeckDetail {
+  id: string;
+  unlocked: number;
+  levels: DeckLevel[];
+  prompts: DeckPromptState[];
+}
+
+export interface DeckAnswer {
+  body?: string;
+  choice?: number;
+  guess?: number;
+  /** Once revealed, for a love-map choice: whether this guess read the other right. */
+  guess_right?: boolean;
+  answered_at: string;
+  updated_at: string;
+}
+
+export interface PromptView {
+  prompt_id: string;
+  deck: string;
+  level: number;
+  open: boolean;
+  skipped: boolean;
+  mine: DeckAnswer | null;
+  /** Null after the bond ended; only `answered` until revealed; then the other's answer too. */
+  other: ({ answered: boolean } & Partial<Omit<DeckAnswer, 'answered_at' | 'updated_at'>>) | null;
+  revealed_at: string | null;
+}
+
+/** Words for an open prompt; a choice and a guess for a love-map one. */
+export type PromptAnswer = { body: string } | { choice: number; guess: number };
 
 // Reflections: a question for oneself every few days; an answer is a private entry of the kind
 // `reflection` whose `prompt` names the question.
@@ -954,6 +1056,15 @@ export const api = {
   editMoment: (bondId: string, momentId: string, draft: MomentDraft) =>
     request<{ moment: Moment }>('PATCH', path`/api/v1/bonds/${bondId}/moments/${momentId}`, draft).then((r) => r.moment),
   deleteMoment: (bondId: string, momentId: string) => request<void>('DELETE', path`/api/v1/bonds/${bondId}/moments/${momentId}`),
+
+  /** `day`: the person's own date today, so the prompt of the day changes at their midnight. */
+  bondDecks: (bondId: string, day: string) => request<BondDecks>('GET', `${path`/api/v1/bonds/${bondId}/decks`}${query({ day })}`),
+  bondDeck: (bondId: string, deckId: string) => request<BondDeckDetail>('GET', path`/api/v1/bonds/${bondId}/decks/${deckId}`),
+  prompt: (bondId: string, promptId: string) => request<PromptView>('GET', path`/api/v1/bonds/${bondId}/prompts/${promptId}`),
+  answerPrompt: (bondId: string, promptId: string, answer: PromptAnswer) =>
+    request<PromptView>('PUT', path`/api/v1/bonds/${bondId}/prompts/${promptId}/answer`, answer),
+  skipPrompt: (bondId: string, promptId: string, skipped: boolean) =>
+    request<PromptView>('PUT', path`/api/v1/bonds/${bondId}/prompts/${promptId}/skip`, { skipped }),
 
   /** `day`: the person's own date today (YYYY-MM-DD), so the question changes at their midnight. */
   reflections: (day: string) => request<Reflections>('GET', `/api/v1/reflections${query({ day })}`),

@@ -7,7 +7,7 @@ import { useContext, useEffect, useRef } from 'preact/hooks';
 import { api, type Bond, type NoticeKind } from './api';
 import { useAuth } from './auth';
 import { useAnnounce } from './status';
-import { bondHref, journeyHref, noticeHref, targetId } from './ui/target';
+import { bondHref, journeyHref, noticeHref, promptHref, targetId } from './ui/target';
 
 /**
  * Every kind of notice is also a live event (its id is the notice's subject: for check-ins the
@@ -25,6 +25,9 @@ export type LiveEventType =
   | 'moment_added'
   | 'moment_updated'
   | 'moment_deleted'
+  /** Conversations: the prompt's id. The other answered (no words), or both have and it is open to both. */
+  | 'deck_answered'
+  | 'deck_revealed'
   /** Not from the server: the connection came back, so anything may have changed. */
   | 'resync';
 
@@ -59,6 +62,8 @@ const sayings: Partial<Record<LiveEventType, (name: string) => string>> = {
   checkin_revealed: (name) => `You and ${name} have both checked in. Your answers are open to you both.`,
   moment_added: (name) => `${name} added a moment to your journey.`,
   moment_updated: (name) => `${name} changed a moment in your journey.`,
+  deck_answered: (name) => `${name} answered a question; yours is waiting.`,
+  deck_revealed: () => 'You have both answered: read each other’s answers.',
 };
 
 const types = new Set<string>([
@@ -80,6 +85,8 @@ const types = new Set<string>([
   'moment_added',
   'moment_updated',
   'moment_deleted',
+  'deck_answered',
+  'deck_revealed',
 ]);
 
 /**
@@ -99,6 +106,9 @@ function hrefOf(event: LiveEvent): string | undefined {
     case 'moment_added':
     case 'moment_updated':
       return journeyHref(event.bond_id, targetId.moment(event.id));
+    case 'deck_answered':
+    case 'deck_revealed':
+      return promptHref(event.bond_id, event.id);
     default:
       return noticeHref({ kind: event.type, bond_id: event.bond_id, subject_id: event.id, entry_id: event.entry_id });
   }

@@ -37,6 +37,10 @@ export const insightsHref = (bondId: string) => `/bonds/${part(bondId)}/insights
 export const myInsightsHref = '/insights/me';
 /** A bond's journey of highs and lows, and the two needs as the bond sees them. */
 export const journeyHref = (bondId: string, hash?: string) => `/bonds/${part(bondId)}/journey${hash ? `#${hash}` : ''}`;
+/** Conversations: a bond's decks, one deck's prompts, and one prompt to answer or read together. */
+export const decksHref = (bondId: string) => `/bonds/${part(bondId)}/decks`;
+export const deckHref = (bondId: string, deckId: string) => `/bonds/${part(bondId)}/decks/${part(deckId)}`;
+export const promptHref = (bondId: string, promptId: string) => `/bonds/${part(bondId)}/prompts/${part(promptId)}`;
 export const bondNeedsHref = (bondId: string) => `/bonds/${part(bondId)}/needs`;
 /** What is one's own alone: "Just for you", one's two needs, and the questionnaire. */
 export const justForYouHref = '/me';
