@@ -33,6 +33,9 @@ const Start = lazy(() => import('./start/start'), 'Start');
 const BondInsightsPage = lazy(() => import('./insights/bond-insights'), 'BondInsightsPage');
 const MyInsightsPage = lazy(() => import('./insights/mine'), 'MyInsightsPage');
 const JourneyPage = lazy(() => import('./journey/journey-page'), 'JourneyPage');
+const DecksPage = lazy(() => import('./decks/decks-page'), 'DecksPage');
+const DeckPage = lazy(() => import('./decks/deck-page'), 'DeckPage');
+const PromptPage = lazy(() => import('./decks/prompt-page'), 'PromptPage');
 const JustForYou = lazy(() => import('./me/just-for-you'), 'JustForYou');
 const BondNeedsPage = lazy(() => import('./needs/bond-needs'), 'BondNeedsPage');
 const MyNeedsPage = lazy(() => import('./needs/needs-page'), 'MyNeedsPage');
@@ -81,6 +84,17 @@ const routes: Route[] = [
   },
   { path: '/bonds/:id/needs', access: 'member', render: (p) => <BondNeedsPage id={p.id!} key={p.id} /> },
   { path: '/bonds/:id/journey', access: 'member', render: (p) => <JourneyPage id={p.id!} key={p.id} /> },
+  { path: '/bonds/:id/decks', access: 'member', render: (p) => <DecksPage id={p.id!} key={p.id} /> },
+  {
+    path: '/bonds/:id/decks/:deck',
+    access: 'member',
+    render: (p) => <DeckPage id={p.id!} deckId={p.deck!} key={`${p.id} ${p.deck}`} />,
+  },
+  {
+    path: '/bonds/:id/prompts/:prompt',
+    access: 'member',
+    render: (p) => <PromptPage id={p.id!} promptId={p.prompt!} key={`${p.id} ${p.prompt}`} />,
+  },
   { path: '/me', access: 'member', render: () => <JustForYou /> },
   { path: '/me/needs', access: 'member', render: () => <MyNeedsPage /> },
   { path: '/me/needs/take', access: 'member', render: () => <TakeNeedsPage /> },

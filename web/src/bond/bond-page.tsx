@@ -14,12 +14,33 @@ import { sayingHere, useLiveEvents } from '../live';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
 import { useLandOnTarget } from '../ui/land';
-import { bondNeedsHref, historyHref, insightsHref, journeyHref } from '../ui/target';
+import { bondNeedsHref, decksHref, historyHref, insightsHref, journeyHref } from '../ui/target';
+import { localDay } from '../checkin/words';
 import './bond.css';
 
 const PAGE = 20;
 
 /** The entries shared in a bond, newest share first, a page at a time. */
+/** The way to Conversations, with today's question beneath it once it has loaded. */
+function ConversationsLink({ bond }: { bond: Bond }) {
+  const decks = useResource(() => api.bondDecks(bond.id, localDay()), [bond.id]);
+  const catalog = useCatalog();
+  const today = decks.data?.today;
+  const text = today && catalog.data?.decks.find((d) => d.id === today.deck)?.prompts.find((p) => p.id === today.prompt_id)?.text;
+  return (
+    <>
+      <Link href={decksHref(bond.id)} aria-describedby={text ? 'conversations-teaser' : undefined}>
+        Conversations: questions to answer together
+      </Link>
+      {text && (
+        <span class="bond-links__teaser" id="conversations-teaser">
+          Today: {text}
+        </span>
+      )}
+    </>
+  );
+}
+
 function useSharedEntries(bondId: string) {
   const [items, setItems] = useState<SharedEntry[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -132,6 +153,9 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
               </li>
               <li>
                 <Link href={journeyHref(bond.id)}>Your journey together</Link>
+              </li>
+              <li>
+                <ConversationsLink bond={bond} />
               </li>
               <li>
                 <Link href={bondNeedsHref(bond.id)}>Your two needs, side by side</Link>

@@ -14,11 +14,13 @@ interface BodyFieldProps {
   error?: string | undefined;
   rows?: number;
   class?: string;
+  /** The most characters it takes; an entry's by default. */
+  max?: number;
 }
 
-export function BodyField({ id, label, hint, value, onInput, error, rows = 7, class: className }: BodyFieldProps) {
+export function BodyField({ id, label, hint, value, onInput, error, rows = 7, class: className, max = MAX_BODY }: BodyFieldProps) {
   const chars = countChars(value);
-  const over = chars > MAX_BODY;
+  const over = chars > max;
   const counterId = `${id}-count`;
   return (
     <div class={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
@@ -36,7 +38,7 @@ export function BodyField({ id, label, hint, value, onInput, error, rows = 7, cl
         aria-describedby={[`${id}-hint`, counterId, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
       />
       <p class={over ? 'counter counter--over' : 'counter'} id={counterId}>
-        {chars.toLocaleString()} of {MAX_BODY.toLocaleString()} characters
+        {chars.toLocaleString()} of {max.toLocaleString()} characters
       </p>
       {error && (
         <p class="field__error" id={`${id}-error`}>
