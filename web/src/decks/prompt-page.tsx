@@ -15,7 +15,7 @@ import { Choices } from '../ui/choices';
 import { LoadError, Loading } from '../ui/feedback';
 import { Button, Form, FormActions, fieldError } from '../ui/forms';
 import { deckHref } from '../ui/target';
-import { ANSWER_MAX, TALK_ABOUT_IT, guessSaid, theirGuessSaid, viewStage } from './rules';
+import { ANSWER_MAX, TALK_ABOUT_IT, bothKnewSaid, guessSaid, theirGuessSaid, viewStage } from './rules';
 import '../checkin/checkin.css';
 import './decks.css';
 
@@ -141,6 +141,9 @@ function Reveal({ bond, prompt, view, headingRef }: { bond: Bond; prompt: DeckPr
       <h2 id="deck-reveal-heading" tabIndex={-1} ref={headingRef}>
         Your answers, side by side
       </h2>
+      {view.other && bothKnewSaid(view.mine?.guess_right, view.other.guess_right) && (
+        <p class="deck-standing">{bothKnewSaid(view.mine?.guess_right, view.other.guess_right)}</p>
+      )}
       <div class="pair deck-reveal__pair">
         {view.mine && <Side who={`${user.display_name} (you)`} mine answer={view.mine} prompt={prompt} other={other} />}
         {view.other && <Side who={other} mine={false} answer={view.other} prompt={prompt} other={other} />}

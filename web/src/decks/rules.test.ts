@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PromptView } from '../api';
-import { guessSaid, levelSaid, theirGuessSaid, promptStage, stageSaid, viewStage, waitingSaid } from './rules';
+import { bothKnewSaid, guessSaid, levelSaid, theirGuessSaid, promptStage, stageSaid, viewStage, waitingSaid } from './rules';
 
 const state = (over: Partial<{ mine: boolean; other: boolean; revealed: boolean; skipped: boolean }>) => ({
   mine: false,
@@ -47,7 +47,10 @@ test('waiting is said only when something waits', () => {
 
 test('a missed guess is something to ask about, a matched one something known', () => {
   assert.equal(guessSaid(false, 'Ben'), 'Ask Ben about this.');
-  assert.equal(guessSaid(true, 'Ben'), 'You knew this about each other.');
+  assert.equal(guessSaid(true, 'Ben'), 'You knew this about Ben.');
+  assert.equal(bothKnewSaid(true, true), 'You knew this about each other.');
+  assert.equal(bothKnewSaid(true, false), null);
+  assert.equal(bothKnewSaid(undefined, true), null);
   assert.equal(theirGuessSaid(true, 'Ben'), 'Ben knew this about you.');
   assert.equal(theirGuessSaid(false, 'Ben'), 'Tell Ben about this.');
   for (const said of [theirGuessSaid(false, 'Ben'), guessSaid(false, 'Ben')]) assert.doesNotMatch(said, /\d|wrong|score/i);

@@ -55,9 +55,14 @@ export function waitingSaid(count: number): string | null {
   return count > 0 ? `${count} waiting for you` : null;
 }
 
-/** One love-map guess at `aboutName`, once both answered. */
-export function guessSaid(right: boolean, aboutName: string): string {
-  return right ? 'You knew this about each other.' : `Ask ${aboutName} about this.`;
+/** My love-map guess at the other, once both answered: something known, or something to ask. */
+export function guessSaid(right: boolean, other: string): string {
+  return right ? `You knew this about ${other}.` : `Ask ${other} about this.`;
+}
+
+/** Said once above the two sides when both guesses matched. */
+export function bothKnewSaid(myGuessRight: boolean | undefined, theirGuessRight: boolean | undefined): string | null {
+  return myGuessRight && theirGuessRight ? 'You knew this about each other.' : null;
 }
 
 /** The other's love-map guess at me, once both answered. */
