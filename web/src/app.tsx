@@ -12,6 +12,7 @@ import { SignUp } from './account/signup';
 import { Welcome } from './start/welcome';
 import { windowOf } from './insights/window';
 import { lazy, preloadScreen } from './lazy';
+import { promptIdOf } from './ui/target';
 import { Link, matchRoute, navigate, useLocation } from './router';
 import { useNews } from './news/state';
 
@@ -93,7 +94,7 @@ const routes: Route[] = [
   {
     path: '/bonds/:id/prompts/:prompt',
     access: 'member',
-    render: (p) => <PromptPage id={p.id!} promptId={p.prompt!} key={`${p.id} ${p.prompt}`} />,
+    render: (p) => <PromptPage id={p.id!} promptId={promptIdOf(p.prompt!)} key={`${p.id} ${p.prompt}`} />,
   },
   { path: '/me', access: 'member', render: () => <JustForYou /> },
   { path: '/me/needs', access: 'member', render: () => <MyNeedsPage /> },

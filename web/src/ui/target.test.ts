@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { NoticeKind } from '../api';
-import { bondNeedsHref, hashTarget, historyHref, journeyHref, noticeHref, targetId, type Target } from './target';
+import { bondNeedsHref, deckHref, decksHref, hashTarget, historyHref, journeyHref, noticeHref, promptHref, promptIdOf, targetId, type Target } from './target';
 
 const of = (kind: NoticeKind, extra: Partial<Target> = {}): Target => ({ kind, bond_id: 'b1', subject_id: 's1', ...extra });
 
@@ -64,4 +64,12 @@ test('the hash names the element to land on', () => {
   assert.equal(hashTarget('#%E0%A4%A'), null, 'a broken escape is ignored');
   assert.equal(hashTarget(`#${targetId.request('q 1')}`), 'request-q 1');
   assert.equal(hashTarget('#request-q%201'), 'request-q 1');
+});
+
+test('a prompt’s address holds no dot, and gives its id back whole', () => {
+  const href = promptHref('b1', 'love_map.2.comfort_food');
+  assert.equal(href, '/bonds/b1/prompts/love_map-2-comfort_food');
+  assert.equal(promptIdOf(href.split('/').pop()!), 'love_map.2.comfort_food');
+  assert.equal(decksHref('b1'), '/bonds/b1/decks');
+  assert.equal(deckHref('b1', 'love_map'), '/bonds/b1/decks/love_map');
 });

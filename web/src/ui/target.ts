@@ -40,7 +40,12 @@ export const journeyHref = (bondId: string, hash?: string) => `/bonds/${part(bon
 /** Conversations: a bond's decks, one deck's prompts, and one prompt to answer or read together. */
 export const decksHref = (bondId: string) => `/bonds/${part(bondId)}/decks`;
 export const deckHref = (bondId: string, deckId: string) => `/bonds/${part(bondId)}/decks/${part(deckId)}`;
-export const promptHref = (bondId: string, promptId: string) => `/bonds/${part(bondId)}/prompts/${part(promptId)}`;
+/**
+ * A prompt's id ("feelings.1.flash_of_joy") is written with dashes in its address, since the server
+ * takes an address whose last part has a dot for a file; ids hold no dashes, so it reads back whole.
+ */
+export const promptHref = (bondId: string, promptId: string) => `/bonds/${part(bondId)}/prompts/${part(promptId.replaceAll('.', '-'))}`;
+export const promptIdOf = (param: string) => param.replaceAll('-', '.');
 export const bondNeedsHref = (bondId: string) => `/bonds/${part(bondId)}/needs`;
 /** What is one's own alone: "Just for you", one's two needs, and the questionnaire. */
 export const justForYouHref = '/me';
