@@ -116,8 +116,8 @@ test('Ben answers: both see the two answers side by side, and an invitation to t
     await p.getByRole('heading', { name: 'Your answers, side by side' }).waitFor();
     await p.getByRole('heading', { name: 'Talk about it' }).waitFor();
     await p.getByText('What surprised you? Ask each other one question about it.').waitFor();
-    await p.locator('.pair__side').filter({ hasText: 'Ada Lindqvist' }).waitFor();
-    await p.locator('.pair__side').filter({ hasText: 'Ben Okafor' }).waitFor();
+    await p.locator('.pair__who').filter({ hasText: /^Ada Lindqvist/ }).waitFor();
+    await p.locator('.pair__who').filter({ hasText: /^Ben Okafor/ }).waitFor();
     if (!prompt.choices) {
       await p.getByText(adaWords).waitFor();
       await p.getByText(benWords).waitFor();
