@@ -333,6 +333,27 @@ if "$BIN" routes 2>/dev/null | grep -q '/me/own-time'; then
   more_reads+=("journey|/api/v1/bonds/$bond/moments|$cookie_a||GET /api/v1/bonds/{id}/moments (10 moments unsealed, and the milestones)")
   more_reads+=("reflections|/api/v1/reflections|$cookie_a||GET /api/v1/reflections (the question offered, one answer)")
 fi
+if "$BIN" routes 2>/dev/null | grep -q '/decks'; then
+  # Conversations: both answer eight open prompts of the feelings deck's first level (five reveals
+  # open level 2), so the reads show levels, waiting answers and a revealed pair unsealed.
+  status=$(api GET /api/v1/catalog '')
+  expect 200 "read the catalog"
+  prompts=$(node -e 'const c = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    const d = c.decks.find((x) => x.id === "feelings");
+    process.stdout.write(d.prompts.filter((p) => p.level === 1 && !p.choices && p.kinds.includes("partner")).slice(0, 8).map((p) => p.id).join(" "));' <"$tmp/body")
+  for prompt in $prompts; do
+    for who in a b; do
+      cookie_var=cookie_$who csrf_var=csrf_$who
+      status=$(api PUT "/api/v1/bonds/$bond/prompts/$prompt/answer" "{\"body\":\"An answer from $who, a few sentences long, about how it felt then and now.\"}" \
+        -H "Cookie: ${!cookie_var}" -H "X-CSRF-Token: ${!csrf_var}" -H "Origin: $origin")
+      expect 200 "answer a conversation prompt"
+    done
+  done
+  last_prompt=${prompts##* }
+  more_reads+=("decks|/api/v1/bonds/$bond/decks|$cookie_a||GET /api/v1/bonds/{id}/decks (eight decks, 8 revealed, the question of the day)")
+  more_reads+=("deck|/api/v1/bonds/$bond/decks/feelings|$cookie_a||GET /api/v1/bonds/{id}/decks/feelings (a deck's prompts and where each stands)")
+  more_reads+=("prompt|/api/v1/bonds/$bond/prompts/$last_prompt|$cookie_a||GET /api/v1/bonds/{id}/prompts/{prompt_id} (a revealed pair, both unsealed)")
+fi
 # read_field N "a|b|c": the Nth field (from 1) of a more_reads line.
 read_field() { cut -d'|' -f"$1" <<<"$2"; }
 

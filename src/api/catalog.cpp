@@ -137,7 +137,7 @@ Result<json::object> parse_journey(std::string_view text, Catalog&) {
       return problem("kinds." + std::string(to_string(kind)) + " needs a name");
   }
   const auto* marks = root.if_contains("milestones");
-  for (auto kind : {MilestoneKind::began, MilestoneKind::first_reveal, MilestoneKind::days_both})
+  for (auto kind : {MilestoneKind::began, MilestoneKind::first_reveal, MilestoneKind::days_both, MilestoneKind::deck_level})
     if (!marks || !marks->is_object() || text_of(marks->as_object(), to_string(kind)).empty())
       return problem("milestones." + std::string(to_string(kind)) + " is missing");
   return json::object{{"journey", std::move(*doc)}};

@@ -238,6 +238,7 @@ Awaitable answer_prompt(AppContext& app, Context& ctx) {
     PromptFacts facts;
     bool first = false;     // my first answer to it
     bool revealed = false;  // and it revealed both
+    std::optional<Notice> told;
   };
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<Saved> {
     auto current = tx.bond_for_member(bond.id, me);
@@ -259,6 +260,15 @@ Awaitable answer_prompt(AppContext& app, Context& ctx) {
       if (auto r = tx.reveal_prompt(bond.id, prompt.id, now); !r) return std::unexpected(r.error());
       s.revealed = true;
     }
+    // What is new for the other: that one answered (a first answer; an edit is silent), or the
+    // reveal, which makes "has answered" old news for both.
+    if (s.first) {
+      s.told = notice_of(s.revealed ? NoticeKind::deck_revealed : NoticeKind::deck_answered, bond.other.id, bond.id, me,
+                         prompt.id, now);
+      if (s.revealed)
+        if (auto r = tx.remove_notices(bond.id, NoticeKind::deck_answered, prompt.id); !r) return std::unexpected(r.error());
+      if (auto r = tx.add_notice(*s.told); !r) return std::unexpected(r.error());
+    }
     auto after = prompt_facts(tx, bond, me, deck, prompt);
     if (!after) return std::unexpected(after.error());
     s.facts = std::move(*after);
@@ -266,8 +276,7 @@ Awaitable answer_prompt(AppContext& app, Context& ctx) {
   });
   if (!saved) co_return saved.error();
   // The other learns that you answered (once) and when both are revealed; an edit tells nothing.
-  if (saved->revealed) notify(app, bond.other.id, "deck_revealed", bond.id, prompt.id);
-  else if (saved->first) notify(app, bond.other.id, "deck_answered", bond.id, prompt.id);
+  if (saved->told) tell(app, *saved->told);
   const auto& f = saved->facts;
   co_return json_ok(prompt_json(bond, me, deck, prompt, f.answers, f.revealed, f.skipped, f.unlocked));
 }

@@ -1,6 +1,6 @@
 // Moments: a bond's journey of highs and lows. Either member adds one; only its author edits or
 // deletes it. The milestones (the bond's start, the first day both checked in, every 50th day both
-// did) are computed from what is stored, never kept. After a bond ends each sees only their own.
+// did, each conversation level opened) are computed from what is stored, never kept. After a bond ends each sees only their own.
 #include <algorithm>
 
 #include "api/async_store.h"
@@ -34,21 +34,31 @@ Awaitable list_moments(AppContext& app, Context& ctx) {
   struct Journey {
     std::vector<Moment> moments;
     std::vector<Day> both;
+    std::vector<Reveal> reveals;
   };
   auto journey = co_await read(app.store(), [&](store::ReadTx& tx) -> Result<Journey> {
     auto moments = tx.moments_in(bond.id);
     if (!moments) return std::unexpected(moments.error());
     auto both = tx.days_both_checked_in(bond.id);
     if (!both) return std::unexpected(both.error());
-    return Journey{std::move(*moments), std::move(*both)};
+    auto reveals = tx.reveals(bond.id);
+    if (!reveals) return std::unexpected(reveals.error());
+    return Journey{std::move(*moments), std::move(*both), std::move(*reveals)};
   });
   if (!journey) co_return journey.error();
   const std::string& me = ctx.user().id;
   json::array moments, marks;
   for (const auto& m : journey->moments)
     if (visible_in_bond(me, m.author.id, bond.status)) moments.push_back(to_json(m, me));
-  for (const auto& m : milestones(utc_day(bond.created_at), journey->both))
-    marks.push_back(json::object{{"kind", to_string(m.kind)}, {"day", format_day(m.day)}, {"count", m.count}});
+  const auto opened = levels_opened(app.catalog().decks, bond.kind, journey->reveals);
+  for (const auto& m : milestones(utc_day(bond.created_at), journey->both, opened)) {
+    json::object mark{{"kind", to_string(m.kind)}, {"day", format_day(m.day)}, {"count", m.count}};
+    if (m.kind == MilestoneKind::deck_level) {
+      mark["deck"] = m.deck;
+      mark["level"] = m.level;
+    }
+    marks.push_back(std::move(mark));
+  }
   co_return json_ok(json::object{{"moments", std::move(moments)}, {"milestones", std::move(marks)}});
 }
 

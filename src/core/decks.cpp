@@ -103,6 +103,26 @@ DeckProgress deck_progress(const Deck& deck, BondKind kind, const std::vector<st
   return out;
 }
 
+std::vector<LevelOpened> levels_opened(const std::vector<Deck>& decks, BondKind kind, const std::vector<Reveal>& reveals) {
+  std::map<std::string_view, std::array<int, kDeckLevels>> counts;  // per deck: revealed by level
+  std::vector<LevelOpened> out;
+  for (const auto& r : reveals) {
+    const DeckPrompt* p = nullptr;
+    const Deck* in = nullptr;
+    for (const auto& d : decks)
+      if (r.prompt_id.starts_with(d.id) && (p = d.prompt(r.prompt_id))) {
+        in = &d;
+        break;
+      }
+    if (!p || !suits(in->kinds, kind) || !suits(p->kinds, kind) || p->level < 1 || p->level > kDeckLevels) continue;
+    auto& revealed = counts[in->id];
+    const int before = unlocked_level(revealed);
+    ++revealed[static_cast<std::size_t>(p->level - 1)];
+    for (int level = before + 1; level <= unlocked_level(revealed); ++level) out.push_back({in->id, level, r.at});
+  }
+  return out;
+}
+
 std::optional<bool> may_answer(const Deck& deck, const DeckPrompt& prompt, BondKind kind, const DeckProgress& progress) {
   if (!suits(deck.kinds, kind) || !suits(prompt.kinds, kind)) return std::nullopt;
   return prompt.level <= progress.unlocked;

@@ -92,6 +92,24 @@ struct PromptChoice {
 std::optional<PromptChoice> prompt_of_the_day(std::string_view bond_id, Day day, const std::vector<Deck>& decks,
                                               BondKind kind, const std::vector<std::string>& revealed_ids);
 
+// A prompt the bond revealed, and when.
+struct Reveal {
+  std::string prompt_id;
+  Millis at = 0;
+};
+// A level the bond opened in a deck, and when: the moment of the reveal that made it the
+// kRevealsToUnlock-th of the level before.
+struct LevelOpened {
+  std::string deck;
+  int level = 2;
+  Millis at = 0;
+  bool operator==(const LevelOpened&) const = default;
+};
+// Every level the bond has opened, from its reveals in the order they happened (any deck's;
+// prompts unknown or unsuited to `kind` are ignored, as deck_progress ignores them). In the order
+// they opened.
+std::vector<LevelOpened> levels_opened(const std::vector<Deck>& decks, BondKind kind, const std::vector<Reveal>& reveals);
+
 // ---- answers
 
 inline constexpr std::size_t kMaxDeckAnswer = 5000;  // characters

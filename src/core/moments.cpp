@@ -19,6 +19,7 @@ std::string_view to_string(MilestoneKind kind) {
     case MilestoneKind::began: return "began";
     case MilestoneKind::first_reveal: return "first_reveal";
     case MilestoneKind::days_both: return "days_both";
+    case MilestoneKind::deck_level: return "deck_level";
   }
   return "began";
 }
@@ -68,7 +69,7 @@ std::vector<FieldError> apply_moment_draft(const MomentDraft& draft, Day today, 
   return errors;
 }
 
-std::vector<Milestone> milestones(Day began, const std::vector<Day>& both_days) {
+std::vector<Milestone> milestones(Day began, const std::vector<Day>& both_days, const std::vector<LevelOpened>& opened) {
   // A check-in may be dated by a calendar a day behind UTC's, so the first one can fall on the day
   // before the bond's UTC start: the bond began on that day for them, and the journey starts there.
   if (!both_days.empty()) began = std::min(began, both_days.front());
@@ -76,6 +77,9 @@ std::vector<Milestone> milestones(Day began, const std::vector<Day>& both_days) 
   if (!both_days.empty()) out.push_back({MilestoneKind::first_reveal, both_days.front(), 1});
   for (std::size_t n = kMilestoneEvery; n <= both_days.size(); n += kMilestoneEvery)
     out.push_back({MilestoneKind::days_both, both_days[n - 1], static_cast<int>(n)});
+  for (const auto& o : opened)
+    out.push_back({MilestoneKind::deck_level, std::max(began, utc_day(o.at)), 0, o.deck, o.level});
+  std::stable_sort(out.begin(), out.end(), [](const Milestone& a, const Milestone& b) { return a.day < b.day; });
   return out;
 }
 

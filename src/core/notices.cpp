@@ -8,7 +8,7 @@ namespace pillars {
 
 namespace {
 
-constexpr std::array<std::pair<NoticeKind, std::string_view>, 12> kNames{{
+constexpr std::array<std::pair<NoticeKind, std::string_view>, 14> kNames{{
     {NoticeKind::entry_shared, "entry_shared"},
     {NoticeKind::response_added, "response_added"},
     {NoticeKind::appreciation_added, "appreciation_added"},
@@ -21,7 +21,15 @@ constexpr std::array<std::pair<NoticeKind, std::string_view>, 12> kNames{{
     {NoticeKind::invite_accepted, "invite_accepted"},
     {NoticeKind::bond_ended, "bond_ended"},
     {NoticeKind::moment_added, "moment_added"},
+    {NoticeKind::deck_answered, "deck_answered"},
+    {NoticeKind::deck_revealed, "deck_revealed"},
 }};
+
+constexpr auto kKinds = [] {
+  std::array<NoticeKind, kNames.size()> out{};
+  for (std::size_t i = 0; i < kNames.size(); ++i) out[i] = kNames[i].first;
+  return out;
+}();
 
 bool is_request(NoticeKind kind) {
   return kind == NoticeKind::comfort_requested || kind == NoticeKind::space_requested;
@@ -34,6 +42,8 @@ std::string_view to_string(NoticeKind kind) {
     if (k == kind) return name;
   return "entry_shared";
 }
+
+std::span<const NoticeKind> all_notice_kinds() { return kKinds; }
 
 std::optional<NoticeKind> parse_notice_kind(std::string_view text) {
   for (const auto& [k, name] : kNames)

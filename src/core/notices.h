@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,9 +27,13 @@ enum class NoticeKind {
   checkin_revealed,
   invite_accepted,
   bond_ended,
-  moment_added,  // a moment on the bond's journey, told while it stands
+  moment_added,   // a moment on the bond's journey, told while it stands
+  deck_answered,  // the other answered a conversation prompt (its id the subject); gone at the reveal
+  deck_revealed,  // both have answered a prompt, so both answers are open
 };
 std::string_view to_string(NoticeKind kind);
+// Every kind, in the order above (the store keeps the same list in its table of notice kinds).
+std::span<const NoticeKind> all_notice_kinds();
 std::optional<NoticeKind> parse_notice_kind(std::string_view text);
 
 inline constexpr int kNoticeDays = 30;        // how far back the list looks

@@ -172,6 +172,8 @@ class ReadTx {
   virtual Result<std::vector<PromptState>> prompt_states(const std::string& bond_id, const std::string& user_id) = 0;
   // The prompts revealed in the bond, oldest first.
   virtual Result<std::vector<std::string>> revealed_prompts(const std::string& bond_id) = 0;
+  // The same with when each was revealed, for the levels the bond opened (core/decks.h).
+  virtual Result<std::vector<Reveal>> reveals(const std::string& bond_id) = 0;
   // Both members' answers to one prompt (none, one or two), words opened; and when it was revealed.
   virtual Result<std::vector<DeckAnswer>> deck_answers(const std::string& bond_id, const std::string& prompt_id) = 0;
   virtual Result<std::optional<Millis>> revealed_at(const std::string& bond_id, const std::string& prompt_id) = 0;

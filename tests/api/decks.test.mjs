@@ -103,6 +103,10 @@ describe('an answer', TIMEOUT, () => {
     assert.equal(seen.body.mine, null);
     assert.ok(!seen.text.includes('lighthouse'));
     assert.notEqual(seen.text, before, 'that she answered is all that changed');
+    const toldBen = (await ben.get('/api/v1/notices')).body.notices.filter((n) => n.subject_id === id);
+    assert.deepEqual(toldBen.map((n) => n.kind), ['deck_answered'], 'what is new tells Ben, without words');
+    assert.ok(!JSON.stringify(toldBen).includes('lighthouse'));
+    assert.ok(!(await ana.get('/api/v1/notices')).body.notices.some((n) => n.subject_id === id), 'nothing for Ana herself');
 
     // Her edit and her "not now" leave Ben's view exactly as it was, and tell him nothing.
     const events = benEvents.raw.length;
@@ -129,6 +133,10 @@ describe('an answer', TIMEOUT, () => {
     const hers = (await view(ana, ab.id, id)).body;
     assert.equal(hers.other.body, 'A quiet room with a window.');
     assert.equal(hers.revealed_at, his.revealed_at);
+    // What is new: Ana is told both answers are open; Ben's "she answered" is old news, gone.
+    const news = async (person) => (await person.get('/api/v1/notices')).body.notices.filter((n) => n.subject_id === id).map((n) => n.kind);
+    assert.deepEqual(await news(ana), ['deck_revealed']);
+    assert.deepEqual(await news(ben), []);
     const locked = await ana.put(promptPath(ab.id, id, '/answer'), { body: 'changed after all' });
     assertProblem(locked, 409, 'answer-locked');
     assert.ok(!locked.text.includes('changed after all'));
@@ -189,6 +197,11 @@ describe('levels', TIMEOUT, () => {
       assert.deepEqual(f.levels.map((l) => [l.open, l.revealed]), [[true, 5], [true, 0], [false, 0]]);
     }
     assert.equal((await answer(ana, ab.id, level2, { body: 'Now it opens.' })).open, true);
+    // The journey marks the day the level opened, the same for both.
+    for (const person of [ana, ben]) {
+      const marks = (await person.get(bondPath(ab.id, '/moments'))).body.milestones.filter((m) => m.kind === 'deck_level');
+      assert.deepEqual(marks.map((m) => [m.deck, m.level, m.day]), [['feelings', 2, utcDay()]]);
+    }
     const other = (await deckList(ana, ab.id)).decks.find((d) => d.id === 'journey');
     assert.equal(other.unlocked, 1, 'each deck opens on its own');
   });

@@ -18,7 +18,8 @@ const TYPES = new Set(['entry_shared', 'entry_withdrawn', 'entry_updated', 'entr
   'appreciation_added', 'comfort_requested', 'comfort_answered', 'space_requested', 'space_answered', 'bond_ended']);
 // The types that are also notices carry the notice's id.
 const NOTICES = new Set(['entry_shared', 'response_added', 'appreciation_added', 'comfort_requested', 'comfort_answered',
-  'space_requested', 'space_answered', 'invite_accepted', 'checkin_added', 'checkin_revealed', 'bond_ended', 'moment_added']);
+  'space_requested', 'space_answered', 'invite_accepted', 'checkin_added', 'checkin_revealed', 'bond_ended', 'moment_added',
+  'deck_answered', 'deck_revealed']);
 // The notices about an entry also name the entry, so a link can lead straight to it.
 const WITH_ENTRY = new Set(['entry_shared', 'response_added']);
 const keysOf = (type) =>

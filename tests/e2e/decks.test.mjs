@@ -5,7 +5,9 @@
 // - Ben's open screen says, by itself, that she answered, without her words;
 // - Ben answers, and both see the two answers side by side with the invitation to talk;
 // - a love-map choice goes from answer to reveal, and Ada's missed guess becomes "Ask Ben about this";
-// - axe-core finds nothing serious on the three screens; nothing scrolls sideways.
+// - What’s new leads Ada to the answers she can read; once Ben ends the bond, each keeps only their
+//   own answer and nothing new can be answered;
+// - axe-core finds nothing serious on the screens; nothing scrolls sideways.
 // Any console error or CSP violation fails the run.
 //
 // Run from the repository root after `make build`:
@@ -153,4 +155,33 @@ test('a love-map choice, from answer to reveal: a missed guess is something to a
   assert.equal(await a.getByText(/\d+\s*(%|points|of \d+ right)/).count(), 0, 'no score');
   await a.getByText('What surprised you? Ask each other one question about it.').waitFor();
   await assertAccessible(a, 'a love-map reveal');
+});
+
+test('What’s new leads Ada to the answers she can now read', { timeout: TEST_TIMEOUT }, async () => {
+  const a = page('ada');
+  await a.goto('/');
+  const news = a.locator('section', { has: a.getByRole('heading', { name: 'What’s new' }) });
+  const item = news.getByRole('link', { name: /You and Ben Okafor have both answered a question/ }).first();
+  await item.waitFor();
+  await item.click();
+  await a.getByRole('heading', { name: 'Your answers, side by side' }).waitFor();
+  assert.match(a.url(), /\/prompts\//);
+});
+
+test('after Ben ends the bond, each keeps only their own answer, and nothing can be answered', { timeout: TEST_TIMEOUT }, async () => {
+  const ended = await callAs('ben', 'POST', `/api/v1/bonds/${bondId}/end`, {});
+  assert.equal(ended.status, 200, JSON.stringify(ended.body));
+  const prompt = promptOf(today.prompt_id);
+  const a = await openPrompt('ada', prompt.id);
+  await a.getByRole('heading', { name: 'Your answer', exact: true }).waitFor();
+  await a.getByText(/This bond has ended\. Your own answer stays yours to read/).waitFor();
+  await a.locator('.pair__who').filter({ hasText: /^Ada Lindqvist/ }).waitFor();
+  assert.equal(await a.locator('.pair__who').filter({ hasText: /^Ben Okafor/ }).count(), 0, 'his side is gone');
+  if (!prompt.choices) assert.equal(await a.getByText(benWords).count(), 0, 'his words are his alone now');
+  assert.equal(await a.getByRole('heading', { name: 'Talk about it' }).count(), 0);
+  const unanswered = catalog.decks.find((d) => d.id === 'journey').prompts.find((p) => p.level === 1 && !p.choices);
+  await openPrompt('ada', unanswered.id);
+  await a.getByText('This bond has ended; nothing new can be answered.').waitFor();
+  assert.equal(await a.getByRole('button', { name: 'Keep my answer' }).count(), 0);
+  await assertAccessible(a, 'an ended bond’s answer');
 });

@@ -106,7 +106,7 @@ TEST(Catalog, TheJourneyHasWordsForEveryKindAndMilestone) {
   auto loaded = api::load_catalog();
   ASSERT_TRUE(loaded) << loaded.error().detail;
   auto served = boost::json::parse(loaded->json).as_object();
-  for (auto kind : {"began", "first_reveal", "days_both"})
+  for (auto kind : {"began", "first_reveal", "days_both", "deck_level"})
     EXPECT_TRUE(served.at("journey").at("milestones").at(kind).is_string()) << kind;
   std::string_view feelings, journey;
   for (const auto& f : content_files()) {

@@ -106,6 +106,31 @@ TEST(Decks, ALevelOpensWhenBothRevealedFiveOfTheOneBefore) {
   EXPECT_EQ(may_answer(affection, affection.prompts[0], BondKind::friend_, DeckProgress{}), std::nullopt);
 }
 
+TEST(Decks, EachLevelOpensAtTheRevealThatMadeItTheFifth) {
+  std::vector<Deck> decks{deck("feelings", kAll, 10), deck("affection", kPartner, 10)};
+  decks[0].prompts[0].kinds = kPartner;
+  std::vector<Reveal> reveals;
+  Millis at = 1000;
+  auto reveal = [&](std::string id) { reveals.push_back({std::move(id), at++}); };
+  for (int i = 0; i < 4; ++i) reveal("feelings.1.p" + std::to_string(i));
+  reveal("affection.1.p0");  // a partner's deck, in between
+  reveal("nowhere.1.p0");    // unknown: ignored
+  reveal("feelings.1.p4");   // the fifth of level 1 for a partner (1006), the fourth for family
+  reveal("feelings.1.p5");   // the fifth for family (1007)
+  for (int i = 0; i < 5; ++i) reveal("feelings.2.p" + std::to_string(i));  // level 3 at 1012
+
+  EXPECT_EQ(levels_opened(decks, BondKind::partner, reveals),
+            (std::vector<LevelOpened>{{"feelings", 2, 1006}, {"feelings", 3, 1012}}));
+  EXPECT_EQ(levels_opened(decks, BondKind::family, reveals),
+            (std::vector<LevelOpened>{{"feelings", 2, 1007}, {"feelings", 3, 1012}}))
+      << "the partner-only prompt does not count in a family bond, nor the partner-only deck";
+  EXPECT_TRUE(levels_opened(decks, BondKind::friend_, {}).empty());
+  // The same levels as deck_progress says are open, whatever the order of reveals.
+  std::vector<std::string> ids;
+  for (const auto& r : reveals) ids.push_back(r.prompt_id);
+  EXPECT_EQ(deck_progress(decks[0], BondKind::partner, ids).unlocked, 3);
+}
+
 TEST(Decks, ThePromptOfTheDayIsTheSameForBothAndFairAcrossDecks) {
   const auto decks = good_decks();
   auto today = prompt_of_the_day("bond-a", 20000, decks, BondKind::partner, {});

@@ -91,5 +91,18 @@ TEST(Milestones, TheStartTheFirstRevealAndEveryFiftiethDayBoth) {
   EXPECT_EQ(milestones(100, days).back(), (Milestone{MilestoneKind::days_both, 500, 50}));
 }
 
+TEST(Milestones, ALevelOpenedInAConversationDeckTakesItsPlaceByDay) {
+  constexpr Millis kDayMs = 24LL * 3600 * 1000;
+  std::vector<LevelOpened> opened{{"feelings", 2, 102 * kDayMs + 5}, {"love_map", 2, 104 * kDayMs}, {"feelings", 3, 104 * kDayMs + 9}};
+  auto m = milestones(100, {103}, opened);
+  ASSERT_EQ(m.size(), 5u);
+  EXPECT_EQ(m[0], (Milestone{MilestoneKind::began, 100, 0}));
+  EXPECT_EQ(m[1], (Milestone{MilestoneKind::deck_level, 102, 0, "feelings", 2}));
+  EXPECT_EQ(m[2], (Milestone{MilestoneKind::first_reveal, 103, 1}));
+  EXPECT_EQ(m[3], (Milestone{MilestoneKind::deck_level, 104, 0, "love_map", 2})) << "same day: in the order they opened";
+  EXPECT_EQ(m[4], (Milestone{MilestoneKind::deck_level, 104, 0, "feelings", 3}));
+  EXPECT_EQ(to_string(MilestoneKind::deck_level), "deck_level");
+}
+
 }  // namespace
 }  // namespace pillars

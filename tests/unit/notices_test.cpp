@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace pillars {
 namespace {
 
@@ -24,11 +26,13 @@ std::vector<std::string> ids(const std::vector<NoticeRow>& rows) {
 }
 
 TEST(Notices, KindsRoundTripAndUnknownIsRefused) {
-  for (auto k : {NoticeKind::entry_shared, NoticeKind::response_added, NoticeKind::appreciation_added,
-                 NoticeKind::comfort_requested, NoticeKind::comfort_answered, NoticeKind::space_requested,
-                 NoticeKind::space_answered, NoticeKind::checkin_added, NoticeKind::checkin_revealed,
-                 NoticeKind::invite_accepted, NoticeKind::bond_ended, NoticeKind::moment_added})
+  std::set<std::string_view> names;
+  for (auto k : all_notice_kinds()) {
     EXPECT_EQ(parse_notice_kind(to_string(k)), k) << to_string(k);
+    names.insert(to_string(k));
+  }
+  EXPECT_EQ(names.size(), 14u) << "every kind has a name of its own";
+  EXPECT_EQ(all_notice_kinds().back(), NoticeKind::deck_revealed);
   EXPECT_FALSE(parse_notice_kind("entry_updated"));
   EXPECT_FALSE(parse_notice_kind(""));
 }

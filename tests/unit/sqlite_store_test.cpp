@@ -225,8 +225,14 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
+// Undoes migration 0014 (notice kinds as a table) as far as older code can tell: the table of
+// kinds stays, unused; applying 0014 again rebuilds notices from what is there.
+#define PILLARS_UNDO_0014                                                                            \
+  "DELETE FROM schema_migrations WHERE name = '0014_notice_kinds.sql';"
+
 // Undoes migration 0013 (conversation decks).
 #define PILLARS_UNDO_0013                                                                            \
+  PILLARS_UNDO_0014                                                                                  \
   "DROP TABLE deck_answers; DROP TABLE deck_reveals; DROP TABLE deck_skips;"                        \
   "DELETE FROM schema_migrations WHERE name = '0013_decks.sql';"
 
@@ -642,6 +648,19 @@ TEST_F(SqliteStoreTest, NoticesFollowWhatTheyTellOfAndAreSeenPerPerson) {
   ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.add_notice(notice("n5", NoticeKind::moment_added, "u2", "m1", 35)); }));
   EXPECT_EQ(for_ben()[0].notice.kind, NoticeKind::moment_added);
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.remove_notices("b1", NoticeKind::moment_added, "m1"); }));
+  ASSERT_EQ(for_ben().size(), 1u);
+
+  // Every kind core knows can be kept (the table of kinds, 0014, names each), before and after the
+  // rebuild that brought the table in.
+  rewind(PILLARS_UNDO_0014);
+  ASSERT_EQ(for_ben().size(), 1u) << "the rebuild keeps what was there";
+  int n = 100;
+  for (auto kind : all_notice_kinds()) {
+    auto told = notice("k" + std::to_string(n), kind, "u2", "subject-" + std::to_string(n), n);
+    ++n;
+    ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.add_notice(told); })) << to_string(kind);
+    ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.remove_notices("b1", kind, told.subject_id); }));
+  }
   ASSERT_EQ(for_ben().size(), 1u);
 
   // "All" marks every unread notice of the person; remove_notices forgets a subject for everyone.

@@ -251,7 +251,7 @@ export interface BondNeeds {
 
 export type MomentKind = 'high' | 'low';
 export const momentKinds: readonly MomentKind[] = ['high', 'low'];
-export type MilestoneKind = 'began' | 'first_reveal' | 'days_both';
+export type MilestoneKind = 'began' | 'first_reveal' | 'days_both' | 'deck_level';
 
 export interface Moment {
   id: string;
@@ -271,6 +271,9 @@ export interface Milestone {
   day: string;
   /** For days_both: 50, 100, ... */
   count: number;
+  /** For deck_level: the conversation deck, and the level it opened. */
+  deck?: string;
+  level?: number;
 }
 
 export interface Journey {
@@ -520,20 +523,26 @@ export interface SpaceRequest extends ComfortRequest {
   reply: SpaceReply | null;
 }
 
-/** Something that happened in a bond while this person was away, for Home's "what is new". */
-export type NoticeKind =
-  | 'entry_shared'
-  | 'response_added'
-  | 'appreciation_added'
-  | 'comfort_requested'
-  | 'comfort_answered'
-  | 'space_requested'
-  | 'space_answered'
-  | 'checkin_added'
-  | 'checkin_revealed'
-  | 'invite_accepted'
-  | 'bond_ended'
-  | 'moment_added';
+/** Every kind of thing that happened in a bond while this person was away, for Home's "what is new". */
+export const NOTICE_KINDS = [
+  'entry_shared',
+  'response_added',
+  'appreciation_added',
+  'comfort_requested',
+  'comfort_answered',
+  'space_requested',
+  'space_answered',
+  'checkin_added',
+  'checkin_revealed',
+  'invite_accepted',
+  'bond_ended',
+  'moment_added',
+  /** Conversations: the other answered a question (its id the subject); gone once both have. */
+  'deck_answered',
+  /** Conversations: both answered, so both answers are open. */
+  'deck_revealed',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export interface Notice {
   id: string;

@@ -4,10 +4,10 @@
 // back with growing pauses, and every listener hears a "resync" so nothing missed stays stale.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
-import { api, type Bond, type NoticeKind } from './api';
+import { api, NOTICE_KINDS, type Bond, type NoticeKind } from './api';
 import { useAuth } from './auth';
 import { useAnnounce } from './status';
-import { bondHref, journeyHref, noticeHref, promptHref, targetId } from './ui/target';
+import { bondHref, journeyHref, noticeHref, targetId } from './ui/target';
 
 /**
  * Every kind of notice is also a live event (its id is the notice's subject: for check-ins the
@@ -22,12 +22,8 @@ export type LiveEventType =
   /** What the other shows of their two needs changed: the bond's needs are fetched again. */
   | 'needs_changed'
   /** The journey: the moment's id. */
-  | 'moment_added'
   | 'moment_updated'
   | 'moment_deleted'
-  /** Conversations: the prompt's id. The other answered (no words), or both have and it is open to both. */
-  | 'deck_answered'
-  | 'deck_revealed'
   /** Not from the server: the connection came back, so anything may have changed. */
   | 'resync';
 
@@ -67,26 +63,13 @@ const sayings: Partial<Record<LiveEventType, (name: string) => string>> = {
 };
 
 const types = new Set<string>([
-  'entry_shared',
+  ...NOTICE_KINDS,
   'entry_withdrawn',
   'entry_updated',
   'entry_deleted',
-  'response_added',
-  'appreciation_added',
-  'comfort_requested',
-  'comfort_answered',
-  'space_requested',
-  'space_answered',
-  'invite_accepted',
-  'bond_ended',
-  'checkin_added',
-  'checkin_revealed',
   'needs_changed',
-  'moment_added',
   'moment_updated',
   'moment_deleted',
-  'deck_answered',
-  'deck_revealed',
 ]);
 
 /**
@@ -106,9 +89,6 @@ function hrefOf(event: LiveEvent): string | undefined {
     case 'moment_added':
     case 'moment_updated':
       return journeyHref(event.bond_id, targetId.moment(event.id));
-    case 'deck_answered':
-    case 'deck_revealed':
-      return promptHref(event.bond_id, event.id);
     default:
       return noticeHref({ kind: event.type, bond_id: event.bond_id, subject_id: event.id, entry_id: event.entry_id });
   }

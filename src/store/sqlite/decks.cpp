@@ -38,6 +38,15 @@ Result<std::vector<std::string>> SqliteTx::revealed_prompts(const std::string& b
   return out;
 }
 
+Result<std::vector<Reveal>> SqliteTx::reveals(const std::string& bond_id) {
+  Query q(c_, "SELECT prompt_id, revealed_at FROM deck_reveals WHERE bond_id = ? ORDER BY revealed_at, prompt_id");
+  q.bind(bond_id);
+  std::vector<Reveal> out;
+  while (q.step()) out.push_back({q.text(0), q.integer(1)});
+  PILLARS_CHECK(q);
+  return out;
+}
+
 Result<std::vector<DeckAnswer>> SqliteTx::deck_answers(const std::string& bond_id, const std::string& prompt_id) {
   Query q(c_,
           "SELECT user_id, body_sealed, choice, guess, created_at, updated_at FROM deck_answers "

@@ -114,6 +114,7 @@ class SqliteTx final : public WriteTx {
   // ---- conversation decks (decks.cpp)
   Result<std::vector<PromptState>> prompt_states(const std::string& bond_id, const std::string& user_id) override;
   Result<std::vector<std::string>> revealed_prompts(const std::string& bond_id) override;
+  Result<std::vector<Reveal>> reveals(const std::string& bond_id) override;
   Result<std::vector<DeckAnswer>> deck_answers(const std::string& bond_id, const std::string& prompt_id) override;
   Result<std::optional<Millis>> revealed_at(const std::string& bond_id, const std::string& prompt_id) override;
   Result<bool> skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id) override;

@@ -136,11 +136,13 @@ function Side({ who, mine, answer, prompt, other }: { who: string; mine: boolean
 function Reveal({ bond, prompt, view, headingRef }: { bond: Bond; prompt: DeckPrompt; view: PromptView; headingRef: { current: HTMLHeadingElement | null } }) {
   const user = useUser();
   const other = bond.other.display_name;
+  const ended = bond.status !== 'active' || !view.other;
   return (
     <section class="deck-reveal" aria-labelledby="deck-reveal-heading">
       <h2 id="deck-reveal-heading" tabIndex={-1} ref={headingRef}>
-        Your answers, side by side
+        {ended ? 'Your answer' : 'Your answers, side by side'}
       </h2>
+      {ended && <p class="notice">This bond has ended. Your own answer stays yours to read; {other}’s stays theirs.</p>}
       {view.other && bothKnewSaid(view.mine?.guess_right, view.other.guess_right) && (
         <p class="deck-standing">{bothKnewSaid(view.mine?.guess_right, view.other.guess_right)}</p>
       )}

@@ -3,7 +3,7 @@
 // drawn faintly behind (a picture only). Either adds a moment; only its author changes or deletes it.
 // After the bond ended each sees, and may delete, only their own.
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { api, type Bond, type JourneyWords, type Moment, type MomentDraft } from '../api';
+import { api, type Bond, type Deck, type JourneyWords, type Moment, type MomentDraft } from '../api';
 import { useUser } from '../auth';
 import { BondMissing } from '../bond/bond-missing';
 import { formatDay, localDay } from '../checkin/words';
@@ -15,9 +15,9 @@ import { Confirm } from '../ui/confirm';
 import { LoadError, Loading } from '../ui/feedback';
 import { Button } from '../ui/forms';
 import { useLandOnTarget } from '../ui/land';
-import { bondHref, journeyHref, targetId } from '../ui/target';
+import { bondHref, deckHref, journeyHref, targetId } from '../ui/target';
 import { MomentForm } from './moment-form';
-import { backdropPaths, draftOf, milestoneSaid, timeline, type TimelineItem } from './timeline';
+import { backdropPaths, draftOf, milestoneKey, milestoneSaid, timeline, type TimelineItem } from './timeline';
 import '../inner/inner.css';
 import './journey.css';
 
@@ -138,13 +138,15 @@ function MomentItem({ moment, bond, words, onChanged }: { moment: Moment; bond: 
   );
 }
 
-function Milestone({ item, words }: { item: Extract<TimelineItem, { type: 'milestone' }>; words: JourneyWords }) {
+function Milestone({ item, words, bond, decks }: { item: Extract<TimelineItem, { type: 'milestone' }>; words: JourneyWords; bond: Bond; decks: readonly Deck[] }) {
+  const said = milestoneSaid(words, item.milestone, decks);
+  const deck = item.milestone.kind === 'deck_level' && item.milestone.deck;
   return (
     <li class="milestone">
       <Marker kind="milestone" />
       <p class="milestone__text">
         <time dateTime={item.day}>{formatDay(item.day)}</time>
-        <span>{milestoneSaid(words, item.milestone)}</span>
+        {deck ? <Link href={deckHref(bond.id, deck)}>{said}</Link> : <span>{said}</span>}
       </p>
     </li>
   );
@@ -255,7 +257,7 @@ export function JourneyPage({ id }: { id: string }) {
                       item.type === 'moment' ? (
                         <MomentItem key={item.moment.id} moment={item.moment} bond={b} words={words} onChanged={changed} />
                       ) : (
-                        <Milestone key={`${item.milestone.kind}-${item.day}`} item={item} words={words} />
+                        <Milestone key={milestoneKey(item.milestone)} item={item} words={words} bond={b} decks={catalog.data?.decks ?? []} />
                       ),
                     )}
                   </ol>

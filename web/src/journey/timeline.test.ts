@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Moment } from '../api';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Deck, Moment } from '../api';
 import { catalog } from '../insights/fixture.test';
-import { TITLE_MAX, backdropPaths, draftOf, milestoneSaid, momentBody, momentProblems, timeline } from './timeline';
+import { TITLE_MAX, backdropPaths, draftOf, milestoneKey, milestoneSaid, momentBody, momentProblems, timeline } from './timeline';
 
 const words = catalog.journey;
 
@@ -41,6 +43,19 @@ test('milestones speak the catalog’s words, with the count filled in', () => {
   const fifty = milestoneSaid(words, { kind: 'days_both', day: '2025-05-01', count: 50 });
   assert.match(fifty, /\b50\b/);
   assert.doesNotMatch(fifty, /\{count\}/);
+});
+
+test('a conversation level opened is said with the level’s name and the deck’s title', () => {
+  const decks = [JSON.parse(readFileSync(path.join(process.env.PILLARS_WEB_DIR ?? process.cwd(), '..', 'content', 'decks', 'feelings.json'), 'utf8')) as Deck];
+  const opened = { kind: 'deck_level' as const, day: '2026-03-01', count: 0, deck: 'feelings', level: 2 };
+  const said = milestoneSaid(words, opened, decks);
+  const [feelings] = decks;
+  assert.ok(feelings && said.includes(feelings.title), said);
+  assert.ok(said.includes(feelings.levels[1]?.name ?? '?'), said);
+  assert.doesNotMatch(said, /[{}]|undefined/);
+  assert.doesNotMatch(milestoneSaid(words, { ...opened, deck: 'gone' }, decks), /[{}]|undefined/, 'a deck no longer there still reads');
+  const other = { ...opened, deck: 'journey' };
+  assert.notEqual(milestoneKey(opened), milestoneKey(other), 'two levels on one day have keys of their own');
 });
 
 test('a moment needs a day that has come and a title of one line, up to 120 characters', () => {

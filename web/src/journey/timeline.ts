@@ -1,7 +1,7 @@
 // A bond's journey as plain rules: the moments and milestones as one timeline, newest first and
 // grouped by year; what a moment needs before it is sent; and the faint shape of closeness drawn
 // behind it all.
-import type { Journey, JourneyWords, Milestone, Moment, MomentDraft } from '../api';
+import type { Deck, Journey, JourneyWords, Milestone, Moment, MomentDraft } from '../api';
 import { countChars } from '../catalog';
 
 export const TITLE_MAX = 120;
@@ -15,7 +15,7 @@ export interface TimelineYear {
 }
 
 /** Milestones of one day, newest first: the beginning is always the last word. */
-const milestoneOrder = ['days_both', 'first_reveal', 'began'];
+const milestoneOrder = ['deck_level', 'days_both', 'first_reveal', 'began'];
 
 /** Within a day: moments first, the later added first; then the milestones in their order. */
 function withinDay(a: TimelineItem, b: TimelineItem): number {
@@ -44,10 +44,23 @@ export function timeline(journey: Journey): TimelineYear[] {
   return years;
 }
 
-/** A milestone in the catalog's words: "100 days you have both checked in". */
-export function milestoneSaid(words: JourneyWords, milestone: Milestone): string {
-  return (words.milestones[milestone.kind] ?? '').split('{count}').join(String(milestone.count));
+/**
+ * A milestone in the catalog's words: "100 days you have both checked in", or for a conversation
+ * level "You opened “Closer” in Feelings" (the level's name and the deck's title from `decks`).
+ */
+export function milestoneSaid(words: JourneyWords, milestone: Milestone, decks: readonly Deck[] = []): string {
+  const deck = decks.find((d) => d.id === milestone.deck);
+  const level = deck?.levels.find((l) => l.level === milestone.level);
+  const fill: Record<string, string> = {
+    '{count}': String(milestone.count),
+    '{deck}': deck?.title ?? 'a conversation deck',
+    '{level}': level?.name ?? `level ${milestone.level ?? ''}`.trim(),
+  };
+  return (words.milestones[milestone.kind] ?? '').replace(/\{count\}|\{deck\}|\{level\}/g, (m) => fill[m] ?? m);
 }
+
+/** A key for a milestone, unique within a journey (two levels may open on one day). */
+export const milestoneKey = (m: Milestone): string => [m.kind, m.day, m.deck ?? '', m.level ?? ''].join('-');
 
 /**
  * What keeps a moment from being sent, by field: a title of one line up to TITLE_MAX characters, a

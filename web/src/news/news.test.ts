@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Bond, Notice, NoticeKind } from '../api';
+import { NOTICE_KINDS, type Bond, type Notice, type NoticeKind } from '../api';
 import {
   SEEN_SHOWN,
   bondsNeedingSpaceDetails,
@@ -32,11 +32,7 @@ const bond = (id: string, name: string): Bond => ({
 });
 
 test('every notice is a plain sentence with the other’s name', () => {
-  const kinds: NoticeKind[] = [
-    'entry_shared', 'response_added', 'appreciation_added', 'comfort_requested', 'comfort_answered', 'space_requested',
-    'space_answered', 'checkin_added', 'checkin_revealed', 'invite_accepted', 'bond_ended', 'moment_added',
-  ];
-  for (const kind of kinds) {
+  for (const kind of NOTICE_KINDS) {
     const text = noticeSentence(notice(kind), 'Ben');
     assert.match(text, /Ben/, kind);
     assert.doesNotMatch(text, /undefined|null|_/, kind);

@@ -48,6 +48,10 @@ export function noticeSentence(notice: Notice, name: string, space?: SpaceDetail
       return `Your bond with ${name} has ended`;
     case 'moment_added':
       return `${name} added a moment to your journey together`;
+    case 'deck_answered':
+      return `${name} answered a question for you both; yours will open them`;
+    case 'deck_revealed':
+      return `You and ${name} have both answered a question: read your answers side by side`;
   }
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { NoticeKind } from '../api';
+import { NOTICE_KINDS, type NoticeKind } from '../api';
 import { bondNeedsHref, deckHref, decksHref, hashTarget, historyHref, journeyHref, noticeHref, promptHref, promptIdOf, targetId, type Target } from './target';
 
 const of = (kind: NoticeKind, extra: Partial<Target> = {}): Target => ({ kind, bond_id: 'b1', subject_id: 's1', ...extra });
@@ -39,12 +39,7 @@ test('a moment leads to it on the journey', () => {
 });
 
 test('every kind of notice leads somewhere inside the app', () => {
-  const kinds: NoticeKind[] = [
-    'entry_shared', 'response_added', 'appreciation_added', 'comfort_requested', 'comfort_answered',
-    'space_requested', 'space_answered', 'checkin_added', 'checkin_revealed', 'invite_accepted', 'bond_ended',
-    'moment_added',
-  ];
-  for (const kind of kinds) assert.match(noticeHref(of(kind)), /^\/[a-z]/, kind);
+  for (const kind of NOTICE_KINDS) assert.match(noticeHref(of(kind)), /^\/[a-z]/, kind);
 });
 
 test('ids are written safely into addresses', () => {

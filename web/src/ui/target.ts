@@ -89,6 +89,9 @@ export function noticeHref(notice: Target): string {
       return bondHref(bond);
     case 'moment_added':
       return journeyHref(bond, targetId.moment(subject));
+    case 'deck_answered':
+    case 'deck_revealed':
+      return promptHref(bond, subject);
   }
 }
 
