@@ -206,31 +206,44 @@ Result<json::object> parse_own_time(std::string_view text, Catalog& catalog) {
 
 // content/decks/<id>.json, one per deck in kDeckIds' order: the decks' words, levels and prompts
 // (core checks their rules). Served as one list, "decks".
-Result<json::object> parse_decks(const ContentTexts& texts, Catalog& catalog) {
+// A list of bond kinds ("partner", "friend", "family") as a set; nullopt for anything else.
+std::optional<BondKinds> kinds_of(const json::value* v) {
+  if (!v || !v->is_array()) return std::nullopt;
+  BondKinds out = 0;
+  for (const auto& k : v->as_array()) {
+    auto kind = k.is_string() ? parse_bond_kind(k.get_string()) : std::nullopt;
+    if (!kind) return std::nullopt;
+    out |= kind_bit(*kind);
+  }
+  return out;
+}
+
+// A folder of content with one file per id (`<dir>/<id>.json`, in the order of `ids`), each with
+// an id, a title, a description and the bond kinds it suits; `each(file, root, kinds)` reads the
+// rest. The served documents, in order.
+template <std::size_t N, typename Each>
+Result<json::array> each_file(const ContentTexts& texts, std::string_view dir, const std::array<std::string_view, N>& ids,
+                              Each&& each) {
   json::array served;
-  std::vector<Deck> decks;
-  for (auto id : kDeckIds) {
-    const std::string name = "decks/" + std::string(id) + ".json";
+  for (auto id : ids) {
+    const std::string name = std::string(dir) + "/" + std::string(id) + ".json";
     const ContentFile file(name);
     auto it = texts.find(name);
     if (it == texts.end()) return file.problem("is missing");
     auto doc = file.open(it->second, {"id", "title", "description"});
     if (!doc) return std::unexpected(doc.error());
-    auto& root = doc->as_object();
-    auto kinds_of = [](const json::value* v) -> std::optional<BondKinds> {
-      if (!v || !v->is_array()) return std::nullopt;
-      BondKinds out = 0;
-      for (const auto& k : v->as_array()) {
-        auto kind = k.is_string() ? parse_bond_kind(k.get_string()) : std::nullopt;
-        if (!kind) return std::nullopt;
-        out |= kind_bit(*kind);
-      }
-      return out;
-    };
-    Deck deck{text_of(root, "id"), 0, {}};
-    auto kinds = kinds_of(root.if_contains("kinds"));
+    auto kinds = kinds_of(doc->as_object().if_contains("kinds"));
     if (!kinds) return file.problem("needs kinds of bond: partner, friend, family");
-    deck.kinds = *kinds;
+    if (auto r = each(file, doc->as_object(), *kinds); !r) return std::unexpected(r.error());
+    served.push_back(std::move(*doc));
+  }
+  return served;
+}
+
+Result<json::object> parse_decks(const ContentTexts& texts, Catalog& catalog) {
+  std::vector<Deck> decks;
+  auto served = each_file(texts, "decks", kDeckIds, [&](const ContentFile& file, json::object& root, BondKinds kinds) -> Result<void> {
+    Deck deck{text_of(root, "id"), kinds, {}};
     const auto* levels = root.if_contains("levels");
     if (!levels || !levels->is_array() || levels->as_array().size() != kDeckLevels)
       return file.problem("needs three levels");
@@ -261,12 +274,57 @@ Result<json::object> parse_decks(const ContentTexts& texts, Catalog& catalog) {
       deck.prompts.push_back(std::move(prompt));
     }
     decks.push_back(std::move(deck));
-    served.push_back(std::move(*doc));
-  }
+    return {};
+  });
+  if (!served) return std::unexpected(served.error());
   if (auto problems = deck_problems(decks); !problems.empty())
     return fail(Errc::internal, "content/decks: " + problems.front());
   catalog.decks = std::move(decks);
-  return json::object{{"decks", std::move(served)}};
+  return json::object{{"decks", std::move(*served)}};
+}
+
+// content/menus/*.json: the affection and intimacy menus (core checks their rules), served as they
+// are under "menus".
+Result<json::object> parse_menus(const ContentTexts& texts, Catalog& catalog) {
+  std::vector<Menu> menus;
+  auto served = each_file(texts, "menus", kMenuIds, [&](const ContentFile& file, json::object& root, BondKinds kinds) -> Result<void> {
+    Menu menu{text_of(root, "id"), kinds, {}, {}};
+    const auto* categories = root.if_contains("categories");
+    if (!categories || !categories->is_array()) return file.problem("needs categories");
+    for (const auto& cv : categories->as_array()) {
+      if (!cv.is_object() || text_of(cv.as_object(), "id").empty() || text_of(cv.as_object(), "title").empty() ||
+          text_of(cv.as_object(), "description").empty())
+        return file.problem("every category needs an id, a title and a description");
+      menu.categories.push_back(text_of(cv.as_object(), "id"));
+    }
+    const auto* items = root.if_contains("items");
+    if (!items || !items->is_array()) return file.problem("needs items");
+    for (const auto& iv : items->as_array()) {
+      if (!iv.is_object()) return file.problem("an item is not an object");
+      const auto& io = iv.as_object();
+      MenuItem item;
+      item.id = text_of(io, "id");
+      item.menu = menu.id;
+      item.category = text_of(io, "category");
+      auto ik = kinds_of(io.if_contains("kinds"));
+      if (!ik) return file.problem("item " + item.id + " needs kinds of bond");
+      item.kinds = *ik;
+      item.text_length = utf8_length(text_of(io, "text"));
+      if (const auto* detail = io.if_contains("detail")) {
+        if (!detail->is_string() || detail->get_string().empty())
+          return file.problem("item " + item.id + " has a detail that is not text");
+        item.detail_length = utf8_length(detail->get_string());
+      }
+      menu.items.push_back(std::move(item));
+    }
+    menus.push_back(std::move(menu));
+    return {};
+  });
+  if (!served) return std::unexpected(served.error());
+  if (auto problems = menu_problems(menus); !problems.empty())
+    return fail(Errc::internal, "content/menus: " + problems.front());
+  catalog.menus = std::move(menus);
+  return json::object{{"menus", std::move(*served)}};
 }
 
 // content/feelings.json: the families and words (checked by core's catalog rules) and the small
@@ -337,6 +395,9 @@ Result<LoadedCatalog> load_catalog() {
   for (auto id : kDeckIds)
     if (!texts.contains("decks/" + std::string(id) + ".json"))
       return fail(Errc::internal, "content/decks/" + std::string(id) + ".json is missing");
+  for (auto id : kMenuIds)
+    if (!texts.contains("menus/" + std::string(id) + ".json"))
+      return fail(Errc::internal, "content/menus/" + std::string(id) + ".json is missing");
   return parse_catalog(texts);
 }
 
@@ -355,6 +416,11 @@ Result<LoadedCatalog> parse_catalog(const ContentTexts& texts) {
     auto decks = parse_decks(texts, out.catalog);
     if (!decks) return std::unexpected(decks.error());
     for (auto& kv : *decks) served[kv.key()] = std::move(kv.value());
+  }
+  if (std::any_of(texts.begin(), texts.end(), [](const auto& t) { return t.first.starts_with("menus/"); })) {
+    auto menus = parse_menus(texts, out.catalog);
+    if (!menus) return std::unexpected(menus.error());
+    for (auto& kv : *menus) served[kv.key()] = std::move(kv.value());
   }
   out.json = json::serialize(served);
   return out;

@@ -5,6 +5,7 @@
 #include "api/handlers.h"
 #include "api/json.h"
 #include "core/checkin.h"
+#include "core/menus.h"
 #include "core/time.h"
 
 namespace pillars::api {
@@ -23,6 +24,20 @@ CheckInDraft read_draft(const json::object& body, Fields& fields) {
   d.need = fields.string("need", false);
   d.affection = bool_field(body, "affection", fields);
   d.lovemaking = bool_field(body, "lovemaking", fields);
+  if (auto it = body.find("wishes"); it != body.end() && !it->value().is_null()) {
+    if (!it->value().is_array()) {
+      fields.error("wishes", "Wishes are a list of the menu's items.");
+    } else {
+      d.wishes.emplace();
+      for (const auto& w : it->value().as_array()) {
+        if (!w.is_string()) {
+          fields.error("wishes", "Wishes are a list of the menu's items.");
+          break;
+        }
+        d.wishes->emplace_back(w.get_string());
+      }
+    }
+  }
   if (auto it = body.find("guess"); it != body.end() && it->value().is_object()) {
     const auto& g = it->value().as_object();
     if (auto f = g.find("family"); f != g.end() && f->value().is_string()) d.guess_family = std::string(f->value().get_string());
@@ -60,6 +75,9 @@ json::object checkin_json(const CheckIn& c, const CheckIn* other, bool edit_time
   if (ticks) {
     out["affection"] = optional_bool(c.affection);
     out["lovemaking"] = optional_bool(c.lovemaking);
+    json::array wishes;
+    for (const auto& w : c.wishes) wishes.push_back(json::value(w));
+    out["wishes"] = std::move(wishes);
   }
   if (edit_time) out["updated_at"] = format_rfc3339(c.updated_at);
   return out;
@@ -143,6 +161,7 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
     std::vector<CheckIn> day;
     std::optional<Notice> told;
   };
+  const Catalog& catalog = app.catalog();
   auto outcome = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<Outcome> {
     auto bond = tx.bond_for_member(mine.bond_id, mine.from.id);
     if (!bond || !*bond || (*bond)->status != BondStatus::active) return fail(Errc::bond_ended, "This bond has ended.");
@@ -152,6 +171,12 @@ Awaitable put_checkin(AppContext& app, Context& ctx) {
     Outcome o{checkin_save(before != nullptr, theirs != nullptr), {}, std::nullopt};
     if (o.save.locked)
       return fail(Errc::checkin_locked, "You have both checked in for this day, so it can no longer change.");
+    if (!mine.wishes.empty()) {  // only the affection both said they would like
+      auto matches = read_menu_matches(tx, catalog, **bond, mine.from.id);
+      if (!matches) return std::unexpected(matches.error());
+      if (auto errors = check_wishes_lived(mine.wishes, *matches); !errors.empty())
+        return std::unexpected(Fields::invalid(std::move(errors)));
+    }
     if (auto r = tx.put_checkin(mine); !r) return std::unexpected(r.error());
     // What is new for the other: that one has checked in (a first answer; an edit is silent), or
     // the reveal, which makes "has checked in" old news for both.

@@ -97,6 +97,19 @@ Awaitable add_moment(AppContext&, Context&);
 Awaitable edit_moment(AppContext&, Context&);
 Awaitable delete_moment(AppContext&, Context&);
 
+// menus.cpp
+Awaitable list_menus(AppContext&, Context&);
+Awaitable my_menu_answers(AppContext&, Context&);
+Awaitable list_menu_matches(AppContext&, Context&);
+Awaitable answer_menu_item(AppContext&, Context&);
+Awaitable clear_menu_answer(AppContext&, Context&);
+Awaitable set_menu_opening(AppContext&, Context&);
+Awaitable suggest_menu_item(AppContext&, Context&);
+Awaitable remove_menu_suggestion(AppContext&, Context&);
+// The bond's menu matches as both members see them, read in `tx` (`member` is either of the two).
+Result<std::vector<MenuMatch>> read_menu_matches(store::ReadTx& tx, const Catalog& catalog, const BondView& bond,
+                                                 const std::string& member);
+
 // events.cpp
 Awaitable open_events(AppContext&, Context&);
 // Tells `to` (the other member of `bond_id`) that something happened: {type, bond_id, id}.

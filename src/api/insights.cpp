@@ -266,6 +266,9 @@ Result<json::object> bond_insights_of(store::ReadTx& tx, const Catalog& catalog,
     o["with_affection"] = a->with_affection;
     o["with_lovemaking"] = a->with_lovemaking;
     o["affection_without_lovemaking"] = a->affection_without_lovemaking;
+    json::array wishes;
+    for (const auto& w : a->wishes) wishes.push_back(json::object{{"item_id", w.item_id}, {"days", w.days}});
+    o["wishes"] = std::move(wishes);
     out["affection"] = std::move(o);
   }
 

@@ -147,8 +147,9 @@ namespace {
 json::value optional_text(const std::optional<std::string>& text) {
   return text ? json::value(*text) : json::value(nullptr);
 }
-json::object person(const Person& p) { return {{"id", p.id}, {"display_name", p.display_name}}; }
 }  // namespace
+
+json::object person(const Person& p) { return {{"id", p.id}, {"display_name", p.display_name}}; }
 
 json::array to_json(const Feelings& feelings) {
   json::array out;

@@ -73,6 +73,9 @@ json::object to_json(const Notice& notice);
 // Query parameters of the request target, decoded; nullopt for a malformed target.
 std::optional<std::vector<std::pair<std::string, std::string>>> query_params(const http::Context& ctx);
 
+// A person as others see them: {id, display_name}.
+json::object person(const Person& p);
+
 http::Response json_ok(const json::value& body);
 http::Response json_created(const json::value& body);
 

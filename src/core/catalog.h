@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/decks.h"
+#include "core/menus.h"
 #include "core/needs.h"
 #include "core/reflections.h"
 
@@ -36,6 +37,19 @@ struct Catalog {
   int reflection_every_days = 3;                           // a new question every so many days
   std::vector<std::string> own_time_activities;            // the kinds of time of one's own (ids), in order
   std::vector<Deck> decks;                                 // the conversation decks, in kDeckIds' order
+  std::vector<Menu> menus;                                 // the affection and intimacy menus, in kMenuIds' order
+
+  const Menu* menu(std::string_view id) const {
+    for (const auto& m : menus)
+      if (m.id == id) return &m;
+    return nullptr;
+  }
+  // The catalog item with this id, in whichever menu has it.
+  const MenuItem* menu_item(std::string_view id) const {
+    for (const auto& m : menus)
+      if (const auto* i = m.item(id)) return i;
+    return nullptr;
+  }
 
   const Deck* deck(std::string_view id) const {
     for (const auto& d : decks)

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <tuple>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
+#include <tuple>
 
 namespace pillars {
 
@@ -80,6 +81,19 @@ std::vector<FieldError> apply_checkin_draft(const CheckInDraft& d, const Catalog
     if (kind != BondKind::partner) errors.push_back({field, "This is only tracked between partners."});
     else if (!track_affection) errors.push_back({field, "Turn on affection tracking in your settings first."});
     else *target = **value;
+  }
+  out.wishes.clear();
+  if (d.wishes && !d.wishes->empty()) {
+    std::set<std::string_view> distinct(d.wishes->begin(), d.wishes->end());
+    if (kind != BondKind::partner) errors.push_back({"wishes", "This is only tracked between partners."});
+    else if (!track_affection) errors.push_back({"wishes", "Turn on affection tracking in your settings first."});
+    else if (d.wishes->size() > kMaxWishesPerDay) errors.push_back({"wishes", "Choose up to five."});
+    else if (distinct.size() != d.wishes->size()) errors.push_back({"wishes", "Choose each one once."});
+    else if (d.affection == false) errors.push_back({"wishes", "A shared wish lived is affection: tick it, or leave these out."});
+    else {
+      out.wishes = *d.wishes;
+      out.affection = true;
+    }
   }
   return errors;
 }

@@ -40,6 +40,9 @@ struct CheckIn {
   int together_minutes = 0;  // 0..1440
   std::optional<bool> affection;
   std::optional<bool> lovemaking;
+  // Shared wishes from the affection menu lived that day (item ids of the bond's matches), shown
+  // like the ticks: only where both track affection.
+  std::vector<std::string> wishes = {};
   std::string guess_family;
   int guess_closeness = 1;
   Millis created_at = 0;
@@ -52,10 +55,15 @@ struct CheckInDraft {
   std::optional<long long> closeness_now, closeness_wanted, own_minutes, together_minutes, guess_closeness;
   std::optional<std::string> need, guess_family;
   std::optional<bool> affection, lovemaking;
+  std::optional<std::vector<std::string>> wishes;
 };
 
-// Validates a draft and fills `out`. Affection and love-making ticks are accepted only in partner
-// bonds and only from a person who turned tracking on.
+inline constexpr std::size_t kMaxWishesPerDay = 5;
+
+// Validates a draft and fills `out`. Affection and love-making ticks, and the wishes lived, are
+// accepted only in partner bonds and only from a person who turned tracking on. Wishes are up to
+// kMaxWishesPerDay distinct item ids (that they are the bond's matches is the caller's to check);
+// any wish means affection, so it ticks affection unless that was said otherwise (an error).
 std::vector<FieldError> apply_checkin_draft(const CheckInDraft& draft, const Catalog& catalog, BondKind kind,
                                             bool track_affection, CheckIn& out);
 

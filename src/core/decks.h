@@ -32,11 +32,6 @@ inline constexpr std::size_t kMaxChoiceText = 60;   // characters
 inline constexpr std::array<std::string_view, 8> kDeckIds = {
     "inner_world", "feelings", "self_worth", "vulnerability", "affection", "own_space", "journey", "love_map"};
 
-// A set of bond kinds, one bit each.
-using BondKinds = unsigned;
-constexpr BondKinds kind_bit(BondKind kind) { return 1u << static_cast<unsigned>(kind); }
-constexpr bool suits(BondKinds kinds, BondKind kind) { return (kinds & kind_bit(kind)) != 0; }
-
 struct DeckPrompt {
   std::string id;    // "<deck>.<level>.<slug>", stable forever
   std::string deck;  // its deck's id

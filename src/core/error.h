@@ -33,6 +33,7 @@ enum class Errc {
   checkin_locked,          // both have checked in for the day: it is revealed and can no longer change
   level_locked,            // a deck's level not open to the bond yet
   answer_locked,           // both have answered a deck's prompt: it is revealed and can no longer change
+  menu_closed,             // the intimacy menu is not open to this member: they have not opened it
   internal,                // our fault; details go to the log, never to the caller
   unavailable,             // shutting down or not ready
 };

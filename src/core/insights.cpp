@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace pillars {
 
@@ -117,6 +118,15 @@ std::optional<AffectionDays> affection_insight(const std::vector<AnsweredDay>& d
     if (lovemaking) ++out.with_lovemaking;
     if (affection && !lovemaking) ++out.affection_without_lovemaking;
   }
+  std::map<std::string, int> lived;
+  for (const auto& d : days) {
+    std::set<std::string> that_day(d.a->wishes.begin(), d.a->wishes.end());
+    that_day.insert(d.b->wishes.begin(), d.b->wishes.end());
+    for (const auto& w : that_day) ++lived[w];
+  }
+  for (const auto& [id, n] : lived) out.wishes.push_back({id, n});
+  std::stable_sort(out.wishes.begin(), out.wishes.end(), [](const LivedWish& x, const LivedWish& y) { return x.days > y.days; });
+  if (out.wishes.size() > kLivedWishesShown) out.wishes.resize(kLivedWishesShown);
   return out;
 }
 

@@ -112,10 +112,19 @@ OwnTime own_time_against_wish(long own_minutes, int days, std::optional<int> wis
 // Affection ticks are counted only where both members track them (`ticks_shared`); otherwise there
 // is no affection insight at all, for either, so nobody learns who does not track them. A day counts
 // when either ticked it.
+struct LivedWish {
+  std::string item_id;
+  int days = 0;
+  bool operator==(const LivedWish&) const = default;
+};
+inline constexpr std::size_t kLivedWishesShown = 5;
 struct AffectionDays {
   int with_affection = 0;
   int with_lovemaking = 0;
   int affection_without_lovemaking = 0;
+  // The shared wishes lived most, by the days either named them (a day counts once), most first,
+  // then by id; at most kLivedWishesShown.
+  std::vector<LivedWish> wishes = {};
   bool operator==(const AffectionDays&) const = default;
 };
 std::optional<AffectionDays> affection_insight(const std::vector<AnsweredDay>& days, bool first_tracks,

@@ -24,16 +24,6 @@ std::string_view to_string(MilestoneKind kind) {
   return "began";
 }
 
-namespace {
-
-bool has_control(std::string_view text) {
-  for (unsigned char c : text)
-    if (c < 0x20 || c == 0x7f) return true;
-  return false;
-}
-
-}  // namespace
-
 std::vector<FieldError> apply_moment_draft(const MomentDraft& draft, Day today, Moment& moment, bool creating) {
   std::vector<FieldError> errors;
   if (draft.day) {

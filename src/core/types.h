@@ -39,6 +39,11 @@ struct Session {
 enum class BondKind { partner, friend_, family };
 enum class BondStatus { active, ended };
 
+// A set of bond kinds, one bit each: what a piece of content (a deck, a prompt, a menu item) suits.
+using BondKinds = unsigned;
+constexpr BondKinds kind_bit(BondKind kind) { return 1u << static_cast<unsigned>(kind); }
+constexpr bool suits(BondKinds kinds, BondKind kind) { return (kinds & kind_bit(kind)) != 0; }
+
 std::string_view to_string(BondKind kind);
 std::optional<BondKind> parse_bond_kind(std::string_view text);
 std::string_view to_string(BondStatus status);

@@ -28,14 +28,14 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
 bool has_control(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) {
     auto u = static_cast<unsigned char>(c);
     return u < 0x20 || u == 0x7F;
   });
 }
-
-}  // namespace
 
 std::expected<std::string, std::string> normalize_email(std::string_view email) {
   std::string e = lower_ascii(trim(email));

@@ -15,6 +15,9 @@ std::size_t utf8_length(std::string_view text);
 // Strips leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view text);
 
+// Whether the text holds a control character (a line break, a tab, ...): one-line fields refuse it.
+bool has_control(std::string_view text);
+
 // Trims and lower-cases; accepts a plausible address of at most 254 characters with one '@',
 // a non-empty local part and a dotted domain. Returns the normalised email or a message.
 std::expected<std::string, std::string> normalize_email(std::string_view email);

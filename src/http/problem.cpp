@@ -39,6 +39,7 @@ ProblemKind kind_of(Errc code) {
     case Errc::checkin_locked: return {"checkin-locked", s::conflict, "This check-in is locked"};
     case Errc::level_locked: return {"level-locked", s::conflict, "This level is not open yet"};
     case Errc::answer_locked: return {"answer-locked", s::conflict, "This answer is locked"};
+    case Errc::menu_closed: return {"menu-closed", s::conflict, "This menu is not open to you"};
     case Errc::conflict: return {"conflict", s::conflict, "This change conflicts with what is stored"};
     case Errc::internal: return {"internal", s::internal_server_error, "Something went wrong on our side"};
     case Errc::unavailable: return {"unavailable", s::service_unavailable, "Pillars is not ready"};

@@ -20,6 +20,7 @@
 #include "core/inner_world.h"
 #include "core/insights.h"
 #include "core/decks.h"
+#include "core/menus.h"
 #include "core/moments.h"
 #include "core/needs.h"
 #include "core/notices.h"
@@ -179,6 +180,20 @@ class ReadTx {
   virtual Result<std::optional<Millis>> revealed_at(const std::string& bond_id, const std::string& prompt_id) = 0;
   // Whether the member set the prompt aside.
   virtual Result<bool> skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id) = 0;
+
+  // ---- menus (core/menus.h)
+  // Which menus each member of the bond opened (the opt-in ones): {user_id, menu}.
+  struct MenuOpening {
+    std::string user_id;
+    std::string menu;
+  };
+  virtual Result<std::vector<MenuOpening>> menu_openings(const std::string& bond_id) = 0;
+  // Whether the person once confirmed they are an adult.
+  virtual Result<bool> adult_confirmed(const std::string& user_id) = 0;
+  // Both members' answers in the bond, opened; and the bond's suggestions, oldest first (the
+  // author's id only; names are the caller's to add).
+  virtual Result<std::vector<MenuAnswerRow>> menu_answers(const std::string& bond_id) = 0;
+  virtual Result<std::vector<MenuSuggestion>> menu_suggestions(const std::string& bond_id) = 0;
 };
 
 // Write operations, plus reads that see this job's own changes.
@@ -256,6 +271,23 @@ class WriteTx : public ReadTx {
   // Sets a prompt aside for the member, or takes it back.
   virtual Result<void> set_skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id,
                                    bool skipped, Millis at) = 0;
+
+  // ---- menus
+  virtual Result<void> confirm_adult(const std::string& user_id, Millis at) = 0;
+  // Opening a menu is idempotent. Closing it deletes the member's answers to its items (the
+  // catalog's and the bond's suggestions in it) and the member's own suggestions in it, with
+  // everyone's answers to those.
+  virtual Result<void> open_menu(const std::string& bond_id, const std::string& user_id, const std::string& menu,
+                                 Millis at) = 0;
+  virtual Result<void> close_menu(const std::string& bond_id, const std::string& user_id, const std::string& menu) = 0;
+  virtual Result<void> put_menu_answer(const std::string& bond_id, const MenuAnswerRow& answer) = 0;
+  // False when there was no answer to clear.
+  virtual Result<bool> delete_menu_answer(const std::string& bond_id, const std::string& user_id,
+                                          const std::string& item_id) = 0;
+  virtual Result<void> insert_menu_suggestion(const MenuSuggestion& suggestion) = 0;
+  // Deletes the author's suggestion and every answer to it; false when it is not theirs or not there.
+  virtual Result<bool> delete_menu_suggestion(const std::string& bond_id, const std::string& suggestion_id,
+                                              const std::string& author_id) = 0;
 
   // Keeps a result of the two needs with its answers.
   virtual Result<void> insert_needs_result(const NeedsResult& result) = 0;

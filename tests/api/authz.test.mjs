@@ -653,6 +653,82 @@ const ROUTES = {
     },
     check: (res) => assert.equal(res.body.skipped, true),
   },
+  'GET /api/v1/bonds/{id}/menus': {
+    access: 'bond_member',
+    // Ben never learns that Ana opened the intimacy menu, nor sees her suggestion in it.
+    expect: { partner: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get(bondPath(ctx.bond.id, '/menus')),
+    check: (res, ctx) => {
+      assert.equal(res.body.menus.find((m) => m.id === 'intimacy').open, true);
+      assert.ok(res.body.suggestions.some((x) => x.id === ctx.menuSuggestion.id));
+    },
+  },
+  'GET /api/v1/bonds/{id}/menus/mine': {
+    access: 'bond_member',
+    expect: { partner: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get(bondPath(ctx.bond.id, '/menus/mine')),
+    check: (res, ctx) => assert.ok(res.body.answers.some((a) => a.item_id === ctx.menuItem && a.answer === 'yes')),
+  },
+  'GET /api/v1/bonds/{id}/menus/matches': {
+    access: 'bond_member',
+    expect: { partner: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get(bondPath(ctx.bond.id, '/menus/matches')),
+    check: (res) => assert.deepEqual(res.body.matches, []),
+  },
+  'PUT /api/v1/bonds/{id}/menus/items/{item_id}': {
+    access: 'bond_member',
+    // Each answers for themselves: Ana again as before, Ben "no" to another item; Ana's answer stays.
+    expect: { partner: 200, member: 200 },
+    async call(who, ctx) {
+      const item = who === 'member' ? ctx.menuItem : ctx.otherMenuItem;
+      const res = await ctx.as(who).put(bondPath(ctx.bond.id, `/menus/items/${enc(item)}`), { answer: who === 'member' ? 'yes' : 'no' });
+      const hers = await ctx.ana.get(bondPath(ctx.bond.id, '/menus/mine'));
+      assert.ok(hers.body.answers.some((a) => a.item_id === ctx.menuItem && a.answer === 'yes'), `${who} changed Ana's answer`);
+      return res;
+    },
+    check: (res, ctx) => assert.equal(res.body.answer.item_id, ctx.menuItem),
+  },
+  'DELETE /api/v1/bonds/{id}/menus/items/{item_id}': {
+    access: 'bond_member',
+    // Clearing is one's own: Ben clearing the item Ana answered in the intimacy menu (which he has
+    // not opened: not his to answer) clears nothing of hers.
+    expect: { partner: 409, member: 204 },
+    async call(who, ctx) {
+      const res = await ctx.as(who).delete(bondPath(ctx.bond.id, `/menus/items/${enc(who === 'member' ? ctx.otherMenuItem : ctx.menuItem)}`));
+      const hers = await ctx.ana.get(bondPath(ctx.bond.id, '/menus/mine'));
+      assert.ok(hers.body.answers.some((a) => a.item_id === ctx.menuItem), `${who} cleared Ana's answer`);
+      return res;
+    },
+  },
+  'POST /api/v1/bonds/{id}/menus/suggestions': {
+    access: 'bond_member',
+    expect: { partner: 201, member: 201 },
+    call: (who, ctx) => ctx.as(who).post(bondPath(ctx.bond.id, '/menus/suggestions'), { menu: 'affection', category: 'play', text: 'Stargazing from the roof' }),
+    check: (res) => assert.equal(res.body.suggestion.mine, true),
+  },
+  'DELETE /api/v1/bonds/{id}/menus/suggestions/{suggestion_id}': {
+    access: 'bond_member',
+    // Only its author removes a suggestion; for Ben, Ana's is not there to remove.
+    expect: { partner: 404, member: 204 },
+    async call(who, ctx) {
+      let id = ctx.menuSuggestion.id;
+      if (who === 'member') {
+        const fresh = await ctx.ana.post(bondPath(ctx.bond.id, '/menus/suggestions'), { menu: 'affection', category: 'care', text: 'Soup when I am ill' });
+        id = fresh.body.suggestion.id;
+      }
+      const res = await ctx.as(who).delete(bondPath(ctx.bond.id, `/menus/suggestions/${enc(id)}`));
+      const menus = await ctx.ana.get(bondPath(ctx.bond.id, '/menus'));
+      assert.ok(menus.body.suggestions.some((x) => x.id === ctx.menuSuggestion.id), `${who} removed Ana's suggestion`);
+      return res;
+    },
+  },
+  'PUT /api/v1/bonds/{id}/menus/{menu_id}/opening': {
+    access: 'bond_member',
+    // Ana opens it again (she confirmed once); Ben, who never confirmed, is asked to.
+    expect: { partner: 422, member: 200 },
+    call: (who, ctx) => ctx.as(who).put(bondPath(ctx.bond.id, '/menus/intimacy/opening'), { opened: true }),
+    check: (res) => assert.equal(res.body.menus.find((m) => m.id === 'intimacy').open, true),
+  },
   'GET /api/v1/bonds/{id}/moments': {
     access: 'bond_member',
     expect: { partner: 200, member: 200 },
@@ -783,6 +859,20 @@ before(async () => {
   const deckAnswer = await ctx.ana.put(bondPath(ctx.bond.id, `/prompts/${enc(ctx.deckPrompt)}/answer`), { body: ctx.deckAnswer });
   assert.equal(deckAnswer.status, 200, deckAnswer.text);
 
+  // Ana opens the intimacy menu, says yes to an item Ben never answers, and suggests one of her own
+  // there, which Ben (who has not opened it) must never see.
+  const menus = (await ctx.ana.get('/api/v1/catalog')).body.menus;
+  const intimacy = menus.find((m) => m.id === 'intimacy').items;
+  ctx.menuItem = intimacy[0].id;
+  ctx.otherMenuItem = menus.find((m) => m.id === 'affection').items[0].id;
+  const opened = await ctx.ana.put(bondPath(ctx.bond.id, '/menus/intimacy/opening'), { opened: true, adult: true });
+  assert.equal(opened.status, 200, opened.text);
+  const said = await ctx.ana.put(bondPath(ctx.bond.id, `/menus/items/${enc(ctx.menuItem)}`), { answer: 'yes' });
+  assert.equal(said.status, 200, said.text);
+  const suggested = await ctx.ana.post(bondPath(ctx.bond.id, '/menus/suggestions'), { menu: 'intimacy', category: 'mood', text: 'Ana wishes: the lake house, just us' });
+  assert.equal(suggested.status, 201, suggested.text);
+  ctx.menuSuggestion = suggested.body.suggestion;
+
   // Ana's two needs, taken and not shown anywhere.
   ctx.needItems = await needItems(ctx.ana);
   ctx.anasNeeds = await takeNeeds(ctx.ana, ctx.needItems, { closeness: 7, independence: 1 });
@@ -795,6 +885,8 @@ before(async () => {
     'Ana\'s own time (entry id)': ctx.ownTime.id,
     'Ana\'s own time (note)': ctx.ownTime.body,
     'Ana\'s unrevealed deck answer': ctx.deckAnswer,
+    'Ana\'s intimacy suggestion (text)': ctx.menuSuggestion.text,
+    'Ana\'s intimacy suggestion (id)': ctx.menuSuggestion.id,
     'Ana\'s private entry id': ctx.privateEntry.id,
     'Ana\'s private entry text': ctx.privateEntry.body,
     'Ana\'s unrevealed check-in (own minutes)': '"own_minutes":1337',

@@ -195,7 +195,7 @@ describe('a bond\'s insights', TIMEOUT, () => {
     assert.ok(!JSON.stringify(before).includes('affection'));
     assert.equal((await ben.patch('/api/v1/me', { track_affection: true })).status, 200);
     const both = await bothSee();
-    assert.deepEqual(both.affection, { state: 'some', with_affection: 2, with_lovemaking: 1, affection_without_lovemaking: 1 });
+    assert.deepEqual(both.affection, { state: 'some', with_affection: 2, with_lovemaking: 1, affection_without_lovemaking: 1, wishes: [] });
     assert.equal((await ana.patch('/api/v1/me', { track_affection: false })).status, 200);
     assert.ok(!('affection' in await bothSee()), 'one turning it off hides it for both');
   });

@@ -48,7 +48,7 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
     w = await world({ restartable: true, env: { PILLARS_SECRET_KEY: undefined } });
     ({ server, a: ana, b: ben, bond, dataDir } = w);
     for (const label of ['first draft', 'entry', 'response', 'appreciation', 'comfort request', 'comfort answer',
-      'moment title', 'moment note', 'own-time note', 'deck answer']) {
+      'moment title', 'moment note', 'own-time note', 'deck answer', 'wish']) {
       s[label] = sentence(label);
     }
   });
@@ -83,6 +83,9 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
     ids.prompt = decks.find((d) => d.id === 'inner_world').prompts.find((p) => p.level === 1).id;
     const said = await ana.put(bondPath(bond.id, `/prompts/${encodeURIComponent(ids.prompt)}/answer`), { body: s['deck answer'].text });
     assert.equal(said.status, 200, said.text);
+    const wish = await ana.post(bondPath(bond.id, '/menus/suggestions'), { menu: 'affection', category: 'play', text: s.wish.text });
+    assert.equal(wish.status, 201, wish.text);
+    ids.wish = wish.body.suggestion.id;
   });
 
   test('while the server runs, no file of the data folder holds any of it', async () => {
@@ -131,6 +134,8 @@ describe('sealed at rest under <data>/secret.key', TIMEOUT, () => {
     assert.equal(own.body.entry.body, s['own-time note'].text);
     const said = await ana.get(bondPath(bond.id, `/prompts/${encodeURIComponent(ids.prompt)}`));
     assert.equal(said.body.mine.body, s['deck answer'].text);
+    const menus = await ben.get(bondPath(bond.id, '/menus'));
+    assert.equal(menus.body.suggestions.find((x) => x.id === ids.wish)?.text, s.wish.text);
     await w.stop();
     await assertSealed(dataDir, s, ana.email);
   });

@@ -33,6 +33,49 @@ TEST(Catalog, TheBuiltInContentIsComplete) {
           << card.card << "." << state;
 }
 
+// The menus as built in: both, with their counts, each category used, and every item's kinds a
+// part of its menu's; the served JSON carries every item the rules checked.
+TEST(Catalog, TheMenusAreCheckedAndServed) {
+  auto loaded = api::load_catalog();
+  ASSERT_TRUE(loaded) << loaded.error().detail;
+  const auto& menus = loaded->catalog.menus;
+  ASSERT_EQ(menus.size(), 2u);
+  EXPECT_TRUE(menu_problems(menus).empty());
+  EXPECT_GE(menus[0].items.size(), kMinAffectionItems);
+  EXPECT_GE(menus[1].items.size(), kMinIntimacyItems);
+  std::size_t for_friends = 0, for_family = 0;
+  for (const auto& i : menus[0].items) {
+    for_friends += suits(i.kinds, BondKind::friend_) ? 1 : 0;
+    for_family += suits(i.kinds, BondKind::family) ? 1 : 0;
+  }
+  EXPECT_GE(for_friends, 20u) << "a friend gets a menu of their own";
+  EXPECT_GE(for_family, 20u);
+  auto served = boost::json::parse(loaded->json).as_object();
+  std::size_t items = 0;
+  for (const auto& m : served.at("menus").as_array()) items += m.at("items").as_array().size();
+  EXPECT_EQ(items, menus[0].items.size() + menus[1].items.size());
+  EXPECT_NE(loaded->catalog.menu_item(menus[1].items[0].id), nullptr);
+  EXPECT_EQ(loaded->catalog.menu_item("intimacy.no_such_item"), nullptr);
+
+  // A file that breaks the rules keeps the server from starting, and says why.
+  std::string_view feelings, affection, intimacy;
+  for (const auto& f : content_files()) {
+    if (f.path == "feelings.json") feelings = f.data;
+    if (f.path == "menus/affection.json") affection = f.data;
+    if (f.path == "menus/intimacy.json") intimacy = f.data;
+  }
+  auto doc = boost::json::parse(intimacy).as_object();
+  doc["items"].as_array()[0].as_object()["kinds"] = boost::json::array{"partner", "friend"};
+  const auto broken_text = boost::json::serialize(doc);
+  auto broken = api::parse_catalog(
+      {{"feelings.json", feelings}, {"menus/affection.json", affection}, {"menus/intimacy.json", broken_text}});
+  ASSERT_FALSE(broken);
+  EXPECT_NE(broken.error().detail.find("content/menus"), std::string::npos) << broken.error().detail;
+  auto missing = api::parse_catalog({{"feelings.json", feelings}, {"menus/affection.json", affection}});
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().detail.find("menus/intimacy.json: is missing"), std::string::npos) << missing.error().detail;
+}
+
 // The insights' words must cover every state of every card, or the server does not start.
 TEST(Catalog, InsightWordsMissingAStateAreRefused) {
   std::string_view feelings;

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <thread>
+#include <tuple>
 
 #include "store/blocking.h"
 
@@ -225,9 +226,16 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
+// Undoes migration 0015 (menus).
+#define PILLARS_UNDO_0015                                                                            \
+  "DROP TABLE adult_confirmations; DROP TABLE menu_openings; DROP TABLE menu_answers;"                \
+  "DROP TABLE menu_suggestions; DROP TABLE checkin_wishes;"                                          \
+  "DELETE FROM schema_migrations WHERE name = '0015_menus.sql';"
+
 // Undoes migration 0014 (notice kinds as a table) as far as older code can tell: the table of
 // kinds stays, unused; applying 0014 again rebuilds notices from what is there.
 #define PILLARS_UNDO_0014                                                                            \
+  PILLARS_UNDO_0015                                                                                  \
   "DELETE FROM schema_migrations WHERE name = '0014_notice_kinds.sql';"
 
 // Undoes migration 0013 (conversation decks).
@@ -1119,6 +1127,89 @@ TEST_F(SqliteStoreTest, DeckAnswersAreSealedPerMemberAndRevealedOnce) {
   EXPECT_FALSE(write_now(*store_, [&](WriteTx& tx) { return tx.put_deck_answer(half); }));
   DeckAnswer both{"b1", "love_map.1.y", "u1", std::string("words"), 1, 1, 40, 40};
   EXPECT_FALSE(write_now(*store_, [&](WriteTx& tx) { return tx.put_deck_answer(both); }));
+}
+
+TEST_F(SqliteStoreTest, MenuAnswersAreSealedAndGoWhenTheMenuClosesOrTheBondEnds) {
+  two_bonds_of_u1();
+  const MenuChoice yes{MenuAnswer::yes, false}, ask{MenuAnswer::maybe, true}, no{MenuAnswer::no, false};
+  MenuSuggestion hers{"s1", "b1", "intimacy", "mood", Person{"u1", ""}, "Candles on a Sunday 7f3a", 15};
+  MenuSuggestion his{"s2", "b1", "intimacy", "talk", Person{"u2", ""}, "Talking on a walk", 16};
+  MenuSuggestion warm{"s3", "b1", "affection", "play", Person{"u1", ""}, "Stargazing", 17};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    for (auto* u : {"u1", "u2"})
+      if (auto r = tx.open_menu("b1", u, "intimacy", 10); !r) return r;
+    if (auto r = tx.open_menu("b1", "u1", "intimacy", 11); !r) return r;  // again: nothing changes
+    if (auto r = tx.confirm_adult("u1", 10); !r) return r;
+    for (auto* s : {&hers, &his, &warm})
+      if (auto r = tx.insert_menu_suggestion(*s); !r) return r;
+    for (const auto& [who, item, choice] : std::vector<std::tuple<std::string, std::string, MenuChoice>>{
+             {"u1", "affection.long_hug", yes}, {"u2", "affection.long_hug", ask}, {"u1", "intimacy.kiss", yes},
+             {"u2", "intimacy.kiss", no}, {"u1", "s2", yes}, {"u2", "s1", yes}, {"u2", "s3", yes}, {"u1", "s1", yes}})
+      if (auto r = tx.put_menu_answer("b1", {who, item, choice, 20}); !r) return r;
+    return tx.put_menu_answer("b2", {"u1", "affection.long_hug", no, 20});
+  }));
+  auto answers = [&](const std::string& bond) { return *read_now(*store_, [&](ReadTx& tx) { return tx.menu_answers(bond); }); };
+  auto items_of = [&](const std::string& bond, const std::string& who) {
+    std::vector<std::string> out;
+    for (const auto& a : answers(bond))
+      if (a.user_id == who) out.push_back(a.item_id);
+    return out;
+  };
+  ASSERT_EQ(answers("b1").size(), 8u);
+  EXPECT_EQ(answers("b1")[0].item_id, "affection.long_hug");
+  EXPECT_EQ(answers("b1")[0].choice, yes);
+  EXPECT_EQ(answers("b1")[4].choice, ask) << "u2's first, by item";
+  EXPECT_EQ(answers("b2").size(), 1u);
+  auto openings = *read_now(*store_, [](ReadTx& tx) { return tx.menu_openings("b1"); });
+  EXPECT_EQ(openings.size(), 2u);
+  EXPECT_TRUE(*read_now(*store_, [](ReadTx& tx) { return tx.adult_confirmed("u1"); }));
+  EXPECT_FALSE(*read_now(*store_, [](ReadTx& tx) { return tx.adult_confirmed("u2"); }));
+  auto suggestions = *read_now(*store_, [](ReadTx& tx) { return tx.menu_suggestions("b1"); });
+  ASSERT_EQ(suggestions.size(), 3u);
+  EXPECT_EQ(suggestions[0].text, "Candles on a Sunday 7f3a");
+  EXPECT_EQ(suggestions[0].author.id, "u1");
+
+  // Changing an answer keeps one row; clearing it removes it.
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.put_menu_answer("b1", {"u2", "intimacy.kiss", yes, 30}); }));
+  EXPECT_EQ(answers("b1").size(), 8u);
+  EXPECT_TRUE(*write_now(*store_, [](WriteTx& tx) { return tx.delete_menu_answer("b1", "u2", "intimacy.kiss"); }));
+  EXPECT_FALSE(*write_now(*store_, [](WriteTx& tx) { return tx.delete_menu_answer("b1", "u2", "intimacy.kiss"); }));
+
+  // Only its author deletes a suggestion, and every answer to it goes with it.
+  EXPECT_FALSE(*write_now(*store_, [](WriteTx& tx) { return tx.delete_menu_suggestion("b1", "s3", "u2"); }));
+  EXPECT_TRUE(*write_now(*store_, [](WriteTx& tx) { return tx.delete_menu_suggestion("b1", "s3", "u1"); }));
+  EXPECT_EQ(items_of("b1", "u2"), (std::vector<std::string>{"affection.long_hug", "s1"}));
+
+  // Closing the intimacy menu takes u1's answers in it, her suggestions in it and the answers to
+  // them; her affection answers and u2's own suggestion stay.
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.close_menu("b1", "u1", "intimacy"); }));
+  EXPECT_EQ(items_of("b1", "u1"), (std::vector<std::string>{"affection.long_hug"}));
+  EXPECT_EQ(items_of("b1", "u2"), (std::vector<std::string>{"affection.long_hug"})) << "his answer to her suggestion went";
+  suggestions = *read_now(*store_, [](ReadTx& tx) { return tx.menu_suggestions("b1"); });
+  ASSERT_EQ(suggestions.size(), 1u);
+  EXPECT_EQ(suggestions[0].id, "s2");
+  openings = *read_now(*store_, [](ReadTx& tx) { return tx.menu_openings("b1"); });
+  ASSERT_EQ(openings.size(), 1u);
+  EXPECT_EQ(openings[0].user_id, "u2");
+
+  // Nothing in the file says yes, maybe or no, nor the suggestion's words: each answer is as long as
+  // any other.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "pillars.db").string().c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT DISTINCT length(choice_sealed) FROM menu_answers", -1, &st, nullptr), SQLITE_OK);
+  int lengths = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) ++lengths;
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  EXPECT_EQ(lengths, 1);
+
+  // Ending the bond takes everything of its menus; the other bond keeps its own.
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.end_bond("b1", "u2", 40); }));
+  EXPECT_TRUE(answers("b1").empty());
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.menu_suggestions("b1"); })->empty());
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.menu_openings("b1"); })->empty());
+  EXPECT_EQ(answers("b2").size(), 1u);
 }
 
 }  // namespace

@@ -141,7 +141,15 @@ Result<void> SqliteTx::end_bond(const std::string& bond_id, const std::string& e
   if (auto revoked = revoke.run(); !revoked) return revoked;
   Query unshow(c_, "DELETE FROM needs_shown WHERE bond_id = ?");
   unshow.bind(bond_id);
-  return unshow.run();
+  if (auto unshown = unshow.run(); !unshown) return unshown;
+  // The menus go altogether: each one's wishes were only ever for this bond.
+  for (const char* sql : {"DELETE FROM menu_answers WHERE bond_id = ?", "DELETE FROM menu_suggestions WHERE bond_id = ?",
+                          "DELETE FROM menu_openings WHERE bond_id = ?"}) {
+    Query gone(c_, sql);
+    gone.bind(bond_id);
+    if (auto done = gone.run(); !done) return done;
+  }
+  return {};
 }
 
 }  // namespace pillars::store::sqlite

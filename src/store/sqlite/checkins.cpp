@@ -1,4 +1,5 @@
 // Check-ins: each person's daily answers in a bond, one per person and day.
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -70,7 +71,12 @@ Result<std::vector<CheckIn>> SqliteTx::checkins_on(const std::string& bond_id, D
           "SELECT day, user_id, word, family, intensity FROM checkin_feelings WHERE bond_id = ? AND day = ? "
           "ORDER BY user_id, position");
   f.bind(bond_id).bind(day);
-  return attach_feelings(read_checkins(q), f);
+  auto list = attach_feelings(read_checkins(q), f);
+  if (!list) return list;
+  Query w(c_, "SELECT day, user_id, items_sealed FROM checkin_wishes WHERE bond_id = ? AND day = ?");
+  w.bind(bond_id).bind(day);
+  if (auto r = attach_wishes(*list, w); !r) return std::unexpected(r.error());
+  return list;
 }
 
 Result<std::vector<CheckIn>> SqliteTx::checkins_between(const std::string& bond_id, Day from, Day to) {
@@ -84,7 +90,36 @@ Result<std::vector<CheckIn>> SqliteTx::checkins_between(const std::string& bond_
           "SELECT day, user_id, word, family, intensity FROM checkin_feelings WHERE bond_id = ? AND day BETWEEN ? AND ? "
           "ORDER BY day, user_id, position");
   f.bind(bond_id).bind(from).bind(to);
-  return attach_feelings(read_checkins(q), f);
+  auto list = attach_feelings(read_checkins(q), f);
+  if (!list) return list;
+  Query w(c_, "SELECT day, user_id, items_sealed FROM checkin_wishes WHERE bond_id = ? AND day BETWEEN ? AND ?");
+  w.bind(bond_id).bind(from).bind(to);
+  if (auto r = attach_wishes(*list, w); !r) return std::unexpected(r.error());
+  return list;
+}
+
+// The wishes lived, sealed as one line per item id with the check-in's key as associated data.
+std::string SqliteTx::wishes_key(std::string_view bond_id, Day day, std::string_view user_id) {
+  return std::string(bond_id) + "/" + std::to_string(day) + "/" + std::string(user_id);
+}
+
+Result<void> SqliteTx::attach_wishes(std::vector<CheckIn>& list, Query& w) {
+  while (w.step()) {
+    const auto day = static_cast<Day>(w.integer(0));
+    const std::string user = w.text(1);
+    auto it = std::find_if(list.begin(), list.end(), [&](const CheckIn& c) { return c.day == day && c.from.id == user; });
+    if (it == list.end()) continue;
+    auto text = unseal(w.blob(2), "checkin_wishes.items", wishes_key(it->bond_id, day, user));
+    if (!text) return std::unexpected(text.error());
+    for (std::size_t start = 0; start < text->size();) {
+      auto end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      if (end > start) it->wishes.push_back(text->substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  PILLARS_CHECK(w);
+  return {};
 }
 
 Result<std::vector<CheckIn>> SqliteTx::own_checkins_between(const std::string& user_id, Day from, Day to) {
@@ -111,7 +146,20 @@ Result<void> SqliteTx::put_checkin(const CheckIn& c) {
   if (c.lovemaking) q.bind(*c.lovemaking ? 1 : 0); else q.bind_null();
   q.bind(c.guess_family).bind(c.guess_closeness).bind(c.updated_at);
   if (auto r = q.run(); !r) return r;
-  return write_feelings(kCheckInFeelings, checkin_key(c), c.feelings);
+  if (auto r = write_feelings(kCheckInFeelings, checkin_key(c), c.feelings); !r) return r;
+  if (c.wishes.empty()) {
+    Query none(c_, "DELETE FROM checkin_wishes WHERE bond_id = ? AND day = ? AND user_id = ?");
+    none.bind(c.bond_id).bind(c.day).bind(c.from.id);
+    return none.run();
+  }
+  std::string items;
+  for (const auto& w : c.wishes) items += (items.empty() ? "" : "\n") + w;
+  Query w(c_,
+          "INSERT INTO checkin_wishes (bond_id, day, user_id, items_sealed) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (bond_id, day, user_id) DO UPDATE SET items_sealed = excluded.items_sealed");
+  w.bind(c.bond_id).bind(c.day).bind(c.from.id);
+  w.bind_blob(seal(items, "checkin_wishes.items", wishes_key(c.bond_id, c.day, c.from.id)));
+  return w.run();
 }
 
 }  // namespace pillars::store::sqlite

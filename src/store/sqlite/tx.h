@@ -123,6 +123,21 @@ class SqliteTx final : public WriteTx {
   Result<void> set_skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id,
                            bool skipped, Millis at) override;
 
+  // ---- menus (menus.cpp)
+  Result<std::vector<MenuOpening>> menu_openings(const std::string& bond_id) override;
+  Result<bool> adult_confirmed(const std::string& user_id) override;
+  Result<std::vector<MenuAnswerRow>> menu_answers(const std::string& bond_id) override;
+  Result<std::vector<MenuSuggestion>> menu_suggestions(const std::string& bond_id) override;
+  Result<void> confirm_adult(const std::string& user_id, Millis at) override;
+  Result<void> open_menu(const std::string& bond_id, const std::string& user_id, const std::string& menu, Millis at) override;
+  Result<void> close_menu(const std::string& bond_id, const std::string& user_id, const std::string& menu) override;
+  Result<void> put_menu_answer(const std::string& bond_id, const MenuAnswerRow& answer) override;
+  Result<bool> delete_menu_answer(const std::string& bond_id, const std::string& user_id,
+                                  const std::string& item_id) override;
+  Result<void> insert_menu_suggestion(const MenuSuggestion& suggestion) override;
+  Result<bool> delete_menu_suggestion(const std::string& bond_id, const std::string& suggestion_id,
+                                      const std::string& author_id) override;
+
   // ---- the two needs (needs.cpp)
   Result<std::vector<NeedsResult>> needs_results_of(const std::string& user_id) override;
   Result<std::vector<std::string>> needs_shown_by(const std::string& user_id) override;
@@ -145,6 +160,9 @@ class SqliteTx final : public WriteTx {
   Result<std::vector<EntryResponse>> read_responses(Query& q);
   Result<std::vector<EntryResponse>> responses(const std::string& entry_id, const std::optional<std::string>& bond_id);
   Result<Request> read_request(const Query& q);
+  // The wishes lived of check-ins (checkins.cpp), from a query selecting day, user_id, items_sealed.
+  static std::string wishes_key(std::string_view bond_id, Day day, std::string_view user_id);
+  Result<void> attach_wishes(std::vector<CheckIn>& list, Query& w);
 
   // A list of feelings, read and written the one way (feelings.cpp); `bind_key` binds the owner's
   // key columns in the table's order.

@@ -10,15 +10,15 @@ export const NEEDS = ['space', 'closeness', 'comfort', 'fine'];
 /** The keys of a revealed check-in: no edit time, on either side. */
 export const REVEALED_CHECKIN_KEYS = [
   'affection', 'closeness_now', 'closeness_wanted', 'created_at', 'day', 'feelings', 'from', 'guess', 'lovemaking',
-  'need', 'own_minutes', 'primary_family', 'together_minutes',
+  'need', 'own_minutes', 'primary_family', 'together_minutes', 'wishes',
 ].sort();
 /** The keys of one's own check-in before the reveal: with its edit time. */
 export const CHECKIN_KEYS = [...REVEALED_CHECKIN_KEYS, 'updated_at'].sort();
 /**
- * Without affection ticks: one's own while one does not track them, and the other's unless both
- * do. Whoever has it off, the answer looks the same.
+ * Without affection ticks (and the shared wishes lived): one's own while one does not track them,
+ * and the other's unless both do. Whoever has it off, the answer looks the same.
  */
-const unticked = (keys) => keys.filter((k) => k !== 'affection' && k !== 'lovemaking');
+const unticked = (keys) => keys.filter((k) => k !== 'affection' && k !== 'lovemaking' && k !== 'wishes');
 /** The gentle word on a revealed day: {kind, who} or null. */
 export const REFLECTION_KINDS = ['comfort', 'space_and_closeness', 'both_closer', 'both_space'];
 export const GUESS_KEYS = ['closeness_now', 'closeness_right', 'family', 'family_right'];
