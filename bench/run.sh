@@ -354,6 +354,36 @@ if "$BIN" routes 2>/dev/null | grep -q '/decks'; then
   more_reads+=("deck|/api/v1/bonds/$bond/decks/feelings|$cookie_a||GET /api/v1/bonds/{id}/decks/feelings (a deck's prompts and where each stands)")
   more_reads+=("prompt|/api/v1/bonds/$bond/prompts/$last_prompt|$cookie_a||GET /api/v1/bonds/{id}/prompts/{prompt_id} (a revealed pair, both unsealed)")
 fi
+if "$BIN" routes 2>/dev/null | grep -q '/menus/matches'; then
+  # Menus: both open the intimacy menu and answer 40 affection and 40 intimacy items (yes or maybe
+  # for three in four, so about half of them match), and one suggests an item of their own.
+  status=$(api GET /api/v1/catalog '')
+  expect 200 "read the catalog"
+  items=$(node -e 'const c = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    process.stdout.write(c.menus.flatMap((m) => m.items.filter((i) => i.kinds.includes("partner")).slice(0, 40).map((i) => i.id)).join(" "));' <"$tmp/body")
+  for who in a b; do
+    cookie_var=cookie_$who csrf_var=csrf_$who
+    status=$(api PUT "/api/v1/bonds/$bond/menus/intimacy/opening" '{"opened":true,"adult":true}' \
+      -H "Cookie: ${!cookie_var}" -H "X-CSRF-Token: ${!csrf_var}" -H "Origin: $origin")
+    expect 200 "open the intimacy menu"
+    n=0
+    offset=0
+    if [ "$who" = b ]; then offset=1; fi
+    for item in $items; do
+      n=$((n + 1))
+      case $(( (n + offset) % 4 )) in 0) answer=no ;; 1) answer=maybe ;; *) answer=yes ;; esac
+      status=$(api PUT "/api/v1/bonds/$bond/menus/items/$item" "{\"answer\":\"$answer\"}" \
+        -H "Cookie: ${!cookie_var}" -H "X-CSRF-Token: ${!csrf_var}" -H "Origin: $origin")
+      expect 200 "answer a menu item"
+    done
+  done
+  status=$(api POST "/api/v1/bonds/$bond/menus/suggestions" '{"menu":"affection","category":"play","text":"Stargazing from the roof"}' \
+    -H "Cookie: $cookie_a" -H "X-CSRF-Token: $csrf_a" -H "Origin: $origin")
+  expect 201 "suggest a menu item"
+  more_reads+=("menus|/api/v1/bonds/$bond/menus|$cookie_a||GET /api/v1/bonds/{id}/menus (both menus, one suggestion)")
+  more_reads+=("menu-mine|/api/v1/bonds/$bond/menus/mine|$cookie_a||GET /api/v1/bonds/{id}/menus/mine (80 answers, each unsealed)")
+  more_reads+=("matches|/api/v1/bonds/$bond/menus/matches|$cookie_a||GET /api/v1/bonds/{id}/menus/matches (160 answers unsealed, the matches computed)")
+fi
 # read_field N "a|b|c": the Nth field (from 1) of a more_reads line.
 read_field() { cut -d'|' -f"$1" <<<"$2"; }
 

@@ -24,56 +24,66 @@ Error closed() {
   return Error(Errc::menu_closed, "Open this menu for yourself first; until then it is not yours to answer.");
 }
 
-// Everything the menus of a bond depend on, read in one snapshot.
+// Everything a member's view of the menus depends on, read in one snapshot, from their side only:
+// their own opening and answers, the bond's suggestions, and the other's answers to exactly the
+// items the member said yes or maybe to (one sealed value opened per such item, stored or not).
+// Nothing here looks at whether the other opened the intimacy menu, or at how many items the
+// other answered: an answer or a suggestion in an opt-in menu exists only while its member has the
+// menu open (closing it deletes them), so the other's side needs no opening of its own.
 struct MenuFacts {
-  std::vector<store::ReadTx::MenuOpening> openings;
-  std::vector<MenuAnswerRow> answers;
+  bool opened = false;  // the caller opened the intimacy menu
+  std::vector<MenuAnswerRow> mine;
+  std::vector<MenuAnswerRow> theirs;  // the other's, to the items the caller wants
   std::vector<MenuSuggestion> suggestions;
   bool adult = false;  // the caller confirmed once
 };
 
-Result<MenuFacts> menu_facts(store::ReadTx& tx, const std::string& bond_id, const std::string& me) {
-  MenuFacts f;
-  auto openings = tx.menu_openings(bond_id);
-  if (!openings) return std::unexpected(openings.error());
-  f.openings = std::move(*openings);
-  auto answers = tx.menu_answers(bond_id);
-  if (!answers) return std::unexpected(answers.error());
-  f.answers = std::move(*answers);
-  auto suggestions = tx.menu_suggestions(bond_id);
-  if (!suggestions) return std::unexpected(suggestions.error());
-  f.suggestions = std::move(*suggestions);
-  auto adult = tx.adult_confirmed(me);
-  if (!adult) return std::unexpected(adult.error());
-  f.adult = *adult;
-  return f;
-}
-
-bool opened(const MenuFacts& f, const std::string& user_id, std::string_view menu) {
-  return std::any_of(f.openings.begin(), f.openings.end(),
-                     [&](const auto& o) { return o.user_id == user_id && o.menu == menu; });
-}
-
-// The bond's menus as seen by `me`, with the other's opening known only to core's rules.
+// The bond's menus as seen by `me`.
 struct Seen {
   const Catalog& catalog;
   const BondView& bond;
   const std::string& me;
   const MenuFacts& facts;
 
-  bool open_to_me(const Menu& m) const { return menu_open(m, bond.kind, opened(facts, me, m.id)); }
-  bool open_to_both(const Menu& m) const {
-    return open_to_me(m) && menu_open(m, bond.kind, opened(facts, bond.other.id, m.id));
-  }
+  bool open_to_me(const Menu& m) const { return menu_open(m, bond.kind, facts.opened); }
   bool shown(const MenuSuggestion& s) const {
     const Menu* m = catalog.menu(s.menu);
-    return m && suggestion_shown(s, me, open_to_me(*m), open_to_both(*m));
+    return m && suggestion_shown(s, me, open_to_me(*m), open_to_me(*m));
   }
   std::vector<MenuMatch> matches() const {
-    MenuMembers members{me, bond.other.id, opened(facts, me, kIntimacyMenu), opened(facts, bond.other.id, kIntimacyMenu)};
-    return menu_matches(catalog.menus, bond.kind, members, facts.suggestions, facts.answers);
+    std::vector<MenuAnswerRow> answers = facts.mine;
+    answers.insert(answers.end(), facts.theirs.begin(), facts.theirs.end());
+    MenuMembers members{me, bond.other.id, facts.opened, true};
+    return menu_matches(catalog.menus, bond.kind, members, facts.suggestions, answers);
   }
 };
+
+const Menu* item_menu(const Seen& seen, std::string_view item_id);
+
+Result<MenuFacts> menu_facts(store::ReadTx& tx, const Catalog& catalog, const BondView& bond, const std::string& me) {
+  MenuFacts f;
+  auto opened = tx.menu_opened(bond.id, me, std::string(kIntimacyMenu));
+  if (!opened) return std::unexpected(opened.error());
+  f.opened = *opened;
+  auto mine = tx.menu_answers_of(bond.id, me);
+  if (!mine) return std::unexpected(mine.error());
+  f.mine = std::move(*mine);
+  auto suggestions = tx.menu_suggestions(bond.id);
+  if (!suggestions) return std::unexpected(suggestions.error());
+  f.suggestions = std::move(*suggestions);
+  auto adult = tx.adult_confirmed(me);
+  if (!adult) return std::unexpected(adult.error());
+  f.adult = *adult;
+  std::vector<std::string> wanted;
+  const Seen seen{catalog, bond, me, f};
+  for (const auto& a : f.mine)
+    if (a.choice.answer != MenuAnswer::no && item_menu(seen, a.item_id)) wanted.push_back(a.item_id);
+  auto theirs = tx.menu_answers_to(bond.id, bond.other.id, wanted);
+  if (!theirs) return std::unexpected(theirs.error());
+  for (std::size_t i = 0; i < wanted.size(); ++i)
+    if ((*theirs)[i]) f.theirs.push_back({bond.other.id, wanted[i], *(*theirs)[i], 0});
+  return f;
+}
 
 // An item of the bond, as `me` may answer it: a catalog item that suits the bond, or a suggestion
 // shown to `me`. Its menu; nullptr when there is no such item for `me` (the same whether it is
@@ -150,22 +160,30 @@ Result<Changed> change_menus(store::WriteTx& tx, const Catalog& catalog, const B
   auto current = tx.bond_for_member(bond.id, me);
   if (!current) return std::unexpected(current.error());
   if (!*current || (*current)->status != BondStatus::active) return std::unexpected(ended());
-  auto before = menu_facts(tx, bond.id, me);
+  auto before = menu_facts(tx, catalog, bond, me);
   if (!before) return std::unexpected(before.error());
   const auto matched = Seen{catalog, bond, me, *before}.matches();
   if (auto r = change(*before); !r) return std::unexpected(r.error());
-  auto after = menu_facts(tx, bond.id, me);
+  auto after = menu_facts(tx, catalog, bond, me);
   if (!after) return std::unexpected(after.error());
   Changed out{std::move(*after), false};
   out.matches_changed = Seen{catalog, bond, me, out.facts}.matches() != matched;
   return out;
 }
 
+// Whether the other member sees what is in `menu`: it suits the bond and, for an opt-in menu, they
+// opened it. Read only to decide whom to tell of a suggestion; never part of what anyone reads.
+Result<bool> other_sees(store::ReadTx& tx, const BondView& bond, const Menu& menu) {
+  if (!suits(menu.kinds, bond.kind)) return false;
+  if (!menu.opt_in()) return true;
+  return tx.menu_opened(bond.id, bond.other.id, menu.id);
+}
+
 }  // namespace
 
 Result<std::vector<MenuMatch>> read_menu_matches(store::ReadTx& tx, const Catalog& catalog, const BondView& bond,
                                                  const std::string& member) {
-  auto facts = menu_facts(tx, bond.id, member);
+  auto facts = menu_facts(tx, catalog, bond, member);
   if (!facts) return std::unexpected(facts.error());
   return Seen{catalog, bond, member, *facts}.matches();
 }
@@ -173,7 +191,7 @@ Result<std::vector<MenuMatch>> read_menu_matches(store::ReadTx& tx, const Catalo
 Awaitable list_menus(AppContext& app, Context& ctx) {
   const BondView& bond = *ctx.bond;
   const std::string& me = ctx.user().id;
-  auto facts = co_await read(app.store(), [&](store::ReadTx& tx) { return menu_facts(tx, bond.id, me); });
+  auto facts = co_await read(app.store(), [&](store::ReadTx& tx) { return menu_facts(tx, app.catalog(), bond, me); });
   if (!facts) co_return facts.error();
   co_return json_ok(menus_json(Seen{app.catalog(), bond, me, *facts}, ctx.user()));
 }
@@ -181,12 +199,12 @@ Awaitable list_menus(AppContext& app, Context& ctx) {
 Awaitable my_menu_answers(AppContext& app, Context& ctx) {
   const BondView& bond = *ctx.bond;
   const std::string& me = ctx.user().id;
-  auto facts = co_await read(app.store(), [&](store::ReadTx& tx) { return menu_facts(tx, bond.id, me); });
+  auto facts = co_await read(app.store(), [&](store::ReadTx& tx) { return menu_facts(tx, app.catalog(), bond, me); });
   if (!facts) co_return facts.error();
   const Seen seen{app.catalog(), bond, me, *facts};
   json::array answers;
   if (bond.status == BondStatus::active)
-    for (const auto& a : facts->answers)
+    for (const auto& a : facts->mine)
       if (a.user_id == me && item_menu(seen, a.item_id)) answers.push_back(answer_json(a));
   co_return json_ok(json::object{{"answers", std::move(answers)}});
 }
@@ -194,7 +212,7 @@ Awaitable my_menu_answers(AppContext& app, Context& ctx) {
 Awaitable list_menu_matches(AppContext& app, Context& ctx) {
   const BondView& bond = *ctx.bond;
   const std::string& me = ctx.user().id;
-  auto facts = co_await read(app.store(), [&](store::ReadTx& tx) { return menu_facts(tx, bond.id, me); });
+  auto facts = co_await read(app.store(), [&](store::ReadTx& tx) { return menu_facts(tx, app.catalog(), bond, me); });
   if (!facts) co_return facts.error();
   json::array matches;
   if (bond.status == BondStatus::active) matches = matches_json(Seen{app.catalog(), bond, me, *facts}.matches());
@@ -319,7 +337,9 @@ Awaitable suggest_menu_item(AppContext& app, Context& ctx) {
       });
       if (static_cast<std::size_t>(own) >= kMaxSuggestions)
         return std::unexpected(Fields::invalid({{"menu", "You have suggested 50 things here already; remove one to add another."}}));
-      told = seen.open_to_both(menu);
+      auto sees = other_sees(tx, bond, menu);
+      if (!sees) return std::unexpected(sees.error());
+      told = *sees;
       return tx.insert_menu_suggestion(s);
     });
   });
@@ -337,9 +357,12 @@ Awaitable remove_menu_suggestion(AppContext& app, Context& ctx) {
   bool told = false;
   auto done = co_await write(app.store(), [&](store::WriteTx& tx) {
     return change_menus(tx, catalog, bond, me, [&](const MenuFacts& facts) -> Result<void> {
-      const Seen seen{catalog, bond, me, facts};
       for (const auto& s : facts.suggestions)
-        if (s.id == id && s.author.id == me && catalog.menu(s.menu)) told = seen.open_to_both(*catalog.menu(s.menu));
+        if (s.id == id && s.author.id == me && catalog.menu(s.menu)) {
+          auto sees = other_sees(tx, bond, *catalog.menu(s.menu));
+          if (!sees) return std::unexpected(sees.error());
+          told = *sees;
+        }
       auto r = tx.delete_menu_suggestion(bond.id, id, me);
       if (!r) return std::unexpected(r.error());
       if (!*r) return std::unexpected(Error(Errc::not_found, "There is no such suggestion of yours."));

@@ -182,17 +182,19 @@ class ReadTx {
   virtual Result<bool> skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id) = 0;
 
   // ---- menus (core/menus.h)
-  // Which menus each member of the bond opened (the opt-in ones): {user_id, menu}.
-  struct MenuOpening {
-    std::string user_id;
-    std::string menu;
-  };
-  virtual Result<std::vector<MenuOpening>> menu_openings(const std::string& bond_id) = 0;
+  // Whether the member opened an opt-in menu in the bond.
+  virtual Result<bool> menu_opened(const std::string& bond_id, const std::string& user_id, const std::string& menu) = 0;
   // Whether the person once confirmed they are an adult.
   virtual Result<bool> adult_confirmed(const std::string& user_id) = 0;
-  // Both members' answers in the bond, opened; and the bond's suggestions, oldest first (the
-  // author's id only; names are the caller's to add).
-  virtual Result<std::vector<MenuAnswerRow>> menu_answers(const std::string& bond_id) = 0;
+  // One member's answers in the bond, opened, by item.
+  virtual Result<std::vector<MenuAnswerRow>> menu_answers_of(const std::string& bond_id, const std::string& user_id) = 0;
+  // One member's answers to exactly these items (nullopt where there is none), opening one sealed
+  // value per item asked whether or not an answer is stored, so the work never depends on how
+  // many items that member answered.
+  virtual Result<std::vector<std::optional<MenuChoice>>> menu_answers_to(const std::string& bond_id,
+                                                                         const std::string& user_id,
+                                                                         const std::vector<std::string>& item_ids) = 0;
+  // The bond's suggestions, oldest first (the author's id only; names are the caller's to add).
   virtual Result<std::vector<MenuSuggestion>> menu_suggestions(const std::string& bond_id) = 0;
 };
 

@@ -1148,20 +1148,38 @@ TEST_F(SqliteStoreTest, MenuAnswersAreSealedAndGoWhenTheMenuClosesOrTheBondEnds)
       if (auto r = tx.put_menu_answer("b1", {who, item, choice, 20}); !r) return r;
     return tx.put_menu_answer("b2", {"u1", "affection.long_hug", no, 20});
   }));
-  auto answers = [&](const std::string& bond) { return *read_now(*store_, [&](ReadTx& tx) { return tx.menu_answers(bond); }); };
+  auto answers_of = [&](const std::string& bond, const std::string& who) {
+    return *read_now(*store_, [&](ReadTx& tx) { return tx.menu_answers_of(bond, who); });
+  };
+  auto answers = [&](const std::string& bond) {
+    auto all = answers_of(bond, "u1");
+    auto second = answers_of(bond, "u2");
+    all.insert(all.end(), second.begin(), second.end());
+    return all;
+  };
   auto items_of = [&](const std::string& bond, const std::string& who) {
     std::vector<std::string> out;
-    for (const auto& a : answers(bond))
-      if (a.user_id == who) out.push_back(a.item_id);
+    for (const auto& a : answers_of(bond, who)) out.push_back(a.item_id);
     return out;
+  };
+  auto opened = [&](const std::string& who) {
+    return *read_now(*store_, [&](ReadTx& tx) { return tx.menu_opened("b1", who, "intimacy"); });
   };
   ASSERT_EQ(answers("b1").size(), 8u);
   EXPECT_EQ(answers("b1")[0].item_id, "affection.long_hug");
   EXPECT_EQ(answers("b1")[0].choice, yes);
-  EXPECT_EQ(answers("b1")[4].choice, ask) << "u2's first, by item";
+  EXPECT_EQ(answers_of("b1", "u2")[0].choice, ask) << "by item";
   EXPECT_EQ(answers("b2").size(), 1u);
-  auto openings = *read_now(*store_, [](ReadTx& tx) { return tx.menu_openings("b1"); });
-  EXPECT_EQ(openings.size(), 2u);
+  EXPECT_TRUE(opened("u1"));
+  EXPECT_TRUE(opened("u2"));
+  // One member's answers to named items: what is stored, nothing where nothing is.
+  auto to = *read_now(*store_, [](ReadTx& tx) {
+    return tx.menu_answers_to("b1", "u2", {"intimacy.kiss", "affection.nothing", "affection.long_hug"});
+  });
+  ASSERT_EQ(to.size(), 3u);
+  EXPECT_EQ(to[0], no);
+  EXPECT_FALSE(to[1]);
+  EXPECT_EQ(to[2], ask);
   EXPECT_TRUE(*read_now(*store_, [](ReadTx& tx) { return tx.adult_confirmed("u1"); }));
   EXPECT_FALSE(*read_now(*store_, [](ReadTx& tx) { return tx.adult_confirmed("u2"); }));
   auto suggestions = *read_now(*store_, [](ReadTx& tx) { return tx.menu_suggestions("b1"); });
@@ -1188,9 +1206,8 @@ TEST_F(SqliteStoreTest, MenuAnswersAreSealedAndGoWhenTheMenuClosesOrTheBondEnds)
   suggestions = *read_now(*store_, [](ReadTx& tx) { return tx.menu_suggestions("b1"); });
   ASSERT_EQ(suggestions.size(), 1u);
   EXPECT_EQ(suggestions[0].id, "s2");
-  openings = *read_now(*store_, [](ReadTx& tx) { return tx.menu_openings("b1"); });
-  ASSERT_EQ(openings.size(), 1u);
-  EXPECT_EQ(openings[0].user_id, "u2");
+  EXPECT_FALSE(opened("u1"));
+  EXPECT_TRUE(opened("u2"));
 
   // Nothing in the file says yes, maybe or no, nor the suggestion's words: each answer is as long as
   // any other.
@@ -1208,7 +1225,7 @@ TEST_F(SqliteStoreTest, MenuAnswersAreSealedAndGoWhenTheMenuClosesOrTheBondEnds)
   ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.end_bond("b1", "u2", 40); }));
   EXPECT_TRUE(answers("b1").empty());
   EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.menu_suggestions("b1"); })->empty());
-  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.menu_openings("b1"); })->empty());
+  EXPECT_FALSE(opened("u2"));
   EXPECT_EQ(answers("b2").size(), 1u);
 }
 

@@ -15,11 +15,10 @@ std::string suggestion_key(std::string_view bond_id, std::string_view id) {
 }
 }  // namespace
 
-Result<std::vector<ReadTx::MenuOpening>> SqliteTx::menu_openings(const std::string& bond_id) {
-  Query q(c_, "SELECT user_id, menu FROM menu_openings WHERE bond_id = ? ORDER BY user_id, menu");
-  q.bind(bond_id);
-  std::vector<MenuOpening> out;
-  while (q.step()) out.push_back({q.text(0), q.text(1)});
+Result<bool> SqliteTx::menu_opened(const std::string& bond_id, const std::string& user_id, const std::string& menu) {
+  Query q(c_, "SELECT 1 FROM menu_openings WHERE bond_id = ? AND user_id = ? AND menu = ?");
+  q.bind(bond_id).bind(user_id).bind(menu);
+  bool out = q.step();
   PILLARS_CHECK(q);
   return out;
 }
@@ -32,25 +31,46 @@ Result<bool> SqliteTx::adult_confirmed(const std::string& user_id) {
   return out;
 }
 
-Result<std::vector<MenuAnswerRow>> SqliteTx::menu_answers(const std::string& bond_id) {
-  Query q(c_,
-          "SELECT user_id, item_id, choice_sealed, updated_at FROM menu_answers WHERE bond_id = ? "
-          "ORDER BY user_id, item_id");
-  q.bind(bond_id);
+Result<std::vector<MenuAnswerRow>> SqliteTx::menu_answers_of(const std::string& bond_id, const std::string& user_id) {
+  Query q(c_, "SELECT item_id, choice_sealed, updated_at FROM menu_answers WHERE bond_id = ? AND user_id = ? ORDER BY item_id");
+  q.bind(bond_id).bind(user_id);
   std::vector<MenuAnswerRow> out;
   while (q.step()) {
     MenuAnswerRow row;
-    row.user_id = q.text(0);
-    row.item_id = q.text(1);
-    auto opened = unseal(q.blob(2), "menu_answers.choice", answer_key(bond_id, row.user_id, row.item_id));
+    row.user_id = user_id;
+    row.item_id = q.text(0);
+    auto opened = unseal(q.blob(1), "menu_answers.choice", answer_key(bond_id, user_id, row.item_id));
     if (!opened) return std::unexpected(opened.error());
     auto choice = decode_choice(*opened);
     if (!choice) return fail(Errc::internal, "a stored menu answer cannot be read");
     row.choice = *choice;
-    row.updated_at = q.integer(3);
+    row.updated_at = q.integer(2);
     out.push_back(std::move(row));
   }
   PILLARS_CHECK(q);
+  return out;
+}
+
+Result<std::vector<std::optional<MenuChoice>>> SqliteTx::menu_answers_to(const std::string& bond_id,
+                                                                         const std::string& user_id,
+                                                                         const std::vector<std::string>& item_ids) {
+  // Where nothing is stored, a stand-in sealed the same way is opened instead, so each item asked
+  // costs one lookup and one opening whatever that member answered.
+  const std::string stand_in = seal("n", "menu_answers.choice", "stand-in");
+  std::vector<std::optional<MenuChoice>> out;
+  out.reserve(item_ids.size());
+  for (const auto& item : item_ids) {
+    Query q(c_, "SELECT choice_sealed FROM menu_answers WHERE bond_id = ? AND user_id = ? AND item_id = ?");
+    q.bind(bond_id).bind(user_id).bind(item);
+    const bool found = q.step();
+    PILLARS_CHECK(q);
+    auto opened = found ? unseal(q.blob(0), "menu_answers.choice", answer_key(bond_id, user_id, item))
+                        : unseal(stand_in, "menu_answers.choice", "stand-in");
+    if (!opened) return std::unexpected(opened.error());
+    auto choice = decode_choice(*opened);
+    if (!choice) return fail(Errc::internal, "a stored menu answer cannot be read");
+    out.push_back(found ? std::optional<MenuChoice>(*choice) : std::nullopt);
+  }
   return out;
 }
 

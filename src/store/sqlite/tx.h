@@ -124,9 +124,11 @@ class SqliteTx final : public WriteTx {
                            bool skipped, Millis at) override;
 
   // ---- menus (menus.cpp)
-  Result<std::vector<MenuOpening>> menu_openings(const std::string& bond_id) override;
+  Result<bool> menu_opened(const std::string& bond_id, const std::string& user_id, const std::string& menu) override;
   Result<bool> adult_confirmed(const std::string& user_id) override;
-  Result<std::vector<MenuAnswerRow>> menu_answers(const std::string& bond_id) override;
+  Result<std::vector<MenuAnswerRow>> menu_answers_of(const std::string& bond_id, const std::string& user_id) override;
+  Result<std::vector<std::optional<MenuChoice>>> menu_answers_to(const std::string& bond_id, const std::string& user_id,
+                                                                 const std::vector<std::string>& item_ids) override;
   Result<std::vector<MenuSuggestion>> menu_suggestions(const std::string& bond_id) override;
   Result<void> confirm_adult(const std::string& user_id, Millis at) override;
   Result<void> open_menu(const std::string& bond_id, const std::string& user_id, const std::string& menu, Millis at) override;
