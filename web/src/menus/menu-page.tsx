@@ -53,10 +53,19 @@ function useAnswers(bondId: string, mine: Resource<MenuAnswer[]>) {
     }
     return api.answerMenuItem(bondId, itemId, value, askFirst);
   });
-  /** Saves (or with null, clears) an answer and says so; true once kept. */
+  /**
+   * Saves (or with null, clears) an answer and says so; true once kept. The answer shows at once
+   * and goes back to what it was if the server does not take it.
+   */
   const put = async (itemId: string, value: MenuAnswerValue | null, askFirst: boolean, said: string) => {
-    const saved = await action.run(itemId, value, value === 'maybe' && askFirst);
-    if (saved === undefined) return false;
+    const before = answers.get(itemId) ?? null;
+    const ask = value === 'maybe' && askFirst;
+    change(itemId, value === null ? null : { item_id: itemId, answer: value, ask_first: ask, updated_at: before?.updated_at ?? '' });
+    const saved = await action.run(itemId, value, ask);
+    if (saved === undefined) {
+      change(itemId, before);
+      return false;
+    }
     change(itemId, saved);
     announce(said);
     return true;
@@ -202,10 +211,12 @@ function OneAtATime({ bond, menu, items, state, onRemove }: { bond: Bond; menu: 
           </div>
           <SavingError state={state} />
           <div class="menu-one__nav">
-            <Button variant="quiet" onClick={() => go(at - 1)} disabled={at === 0}>
-              ← Back
-            </Button>
-            <Button variant="quiet" onClick={() => go(at + 1)}>
+            {at > 0 && (
+              <Button variant="quiet" onClick={() => go(at - 1)}>
+                ← Back
+              </Button>
+            )}
+            <Button variant="quiet" class="button button--quiet menu-one__skip" onClick={() => go(at + 1)}>
               Skip →
             </Button>
           </div>
@@ -264,6 +275,7 @@ function ListItem({ bond, item, state, onRemove }: { bond: Bond; item: ShownItem
         )}
       </div>
       <Suggested item={item} onRemove={onRemove} />
+      {state.last?.itemId === item.id && <UndoLast state={state} items={[item]} />}
     </li>
   );
 }
@@ -275,7 +287,6 @@ function ListView({ bond, menu, items, state, onRemove }: { bond: Bond; menu: Me
         Ask me first goes with Maybe: if you both want it, {bond.other.display_name} sees that you would like to be asked first.
       </p>
       <SavingError state={state} />
-      <UndoLast state={state} items={items} />
       {byCategory(menu, items).map((section) => (
         <section key={section.id} class="menu-list" aria-labelledby={`menu-list-${section.id}`}>
           <h2 id={`menu-list-${section.id}`}>{section.title}</h2>
@@ -308,6 +319,7 @@ function SuggestForm({ bond, menu, onAdded }: { bond: Bond; menu: Menu; onAdded:
         like any other.
       </p>
       <Form
+        class="stack"
         aria-labelledby="menu-suggest-heading"
         error={send.error}
         fields={['category', 'text']}
@@ -409,6 +421,7 @@ function OpenMenu({ bond, menu, view, onOpened }: { bond: Bond; menu: Menu; view
           <li>You can close it again whenever you like; your answers in it are then deleted.</li>
         </ul>
         <Form
+          class="stack"
           aria-labelledby="menu-open-heading"
           error={open.error}
           fields={['adult']}
@@ -550,8 +563,6 @@ export function MenuPage({ id, menuId, list }: { id: string; menuId: string; lis
     <>
       {breadcrumb}
       {heading}
-      <p class="lede">{menu.description}</p>
-      <SeenBox bond={b} withIntimacy={here.opt_in} />
       <p class="menu-progress">{progressSaid(progress(items, state.answers))}</p>
       <nav class="menu-views" aria-label="How to answer">
         <Link href={menuHref(b.id, menu.id)} aria-current={list ? undefined : 'page'}>
@@ -567,6 +578,7 @@ export function MenuPage({ id, menuId, list }: { id: string; menuId: string; lis
         </p>
       )}
       <Answering bond={b} menu={menu} items={items} state={state} onRemove={onRemove} />
+      <SeenBox bond={b} withIntimacy={here.opt_in} />
       <SuggestForm bond={b} menu={menu} onAdded={view.reload} />
       {here.opt_in && <CloseMenu bond={b} menu={menu} onClosed={changed} />}
     </>

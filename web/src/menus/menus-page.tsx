@@ -170,7 +170,9 @@ export function MenusPage({ id }: { id: string }) {
         <Link href={bondHref(b.id)}>← You and {b.other.display_name}</Link>
       </p>
       <h1 tabIndex={-1}>{WISHES_TITLE}</h1>
-      <p class="lede">Ways of being close, big and small, to mark on your own: yes, maybe or no. Only what you both want is shown to you both.</p>
+      {!ended && (
+        <p class="lede">Ways of being close, big and small, to mark on your own: yes, maybe or no. Only what you both want is shown to you both.</p>
+      )}
       {ended ? (
         <EndedNotice bond={b} />
       ) : error && !ready ? (
