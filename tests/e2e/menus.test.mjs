@@ -228,6 +228,12 @@ test('each sees exactly the shared wishes, and Adaâ€™s open screen follows Benâ€
   assert.deepEqual(await wishesShown(a), [...expected, items[7].text].sort());
   assert.equal(await a.locator('.wish').filter({ hasText: items[7].text }).locator('.wish__mark').count(), 0, 'a yes and a maybe carry no mark');
   await assertAccessible(a, 'the shared wishes');
+  await a.emulateMedia({ colorScheme: 'dark' });
+  await assertAccessible(a, 'the shared wishes, dark');
+  await a.goto(`/bonds/${bondId}/menus/affection`);
+  await assertAccessible(a, 'answering one at a time, dark');
+  await a.emulateMedia({ colorScheme: 'light' });
+  await openWishes('ada');
   await assertFitsWidth(a, 'the shared wishes');
   await shoot(a, 'wishes');
 });

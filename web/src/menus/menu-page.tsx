@@ -37,9 +37,25 @@ import './menus.css';
 
 const VALUES: MenuAnswerValue[] = ['yes', 'maybe', 'no'];
 
+/**
+ * What saving an answer says, spoken through the screen's own polite region: said on every answer,
+ * it would crowd the app's notices. Emptied first, so a second "Saved" is spoken too.
+ */
+function useSaidHere() {
+  const [said, setSaid] = useState('');
+  const timer = useRef(0);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const say = (text: string) => {
+    window.clearTimeout(timer.current);
+    setSaid('');
+    timer.current = window.setTimeout(() => setSaid(text), 50);
+  };
+  return { said, say };
+}
+
 /** One's answers in this bond, kept the moment they are given, and the last one to undo. */
 function useAnswers(bondId: string, mine: Resource<MenuAnswer[]>) {
-  const announce = useAnnounce();
+  const { said, say: announce } = useSaidHere();
   // Changes made here, on top of the answers as last loaded; a new load starts afresh from it.
   const [kept, setKept] = useState<{ from: MenuAnswer[] | undefined; map: Answers }>({ from: undefined, map: new Map() });
   const answers = kept.from === mine.data ? kept.map : answerMap(mine.data ?? []);
@@ -88,7 +104,7 @@ function useAnswers(bondId: string, mine: Resource<MenuAnswer[]>) {
     change(itemId, null);
     if (last?.itemId === itemId) setLast(null);
   };
-  return { answers, last, answer, undo, forget, busy: action.busy, error: action.error };
+  return { answers, last, answer, undo, forget, said, busy: action.busy, error: action.error };
 }
 
 type AnswerState = ReturnType<typeof useAnswers>;
@@ -564,6 +580,9 @@ export function MenuPage({ id, menuId, list }: { id: string; menuId: string; lis
       {breadcrumb}
       {heading}
       <p class="menu-progress">{progressSaid(progress(items, state.answers))}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {state.said}
+      </p>
       <nav class="menu-views" aria-label="How to answer">
         <Link href={menuHref(b.id, menu.id)} aria-current={list ? undefined : 'page'}>
           One at a time
