@@ -63,6 +63,9 @@ async function wishesShown(p) {
   return (await p.locator('.wish__text').allTextContents()).sort();
 }
 
+/** Chooses an answer in an item's radio group as a person does: on its label, the pill they see. */
+const choose = (group, answer) => group.locator('label', { hasText: new RegExp(`^${answer}$`) }).click();
+
 async function openWishes(who) {
   const p = page(who);
   await p.goto(`/bonds/${bondId}/menus`);
@@ -163,16 +166,23 @@ test('Ben answers in the list, clears one, and suggests an item of his own', { t
   const group = (i) => p.getByRole('group', { name: items[i].text, exact: true });
   await group(0).waitFor();
   for (const i of [0, 1, 2, 3]) {
-    await group(i).getByRole('radio', { name: 'Yes' }).check();
+    await choose(group(i), 'Yes');
     await liveRegion(p).filter({ hasText: 'Saved' }).first().waitFor();
   }
-  await group(6).getByRole('radio', { name: 'No' }).check();
-  await group(5).getByRole('radio', { name: 'Maybe' }).check();
+  await choose(group(6), 'No');
+  // By keyboard: the arrow keys move through a radio group, and each move is kept.
+  await group(4).getByRole('radio', { name: 'Yes' }).focus();
+  await p.keyboard.press('Space');
+  await p.keyboard.press('ArrowRight');
+  await p.keyboard.press('ArrowRight');
+  assert.equal(await group(4).getByRole('radio', { name: 'No' }).isChecked(), true);
+  await p.getByRole('button', { name: 'Undo last answer' }).waitFor();
+  await choose(group(5), 'Maybe');
   await p.getByRole('checkbox', { name: 'Ask me first' }).waitFor();
   await p.getByRole('button', { name: `Clear your answer to “${items[5].text}”` }).click();
   await liveRegion(p).filter({ hasText: 'Your answer is taken back.' }).waitFor();
   assert.equal(await group(5).getByRole('radio', { checked: true }).count(), 0);
-  await expectAnswers('ben', { [items[0].id]: 'yes', [items[1].id]: 'yes', [items[2].id]: 'yes', [items[3].id]: 'yes', [items[6].id]: 'no' });
+  await expectAnswers('ben', { [items[0].id]: 'yes', [items[1].id]: 'yes', [items[2].id]: 'yes', [items[3].id]: 'yes', [items[4].id]: 'no', [items[6].id]: 'no' });
   await assertAccessible(p, 'answering in a list');
   await assertFitsWidth(p, 'answering in a list');
   await shoot(p, 'list');
@@ -187,7 +197,7 @@ test('Ben answers in the list, clears one, and suggests an item of his own', { t
   await own.waitFor();
   await p.locator('.menu-item').filter({ has: own }).getByText('Suggested by you').waitFor();
   await p.getByRole('button', { name: `Remove your suggestion “${suggestionText}”` }).waitFor();
-  await own.getByRole('radio', { name: 'Yes' }).check();
+  await choose(own, 'Yes');
   suggestionId = (await callAs('ben', 'GET', `/api/v1/bonds/${bondId}/menus`)).body.suggestions[0].id;
 });
 
@@ -203,7 +213,7 @@ test('Ada sees Ben’s suggestion with his name and answers it', { timeout: TEST
   await theirs.waitFor();
   await p.locator('.menu-item').filter({ has: theirs }).getByText('Suggested by Ben Okafor').waitFor();
   assert.equal(await p.getByRole('button', { name: /Remove your suggestion/ }).count(), 0, 'only its author removes it');
-  await theirs.getByRole('radio', { name: 'Yes' }).check();
+  await choose(theirs, 'Yes');
   await liveRegion(p).filter({ hasText: 'Saved' }).waitFor();
 });
 
@@ -300,6 +310,25 @@ test('Ada closes the intimacy menu: her answers in it are deleted, and nothing o
   assert.equal((await answersOf('ada')).filter((a) => a.item_id.startsWith('intimacy.')).length, 0);
   const b = await openWishes('ben');
   assert.equal(await b.locator('.wishes').filter({ hasText: 'Intimacy' }).count(), 0);
+});
+
+test('in a bond of friends there is only the affection menu, and nothing says there could be another', { timeout: TEST_TIMEOUT }, async () => {
+  const invite = await callAs('ada', 'POST', '/api/v1/invites', { kind: 'friend' });
+  assert.equal(invite.status, 201, JSON.stringify(invite.body));
+  await h.openPerson('cleo');
+  const cleo = await h.register('cleo', { name: 'Cleo Marsh', email: `cleo.menus.${run}@example.test`, password: 'lantern meadow river 88' });
+  const accepted = await cleo.call('POST', `/api/v1/invites/${invite.body.code}/accept`);
+  assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
+  const p = page('ada');
+  await p.goto(`/bonds/${accepted.body.bond.id}/menus`);
+  await h1(p).filter({ hasText: 'Wishes' }).waitFor();
+  await p.getByText('Cleo Marsh sees only what you both want.', { exact: false }).waitFor();
+  const friendItems = catalog.menus.find((m) => m.id === 'affection').items.filter((i) => i.kinds.includes('friend'));
+  await p.locator('.menu-card').filter({ hasText: 'Affection' }).getByText(`${friendItems.length} to look through, whenever you like`).waitFor();
+  assert.equal(await p.locator('.menu-card').count(), 1);
+  assert.equal(await p.getByText(/intimacy/i).count(), 0);
+  await p.goto(`/bonds/${accepted.body.bond.id}/menus/intimacy`);
+  await p.getByText('This menu is not part of your bond with Cleo Marsh.').waitFor();
 });
 
 test('once Ben ends the bond, the menus went with it', { timeout: TEST_TIMEOUT }, async () => {
