@@ -279,17 +279,16 @@ function ListItem({ bond, item, state, onRemove }: { bond: Bond; item: ShownItem
             </p>
           )
         }
-      />
-      <div class="menu-item__more">
-        {current?.answer === 'maybe' && (
-          <AskFirst id={`${id}-ask`} checked={current.ask_first} onChange={(on) => save('maybe', on)} other={bond.other.display_name} hint={false} />
-        )}
+      >
         {current && (
-          <Button variant="quiet" class="button button--quiet" onClick={() => void state.answer(item, null)} aria-label={`Clear your answer to “${item.text}”`}>
+          <Button variant="quiet" class="button button--quiet menu-item__clear" onClick={() => void state.answer(item, null)} aria-label={`Clear your answer to “${item.text}”`}>
             Clear
           </Button>
         )}
-      </div>
+      </Choices>
+      {current?.answer === 'maybe' && (
+        <AskFirst id={`${id}-ask`} checked={current.ask_first} onChange={(on) => save('maybe', on)} other={bond.other.display_name} hint={false} />
+      )}
       <Suggested item={item} onRemove={onRemove} />
       {state.last?.itemId === item.id && <UndoLast state={state} items={[item]} />}
     </li>
