@@ -118,6 +118,8 @@ export interface Catalog {
   reflections: ReflectionsWords;
   own_time: OwnTimeWords;
   decks: Deck[];
+  /** The affection and intimacy menus (content/menus/). */
+  menus: Menu[];
 }
 
 // Time of one's own: a private log of pieces of time for oneself, each a private entry of the kind
@@ -400,6 +402,70 @@ export interface PromptView {
 
 /** Words for an open prompt; a choice and a guess for a love-map one. */
 export type PromptAnswer = { body: string } | { choice: number; guess: number };
+
+// Menus: affection for every bond, intimacy for partners who open it for themselves. Each answers
+// alone; only what both want is shown, and nothing tells whether the other answered or opened.
+
+export type MenuId = 'affection' | 'intimacy';
+export type MenuAnswerValue = 'yes' | 'maybe' | 'no';
+
+export interface MenuCategory {
+  id: string;
+  title: string;
+  description: string;
+}
+
+export interface MenuItem {
+  id: string;
+  category: string;
+  text: string;
+  detail?: string;
+  kinds: BondKind[];
+}
+
+/** A menu as the catalog has it. */
+export interface Menu {
+  id: MenuId;
+  title: string;
+  description: string;
+  kinds: BondKind[];
+  categories: MenuCategory[];
+  items: MenuItem[];
+}
+
+/** An item one of the two added; shown with its author. */
+export interface MenuSuggestion {
+  id: string;
+  menu: MenuId;
+  category: string;
+  text: string;
+  author: { id: string; display_name: string };
+  mine: boolean;
+  created_at: string;
+}
+
+export interface MenusView {
+  /** Open to the caller (intimacy once they opened it); nothing says whether the other did. Empty once the bond ended. */
+  menus: { id: MenuId; open: boolean; opt_in: boolean }[];
+  adult_confirmed: boolean;
+  suggestions: MenuSuggestion[];
+}
+
+/** One's own answer to an item (catalog item or suggestion). */
+export interface MenuAnswer {
+  item_id: string;
+  answer: MenuAnswerValue;
+  ask_first: boolean;
+  updated_at: string;
+}
+
+/** An item both said yes or maybe to. */
+export interface MenuMatch {
+  item_id: string;
+  menu: MenuId;
+  both_yes: boolean;
+  ask_first: boolean;
+}
 
 // Reflections: a question for oneself every few days; an answer is a private entry of the kind
 // `reflection` whose `prompt` names the question.
@@ -1074,6 +1140,25 @@ export const api = {
     request<PromptView>('PUT', path`/api/v1/bonds/${bondId}/prompts/${promptId}/answer`, answer),
   skipPrompt: (bondId: string, promptId: string, skipped: boolean) =>
     request<PromptView>('PUT', path`/api/v1/bonds/${bondId}/prompts/${promptId}/skip`, { skipped }),
+
+  menus: (bondId: string) => request<MenusView>('GET', path`/api/v1/bonds/${bondId}/menus`),
+  myMenuAnswers: (bondId: string) =>
+    request<{ answers: MenuAnswer[] }>('GET', path`/api/v1/bonds/${bondId}/menus/mine`).then((r) => r.answers),
+  menuMatches: (bondId: string) =>
+    request<{ matches: MenuMatch[] }>('GET', path`/api/v1/bonds/${bondId}/menus/matches`).then((r) => r.matches),
+  /** `ask_first` only goes with maybe. */
+  answerMenuItem: (bondId: string, itemId: string, answer: MenuAnswerValue, ask_first = false) =>
+    request<{ answer: MenuAnswer }>('PUT', path`/api/v1/bonds/${bondId}/menus/items/${itemId}`, answer === 'maybe' ? { answer, ask_first } : { answer }).then(
+      (r) => r.answer,
+    ),
+  clearMenuAnswer: (bondId: string, itemId: string) => request<void>('DELETE', path`/api/v1/bonds/${bondId}/menus/items/${itemId}`),
+  /** Opening the first time needs `adult: true`; closing deletes one's answers and suggestions in the menu. */
+  setMenuOpening: (bondId: string, menuId: MenuId, opened: boolean, adult?: boolean) =>
+    request<MenusView>('PUT', path`/api/v1/bonds/${bondId}/menus/${menuId}/opening`, adult ? { opened, adult } : { opened }),
+  suggestMenuItem: (bondId: string, draft: { menu: MenuId; category: string; text: string }) =>
+    request<{ suggestion: MenuSuggestion }>('POST', path`/api/v1/bonds/${bondId}/menus/suggestions`, draft).then((r) => r.suggestion),
+  removeMenuSuggestion: (bondId: string, suggestionId: string) =>
+    request<void>('DELETE', path`/api/v1/bonds/${bondId}/menus/suggestions/${suggestionId}`),
 
   /** `day`: the person's own date today (YYYY-MM-DD), so the question changes at their midnight. */
   reflections: (day: string) => request<Reflections>('GET', `/api/v1/reflections${query({ day })}`),

@@ -37,6 +37,8 @@ const JourneyPage = lazy(() => import('./journey/journey-page'), 'JourneyPage');
 const DecksPage = lazy(() => import('./decks/decks-page'), 'DecksPage');
 const DeckPage = lazy(() => import('./decks/deck-page'), 'DeckPage');
 const PromptPage = lazy(() => import('./decks/prompt-page'), 'PromptPage');
+const MenusPage = lazy(() => import('./menus/menus-page'), 'MenusPage');
+const MenuPage = lazy(() => import('./menus/menu-page'), 'MenuPage');
 const JustForYou = lazy(() => import('./me/just-for-you'), 'JustForYou');
 const BondNeedsPage = lazy(() => import('./needs/bond-needs'), 'BondNeedsPage');
 const MyNeedsPage = lazy(() => import('./needs/needs-page'), 'MyNeedsPage');
@@ -95,6 +97,12 @@ const routes: Route[] = [
     path: '/bonds/:id/prompts/:prompt',
     access: 'member',
     render: (p) => <PromptPage id={p.id!} promptId={promptIdOf(p.prompt!)} key={`${p.id} ${p.prompt}`} />,
+  },
+  { path: '/bonds/:id/menus', access: 'member', render: (p) => <MenusPage id={p.id!} key={p.id} /> },
+  {
+    path: '/bonds/:id/menus/:menu',
+    access: 'member',
+    render: (p, q) => <MenuPage id={p.id!} menuId={p.menu!} list={q.get('view') === 'list'} key={`${p.id} ${p.menu}`} />,
   },
   { path: '/me', access: 'member', render: () => <JustForYou /> },
   { path: '/me/needs', access: 'member', render: () => <MyNeedsPage /> },

@@ -7,7 +7,7 @@ import { useContext, useEffect, useRef } from 'preact/hooks';
 import { api, NOTICE_KINDS, type Bond, type NoticeKind } from './api';
 import { useAuth } from './auth';
 import { useAnnounce } from './status';
-import { bondHref, journeyHref, noticeHref, targetId } from './ui/target';
+import { bondHref, journeyHref, menusHref, noticeHref, targetId } from './ui/target';
 
 /**
  * Every kind of notice is also a live event (its id is the notice's subject: for check-ins the
@@ -24,6 +24,11 @@ export type LiveEventType =
   /** The journey: the moment's id. */
   | 'moment_updated'
   | 'moment_deleted'
+  /** Menus: the shared wishes changed (to both; id the bond), never saying which. */
+  | 'menu_matches_changed'
+  /** Menus: the other suggested an item, or took one back (id the suggestion). */
+  | 'menu_suggested'
+  | 'menu_unsuggested'
   /** Not from the server: the connection came back, so anything may have changed. */
   | 'resync';
 
@@ -60,6 +65,7 @@ const sayings: Partial<Record<LiveEventType, (name: string) => string>> = {
   moment_updated: (name) => `${name} changed a moment in your journey.`,
   deck_answered: (name) => `${name} answered a question; yours is waiting.`,
   deck_revealed: () => 'You have both answered: read each other’s answers.',
+  menu_suggested: (name) => `${name} suggested something for your menu.`,
 };
 
 const types = new Set<string>([
@@ -70,6 +76,9 @@ const types = new Set<string>([
   'needs_changed',
   'moment_updated',
   'moment_deleted',
+  'menu_matches_changed',
+  'menu_suggested',
+  'menu_unsuggested',
 ]);
 
 /**
@@ -82,8 +91,12 @@ function hrefOf(event: LiveEvent): string | undefined {
     case 'entry_deleted':
     case 'needs_changed':
     case 'moment_deleted':
+    case 'menu_matches_changed':
+    case 'menu_unsuggested':
     case 'resync':
       return undefined;
+    case 'menu_suggested':
+      return menusHref(event.bond_id);
     case 'entry_updated':
       return bondHref(event.bond_id, targetId.entry(event.id));
     case 'moment_added':

@@ -14,7 +14,7 @@ import { sayingHere, useLiveEvents } from '../live';
 import { Link } from '../router';
 import { useAnnounce } from '../status';
 import { useLandOnTarget } from '../ui/land';
-import { bondNeedsHref, decksHref, historyHref, insightsHref, journeyHref } from '../ui/target';
+import { bondNeedsHref, decksHref, historyHref, insightsHref, journeyHref, menusHref } from '../ui/target';
 import { localDay } from '../checkin/words';
 import './bond.css';
 
@@ -156,6 +156,14 @@ function Together({ bond, onBondChanged, aside }: { bond: Bond; onBondChanged: (
               </li>
               <li>
                 <ConversationsLink bond={bond} />
+              </li>
+              <li>
+                <Link href={menusHref(bond.id)} aria-describedby="menus-teaser">
+                  Wishes: what you would both like
+                </Link>
+                <span class="bond-links__teaser" id="menus-teaser">
+                  Each of you marks what you would like; only what you both want is shown.
+                </span>
               </li>
               <li>
                 <Link href={bondNeedsHref(bond.id)}>Your two needs, side by side</Link>

@@ -46,6 +46,9 @@ export const deckHref = (bondId: string, deckId: string) => `/bonds/${part(bondI
  */
 export const promptHref = (bondId: string, promptId: string) => `/bonds/${part(bondId)}/prompts/${part(promptId.replaceAll('.', '-'))}`;
 export const promptIdOf = (param: string) => param.replaceAll('-', '.');
+/** Menus: a bond's shared wishes and menus, and one menu to answer. */
+export const menusHref = (bondId: string) => `/bonds/${part(bondId)}/menus`;
+export const menuHref = (bondId: string, menuId: string, list = false) => `/bonds/${part(bondId)}/menus/${part(menuId)}${list ? '?view=list' : ''}`;
 export const bondNeedsHref = (bondId: string) => `/bonds/${part(bondId)}/needs`;
 /** What is one's own alone: "Just for you", one's two needs, and the questionnaire. */
 export const justForYouHref = '/me';
