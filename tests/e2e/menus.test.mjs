@@ -248,6 +248,40 @@ test('each sees exactly the shared wishes, and Adaâ€™s open screen follows Benâ€
   await shoot(a, 'wishes');
 });
 
+test('a shared wish lived is named in the check-in, and both read it in the reveal', { timeout: TEST_TIMEOUT }, async () => {
+  for (const who of ['ada', 'ben']) assert.equal((await callAs(who, 'PATCH', '/api/v1/me', { track_affection: true })).status, 200);
+  const day = await page('ada').evaluate(() => new Date().toLocaleDateString('en-CA'));
+  const family = catalog.feelings.families[0];
+  const body = {
+    feelings: [{ word: family.words[0].id, intensity: 3 }],
+    closeness_now: 4, closeness_wanted: 5, need: 'fine', own_minutes: 30, together_minutes: 60,
+    guess: { family: family.id, closeness_now: 4 },
+  };
+  assert.equal((await callAs('ada', 'PUT', `/api/v1/bonds/${bondId}/checkins/${day}`, body)).status, 200);
+  // Ada changes her check-in in the app: the affection step offers the affection both want.
+  const a = page('ada');
+  await a.goto(`/bonds/${bondId}/checkin`);
+  await a.getByRole('button', { name: 'Edit my check-in' }).click();
+  const form = a.locator('form.flow');
+  for (let step = 0; step < 5; step += 1) await form.getByRole('button', { name: 'Next', exact: true }).click();
+  await form.getByRole('heading', { level: 2, name: 'Affection between you' }).waitFor();
+  const wishes = form.getByRole('group', { name: 'Any of the wishes you share?' });
+  await wishes.getByRole('checkbox', { name: items[0].text }).check();
+  assert.equal(await form.getByRole('checkbox', { name: /We were affectionate/ }).isChecked(), true, 'a wish lived ticks affection');
+  assert.equal(await wishes.getByRole('checkbox', { name: items[2].text }).count(), 0, 'only what both want is offered');
+  await assertAccessible(a, 'check-in: affection with shared wishes');
+  await form.getByRole('button', { name: 'Next', exact: true }).click();
+  await form.getByRole('button', { name: 'Save my check-in' }).click();
+  await a.locator('.answers').getByText(`Shared: ${items[0].text}`).waitFor();
+  // Ben checks in; both read the wish in the reveal, on her side.
+  assert.equal((await callAs('ben', 'PUT', `/api/v1/bonds/${bondId}/checkins/${day}`, body)).status, 200);
+  const b = page('ben');
+  await b.goto(`/bonds/${bondId}/checkin`);
+  await b.locator('.reveal').getByText(`Shared: ${items[0].text}`).waitFor();
+  for (const who of ['ada', 'ben']) assert.equal((await callAs(who, 'PATCH', '/api/v1/me', { track_affection: false })).status, 200);
+  await openWishes('ada');
+});
+
 test('the intimacy menu: explained first, opened with "I am an adult", nothing shown until both opened it', { timeout: TEST_TIMEOUT }, async () => {
   const p = page('ada');
   await p.locator('.menu-card').filter({ hasText: 'Intimacy' }).getByRole('link', { name: 'Read about it' }).click();

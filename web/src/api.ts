@@ -665,6 +665,8 @@ export interface Checkin {
    */
   affection?: boolean | null;
   lovemaking?: boolean | null;
+  /** The shared wishes of the affection menu lived that day (item ids), shown like the ticks. */
+  wishes?: string[];
   guess: {
     family: string;
     closeness_now: number;
@@ -706,6 +708,8 @@ export interface CheckinDraft {
   together_minutes: number;
   affection?: boolean;
   lovemaking?: boolean;
+  /** Up to five of the bond's affection matches lived today; only with the affection step. */
+  wishes?: string[];
   guess: { family: string; closeness_now: number };
 }
 
@@ -783,7 +787,14 @@ export interface BondInsights extends InsightWindow {
     }[];
   };
   /** Only when both members track affection; nothing says who ticked what. */
-  affection?: { state: string; with_affection: number; with_lovemaking: number; affection_without_lovemaking: number };
+  affection?: {
+    state: string;
+    with_affection: number;
+    with_lovemaking: number;
+    affection_without_lovemaking: number;
+    /** The shared wishes lived most, by days (a day counts once), most first. */
+    wishes?: { item_id: string; days: number }[];
+  };
   /** For the two together, never per person. */
   responsiveness: { state: string; calls: number; answered: number; median_wait_minutes: number | null };
 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, type Bond, type SpaceReply, type SpaceRequest, type SpaceWhen } from '../api';
 import { formatRelative } from '../format';
 import { useAction } from '../hooks';
+import { useNews } from '../news/state';
 import { useAnnounce } from '../status';
 import { Choices } from '../ui/choices';
 import { Button } from '../ui/forms';
@@ -80,12 +81,14 @@ function AnswerSpace({ request, bond, onAnswered }: { request: SpaceRequest; bon
   const name = bond.other.display_name;
   const [note, setNote] = useState('');
   const [sending, setSending] = useState<SpaceReply | null>(null);
+  const news = useNews();
   const answer = useAction((reply: SpaceReply, text: string) => api.answerSpace(bond.id, request.id, reply, text));
   const send = async (reply: SpaceReply) => {
     setSending(reply);
     const done = await answer.run(reply, note);
     setSending(null);
     if (!done) return;
+    news.refresh(); // the wish is answered now: What's new says so
     setNote('');
     announce(spaceAnsweredNotice(name));
     onAnswered();

@@ -15,6 +15,7 @@ import { appreciationName, kindName, offeredResponses } from '../catalog';
 import { formatDateTime, formatRelative } from '../format';
 import { useAction } from '../hooks';
 import { Link } from '../router';
+import { useNews } from '../news/state';
 import { useAnnounce } from '../status';
 import { targetId } from '../ui/target';
 import { Asked } from '../inner/asked';
@@ -138,9 +139,11 @@ export function QuickActions({ bond, onSent, compact = false }: { bond: Bond; on
 function AnswerComfort({ request, bond, onAnswered }: { request: ComfortRequest; bond: Bond; onAnswered: () => void }) {
   const announce = useAnnounce();
   const [note, setNote] = useState('');
+  const news = useNews();
   const answer = useAction((text: string) => api.answerComfort(bond.id, request.id, text));
   const send = async () => {
     if (!(await answer.run(note))) return;
+    news.refresh(); // the call is answered now: What's new says so
     setNote('');
     announce(`Sent. ${bond.other.display_name} will know you are there.`);
     onAnswered();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Checkin } from '../api';
-import { checkStep, checkinBody, draftFrom, firstStepOf, minutesFrom, minutesValue, stepOfField, stepsFor, withAffection } from './draft';
+import { WISHES_MAX, checkStep, checkinBody, draftFrom, firstStepOf, minutesFrom, minutesValue, stepOfField, stepsFor, withAffection, withWish } from './draft';
 
 const sent: Checkin = {
   day: '2026-03-02',
@@ -83,9 +83,29 @@ test('the body sent carries affection only when it was asked', () => {
     guess: { family: 'calm', closeness_now: 3 },
   });
   assert.equal('affection' in plain, false);
+  assert.equal('wishes' in plain, false);
   const withTicks = checkinBody(d, true);
   assert.equal(withTicks.affection, true);
   assert.equal(withTicks.lovemaking, false);
+  assert.deepEqual(withTicks.wishes, []);
+});
+
+test('a shared wish lived ticks affection; at most five, each once', () => {
+  let d = { ...draftFrom(null), affection: false };
+  const tick = (id: string, on = true) => (d = { ...d, ...withWish(d, id, on) });
+  tick('affection.long_hug');
+  assert.deepEqual(d.wishes, ['affection.long_hug']);
+  assert.equal(d.affection, true, 'a wish lived is affection');
+  tick('affection.long_hug');
+  assert.deepEqual(d.wishes, ['affection.long_hug'], 'each once');
+  for (const id of ['a', 'b', 'c', 'd', 'e']) tick(id);
+  assert.equal(d.wishes.length, WISHES_MAX);
+  assert.ok(!d.wishes.includes('e'), 'no sixth');
+  tick('affection.long_hug', false);
+  assert.deepEqual(d.wishes, ['a', 'b', 'c', 'd']);
+  assert.equal(d.affection, true, 'unticking a wish leaves the affection tick as it was');
+  assert.equal(stepOfField('wishes'), 'affection');
+  assert.deepEqual(draftFrom({ ...sent, wishes: ['x'] }).wishes, ['x']);
 });
 
 test('a field the server refused leads back to the step that asks it', () => {

@@ -21,8 +21,23 @@ export interface Draft {
   together: Minutes;
   affection: boolean;
   lovemaking: boolean;
+  /** Shared wishes of the affection menu lived today (item ids), at most WISHES_MAX. */
+  wishes: string[];
   guessFamily: string | null;
   guessNow: number;
+}
+
+/** How many shared wishes a check-in may name. */
+export const WISHES_MAX = 5;
+
+/**
+ * A shared wish ticked or unticked: at most WISHES_MAX, and naming one ticks affection (a wish lived
+ * is affection); unticking leaves the affection tick as it was.
+ */
+export function withWish(draft: Draft, id: string, on: boolean): Partial<Draft> {
+  if (!on) return { wishes: draft.wishes.filter((w) => w !== id) };
+  if (draft.wishes.includes(id) || draft.wishes.length >= WISHES_MAX) return {};
+  return { wishes: [...draft.wishes, id], affection: true };
 }
 
 /** The affection step is asked only in partner bonds, of someone who turned it on in Settings. */
@@ -49,6 +64,7 @@ export function draftFrom(mine: Checkin | null): Draft {
       together: { pick: null, custom: '' },
       affection: false,
       lovemaking: false,
+      wishes: [],
       guessFamily: null,
       guessNow: 4,
     };
@@ -62,6 +78,7 @@ export function draftFrom(mine: Checkin | null): Draft {
     together: minutesFrom(mine.together_minutes),
     affection: mine.affection === true,
     lovemaking: mine.lovemaking === true,
+    wishes: mine.wishes ?? [],
     guessFamily: mine.guess.family,
     guessNow: mine.guess.closeness_now,
   };
@@ -86,7 +103,7 @@ export function stepOfField(field: string): StepId | null {
   if (field === 'closeness_wanted') return 'wanted';
   if (field === 'need') return 'need';
   if (field.endsWith('_minutes')) return 'time';
-  if (field === 'affection' || field === 'lovemaking') return 'affection';
+  if (field === 'affection' || field === 'lovemaking' || field === 'wishes') return 'affection';
   if (field.startsWith('guess')) return 'guess';
   return null;
 }
@@ -120,6 +137,7 @@ export function checkinBody(draft: Draft, affection: boolean): CheckinDraft {
   if (affection) {
     body.affection = draft.affection;
     body.lovemaking = draft.lovemaking;
+    body.wishes = draft.wishes;
   }
   return body;
 }

@@ -177,6 +177,7 @@ export function Flow({ bond, catalog, day, mine, theyAreIn, onSaved, onCancel, o
           headingId={headingId}
           hintId={hintId}
           name={name}
+          bondId={bond.id}
           catalog={catalog}
         />
       </div>

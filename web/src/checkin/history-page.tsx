@@ -311,7 +311,7 @@ export function HistoryDay({ id, day }: { id: string; day: string }) {
             </p>
           )}
           <h2 class="section section--first">What you said</h2>
-          <MyCheckin checkin={d.mine} catalog={catalog.data} otherName={name} past={!isToday} />
+          <MyCheckin checkin={d.mine} catalog={catalog.data} otherName={name} bondId={id} past={!isToday} />
         </>
       ) : (
         <div class="notice">

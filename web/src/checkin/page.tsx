@@ -131,7 +131,7 @@ export function CheckinPage({ id }: { id: string }) {
           </div>
         </div>
         <h2 class="section section--first">What you said</h2>
-        <MyCheckin checkin={d!.mine!} catalog={catalog.data} otherName={name} />
+        <MyCheckin checkin={d!.mine!} catalog={catalog.data} otherName={name} bondId={id} />
       </>
     );
   }

@@ -2,11 +2,13 @@
 // side by side. Before the reveal nothing of the other's answers exists on this side: the server
 // sends only whether they have checked in.
 import type { ComponentChildren } from 'preact';
-import { partnerCheckin, type Bond, type Catalog, type Checkin, type CheckinDay } from '../api';
+import { api, partnerCheckin, type Bond, type Catalog, type Checkin, type CheckinDay } from '../api';
 import { familyName } from '../catalog';
+import { useResource } from '../hooks';
 import { FeelingChips } from '../feelings/feelings';
 import { ClosenessPicture } from './closeness';
 import { reflectionText } from './reflection';
+import { needsSuggestions, wishText } from './wishes';
 import { closenessText, formatMinutes, needWords } from './words';
 
 function Need({ checkin }: { checkin: Checkin }) {
@@ -40,10 +42,23 @@ function ClosenessPair({ checkin }: { checkin: Checkin }) {
  * The affection ticks as lines to show: a tick says what it says; a box left empty is not
  * mentioned (it need not mean "no", only that it was not ticked).
  */
-function affectionLines(checkin: Checkin, affectionate: string): string[] {
-  return [checkin.affection ? affectionate : null, checkin.lovemaking ? 'Made love' : null].filter(
-    (line): line is string => line !== null,
-  );
+function affectionLines(checkin: Checkin, affectionate: string, wish: (id: string) => string): string[] {
+  return [
+    checkin.affection ? affectionate : null,
+    checkin.lovemaking ? 'Made love' : null,
+    ...(checkin.wishes ?? []).map((id) => `Shared: ${wish(id)}`),
+  ].filter((line): line is string => line !== null);
+}
+
+/**
+ * How the wishes named in these check-ins are said: the catalog's words, and for a suggestion of
+ * the bond's its own words, fetched only when one is named.
+ */
+function useWishWords(bondId: string | undefined, checkins: readonly Checkin[], catalog: Catalog | undefined): (id: string) => string {
+  const ids = checkins.flatMap((c) => c.wishes ?? []);
+  const fetch = bondId !== undefined && catalog !== undefined && needsSuggestions(ids, catalog);
+  const menus = useResource(() => (fetch ? api.menus(bondId) : Promise.resolve(null)), [fetch, bondId]);
+  return (id) => wishText(id, catalog, menus.data?.suggestions ?? []);
 }
 
 /**
@@ -58,15 +73,19 @@ export function MyCheckin({
   checkin,
   catalog,
   otherName,
+  bondId,
   past = false,
 }: {
   checkin: Checkin;
   catalog: Catalog | undefined;
   otherName: string;
+  /** The bond, to say a shared wish that is one of its suggestions in its own words. */
+  bondId?: string;
   /** A day gone by (the history): said in the past, not "today". */
   past?: boolean;
 }) {
-  const affection = affectionLines(checkin, 'Affectionate with each other');
+  const wish = useWishWords(bondId, [checkin], catalog);
+  const affection = affectionLines(checkin, 'Affectionate with each other', wish);
   return (
     <dl class="card answers">
       <div>
@@ -150,6 +169,7 @@ interface Side {
 export function Reveal({ day, bond, catalog, past = false }: { day: CheckinDay; bond: Bond; catalog: Catalog | undefined; past?: boolean }) {
   const theirs = partnerCheckin(day);
   const mine = day.mine;
+  const wish = useWishWords(bond.id, [mine, theirs].filter((c): c is Checkin => c !== null && c !== undefined), catalog);
   if (!theirs || !mine) return null;
   const name = bond.other.display_name;
   const sides: Side[] = [
@@ -206,7 +226,7 @@ export function Reveal({ day, bond, catalog, past = false }: { day: CheckinDay; 
       ))}
       {showAffection &&
         row('affection', 'Affection', (s) => {
-          const lines = affectionLines(s.checkin, 'Affectionate');
+          const lines = affectionLines(s.checkin, 'Affectionate', wish);
           return lines.length ? (
             <ul class="pair__lines">
               {lines.map((line) => (

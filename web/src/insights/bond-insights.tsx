@@ -7,6 +7,7 @@ import { useMemo } from 'preact/hooks';
 import { api, type Bond, type BondInsights, type Catalog } from '../api';
 import { useUser } from '../auth';
 import { BondMissing } from '../bond/bond-missing';
+import { wishText } from '../checkin/wishes';
 import { useCatalog, useResource, useTitle } from '../hooks';
 import { useLiveEvents } from '../live';
 import { Link } from '../router';
@@ -20,6 +21,7 @@ import { closenessSeries, latestBalance } from './series';
 import { windowPhrase } from './window';
 import {
   affectionSaid,
+  livedWishesSaid,
   answeredSaid,
   bondCardText,
   needsSaid,
@@ -146,6 +148,9 @@ function Cards({ insights, catalog, bond }: { insights: BondInsights; catalog: C
       {insights.affection && (
         <Card card="affection" {...common}>
           <p class="insight__fact">Over {windowPhrase(insights.days)}: {affectionSaid(insights.affection).join(' · ')}.</p>
+          {(insights.affection.wishes ?? []).length > 0 && (
+            <p class="insight__fact">Shared wishes you lived: {livedWishesSaid(insights.affection.wishes ?? [], (id) => wishText(id, catalog)).join(' · ')}.</p>
+          )}
         </Card>
       )}
       <aside class="card insight insight--self" aria-labelledby="just-for-you-heading">

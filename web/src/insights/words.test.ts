@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bondInsights, catalog } from './fixture.test';
-import { askAboutSaid, guessesSaid, ownTimeBar, affectionSaid, answeredSaid, balanceWords, bondCardText, spaceSaid, wishShown, fillPeople, fillWho, needsSaid, peopleOf, perWeek, roughMinutes, selfCardText, waitSaid, type BondCard } from './words';
+import { askAboutSaid, guessesSaid, ownTimeBar, affectionSaid, livedWishesSaid, answeredSaid, balanceWords, bondCardText, spaceSaid, wishShown, fillPeople, fillWho, needsSaid, peopleOf, perWeek, roughMinutes, selfCardText, waitSaid, type BondCard } from './words';
 
 test('the reader comes first and is “you”; the order is otherwise the server’s', () => {
   const members = bondInsights().members;
@@ -159,4 +159,13 @@ test('time alone and the wish share one bar, the longer reaching 90', () => {
 test('feelings to ask about are said as a plain list', () => {
   assert.equal(askAboutSaid('Ben', ['calm', 'anger']), 'Your guesses missed Ben’s calm and anger most often. When you sense one of these, ask rather than guess.');
   assert.equal(askAboutSaid('Ben', ['fear']), 'Your guesses missed Ben’s fear most often. When you sense it, ask rather than guess.');
+});
+
+test('the shared wishes lived are said in their own words, most first, with their days', () => {
+  const words: Record<string, string> = { a: 'A long hug, without hurrying to let go', b: 'Cooking together', c: 'TV night in' };
+  assert.deepEqual(livedWishesSaid([{ item_id: 'a', days: 3 }, { item_id: 'b', days: 1 }, { item_id: 'c', days: 2 }], (id) => words[id] ?? id), [
+    'a long hug, without hurrying to let go (3 days)',
+    'cooking together (1 day)',
+    'TV night in (2 days)',
+  ]);
 });

@@ -168,6 +168,12 @@ export function affectionSaid(a: NonNullable<BondInsights['affection']>): string
   ];
 }
 
+/** The shared wishes lived most, in their words: "a long hug (3 days)", most first. */
+export function livedWishesSaid(wishes: readonly { item_id: string; days: number }[], text: (id: string) => string): string[] {
+  const lowerFirst = (t: string) => (t.length > 1 && t[1] === t[1]!.toLowerCase() ? t[0]!.toLowerCase() + t.slice(1) : t);
+  return wishes.map((w) => `${lowerFirst(text(w.item_id))} (${dayCount(w.days)})`);
+}
+
 /** How calls were answered, for the two together: "3 of the 4 times one of you reached out, ...". */
 export function answeredSaid(r: BondInsights['responsiveness']): string | null {
   if (r.calls === 0) return null;

@@ -18,6 +18,8 @@ export interface News {
   error: ApiError | null;
   /** Fetches the list again (at most once a second). */
   reload: () => void;
+  /** Fetches again now, even right after a fetch: after one's own answer changed what is listed. */
+  refresh: () => void;
   /** Marks these notices, or all, seen: at once on screen, then on the server. */
   markSeen: (which: string[] | 'all') => Promise<boolean>;
 }
@@ -28,6 +30,7 @@ const NewsContext = createContext<News>({
   loading: false,
   error: null,
   reload: () => undefined,
+  refresh: () => undefined,
   markSeen: async () => false,
 });
 
@@ -105,6 +108,7 @@ export function NewsProvider({ children }: { children: ComponentChildren }) {
     loading,
     error,
     reload: () => void load(false),
+    refresh: () => void load(true),
     markSeen,
   };
   return <NewsContext.Provider value={value}>{children}</NewsContext.Provider>;

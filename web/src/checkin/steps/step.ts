@@ -16,5 +16,7 @@ export interface StepProps {
   hintId: string;
   /** The other person in the bond. */
   name: string;
+  /** The bond, for a step that reads more of it (the affection step's shared wishes). */
+  bondId: string;
   catalog: Catalog;
 }
