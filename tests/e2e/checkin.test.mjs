@@ -13,7 +13,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_TIMEOUT, assertAccessible, createHarness, h1, liveRegion, nav } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, createHarness, h1, liveRegion, nav, assertFocus } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -179,7 +179,7 @@ test('Ada checks in step by step and waits; Ben’s reminder says so live, and n
   await a.mouse.move(p.x, p.y, { steps: 8 });
   await a.mouse.up();
   assert.deepEqual(await sliderValue(want), { now: 6, text: '6 of 7: very close' }, 'a drag moves it');
-  assert.equal(await a.evaluate(() => document.activeElement?.getAttribute('role')), 'slider', 'the pointer focuses it');
+  await assertFocus(a, () => document.activeElement?.getAttribute('role'), 'slider', 'the pointer focuses it');
   await assertAccessible(a, 'check-in: closeness wanted');
 
   // Back keeps what was chosen.

@@ -15,7 +15,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, h1, liveRegion, localDay } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, h1, liveRegion, localDay, assertFocus } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -97,7 +97,7 @@ test('Ada answers today’s question; Ben’s open screen says she answered, wit
   await answer(a, prompt, adaWords, 1, 1);
   await a.getByText(/You answered\. Ben Okafor sees only that you answered, not your words, until they answer too/).waitFor();
   await liveRegion(a).filter({ hasText: 'Your answer is kept.' }).waitFor();
-  assert.equal(await a.evaluate(() => document.activeElement?.classList.contains('deck-standing')), true, 'focus on what happened');
+  await assertFocus(a, () => document.activeElement?.classList.contains('deck-standing'), true, 'focus on what happened');
 
   await b.getByText('Ada Lindqvist answered. Their answer opens to you once you answer too.').waitFor();
   await liveRegion(b).filter({ hasText: 'Ada Lindqvist answered a question; yours is waiting.' }).waitFor();

@@ -17,7 +17,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_TIMEOUT, assertAccessible, callIn, createHarness, fillSignUp, h1, liveRegion, nav } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, callIn, createHarness, fillSignUp, h1, liveRegion, nav, assertFocus } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -130,7 +130,7 @@ test('Home says what is new, per bond, with the count on Home’s tab; seen when
   await a.getByRole('button', { name: 'Mark all as seen' }).click();
   await adaNews.getByRole('link', { name: `${ben.name} accepted your invitation, so you are connected now`, exact: true }).waitFor();
   await liveRegion(a).filter({ hasText: 'Everything here is marked as seen.' }).waitFor();
-  assert.equal(await a.evaluate(() => document.activeElement?.id), 'news-heading', 'focus stays in the section');
+  await assertFocus(a, () => document.activeElement?.id, 'news-heading', 'focus stays in the section');
   assert.equal(await homeTab(a).getAttribute('aria-label'), null);
   assert.equal(await a.locator('.tabbar .count').count(), 0);
   assert.equal((await noticesOf('ada')).unread, 0, 'seen on the server too');
@@ -202,7 +202,7 @@ test('a kind way to ask for time to yourself, answered gently, the reply seen li
   const when = form.getByRole('group', { name: 'When?' });
   assert.deepEqual(await when.getByRole('radio').evaluateAll((els) => els.map((e) => e.labels[0].textContent.trim())), ['Now', 'Tonight', 'Tomorrow']);
   assert.equal(await when.getByRole('radio', { name: 'Tonight' }).isChecked(), true, 'tonight unless said otherwise');
-  assert.equal(await a.evaluate(() => document.activeElement?.getAttribute('type')), 'radio', 'focus goes to the first question');
+  await assertFocus(a, () => document.activeElement?.getAttribute('type'), 'radio', 'focus goes to the first question');
   assert.match(await form.textContent(), /not a step away/);
   await assertAccessible(a, 'bond page (asking for time alone)');
   await when.getByText('Tomorrow', { exact: true }).click();
@@ -210,7 +210,7 @@ test('a kind way to ask for time to yourself, answered gently, the reply seen li
   await form.getByRole('button', { name: `Let ${ben.name} know` }).click();
   await liveRegion(a).filter({ hasText: `Sent. ${ben.name} knows you’d like some time to yourself.` }).waitFor();
   await form.waitFor({ state: 'detached' });
-  assert.equal(await a.evaluate(() => document.activeElement?.textContent), 'I’d like some time to myself', 'focus back on the button');
+  await assertFocus(a, () => document.activeElement?.textContent, 'I’d like some time to myself', 'focus back on the button');
 
   const requests = (await callAs('ada', 'GET', `/api/v1/bonds/${bondId}/space-requests`)).body.space_requests;
   assert.equal(requests.length, 1);

@@ -16,7 +16,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, h1, liveRegion } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, h1, liveRegion, assertFocus } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -99,9 +99,7 @@ test('Ada adds a low; Ben sees it arrive, marked as hers, with nothing to change
   await form.getByText('121 of 120 characters').waitFor();
   await form.getByRole('button', { name: 'Add to your journey' }).click();
   await form.getByText('Keep the title to 120 characters; the note has room for more.').waitFor();
-  // Focus moves to what to fix right after the message is drawn: wait for it (a busy machine may
-  // run the test between the two).
-  await a.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true', null, { timeout: 5_000 });
+  await assertFocus(a, () => document.activeElement?.getAttribute('aria-invalid'), 'true', 'focus on what to fix');
   await title.fill('The week the boiler broke');
   await form.getByText('25 of 120 characters').waitFor();
   await form.getByLabel(/^Anything more you would like to remember/).fill('Cold showers, and laughing about it anyway.');
@@ -114,7 +112,7 @@ test('Ada adds a low; Ben sees it arrive, marked as hers, with nothing to change
   await mine.getByText(words.kinds.low.name).waitFor();
   await mine.getByText('Cold showers, and laughing about it anyway.').waitFor();
   assert.equal(await mine.locator('.journey__marker--low').count(), 1, 'a low has a mark of its own');
-  assert.equal(await a.evaluate(() => document.activeElement?.closest('.moment')?.querySelector('h4')?.textContent), 'The week the boiler broke', 'focus lands on it');
+  await assertFocus(a, () => document.activeElement?.closest('.moment')?.querySelector('h4')?.textContent, 'The week the boiler broke', 'focus lands on it');
   assert.equal(await a.getByText(words.empty).count(), 0);
   assert.equal(await mine.getByText(/^Added by/).count(), 0, 'her own needs no name');
 
@@ -149,7 +147,7 @@ test('Ada changes her moment and deletes it; Ben’s screen follows', { timeout:
 
   await changed.getByRole('button', { name: 'Delete “The cold week we laughed through”' }).click();
   const question = a.getByRole('group', { name: 'Delete this moment?' });
-  assert.equal(await a.evaluate(() => document.activeElement?.textContent), 'Delete this moment?');
+  await assertFocus(a, () => document.activeElement?.textContent, 'Delete this moment?');
   await question.getByRole('button', { name: 'Delete it' }).click();
   await liveRegion(a).filter({ hasText: 'The moment is deleted.' }).waitFor();
   await a.getByText(words.empty).waitFor();

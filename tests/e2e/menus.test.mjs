@@ -22,7 +22,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, h1, liveRegion } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, h1, liveRegion, assertFocus } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -98,7 +98,7 @@ test('Ada opens Wishes from the bond page: what Ben sees, her menus, and nothing
   await p.getByText('Each of you marks what you would like; only what you both want is shown.').waitFor();
   await p.getByRole('link', { name: /^Wishes/ }).click();
   await h1(p).filter({ hasText: 'Wishes' }).waitFor();
-  assert.equal(await p.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the new heading');
+  await assertFocus(p, () => document.activeElement?.tagName, 'H1', 'focus on the new heading');
   await p.getByText('Ben Okafor sees only what you both want. A no is never shown, and nothing tells whether you answered at all.').waitFor();
   await p.getByText('Nobody is told whether you opened the intimacy menu.').waitFor();
   const affection = p.locator('.menu-card').filter({ hasText: 'Affection' });
@@ -125,7 +125,7 @@ test('Ada answers the affection menu one at a time, and Undo takes her last answ
   await answers.getByRole('button', { name: 'Yes' }).click();
   await liveRegion(p).filter({ hasText: 'Saved' }).waitFor();
   await item(1).waitFor();
-  assert.equal(await p.evaluate(() => document.activeElement?.id), 'menu-one-text', 'focus on the next item');
+  await assertFocus(p, () => document.activeElement?.id, 'menu-one-text', 'focus on the next item');
   await p.getByRole('checkbox', { name: 'Ask me first' }).check();
   await answers.getByRole('button', { name: 'Maybe' }).click();
   await item(2).waitFor();
@@ -175,7 +175,7 @@ test('Ben answers in the list, clears one, and suggests an item of his own', { t
   await p.keyboard.press('Space');
   await p.keyboard.press('ArrowRight');
   await p.keyboard.press('ArrowRight');
-  assert.equal(await group(4).getByRole('radio', { name: 'No' }).isChecked(), true);
+  await group(4).getByRole('radio', { name: 'No', checked: true }).waitFor(); // the last move is the answer
   await p.getByRole('button', { name: 'Undo last answer' }).waitFor();
   await choose(group(5), 'Maybe');
   await p.getByRole('checkbox', { name: 'Ask me first' }).waitFor();
@@ -267,9 +267,10 @@ test('a shared wish lived is named in the check-in, and both read it in the reve
   await form.getByRole('heading', { level: 2, name: 'Affection between you' }).waitFor();
   const wishes = form.getByRole('group', { name: 'Any of the wishes you share?' });
   await wishes.getByRole('checkbox', { name: items[0].text }).check();
-  assert.equal(await form.getByRole('checkbox', { name: /We were affectionate/ }).isChecked(), true, 'a wish lived ticks affection');
+  await form.getByRole('checkbox', { name: /We were affectionate/, checked: true }).waitFor(); // a wish lived ticks affection
   assert.equal(await wishes.getByRole('checkbox', { name: items[2].text }).count(), 0, 'only what both want is offered');
   await assertAccessible(a, 'check-in: affection with shared wishes');
+  await shoot(a, 'checkin-wishes');
   await form.getByRole('button', { name: 'Next', exact: true }).click();
   await form.getByRole('button', { name: 'Save my check-in' }).click();
   await a.locator('.answers').getByText(`Shared: ${items[0].text}`).waitFor();
@@ -278,6 +279,7 @@ test('a shared wish lived is named in the check-in, and both read it in the reve
   const b = page('ben');
   await b.goto(`/bonds/${bondId}/checkin`);
   await b.locator('.reveal').getByText(`Shared: ${items[0].text}`).waitFor();
+  await shoot(b, 'checkin-wishes-reveal');
   for (const who of ['ada', 'ben']) assert.equal((await callAs(who, 'PATCH', '/api/v1/me', { track_affection: false })).status, 200);
   await openWishes('ada');
 });
@@ -293,7 +295,7 @@ test('the intimacy menu: explained first, opened with "I am an adult", nothing s
   await shoot(p, 'intimacy-closed');
   await p.getByRole('button', { name: 'Open this menu for me' }).click();
   await p.getByText('This menu opens only for adults: tick the box if that is you.').waitFor();
-  assert.equal(await p.evaluate(() => document.activeElement?.id), 'menu-adult');
+  await assertFocus(p, () => document.activeElement?.id, 'menu-adult', 'focus on what to do');
   await p.getByRole('checkbox', { name: 'I am an adult' }).check();
   await p.getByRole('button', { name: 'Open this menu for me' }).click();
   await liveRegion(p).filter({ hasText: 'The intimacy menu is open for you.' }).waitFor();

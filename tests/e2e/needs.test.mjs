@@ -17,7 +17,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, h1, liveRegion, nav } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, h1, liveRegion, nav, assertFocus } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -99,7 +99,7 @@ test('Ada answers every statement by keyboard, at phone size, and sees her two n
 
   // Into the first group from the heading, by keyboard; Enter without an answer says what is missing.
   await p.keyboard.press('Tab');
-  assert.equal(await p.evaluate(() => document.activeElement?.name), `need-${words.items[0].id}`);
+  await assertFocus(p, () => document.activeElement?.name, `need-${words.items[0].id}`);
   await p.keyboard.press('Enter');
   await p.getByText('Choose how much this is like you, from 1 to 7.').waitFor();
   assert.equal(await radios.first().getAttribute('aria-invalid'), 'true');
@@ -114,11 +114,11 @@ test('Ada answers every statement by keyboard, at phone size, and sees her two n
     if (i === 2) {
       // Back, by keyboard: the answer given is still there, and so is this one after Next.
       await p.keyboard.press('Tab');
-      assert.equal(await p.evaluate(() => document.activeElement?.textContent), 'Back');
+      await assertFocus(p, () => document.activeElement?.textContent, 'Back');
       await p.keyboard.press('Enter');
       await p.getByText(`Statement 2 of ${total}`).waitFor();
       assert.equal(await checkedValue(p, 1), String(answers[words.items[1].id]));
-      assert.equal(await p.evaluate(() => document.activeElement?.checked), true, 'focus is on the answer given');
+      await assertFocus(p, () => document.activeElement?.checked, true, 'focus is on the answer given');
       await p.keyboard.press('Enter');
       await p.getByText(`Statement 3 of ${total}`).waitFor();
       assert.equal(await checkedValue(p, 2), String(answers[words.items[2].id]));
@@ -179,7 +179,7 @@ test('answering again starts from the last answers; two results make a chart and
   const older = table.locator('tbody tr').nth(1);
   await older.getByRole('button', { name: /^Delete your answers of / }).click();
   const question = p.getByRole('group', { name: /^Delete your answers of / });
-  assert.equal(await p.evaluate(() => document.activeElement?.tagName), 'H3');
+  await assertFocus(p, () => document.activeElement?.tagName, 'H3');
   await question.getByRole('button', { name: 'Delete them' }).click();
   await liveRegion(p).filter({ hasText: 'are deleted' }).waitFor();
   await p.getByText(/^You have answered once, on /).waitFor();

@@ -17,7 +17,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_TIMEOUT, assertAccessible, callIn, createHarness, fillSignUp, h1, liveRegion, nav } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, callIn, createHarness, fillSignUp, h1, liveRegion, nav, assertFocus } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -425,7 +425,7 @@ test('ending a bond clears what it no longer holds at once for the one who ends 
     assert.ok(!text.includes(gone), `“${gone}” is gone at once`);
   }
   assert.equal(await a.getByRole('button', { name: 'I love you' }).count(), 0, 'nothing new can be said');
-  assert.equal(await a.evaluate(() => document.activeElement?.tagName), 'H1', 'focus rests on the heading');
+  await assertFocus(a, () => document.activeElement?.tagName, 'H1', 'focus rests on the heading');
   // Exactly what a fresh load shows.
   await a.reload();
   await a.locator('dl.details').filter({ hasText: /StatusEnded/ }).waitFor();

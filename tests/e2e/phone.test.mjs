@@ -22,7 +22,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STEP_TIMEOUT, TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, fillSignUp, h1, liveRegion, localDay, nav } from './lib/harness.mjs';
+import { STEP_TIMEOUT, TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, fillSignUp, h1, liveRegion, localDay, nav, assertFocus } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -547,7 +547,7 @@ test('the strength of the last word in the list opens beside it, in view, and is
   await a.locator('p[aria-live="polite"]').filter({ hasText: `Strength for ${word.name}: clearly (3 of 5)` }).waitFor();
   await flow(a).getByRole('checkbox', { name: word.name, exact: true }).focus();
   await a.keyboard.press('Tab');
-  assert.equal(await a.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent), `How strong is “${word.name}”?`);
+  await assertFocus(a, () => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent, `How strong is “${word.name}”?`);
   await a.keyboard.press('ArrowRight');
   await a.keyboard.press('ArrowRight');
   assert.equal(await strength.getByRole('radio', { name: /^5\b/ }).isChecked(), true);
@@ -591,7 +591,7 @@ test('notices keep clear of headings and buttons, stay to be read, and can be op
   assert.equal(await copied.isVisible(), true, 'still shown while it has focus');
   await a.keyboard.press('Enter');
   await copied.waitFor({ state: 'detached' });
-  assert.equal(await a.evaluate(() => document.activeElement?.tagName), 'H1', 'focus goes back to the heading');
+  await assertFocus(a, () => document.activeElement?.tagName, 'H1', 'focus goes back to the heading');
 
   // What was said can be opened again from the header.
   const opener = a.getByRole('button', { name: 'Recent notices' });
@@ -603,7 +603,7 @@ test('notices keep clear of headings and buttons, stay to be read, and can be op
   assert.equal(await a.getByRole('heading', { name: 'Recent notices' }).count(), 1);
   await a.keyboard.press('Escape');
   await list.waitFor({ state: 'detached' });
-  assert.equal(await a.evaluate(() => document.activeElement?.getAttribute('aria-controls')), 'recent-notices');
+  await assertFocus(a, () => document.activeElement?.getAttribute('aria-controls'), 'recent-notices');
 });
 
 test('one “I love you” button per screen; a choice made in advance does not look pressed', { timeout: TEST_TIMEOUT }, async () => {

@@ -18,7 +18,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, h1, liveRegion, nav } from './lib/harness.mjs';
+import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, callIn, createHarness, h1, liveRegion, nav, assertFocus } from './lib/harness.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -109,13 +109,13 @@ test('she answers by keyboard; it is kept privately and listed with its question
   await p.keyboard.type(firstAnswer);
   await p.getByText(`${firstAnswer.length} of 20,000 characters`).waitFor();
   await p.keyboard.press('Tab');
-  assert.equal(await p.evaluate(() => document.activeElement?.textContent), 'Keep my answer');
+  await assertFocus(p, () => document.activeElement?.textContent, 'Keep my answer');
   await p.keyboard.press('Enter');
 
   await liveRegion(p).filter({ hasText: 'Kept. Only you can see it.' }).waitFor();
   const kept = p.locator('#reflection-kept');
   await kept.getByText(firstAnswer).waitFor();
-  assert.equal(await p.evaluate(() => document.activeElement?.id), 'reflection-kept', 'focus moves to the answer kept');
+  await assertFocus(p, () => document.activeElement?.id, 'reflection-kept', 'focus moves to the answer kept');
   await kept.getByText('Only you can see this.').waitFor();
 
   const earlier = p.getByRole('list', { name: 'Your earlier reflections' });
@@ -156,7 +156,7 @@ test('she edits her answer: an empty one is refused, the one answer changes', { 
   await p.getByRole('button', { name: 'Keep the changes' }).click();
   await p.getByText('Write a few words first. A line is enough.').waitFor();
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
-  assert.equal(await p.evaluate(() => document.activeElement?.id), 'reflection-answer');
+  await assertFocus(p, () => document.activeElement?.id, 'reflection-answer');
 
   await field.fill(changedAnswer);
   await p.getByRole('button', { name: 'Keep the changes' }).click();

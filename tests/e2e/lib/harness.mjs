@@ -56,6 +56,21 @@ export async function assertAccessible(page, screen) {
   assert.deepEqual(bad, [], `accessibility problems on the ${screen} screen`);
 }
 
+/**
+ * What `read` (run in the page) says of the focused element comes to equal `expected` within a few
+ * seconds. Focus moves a moment after what announces it is drawn, and a busy machine can run the
+ * test in between, so it is waited for, never read once.
+ */
+export async function assertFocus(page, read, expected, what) {
+  const until = Date.now() + 5_000;
+  let actual = await page.evaluate(read);
+  while (actual !== expected && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    actual = await page.evaluate(read);
+  }
+  assert.equal(actual, expected, what);
+}
+
 /** The page's width never exceeds the window's: nothing scrolls sideways. */
 export async function assertFitsWidth(page, where) {
   const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
