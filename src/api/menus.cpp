@@ -60,20 +60,27 @@ struct Seen {
 
 const Menu* item_menu(const Seen& seen, std::string_view item_id);
 
-Result<MenuFacts> menu_facts(store::ReadTx& tx, const Catalog& catalog, const BondView& bond, const std::string& me) {
+// How much of the facts a view needs: the menus and suggestions only, one's own answers too, or
+// the matches (the other's answers to what one wants as well).
+enum class Reach { menus, mine, matches };
+
+Result<MenuFacts> menu_facts(store::ReadTx& tx, const Catalog& catalog, const BondView& bond, const std::string& me,
+                             Reach reach = Reach::matches) {
   MenuFacts f;
   auto opened = tx.menu_opened(bond.id, me, std::string(kIntimacyMenu));
   if (!opened) return std::unexpected(opened.error());
   f.opened = *opened;
-  auto mine = tx.menu_answers_of(bond.id, me);
-  if (!mine) return std::unexpected(mine.error());
-  f.mine = std::move(*mine);
-  auto suggestions = tx.menu_suggestions(bond.id);
-  if (!suggestions) return std::unexpected(suggestions.error());
-  f.suggestions = std::move(*suggestions);
   auto adult = tx.adult_confirmed(me);
   if (!adult) return std::unexpected(adult.error());
   f.adult = *adult;
+  auto suggestions = tx.menu_suggestions(bond.id);
+  if (!suggestions) return std::unexpected(suggestions.error());
+  f.suggestions = std::move(*suggestions);
+  if (reach == Reach::menus) return f;
+  auto mine = tx.menu_answers_of(bond.id, me);
+  if (!mine) return std::unexpected(mine.error());
+  f.mine = std::move(*mine);
+  if (reach == Reach::mine) return f;
   std::vector<std::string> wanted;
   const Seen seen{catalog, bond, me, f};
   for (const auto& a : f.mine)
@@ -191,7 +198,7 @@ Result<std::vector<MenuMatch>> read_menu_matches(store::ReadTx& tx, const Catalo
 Awaitable list_menus(AppContext& app, Context& ctx) {
   const BondView& bond = *ctx.bond;
   const std::string& me = ctx.user().id;
-  auto facts = co_await read(app.store(), [&](store::ReadTx& tx) { return menu_facts(tx, app.catalog(), bond, me); });
+  auto facts = co_await read(app.store(), [&](store::ReadTx& tx) { return menu_facts(tx, app.catalog(), bond, me, Reach::menus); });
   if (!facts) co_return facts.error();
   co_return json_ok(menus_json(Seen{app.catalog(), bond, me, *facts}, ctx.user()));
 }
@@ -199,7 +206,7 @@ Awaitable list_menus(AppContext& app, Context& ctx) {
 Awaitable my_menu_answers(AppContext& app, Context& ctx) {
   const BondView& bond = *ctx.bond;
   const std::string& me = ctx.user().id;
-  auto facts = co_await read(app.store(), [&](store::ReadTx& tx) { return menu_facts(tx, app.catalog(), bond, me); });
+  auto facts = co_await read(app.store(), [&](store::ReadTx& tx) { return menu_facts(tx, app.catalog(), bond, me, Reach::mine); });
   if (!facts) co_return facts.error();
   const Seen seen{app.catalog(), bond, me, *facts};
   json::array answers;
