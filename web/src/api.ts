@@ -823,6 +823,21 @@ export interface EntryDraft {
   body: string;
 }
 
+/** A file downloaded whole: its bytes and the server's Content-Disposition (which names it). */
+export interface Download {
+  blob: Blob;
+  disposition: string | null;
+}
+
+/**
+ * What bringing in another Pillars' download took (POST /api/v1/me/import): counts of what came,
+ * and of what stayed in the file because it belonged to a bond that is not on this Pillars.
+ */
+export interface ImportResult {
+  imported: { entries: number; own_time: number; needs: number; reflections: number; settings: boolean } & Record<string, number | boolean>;
+  not_imported: Record<string, number>;
+}
+
 /** A failed call. `status` is 0 when the server could not be reached at all. */
 export class ApiError extends Error {
   readonly status: number;
@@ -908,9 +923,11 @@ async function problemFrom(response: Response): Promise<ApiError> {
   );
 }
 
+/** A body sent as it is (an archive to bring in), its Content-Type the Blob's own type. */
 async function send(method: Method, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? body.type : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   try {
     return await fetch(path, {
@@ -918,14 +935,15 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', fallbackDetail[0]!);
   }
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** Sends the request and answers the response when it is a success; a problem is thrown. */
+async function fetchOk(method: Method, path: string, body?: unknown): Promise<Response> {
   let response = await send(method, path, body);
   // A stale token (say, after signing in on another tab) is refreshed once, then retried.
   if (response.status === 403 && method !== 'GET') {
@@ -942,6 +960,11 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     }
     throw error;
   }
+  return response;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const response = await fetchOk(method, path, body);
   if (response.status === 204) return undefined as T;
   const data = (await response.json()) as T;
   if (data && typeof data === 'object' && 'csrf' in data) {
@@ -949,6 +972,38 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     if (typeof token === 'string') csrfToken = token;
   }
   return data;
+}
+
+/**
+ * A file the server makes as it goes (the archive of one's data): read piece by piece, telling
+ * `onReceived` the bytes so far and the whole size when the server said it (else null).
+ */
+async function download(path: string, onReceived: (bytes: number, total: number | null) => void): Promise<Download> {
+  const response = await fetchOk('GET', path);
+  const length = Number(response.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
+  const disposition = response.headers.get('Content-Disposition');
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let bytes = 0;
+  try {
+    const reader = (response.body as ReadableStream<Uint8Array<ArrayBuffer>> | null)?.getReader();
+    if (!reader) {
+      const whole = new Uint8Array(await response.arrayBuffer());
+      onReceived(whole.byteLength, total);
+      return { blob: new Blob([whole], { type }), disposition };
+    }
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      bytes += value.byteLength;
+      onReceived(bytes, total);
+    }
+  } catch {
+    throw new ApiError(0, 'network', 'The download stopped before it was complete. Check your connection and try again.');
+  }
+  return { blob: new Blob(parts, { type }), disposition };
 }
 
 async function refreshCsrf(): Promise<boolean> {
@@ -1009,6 +1064,22 @@ export const api = {
   /** The server starts a new session for this browser; request() keeps its new CSRF token. */
   changePassword: (current_password: string, new_password: string) =>
     request<{ csrf: string }>('POST', '/api/v1/me/password', { current_password, new_password }),
+  /** Deletes the account for good; the server clears the session cookie. */
+  deleteAccount: async (password: string) => {
+    await request<void>('DELETE', '/api/v1/me', { password });
+    csrfToken = null;
+  },
+  /** Answers the same whether or not an account uses the address. */
+  forgotPassword: (email: string) => request<unknown>('POST', '/api/v1/auth/forgot-password', { email }).then(() => undefined),
+  /** Every session of the person is signed out, this browser's included. */
+  resetPassword: async (token: string, password: string) => {
+    await request<void>('POST', '/api/v1/auth/reset-password', { token, password });
+    csrfToken = null;
+  },
+  /** The archive of everything one wrote and was shown, as a zip made while it is sent. */
+  exportData: (onReceived: (bytes: number, total: number | null) => void) => download('/api/v1/me/export', onReceived),
+  /** `archive`: the zip or its pillars-export.json, typed application/zip or application/json. */
+  importData: (archive: Blob) => request<ImportResult>('POST', '/api/v1/me/import', archive),
   sessions: () => request<{ sessions: Session[] }>('GET', '/api/v1/me/sessions').then((r) => r.sessions),
   revokeSession: (id: string) => request<void>('DELETE', path`/api/v1/me/sessions/${id}`),
 

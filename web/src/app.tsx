@@ -45,6 +45,10 @@ const MyNeedsPage = lazy(() => import('./needs/needs-page'), 'MyNeedsPage');
 const TakeNeedsPage = lazy(() => import('./needs/take'), 'TakeNeedsPage');
 const ReflectionsPage = lazy(() => import('./reflections/reflections-page'), 'ReflectionsPage');
 const OwnTimePage = lazy(() => import('./own-time/own-time-page'), 'OwnTimePage');
+const YourData = lazy(() => import('./data/data-page'), 'YourData');
+const AccountDeleted = lazy(() => import('./data/data-page'), 'AccountDeleted');
+const ForgotPassword = lazy(() => import('./account/password-reset'), 'ForgotPassword');
+const ResetPassword = lazy(() => import('./account/password-reset'), 'ResetPassword');
 
 interface Route {
   path: string;
@@ -57,8 +61,12 @@ interface Route {
 }
 
 const routes: Route[] = [
-  { path: '/signin', access: 'guest', render: (_, q) => <SignIn next={q.get('next')} /> },
+  { path: '/signin', access: 'guest', render: (_, q) => <SignIn next={q.get('next')} passwordChanged={q.get('password') === 'changed'} /> },
   { path: '/signup', access: 'guest', render: (_, q) => <SignUp next={q.get('next')} /> },
+  { path: '/forgot-password', access: 'guest', render: () => <ForgotPassword /> },
+  // A reset link works whoever is signed in here: it names its own account.
+  { path: '/reset-password', access: 'anyone', render: () => <ResetPassword /> },
+  { path: '/account-deleted', access: 'guest', render: () => <AccountDeleted /> },
   { path: '/', access: 'anyone', render: (_, __, signedIn) => (signedIn ? <Home /> : <Welcome />) },
   { path: '/start', access: 'member', render: () => <Start /> },
   { path: '/start/invite', access: 'member', render: () => <InvitePage firstRun /> },
@@ -114,6 +122,7 @@ const routes: Route[] = [
   { path: '/more', access: 'member', render: () => <More /> },
   { path: '/sessions', access: 'member', render: () => <Sessions /> },
   { path: '/settings', access: 'member', render: () => <Settings /> },
+  { path: '/settings/data', access: 'member', render: () => <YourData /> },
 ];
 
 function NotFound() {

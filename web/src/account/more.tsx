@@ -1,5 +1,5 @@
 // More, for phones: what the tab bar has no room for ("Just for you", inviting, joining,
-// settings), the notices of this visit, and signing out.
+// settings, your data), the notices of this visit, and signing out.
 import { useSignOut } from '../auth';
 import { useTitle } from '../hooks';
 import { Link } from '../router';
@@ -13,6 +13,7 @@ const places = [
   { href: '/invite', title: 'Invite someone', hint: 'Make a code for the one person you want to share this with.' },
   { href: '/join', title: 'Join with a code', hint: 'Someone gave you a code: enter it here.' },
   { href: '/settings', title: 'Settings', hint: 'Your name, time zone, affection, time of your own, password and devices.' },
+  { href: '/settings/data', title: 'Your data', hint: 'Download everything, bring your writing from another Pillars, or delete your account.' },
 ];
 
 export function More() {

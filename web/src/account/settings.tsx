@@ -208,6 +208,13 @@ export function Settings() {
           <Link href="/sessions">your devices</Link>.
         </p>
       </section>
+      <section class="section" aria-labelledby="data-heading">
+        <h2 id="data-heading">Your data</h2>
+        <p>
+          Download everything you wrote, bring your writing from another Pillars, or delete your account:{' '}
+          <Link href="/settings/data">your data</Link>.
+        </p>
+      </section>
     </>
   );
 }

@@ -15,7 +15,8 @@ export function withNext(path: string, next: string | null): string {
   return next && safeNext(next) !== '/' ? `${path}?next=${encodeURIComponent(next)}` : path;
 }
 
-export function SignIn({ next }: { next: string | null }) {
+/** `passwordChanged`: arrived from a reset link's new password; every device was signed out. */
+export function SignIn({ next, passwordChanged = false }: { next: string | null; passwordChanged?: boolean }) {
   useTitle('Sign in');
   const { setUser, sessionLost } = useAuth();
   const announce = useAnnounce();
@@ -35,6 +36,11 @@ export function SignIn({ next }: { next: string | null }) {
     <section class="narrow">
       <h1 tabIndex={-1}>Welcome back</h1>
       <p class="lede">Sign in to your own corner of Pillars.</p>
+      {passwordChanged && !sessionLost && (
+        <p class="notice signed-out-note" role="status">
+          Your password is changed, and every device was signed out. Sign in with the new one.
+        </p>
+      )}
       {sessionLost && (
         <p class="notice signed-out-note">
           You were signed out, perhaps because the password was changed on another device. Please sign in
@@ -67,6 +73,9 @@ export function SignIn({ next }: { next: string | null }) {
         <Button type="submit" busy={login.busy} busyLabel="Signing in…">
           Sign in
         </Button>
+        <p class="form-foot">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
       </Form>
       <p class="aside">
         New here? <Link href={withNext('/signup', next)}>Create an account</Link>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { useAuth } from '../auth';
-import { Button, Field, Form, fieldError } from '../ui/forms';
+import { Button, Field, Form, NewPasswordField, fieldError } from '../ui/forms';
 import { deviceTimeZone } from '../format';
 import { useAction, useTitle } from '../hooks';
 import { Link, navigate } from '../router';
@@ -60,18 +60,11 @@ export function SignUp({ next }: { next: string | null }) {
           onInput={(e) => setEmail(e.currentTarget.value)}
           error={fieldError(register.error, 'email', problemFields)}
         />
-        <Field
+        <NewPasswordField
           id="signup-password"
           label="Password"
-          hint="At least 10 characters. A few unrelated words together make a strong one."
-          type="password"
-          name="password"
-          autocomplete="new-password"
-          required
-          minLength={10}
-          maxLength={256}
           value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
+          onValue={setPassword}
           error={fieldError(register.error, 'password', problemFields)}
         />
         <Button type="submit" busy={register.busy} busyLabel="Creating your account…">

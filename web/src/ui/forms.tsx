@@ -79,6 +79,40 @@ export function Field({ id, label, hint, error, class: className, ...input }: Fi
   );
 }
 
+/**
+ * A new password, with a box to show it as it is typed (easier than typing it twice on a phone).
+ * `id` is the input's; the box's is `${id}-show`.
+ */
+export function NewPasswordField({ id, label, error, value, onValue }: { id: string; label: string; error?: string | undefined; value: string; onValue: (value: string) => void }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <div class="new-password">
+      <Field
+        id={id}
+        label={label}
+        hint="At least 10 characters. A few unrelated words together make a strong one."
+        type={shown ? 'text' : 'password'}
+        name="password"
+        autocomplete="new-password"
+        autocapitalize="none"
+        spellcheck={false}
+        required
+        minLength={10}
+        maxLength={256}
+        value={value}
+        onInput={(e) => onValue(e.currentTarget.value)}
+        error={error}
+      />
+      <div class="choice choice--plain new-password__show">
+        <input type="checkbox" class="choice__input" id={`${id}-show`} checked={shown} onChange={(e) => setShown(e.currentTarget.checked)} />
+        <label class="choice__label" for={`${id}-show`}>
+          <span class="choice__title">Show password</span>
+        </label>
+      </div>
+    </div>
+  );
+}
+
 interface FormProps extends Omit<JSX.FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> {
   onSubmit: () => void;
   /** The problem from the last try; focus moves to it so nobody misses it. */
