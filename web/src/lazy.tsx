@@ -34,8 +34,15 @@ export function lazy<M, K extends keyof M & string>(load: () => Promise<M>, name
   function Screen(props: PropsOf<M[K]>) {
     const [, arrived] = useState(0);
     const [failed, setFailed] = useState(false);
+    const drawnLoaded = loaded !== undefined;
     useEffect(() => {
-      if (loaded || failed) return;
+      if (failed) return;
+      // The code may have come between drawing "Opening…" and this effect (a preload started it):
+      // draw again, or "Opening…" would stay.
+      if (loaded) {
+        if (!drawnLoaded) arrived((n) => n + 1);
+        return;
+      }
       let current = true;
       preload().then(
         () => current && arrived((n) => n + 1),
