@@ -177,7 +177,7 @@ function Bring() {
           <p>
             <strong>Your writing is here.</strong> {summary.came}
           </p>
-          {summary.stayed && <p>{summary.stayed} They belonged to a bond that is not on this Pillars, so they stay with the file.</p>}
+          {summary.stayed && <p>{summary.stayed} They belong to a bond, and that bond is not on this Pillars.</p>}
           <p>
             <Link href="/journal">Open your journal</Link>
           </p>
