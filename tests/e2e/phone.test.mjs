@@ -169,6 +169,14 @@ const screens = [
     await p.goto('/signup');
     await h1(p).filter({ hasText: 'Make your account' }).waitFor();
   } },
+  { name: 'forgot password', who: 'visitor', reach: async (p) => {
+    await p.goto('/forgot-password');
+    await p.getByRole('button', { name: 'Send me a link' }).waitFor();
+  } },
+  { name: 'reset password', who: 'visitor', reach: async (p) => {
+    await p.goto('/reset-password#made-up-key-for-the-layout-only');
+    await p.getByRole('button', { name: 'Save the new password' }).waitFor();
+  } },
   { name: 'home', who: 'ada', reach: async (p) => {
     await p.goto('/');
     await p.getByRole('list', { name: 'Active bonds' }).waitFor();
@@ -233,6 +241,11 @@ const screens = [
   { name: 'settings', who: 'ada', reach: async (p) => {
     await p.goto('/settings');
     await p.getByRole('heading', { name: 'Change your password' }).waitFor();
+  } },
+  { name: 'your data', who: 'ada', reach: async (p) => {
+    await p.goto('/settings/data');
+    await p.getByRole('button', { name: 'Delete my account…' }).click();
+    await p.getByLabel('Your password').waitFor();
   } },
   { name: 'devices', who: 'ada', reach: async (p) => {
     await p.goto('/sessions');
