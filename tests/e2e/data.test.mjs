@@ -147,7 +147,7 @@ test('Ada downloads everything: a progress while it comes, then a zip named by t
   const words = p.locator('#download-progress-words');
   assert.equal(await words.getAttribute('role'), 'status', 'the kilobytes are said politely');
   await words.filter({ hasText: /^Preparing your archive… \d+ KB$/ }).waitFor({ timeout: 30_000 });
-  await p.getByRole('button', { name: 'Preparing your archive…' }).waitFor();
+  await p.getByRole('button', { name: 'Downloading…' }).waitFor();
   await assertAccessible(p, 'your data, downloading');
 
   const download = await saved;

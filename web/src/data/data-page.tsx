@@ -74,7 +74,7 @@ function Download() {
       </ul>
       <p>Keep it somewhere safe: it is as private as your journal.</p>
       <div class="card stack data-download">
-        <Button busy={busy} busyLabel="Preparing your archive…" onClick={start}>
+        <Button busy={busy} busyLabel="Downloading…" onClick={start}>
           Download everything
         </Button>
         {busy && (
