@@ -208,10 +208,16 @@ test('a fresh account brings the zip in: what came along, and what stayed in the
   // Her words are here, for her alone.
   await said.getByRole('link', { name: 'Open your journal' }).click();
   await h1(p).filter({ hasText: 'Your journal' }).waitFor();
-  await p.getByText(adaShared).waitFor();
   const entries = await callAs('fresh', 'GET', '/api/v1/entries?limit=100');
   assert.equal(entries.status, 200);
-  assert.ok(entries.body.entries.every((e) => (e.shared_with ?? []).length === 0), 'every entry arrives private');
+  assert.equal(entries.body.entries.length, result.imported.entries);
+  assert.ok(entries.body.entries.every((e) => e.shared_with.length === 0), 'every entry arrives private');
+  const once = entries.body.entries.find((e) => e.body === adaShared);
+  assert.ok(once, 'the entry she had shared came, as her own');
+  assert.ok(entries.body.entries.some((e) => e.body === adaWords));
+  assert.ok(!entries.body.entries.some((e) => e.body === benWords), 'what Ben wrote stays in the file');
+  await p.goto(`/journal/${once.id}`);
+  await p.getByText(adaShared).waitFor();
 
   // A second time: the account has writing now.
   h.expectFailure('/api/v1/me/import', 409);

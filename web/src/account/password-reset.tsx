@@ -96,18 +96,29 @@ export function ForgotPassword() {
   );
 }
 
-/** The key from this visit's reset link: read from the address once, then kept here only. */
+/** The key from this visit's reset link: read from the address, then kept here only. */
 let heldKey: string | null = null;
 
+/** Takes a key from the address's "#" into `heldKey` and clears it from the address bar (and history). */
+function takeKeyFromAddress(): void {
+  const found = tokenFromHash(window.location.hash);
+  if (found) heldKey = found;
+  if (window.location.hash) window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+/** The reset link's key; a new link opened on this screen (only the "#" changes) replaces it. */
 function useResetKey(): string | null {
-  const [key] = useState(() => {
-    const found = tokenFromHash(window.location.hash);
-    if (found) heldKey = found;
+  const [key, setKey] = useState(() => {
+    takeKeyFromAddress();
     return heldKey;
   });
   useEffect(() => {
-    // The key leaves the address bar (and the history) at once: it is not to be bookmarked or shared.
-    if (window.location.hash) window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    const changed = () => {
+      takeKeyFromAddress();
+      setKey(heldKey);
+    };
+    window.addEventListener('hashchange', changed);
+    return () => window.removeEventListener('hashchange', changed);
   }, []);
   return key;
 }
@@ -137,13 +148,21 @@ function LinkNotUsable({ expired }: { expired: boolean }) {
 export function ResetPassword() {
   useTitle('Choose a new password');
   const key = useResetKey();
+  return (
+    <section class="narrow">
+      <h1 tabIndex={-1}>Choose a new password</h1>
+      {key ? <NewPassword key={key} resetKey={key} /> : <LinkNotUsable expired={false} />}
+    </section>
+  );
+}
+
+function NewPassword({ resetKey }: { resetKey: string }) {
   const { setUser } = useAuth();
   const [password, setPassword] = useState('');
   const reset = useAction(async (typed: string) => {
-    await api.resetPassword(key ?? '', typed);
+    await api.resetPassword(resetKey, typed);
     return true;
   });
-  const invalid = reset.error?.problem === 'reset-link-invalid';
 
   const submit = async () => {
     if (!(await reset.run(password))) return;
@@ -152,22 +171,16 @@ export function ResetPassword() {
     navigate('/signin?password=changed', { replace: true });
   };
 
+  if (reset.error?.problem === 'reset-link-invalid') return <LinkNotUsable expired />;
   return (
-    <section class="narrow">
-      <h1 tabIndex={-1}>Choose a new password</h1>
-      {!key || invalid ? (
-        <LinkNotUsable expired={invalid} />
-      ) : (
-        <>
-          <p class="lede">Choose a password you have not used here before. Every device signed in to your account will be signed out.</p>
-          <Form class="card stack" onSubmit={submit} error={reset.error} problemFields={resetProblems} fields={['password']} aria-label="Choose a new password">
-            <NewPasswordField id="reset-password" label="New password" value={password} onValue={setPassword} error={fieldError(reset.error, 'password', resetProblems)} />
-            <Button type="submit" busy={reset.busy} busyLabel="Saving…">
-              Save the new password
-            </Button>
-          </Form>
-        </>
-      )}
-    </section>
+    <>
+      <p class="lede">Choose a password you have not used here before. Every device signed in to your account will be signed out.</p>
+      <Form class="card stack" onSubmit={submit} error={reset.error} problemFields={resetProblems} fields={['password']} aria-label="Choose a new password">
+        <NewPasswordField id="reset-password" label="New password" value={password} onValue={setPassword} error={fieldError(reset.error, 'password', resetProblems)} />
+        <Button type="submit" busy={reset.busy} busyLabel="Saving…">
+          Save the new password
+        </Button>
+      </Form>
+    </>
   );
 }

@@ -41,10 +41,10 @@ test('a file is sent as a zip or as JSON by its name, and anything else is refus
 test('what came along and what stayed in the file, in words', () => {
   const said = importSummary({
     imported: { entries: 12, own_time: 1, needs: 0, reflections: 3, settings: true },
-    not_imported: { bonds: 1, checkins: 20, deck_answers: 0, menu_answers: 4, night_walks: 2 },
+    not_imported: { bonds: 1, checkins: 20, shared_with_me: 1, conversations: 0, wishes: 4, night_walks: 2 },
   });
   assert.equal(said.came, '12 entries, 3 reflections, 1 piece of time of your own and your settings came along.');
-  assert.equal(said.stayed, '1 bond, 20 check-ins, 4 answers in the menus and 2 night walks stayed in the file.');
+  assert.equal(said.stayed, '1 bond, 20 check-ins, 1 entry shared with you, 4 answers in the menus and 2 night walks stayed in the file.');
 
   const one = importSummary({
     imported: { entries: 1, own_time: 0, needs: 2, reflections: 0, settings: false },

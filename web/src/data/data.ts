@@ -76,16 +76,15 @@ const importedWords: [key: string, one: string, many: string][] = [
 const bondWords: Record<string, [one: string, many: string]> = {
   bonds: ['bond', 'bonds'],
   checkins: ['check-in', 'check-ins'],
-  deck_answers: ['answer to a conversation', 'answers to conversations'],
-  menu_answers: ['answer in the menus', 'answers in the menus'],
-  menu_suggestions: ['wish added to the menus', 'wishes added to the menus'],
-  shares: ['share', 'shares'],
-  responses: ['response', 'responses'],
+  shared_with_me: ['entry shared with you', 'entries shared with you'],
+  responses_written: ['response you wrote', 'responses you wrote'],
   appreciations: ['warm word', 'warm words'],
-  comfort_requests: ['call for comfort', 'calls for comfort'],
-  space_requests: ['wish for time alone', 'wishes for time alone'],
+  requests: ['call for comfort or time alone', 'calls for comfort or time alone'],
   moments: ['moment of a journey', 'moments of a journey'],
-  needs_shown: ['choice to show your needs', 'choices to show your needs'],
+  conversations: ['answer in a conversation', 'answers in conversations'],
+  deck_answers: ['answer in a conversation', 'answers in conversations'],
+  wishes: ['answer in the menus', 'answers in the menus'],
+  menu_answers: ['answer in the menus', 'answers in the menus'],
 };
 
 export interface ImportSummary {

@@ -28,7 +28,9 @@ export function useHomeSuggestion(bonds: readonly Bond[] | undefined): Suggestio
     return all.filter((x) => x !== null);
   }, [active.map((b) => b.id).join(' ')]);
   useLiveEvents((event) => {
-    if (changesInsights(event, null)) found.reload();
+    // An ended bond leaves `active` once Home has its bonds again, and that fetches anew; asking now
+    // would ask for the insights of a bond that has just ended.
+    if (event.type !== 'bond_ended' && changesInsights(event, null)) found.reload();
   });
   if (!found.data || !catalog.data) return null;
   return homeSuggestion(found.data, user.id, catalog.data);
