@@ -1,6 +1,6 @@
 // Your data: download everything (with how much has come while the archive is made), bring one's
 // writing from another Pillars into a fresh account, and delete the account for good.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, type Bond, type ImportResult } from '../api';
 import { useAuth } from '../auth';
 import { listSaid } from '../format';
@@ -33,6 +33,11 @@ function Download() {
   const [saved, setSaved] = useState<{ name: string; bytes: number } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const lastSaid = useRef(0);
+  const words = useRef<HTMLParagraphElement>(null);
+  // The progress comes into view under the button (on a phone it could sit behind the tab bar).
+  useEffect(() => {
+    if (busy) words.current?.scrollIntoView({ block: 'nearest' });
+  }, [busy]);
 
   const start = async () => {
     setBusy(true);
@@ -87,7 +92,7 @@ function Download() {
             />
           </div>
         )}
-        <p id="download-progress-words" class="data-progress__words" role="status">
+        <p id="download-progress-words" class="data-progress__words" role="status" ref={words}>
           {busy ? progressText(said.bytes, said.total) : saved ? `Saved as ${saved.name} (${formatSize(saved.bytes)}). Your browser keeps it with your other downloads.` : ''}
         </p>
         {error && (
