@@ -160,7 +160,12 @@ function NewPassword({ resetKey }: { resetKey: string }) {
   const { setUser } = useAuth();
   const [password, setPassword] = useState('');
   const reset = useAction(async (typed: string) => {
-    await api.resetPassword(resetKey, typed);
+    try {
+      await api.resetPassword(resetKey, typed);
+    } catch (e) {
+      if (e instanceof ApiError && e.problem === 'reset-link-invalid') heldKey = null; // it will not work later either
+      throw e;
+    }
     return true;
   });
 
