@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "api/app_context.h"
+#include "app/commands.h"
 #include "app/serve.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -88,10 +89,34 @@ int run(int argc, char** argv) {
                       "Add two demo people, Ada and Ben, with six weeks of history (once; for trying Pillars out)")
       ->envname("PILLARS_DEMO");
 
+  serve_cmd->add_option("--smtp-url", serve.smtp_url,
+                        "Send password-reset links by email through this server: smtp://host:587 or smtps://host:465")
+      ->envname("PILLARS_SMTP_URL");
+  serve_cmd->add_option("--smtp-from", serve.smtp_from, "The address reset emails come from")->envname("PILLARS_SMTP_FROM");
+  serve_cmd->add_option("--smtp-user", serve.smtp_user, "SMTP user name, if the server asks for one")
+      ->envname("PILLARS_SMTP_USER");
+  serve_cmd->add_option("--smtp-password", serve.smtp_password, "SMTP password (better given as PILLARS_SMTP_PASSWORD)")
+      ->envname("PILLARS_SMTP_PASSWORD");
+  serve_cmd->add_flag("--smtp-require-tls", serve.smtp_require_tls, "Refuse to send over smtp:// without STARTTLS")
+      ->envname("PILLARS_SMTP_REQUIRE_TLS");
+
   std::string migrate_data = "./data";
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
   migrate_cmd->add_option("--data", migrate_data, "Folder of the database")->envname("PILLARS_DATA")
       ->capture_default_str();
+
+  std::string person_data = "./data", person_email, public_url = "http://127.0.0.1:8080", export_out;
+  auto* user_cmd = cli.add_subcommand("user", "Help a person with their account");
+  user_cmd->require_subcommand(1);
+  auto* reset_cmd = user_cmd->add_subcommand("reset-password", "Print a one-time link to set a new password");
+  reset_cmd->add_option("--email", person_email, "The account's email")->required();
+  reset_cmd->add_option("--data", person_data, "Folder of the database")->envname("PILLARS_DATA")->capture_default_str();
+  reset_cmd->add_option("--public-url", public_url, "The address people use, for the link")
+      ->envname("PILLARS_PUBLIC_URL")->capture_default_str();
+  auto* export_cmd = cli.add_subcommand("export", "Write a person's export (JSON and a Markdown journal, zipped)");
+  export_cmd->add_option("--email", person_email, "The account's email")->required();
+  export_cmd->add_option("--data", person_data, "Folder of the database")->envname("PILLARS_DATA")->capture_default_str();
+  export_cmd->add_option("--out", export_out, "The zip to write; - for standard output (default: pillars-export-<day>.zip)");
 
   auto* routes_cmd = cli.add_subcommand("routes", "Print the route table as JSON");
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
@@ -114,6 +139,8 @@ int run(int argc, char** argv) {
     return 0;
   }
   setup_logging();
+  if (*reset_cmd) return reset_password_command(person_data, person_email, public_url);
+  if (*export_cmd) return export_command(person_data, person_email, export_out);
   if (*migrate_cmd) {
     std::error_code ec;
     std::filesystem::create_directories(migrate_data, ec);

@@ -17,6 +17,7 @@
 #include "crypto/crypto.h"
 #include "crypto/seal.h"
 #include "http/server.h"
+#include "mail/smtp.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace pillars::app {
@@ -162,6 +163,16 @@ int run_server(const ServeConfig& config) {
   settings.login_limit_account_wide = static_cast<std::size_t>(config.login_limit_account_wide);
   settings.signup_limit_per_address = static_cast<std::size_t>(config.signup_limit_per_address);
   settings.device_key = server_key;
+  if (!config.smtp_url.empty()) {
+    mail::SmtpSettings smtp{config.smtp_url, config.smtp_from, config.smtp_user, config.smtp_password,
+                            config.smtp_require_tls};
+    if (auto problem = mail::smtp_settings_problem(smtp); !problem.empty()) {
+      spdlog::critical("{}", problem);
+      return 2;
+    }
+    settings.mailer = std::make_shared<mail::SmtpMailer>(std::move(smtp));
+    spdlog::info("password-reset links go out by email");
+  }
   store::SqliteStore& sqlite = **store;
   http::EventHub events(static_cast<std::size_t>(config.max_sockets_per_person));
   auto store_metrics = [&sqlite, &events, &metrics] {

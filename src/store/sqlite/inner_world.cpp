@@ -267,6 +267,15 @@ Result<std::vector<std::string>> SqliteTx::bonds_sharing(const std::string& entr
   return out;
 }
 
+Result<std::vector<EntryResponse>> SqliteTx::responses_by(const std::string& user_id) {
+  Query q(c_,
+          "SELECT r.id, r.entry_id, r.bond_id, u.id, u.display_name, r.kind, r.body_sealed, r.created_at "
+          "FROM entry_responses r JOIN users u ON u.id = r.responder_id WHERE r.responder_id = ? "
+          "ORDER BY r.created_at, r.id");
+  q.bind(user_id);
+  return read_responses(q);
+}
+
 Result<std::vector<Appreciation>> SqliteTx::appreciations_in(const std::string& bond_id) {
   Query q(c_,
           "SELECT a.id, a.bond_id, u.id, u.display_name, a.kind, a.note_sealed, a.created_at FROM appreciations a "
