@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdtemp, open, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -118,6 +118,21 @@ test('with --no-key the key is not copied, and the command says where the key th
   assert.match(res.stdout, new RegExp(`reading this backup needs the key in ${path.join(dataDir, 'secret.key')}$`, 'm'));
   await assert.rejects(stat(`${file}.key`), { code: 'ENOENT' });
   await rm(file);
+
+  // A key given in the environment is the server's: the backup is checked with it and says so.
+  const key = (await readFile(path.join(dataDir, 'secret.key'), 'utf8')).trim();
+  const fromEnv = await pillars(['backup', file, '--data', dataDir], { env: { PILLARS_SECRET_KEY: key } });
+  assert.equal(fromEnv.code, 0, fromEnv.stderr);
+  assert.match(fromEnv.stdout, /^backup: the key was not copied: it comes from PILLARS_SECRET_KEY/m);
+  await assert.rejects(stat(`${file}.key`), { code: 'ENOENT' });
+  assert.ok(!fromEnv.stdout.includes(key) && !fromEnv.stderr.includes(key), 'the key itself is never printed');
+  await rm(file);
+  // One that does not open the database's sealed text keeps no copy.
+  const wrongEnv = await pillars(['backup', file, '--data', dataDir],
+    { env: { PILLARS_SECRET_KEY: randomBytes(32).toString('hex') } });
+  assert.equal(wrongEnv.code, 1);
+  assert.match(wrongEnv.stderr, /^backup: \d+ of the copy's \d+ sealed values do not open with the server's key; the copy was not kept$/m);
+  assert.deepEqual((await readdir(root)).filter((f) => f.startsWith('keyless')), []);
 });
 
 test('a second server on a data folder in use refuses to start, and the first goes on', TIMEOUT, async () => {
@@ -224,4 +239,34 @@ test('restoring over a database keeps the one that was there, with what was writ
   assert.equal(await readFile(path.join(dataDir, 'secret.key'), 'utf8'), oldKey);
   assert.deepEqual((await readdir(dataDir)).filter((f) => f.startsWith('secret.key')), ['secret.key']);
   assert.ok(!(await readdir(dataDir)).some((f) => f.endsWith('.restoring')), 'nothing half-done is left');
+});
+
+test('restoring over a folder whose server was killed keeps its last writes, in the database set aside', TIMEOUT, async () => {
+  const crashed = await startServer({ dataDir: restoreDir });
+  const bea = await registerPerson(crashed, { name: 'Bea' });
+  const body = `written just before the power cut ${randomBytes(4).toString('hex')}`;
+  const res = await bea.post('/api/v1/entries', { kind: 'memory', feelings: [], body });
+  assert.equal(res.status, 201, res.text);
+  await crashed.crash();
+  assert.ok((await readdir(restoreDir)).includes(`${DATABASE}-wal`), 'the killed server left its write-ahead log');
+
+  const restored = await pillars(['restore', backupFile, '--data', restoreDir]);
+  assert.equal(restored.code, 0, restored.stderr);
+  const kept = /^restore: the database that was there is kept as (.+)$/m.exec(restored.stdout)[1];
+  assert.ok(!(await readdir(restoreDir)).includes(`${DATABASE}-wal`), 'no log of the old database is left beside the new one');
+
+  // The database set aside, with the key, is a folder of its own again: Bea's entry is in it.
+  const aside = path.join(root, 'set-aside');
+  await mkdir(aside, { mode: 0o700 });
+  await copyFile(kept, path.join(aside, DATABASE));
+  await copyFile(path.join(restoreDir, 'secret.key'), path.join(aside, 'secret.key'));
+  const third = await startServer({ dataDir: aside });
+  try {
+    const again = await signIn(third, bea.email, bea.password);
+    const entries = await again.get('/api/v1/entries');
+    assert.equal(entries.status, 200, entries.text);
+    assert.deepEqual(entries.body.entries.map((e) => e.body), [body]);
+  } finally {
+    await third.stop();
+  }
 });
