@@ -245,7 +245,9 @@ int run_backup(const BackupConfig& config) {
   auto sealer = env_key ? crypto::Sealer::from_hex(key_from_env()) : crypto::Sealer::load(key_file.string());
   if (!sealer)
     return refuse(cmd, env_key ? std::string("PILLARS_SECRET_KEY is not a key (64 hexadecimal characters)")
-                               : fmt::format("cannot read the key in {}", key_file.string()));
+                               : fmt::format("cannot read the key in {}; if the server takes its key from "
+                                             "PILLARS_SECRET_KEY, set it for this command too",
+                                             key_file.string()));
 
   for (const auto& stale : {partial, with_suffix(partial, "-journal"), key_partial}) fs::remove(stale, ec);
   auto clean_up = [&partial, &key_partial] {
