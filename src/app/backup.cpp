@@ -393,11 +393,15 @@ int run_restore(const RestoreConfig& config) {
       std::error_code ignored;
       fs::remove(before, ignored);
     });
-    for (std::string_view suffix : {"-wal", "-shm"}) {
-      fs::path log = with_suffix(database, suffix);
-      if (fs::exists(log, ec) && !move_aside(log, with_suffix(before, suffix), undo))
-        return stop(fmt::format("cannot move {} aside", log.string()));
-    }
+  }
+  // A log or journal left beside the new database would be replayed into it: every one goes aside
+  // with the old database, even one left without its database.
+  std::vector<fs::path> strays;  // logs without a database, said afterwards
+  for (std::string_view suffix : {"-wal", "-shm", "-journal"}) {
+    fs::path log = with_suffix(database, suffix);
+    if (!fs::exists(log, ec)) continue;
+    if (!move_aside(log, with_suffix(before, suffix), undo)) return stop(fmt::format("cannot move {} aside", log.string()));
+    if (!had_database) strays.push_back(with_suffix(before, suffix));
   }
   const bool had_key = install_key && fs::exists(current_key, ec);
   if (had_key && !move_aside(current_key, key_before, undo)) return stop("cannot move the current key aside");
@@ -411,6 +415,7 @@ int run_restore(const RestoreConfig& config) {
                data.string());
 
   if (had_database) fmt::print("restore: the database that was there is kept as {}\n", shown(before));
+  for (const auto& stray : strays) fmt::print("restore: a log left without its database is kept as {}\n", shown(stray));
   if (had_key) fmt::print("restore: the key that was there is kept as {}\n", shown(key_before));
   fmt::print("restore: {} is now the database in {}\n", shown(file), shown(data));
   if (install_key) fmt::print("restore: installed {} as {}\n", key->source, shown(current_key));

@@ -270,3 +270,17 @@ test('restoring over a folder whose server was killed keeps its last writes, in 
     await third.stop();
   }
 });
+
+test('a log left in a folder without its database is set aside, never replayed into the restored one', TIMEOUT, async () => {
+  const folder = path.join(root, 'stray');
+  await mkdir(folder, { mode: 0o700 });
+  const junk = randomBytes(4096);
+  await writeFile(path.join(folder, `${DATABASE}-wal`), junk);
+  const res = await pillars(['restore', backupFile, '--data', folder]);
+  assert.equal(res.code, 0, res.stderr);
+  const kept = /^restore: a log left without its database is kept as (.+-wal)$/m.exec(res.stdout);
+  assert.ok(kept, res.stdout);
+  assert.deepEqual(await readFile(kept[1]), junk);
+  assert.ok(!(await readdir(folder)).includes(`${DATABASE}-wal`));
+  assert.deepEqual(await readFile(path.join(folder, DATABASE)), await readFile(backupFile));
+});
