@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "api/app_context.h"
+#include "app/backup.h"
 #include "app/commands.h"
 #include "app/serve.h"
 #include "store/sqlite/sqlite_store.h"
@@ -28,6 +29,10 @@ void setup_logging() {
   spdlog::flush_on(spdlog::level::info);
 }
 
+void add_data_option(CLI::App* command, std::string& data, const std::string& help) {
+  command->add_option("--data", data, help)->envname("PILLARS_DATA")->capture_default_str();
+}
+
 std::string database_path(const std::string& data) { return (std::filesystem::path(data) / "pillars.db").string(); }
 
 }  // namespace
@@ -41,8 +46,7 @@ int run(int argc, char** argv) {
   auto* serve_cmd = cli.add_subcommand("serve", "Serve the web app and the API");
   serve_cmd->add_option("--listen", serve.listen, "Address and port to listen on")->envname("PILLARS_LISTEN")
       ->capture_default_str();
-  serve_cmd->add_option("--data", serve.data, "Folder for the database and the server key")->envname("PILLARS_DATA")
-      ->capture_default_str();
+  add_data_option(serve_cmd, serve.data, "Folder for the database and the server key");
   serve_cmd->add_option("--web-dir", serve.web_dir, "Serve the web app from this folder (development)")
       ->envname("PILLARS_WEB_DIR");
   serve_cmd->add_option("--public-url", serve.public_url, "The address people use, e.g. https://pillars.example")
@@ -102,8 +106,22 @@ int run(int argc, char** argv) {
 
   std::string migrate_data = "./data";
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
-  migrate_cmd->add_option("--data", migrate_data, "Folder of the database")->envname("PILLARS_DATA")
-      ->capture_default_str();
+  add_data_option(migrate_cmd, migrate_data, "Folder of the database");
+
+  BackupConfig backup;
+  auto* backup_cmd = cli.add_subcommand(
+      "backup", "Copy the database into FILE and the key into FILE.key, while the server runs");
+  backup_cmd->add_option("FILE", backup.file, "Where to write the copy")->required();
+  add_data_option(backup_cmd, backup.data, "Folder of the database and the key");
+  backup_cmd->add_flag("--no-key", backup.no_key, "Do not copy the key beside the backup; say where it is");
+
+  RestoreConfig restore;
+  auto* restore_cmd = cli.add_subcommand(
+      "restore", "Check the backup FILE and its key, then make it the database (the server must be stopped)");
+  restore_cmd->add_option("FILE", restore.file, "The backup to restore")->required();
+  add_data_option(restore_cmd, restore.data, "Folder to restore into; what was there is kept aside");
+  restore_cmd->add_option("--key", restore.key, "The backup's key file (default: FILE.key when it exists)");
+  restore_cmd->add_flag("--check", restore.check_only, "Only check the backup and its key; change nothing");
 
   std::string person_data = "./data", person_email, public_url = "http://127.0.0.1:8080", export_out;
   auto* user_cmd = cli.add_subcommand("user", "Help a person with their account");
@@ -152,6 +170,8 @@ int run(int argc, char** argv) {
     std::cout << "schema version " << *version << "\n";
     return 0;
   }
+  if (*backup_cmd) return run_backup(backup);
+  if (*restore_cmd) return run_restore(restore);
   return run_server(serve);
 }
 

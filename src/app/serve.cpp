@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "api/app_context.h"
+#include "app/data_lock.h"
 #include "app/demo.h"
 #include "crypto/crypto.h"
 #include "crypto/seal.h"
@@ -114,6 +115,17 @@ int run_server(const ServeConfig& config) {
   std::filesystem::create_directories(config.data, fs_ec);
   std::filesystem::permissions(config.data, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
                                fs_ec);
+  // One server per data folder, held for the server's whole life: a second server would write the
+  // same database beside it, and `pillars restore` must not replace the database under it.
+  auto data_lock = DataLock::take(config.data);
+  if (!data_lock) {
+    if (data_lock.error().code == Errc::conflict)
+      spdlog::critical("another Pillars server is using {}; stop it first, or give this one a --data of its own",
+                       config.data);
+    else
+      spdlog::critical("cannot lock the data folder {}: {}", config.data, data_lock.error().detail);
+    return 1;
+  }
   // The key that seals free text at rest: from the environment, else <data>/secret.key (made once).
   Result<crypto::Sealer> sealer = fail(Errc::internal);
   if (const char* hex = std::getenv("PILLARS_SECRET_KEY"); hex && *hex)

@@ -24,6 +24,9 @@ extern const FeelingsTable kCheckInFeelings;  // keyed by bond_id, day, user_id
 // Binds an owner's key columns, in the table's order.
 using BindKey = std::function<void(Query&)>;
 
+// What a sealed value is bound to: its column and its row's key, as "entries.body:<id>" (inner_world.cpp).
+std::string associated_data(std::string_view column, std::string_view id);
+
 class SqliteTx final : public WriteTx {
  public:
   // `sealer` seals and opens free text; it may be null only where no sealed column is touched
