@@ -295,8 +295,8 @@ struct Demo {
   }
   Person person(int who) const { return Person{people[who]->id, ""}; }
 
-  // Tells `to` what the other did, as the app does when it happens; what came before yesterday
-  // was seen within the hour.
+  // Tells `to` what the other did, as the app does when it happens; what came before the last three
+  // days was seen within the hour, the rest is still new.
   Result<void> tell(int to, NoticeKind kind, std::string subject, Millis when,
                     std::optional<std::string> entry_id = std::nullopt, std::optional<Day> day = std::nullopt) const {
     Notice n;
@@ -309,8 +309,10 @@ struct Demo {
     n.day = day;
     n.from_id = people[1 - to]->id;
     n.created_at = when;
-    if (utc_day(when) < today - 1) n.seen_at = when + kHour;
-    return tx->add_notice(n);
+    DEMO_TRY(tx->add_notice(n));
+    if (utc_day(when) >= today - 3) return {};
+    DEMO_TRY(tx->mark_notices_seen(n.user_id, {n.id}, when + kHour));
+    return {};
   }
 };
 
