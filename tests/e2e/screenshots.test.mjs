@@ -57,7 +57,7 @@ const screens = () => [
     // The picture shows what they both want, further down.
     scrollTo: (page) => page.getByRole('heading', { name: 'What you both want' }),
   },
-  { name: 'own-time', path: '/me/own-time', heading: /./, filled: (page) => page.getByText('Painting by the window', { exact: false }).first() },
+  { name: 'own-time', path: '/me/own-time', heading: /^Time of your own$/, filled: (page) => page.getByText('Painting by the window', { exact: false }).first() },
 ];
 
 before(async () => {
