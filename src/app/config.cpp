@@ -90,7 +90,7 @@ int run(int argc, char** argv) {
                         "Accounts that one network address may make in an hour")
       ->envname("PILLARS_SIGNUP_LIMIT_PER_ADDRESS")->check(CLI::Range(1, 100000))->capture_default_str();
   serve_cmd->add_flag("--demo", serve.demo,
-                      "Add two demo people, Ada and Ben, with six weeks of history (once; for trying Pillars out)")
+                      "Add two demo people, Ada and Ben, with ten weeks of history in every part of the app (once; for trying Pillars out; prints how to sign in)")
       ->envname("PILLARS_DEMO");
 
   serve_cmd->add_option("--smtp-url", serve.smtp_url,

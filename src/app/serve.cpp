@@ -158,9 +158,11 @@ int run_server(const ServeConfig& config) {
       spdlog::critical("cannot add the demo people: {}", seeded.error().detail);
       return 1;
     }
-    // No password in the log, not even this public one: the README gives it.
+    // No password in the log, not even this public one: the README gives it, and stdout says it
+    // once to whoever started the demo.
     spdlog::info("demo: Ada and Ben {}; sign in as {} or {} with the demo password from the README",
                  *seeded ? "added" : "were added before", kDemoEmails[0], kDemoEmails[1]);
+    std::cout << demo_sign_in() << std::endl;
   }
 
   unsigned cores = std::max(2u, std::thread::hardware_concurrency());
