@@ -3,7 +3,8 @@ SHELL := /bin/bash
 PRESET ?= default
 BUILD_DIR := $(if $(filter debug,$(PRESET)),build-debug,build)
 
-.PHONY: all deps web build run test unit web-test api e2e bench soak clean fuzz fuzz-long fuzz-replay
+# `make demo` to look around with two demo people; `make screenshots` to take the README's pictures again.
+.PHONY: all deps web build run demo screenshots test unit web-test api e2e bench soak clean fuzz fuzz-long fuzz-replay
 
 all: build
 
@@ -19,6 +20,14 @@ build: web
 
 run: build
 	$(BUILD_DIR)/pillars serve --listen 127.0.0.1:8080 --data ./data
+
+# Ada and Ben with ten weeks of history, in a data folder of their own; it prints how to sign in.
+demo: build
+	$(BUILD_DIR)/pillars serve --demo --data ./demo-data --listen 127.0.0.1:8080
+
+# The README's screenshots, taken from the demo by the browser suite (docs/screenshots/).
+screenshots: build
+	PILLARS_BIN=$(BUILD_DIR)/pillars PILLARS_SCREENSHOTS_DIR=docs/screenshots node --test --test-reporter=spec tests/e2e/screenshots.test.mjs
 
 # Includes the short form of fuzzing: every fuzz corpus replayed once (ctest label fuzz).
 test: build

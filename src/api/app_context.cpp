@@ -33,13 +33,17 @@ AppContext::AppContext(store::Store& store, Clock clock, boost::asio::thread_poo
       signups_(settings_.signup_limit_per_address, kHour),
       invites_per_account_(settings_.invite_limit_per_account, kHour),
       invites_per_address_(settings_.invite_limit_per_address, kHour),
-      passwords_(settings_.password_limit_per_account, kLoginWindow) {}
+      passwords_(settings_.password_limit_per_account, kLoginWindow),
+      resets_per_address_(settings_.reset_limit_per_address, kHour),
+      resets_per_email_(settings_.reset_limit_per_email, kHour) {}
 
 Millis AppContext::now_pruned() {
   Millis t = now();
   if (t - last_prune_ > kHour) {
     login_.prune(t);
-    for (auto* limiter : {&signups_, &invites_per_account_, &invites_per_address_, &passwords_}) limiter->prune(t);
+    for (auto* limiter : {&signups_, &invites_per_account_, &invites_per_address_, &passwords_, &resets_per_address_,
+                          &resets_per_email_})
+      limiter->prune(t);
     last_prune_ = t;
   }
   return t;
@@ -68,15 +72,28 @@ bool AppContext::enter_signup_queue() {
   return true;
 }
 
+namespace {
+
+// One event under two limits at once: counted in both, or (when either says wait) in neither.
+int take_both(SlidingWindowLimiter& a, const std::string& key_a, SlidingWindowLimiter& b, const std::string& key_b,
+              Millis t) {
+  int wait = std::max(a.retry_after_seconds(key_a, t), b.retry_after_seconds(key_b, t));
+  if (wait > 0) return wait;
+  a.record(key_a, t);
+  b.record(key_b, t);
+  return 0;
+}
+
+}  // namespace
+
 int AppContext::take_invite_accept(const std::string& user_id, const std::string& address) {
   std::lock_guard lock(limiter_mutex_);
-  Millis t = now_pruned();
-  int wait = std::max(invites_per_account_.retry_after_seconds(user_id, t),
-                      invites_per_address_.retry_after_seconds(address, t));
-  if (wait > 0) return wait;
-  invites_per_account_.record(user_id, t);
-  invites_per_address_.record(address, t);
-  return 0;
+  return take_both(invites_per_account_, user_id, invites_per_address_, address, now_pruned());
+}
+
+int AppContext::take_reset_request(const std::string& address, const std::string& email) {
+  std::lock_guard lock(limiter_mutex_);
+  return take_both(resets_per_address_, address, resets_per_email_, email, now_pruned());
 }
 
 void AppContext::invite_accept_not_a_guess(const std::string& user_id, const std::string& address) {

@@ -20,6 +20,7 @@
 #include "crypto/seal.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "mail/mailer.h"
 #include "store/store.h"
 
 namespace pillars::api {
@@ -41,6 +42,10 @@ struct Settings {
   // is ever known without it.
   std::shared_ptr<const crypto::Sealer> device_key;
   bool https = false;
+  // Sends the password-reset link when someone forgot theirs; null when no SMTP server is set up.
+  std::shared_ptr<mail::Mailer> mailer;
+  std::size_t reset_limit_per_address = 10;  // "forgot password" requests per address in an hour
+  std::size_t reset_limit_per_email = 3;     // and per address asked about, in an hour
 };
 
 class AppContext {
@@ -86,6 +91,10 @@ class AppContext {
   int take_invite_accept(const std::string& user_id, const std::string& address);
   void invite_accept_not_a_guess(const std::string& user_id, const std::string& address);
 
+  // "Forgot password": per network address and per email asked about (whether or not it has an
+  // account, so the limit tells nothing either).
+  int take_reset_request(const std::string& address, const std::string& email);
+
   // Wrong current passwords when changing the password, per account.
   int take_password_check(const std::string& user_id);
   void password_succeeded(const std::string& user_id);
@@ -117,6 +126,8 @@ class AppContext {
   SlidingWindowLimiter invites_per_account_;
   SlidingWindowLimiter invites_per_address_;
   SlidingWindowLimiter passwords_;
+  SlidingWindowLimiter resets_per_address_;
+  SlidingWindowLimiter resets_per_email_;
   Millis last_prune_ = 0;
   boost::asio::thread_pool signup_cpu_{1};
   std::atomic<std::size_t> signups_queued_{0};

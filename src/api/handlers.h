@@ -20,10 +20,20 @@ Awaitable register_account(AppContext&, Context&);
 Awaitable login(AppContext&, Context&);
 Awaitable logout(AppContext&, Context&);
 
+// password_reset.cpp
+Awaitable forgot_password(AppContext&, Context&);
+Awaitable reset_password(AppContext&, Context&);
+
 // me.cpp
 Awaitable get_me(AppContext&, Context&);
 Awaitable patch_me(AppContext&, Context&);
 Awaitable change_password(AppContext&, Context&);
+Awaitable delete_me(AppContext&, Context&);
+
+// export.cpp: everything a person wrote and was shown, and bringing their writing to another Pillars
+inline constexpr std::size_t kImportLimit = 32 * 1024 * 1024;
+Awaitable export_me(AppContext&, Context&);
+Awaitable import_me(AppContext&, Context&);
 Awaitable list_sessions(AppContext&, Context&);
 Awaitable revoke_session(AppContext&, Context&);
 

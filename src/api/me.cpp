@@ -54,6 +54,32 @@ Awaitable patch_me(AppContext& app, Context& ctx) {
   co_return json_ok(json::object{{"user", to_json(user)}});
 }
 
+namespace {
+
+// Checks the caller's current password (limited, like sign-in, so a borrowed session cannot guess
+// it); `field` names the form field at fault. On success, the limit's count starts again.
+boost::asio::awaitable<Result<void>> confirm_password(AppContext& app, const std::string& user_id, const std::string& password,
+                                               std::string_view field) {
+  if (int wait = app.take_password_check(user_id); wait > 0) {
+    Error e(Errc::rate_limited, "Too many tries with the current password. Please wait a little and try again.");
+    e.retry_after_seconds = wait;
+    co_return std::unexpected(e);
+  }
+  auto stored = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.password_hash(user_id); });
+  if (!stored || !*stored) co_return fail(Errc::internal);
+  bool right = co_await http::run_on(app.cpu().get_executor(),
+                                     [&] { return crypto::verify_password(password, **stored); });
+  if (!right) {
+    Error e(Errc::wrong_password, "Your current password is not right.");
+    e.fields.push_back({std::string(field), e.detail});
+    co_return std::unexpected(e);
+  }
+  app.password_succeeded(user_id);
+  co_return Result<void>{};
+}
+
+}  // namespace
+
 Awaitable change_password(AppContext& app, Context& ctx) {
   auto body = parse_body(ctx);
   if (!body) co_return body.error();
@@ -67,29 +93,15 @@ Awaitable change_password(AppContext& app, Context& ctx) {
     co_return e;
   }
   const std::string& user_id = ctx.user().id;
-  if (int wait = app.take_password_check(user_id); wait > 0) {
-    Error e(Errc::rate_limited, "Too many tries with the current password. Please wait a little and try again.");
-    e.retry_after_seconds = wait;
-    co_return e;
-  }
-  auto stored = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.password_hash(user_id); });
-  if (!stored || !*stored) co_return Error(Errc::internal);
-  auto hash = co_await http::run_on(app.cpu().get_executor(), [&]() -> std::optional<std::string> {
-    if (!crypto::verify_password(*current, **stored)) return std::nullopt;
-    return crypto::hash_password(*next);
-  });
-  if (!hash) {
-    Error e(Errc::wrong_password, "Your current password is not right.");
-    e.fields.push_back({"current_password", e.detail});
-    co_return e;
-  }
-  app.password_succeeded(user_id);
+  if (auto confirmed = co_await confirm_password(app, user_id, *current, "current_password"); !confirmed)
+    co_return confirmed.error();
+  auto hash = co_await http::run_on(app.cpu().get_executor(), [&] { return crypto::hash_password(*next); });
   // A new password signs out every other device: whoever knew the old one loses access. This
   // browser goes on in a new session (new cookie token, new CSRF token), so nothing read from the
   // old one, a CSRF token in a page, say, is of use after the change.
   auto session = make_session(app, user_id, ctx.header("User-Agent"));
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<void> {
-    if (auto r = tx.set_password_hash(user_id, *hash, session.session.created_at); !r) return r;
+    if (auto r = tx.set_password_hash(user_id, hash, session.session.created_at); !r) return r;
     if (auto r = tx.insert_session(session.session); !r) return r;
     if (auto r = tx.delete_sessions_except(user_id, session.session.id); !r) return std::unexpected(r.error());
     return {};
@@ -99,6 +111,41 @@ Awaitable change_password(AppContext& app, Context& ctx) {
   app.check_live_sockets(user_id);  // the old session's sockets end with it; the app reconnects
   ctx.extra_set_cookies.push_back(session_cookie(app, session.token, app.settings().session_ttl));
   co_return json_ok(json::object{{"csrf", session.session.csrf}});
+}
+
+// Leaving for good. Each active bond ends first, exactly as "end the bond" ends it (shares
+// withdrawn, the other told), then everything the person wrote goes in the same transaction. The
+// other keeps their own writing and the ended bond with the name it had.
+Awaitable delete_me(AppContext& app, Context& ctx) {
+  auto body = parse_body(ctx);
+  if (!body) co_return body.error();
+  Fields fields(*body);
+  auto password = fields.string("password");
+  if (!fields.ok()) co_return fields.failure();
+  const std::string user_id = ctx.user().id;
+  if (auto confirmed = co_await confirm_password(app, user_id, *password, "password"); !confirmed)
+    co_return confirmed.error();
+  const Millis now = app.now();
+  auto told = co_await write(app.store(), [&](store::WriteTx& tx) -> Result<std::vector<Notice>> {
+    auto bonds = tx.bonds_of(user_id);
+    if (!bonds) return std::unexpected(bonds.error());
+    std::vector<Notice> notices;
+    for (const auto& b : *bonds) {
+      if (b.status != BondStatus::active) continue;
+      if (auto r = tx.end_bond(b.id, user_id, now); !r) return std::unexpected(r.error());
+      notices.push_back(notice_of(NoticeKind::bond_ended, b.other.id, b.id, user_id, b.id, now));
+      if (auto r = tx.add_notice(notices.back()); !r) return std::unexpected(r.error());
+    }
+    if (auto r = tx.delete_account(user_id, now); !r) return std::unexpected(r.error());
+    return notices;
+  });
+  if (!told) co_return told.error();
+  app.sessions().forget_user(user_id);
+  app.bonds().forget_all();
+  for (const auto& notice : *told) tell(app, notice);
+  app.check_live_sockets(user_id);
+  ctx.extra_set_cookies.push_back(clear_session_cookie(app));
+  co_return http::no_content();
 }
 
 Awaitable list_sessions(AppContext& app, Context& ctx) {

@@ -105,6 +105,7 @@ struct RouteSpec {
   std::string_view path;
   Access access;
   HandlerFn handler;
+  std::size_t body_limit = 0;  // 0: the server's 64 KiB
 };
 
 // clang-format off
@@ -114,9 +115,14 @@ constexpr RouteSpec kRoutes[] = {
   {V::post,    "/api/v1/auth/register",          Access::public_,     register_account},
   {V::post,    "/api/v1/auth/login",             Access::public_,     login},
   {V::post,    "/api/v1/auth/logout",            Access::signed_in,   logout},
+  {V::post,    "/api/v1/auth/forgot-password",   Access::public_,     forgot_password},
+  {V::post,    "/api/v1/auth/reset-password",    Access::public_,     reset_password},
   {V::get,     "/api/v1/me",                     Access::signed_in,   get_me},
   {V::patch,   "/api/v1/me",                     Access::signed_in,   patch_me},
   {V::post,    "/api/v1/me/password",            Access::signed_in,   change_password},
+  {V::delete_, "/api/v1/me",                     Access::signed_in,   delete_me},
+  {V::get,     "/api/v1/me/export",              Access::signed_in,   export_me},
+  {V::post,    "/api/v1/me/import",              Access::signed_in,   import_me,   kImportLimit},
   {V::get,     "/api/v1/me/sessions",            Access::signed_in,   list_sessions},
   {V::delete_, "/api/v1/me/sessions/{id}",       Access::signed_in,   revoke_session},
   {V::post,    "/api/v1/invites",                Access::signed_in,   create_invite},
@@ -195,7 +201,8 @@ http::Router make_router(AppContext& app) {
   http::Router router;
   for (const auto& r : kRoutes) {
     auto handler = r.handler;
-    router.add({r.method, std::string(r.path), r.access, [&app, handler](Context& ctx) { return handler(app, ctx); }});
+    router.add({r.method, std::string(r.path), r.access, [&app, handler](Context& ctx) { return handler(app, ctx); },
+                r.body_limit});
   }
   router.set_guard([&app](const http::Route& route, Context& ctx) { return guard(app, route, ctx); });
   return router;

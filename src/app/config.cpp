@@ -9,6 +9,8 @@
 #include <iostream>
 
 #include "api/app_context.h"
+#include "app/backup.h"
+#include "app/commands.h"
 #include "app/serve.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -27,6 +29,10 @@ void setup_logging() {
   spdlog::flush_on(spdlog::level::info);
 }
 
+void add_data_option(CLI::App* command, std::string& data, const std::string& help) {
+  command->add_option("--data", data, help)->envname("PILLARS_DATA")->capture_default_str();
+}
+
 std::string database_path(const std::string& data) { return (std::filesystem::path(data) / "pillars.db").string(); }
 
 }  // namespace
@@ -40,8 +46,7 @@ int run(int argc, char** argv) {
   auto* serve_cmd = cli.add_subcommand("serve", "Serve the web app and the API");
   serve_cmd->add_option("--listen", serve.listen, "Address and port to listen on")->envname("PILLARS_LISTEN")
       ->capture_default_str();
-  serve_cmd->add_option("--data", serve.data, "Folder for the database and the server key")->envname("PILLARS_DATA")
-      ->capture_default_str();
+  add_data_option(serve_cmd, serve.data, "Folder for the database and the server key");
   serve_cmd->add_option("--web-dir", serve.web_dir, "Serve the web app from this folder (development)")
       ->envname("PILLARS_WEB_DIR");
   serve_cmd->add_option("--public-url", serve.public_url, "The address people use, e.g. https://pillars.example")
@@ -85,13 +90,51 @@ int run(int argc, char** argv) {
                         "Accounts that one network address may make in an hour")
       ->envname("PILLARS_SIGNUP_LIMIT_PER_ADDRESS")->check(CLI::Range(1, 100000))->capture_default_str();
   serve_cmd->add_flag("--demo", serve.demo,
-                      "Add two demo people, Ada and Ben, with six weeks of history (once; for trying Pillars out)")
+                      "Add two demo people, Ada and Ben, with ten weeks of history in every part of the app (once; for trying Pillars out; prints how to sign in)")
       ->envname("PILLARS_DEMO");
+
+  serve_cmd->add_option("--smtp-url", serve.smtp_url,
+                        "Send password-reset links by email through this server: smtp://host:587 or smtps://host:465")
+      ->envname("PILLARS_SMTP_URL");
+  serve_cmd->add_option("--smtp-from", serve.smtp_from, "The address reset emails come from")->envname("PILLARS_SMTP_FROM");
+  serve_cmd->add_option("--smtp-user", serve.smtp_user, "SMTP user name, if the server asks for one")
+      ->envname("PILLARS_SMTP_USER");
+  serve_cmd->add_option("--smtp-password", serve.smtp_password, "SMTP password (better given as PILLARS_SMTP_PASSWORD)")
+      ->envname("PILLARS_SMTP_PASSWORD");
+  serve_cmd->add_flag("--smtp-require-tls", serve.smtp_require_tls, "Refuse to send over smtp:// without STARTTLS")
+      ->envname("PILLARS_SMTP_REQUIRE_TLS");
 
   std::string migrate_data = "./data";
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
-  migrate_cmd->add_option("--data", migrate_data, "Folder of the database")->envname("PILLARS_DATA")
-      ->capture_default_str();
+  add_data_option(migrate_cmd, migrate_data, "Folder of the database");
+
+  BackupConfig backup;
+  auto* backup_cmd = cli.add_subcommand(
+      "backup", "Copy the database into FILE and the key into FILE.key, while the server runs");
+  backup_cmd->add_option("FILE", backup.file, "Where to write the copy")->required();
+  add_data_option(backup_cmd, backup.data, "Folder of the database and the key");
+  backup_cmd->add_flag("--no-key", backup.no_key, "Do not copy the key beside the backup; say where it is");
+
+  RestoreConfig restore;
+  auto* restore_cmd = cli.add_subcommand(
+      "restore", "Check the backup FILE and its key, then make it the database (the server must be stopped)");
+  restore_cmd->add_option("FILE", restore.file, "The backup to restore")->required();
+  add_data_option(restore_cmd, restore.data, "Folder to restore into; what was there is kept aside");
+  restore_cmd->add_option("--key", restore.key, "The backup's key file (default: FILE.key when it exists)");
+  restore_cmd->add_flag("--check", restore.check_only, "Only check the backup and its key; change nothing");
+
+  std::string person_data = "./data", person_email, public_url = "http://127.0.0.1:8080", export_out;
+  auto* user_cmd = cli.add_subcommand("user", "Help a person with their account");
+  user_cmd->require_subcommand(1);
+  auto* reset_cmd = user_cmd->add_subcommand("reset-password", "Print a one-time link to set a new password");
+  reset_cmd->add_option("--email", person_email, "The account's email")->required();
+  reset_cmd->add_option("--data", person_data, "Folder of the database")->envname("PILLARS_DATA")->capture_default_str();
+  reset_cmd->add_option("--public-url", public_url, "The address people use, for the link")
+      ->envname("PILLARS_PUBLIC_URL")->capture_default_str();
+  auto* export_cmd = cli.add_subcommand("export", "Write a person's export (JSON and a Markdown journal, zipped)");
+  export_cmd->add_option("--email", person_email, "The account's email")->required();
+  export_cmd->add_option("--data", person_data, "Folder of the database")->envname("PILLARS_DATA")->capture_default_str();
+  export_cmd->add_option("--out", export_out, "The zip to write; - for standard output (default: pillars-export-<day>.zip)");
 
   auto* routes_cmd = cli.add_subcommand("routes", "Print the route table as JSON");
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
@@ -114,6 +157,8 @@ int run(int argc, char** argv) {
     return 0;
   }
   setup_logging();
+  if (*reset_cmd) return reset_password_command(person_data, person_email, public_url);
+  if (*export_cmd) return export_command(person_data, person_email, export_out);
   if (*migrate_cmd) {
     std::error_code ec;
     std::filesystem::create_directories(migrate_data, ec);
@@ -125,6 +170,8 @@ int run(int argc, char** argv) {
     std::cout << "schema version " << *version << "\n";
     return 0;
   }
+  if (*backup_cmd) return run_backup(backup);
+  if (*restore_cmd) return run_restore(restore);
   return run_server(serve);
 }
 

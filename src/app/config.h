@@ -27,6 +27,12 @@ struct ServeConfig {
   int login_limit_account_wide = 20;    // failed sign-ins per account from unknown devices, 15 minutes
   int signup_limit_per_address = 10;    // accounts made per address in an hour
   bool demo = false;                    // add two demo people with weeks of history (once)
+  // Email, for "forgot password" only: off unless smtp_url is set.
+  std::string smtp_url;   // smtp://host:587 (STARTTLS when offered) or smtps://host:465
+  std::string smtp_from;  // the sender's address
+  std::string smtp_user;
+  std::string smtp_password;
+  bool smtp_require_tls = false;
 };
 
 // Parses argv, runs the chosen subcommand and returns the process exit code.

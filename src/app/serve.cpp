@@ -13,10 +13,12 @@
 #include <thread>
 
 #include "api/app_context.h"
+#include "app/data_lock.h"
 #include "app/demo.h"
 #include "crypto/crypto.h"
 #include "crypto/seal.h"
 #include "http/server.h"
+#include "mail/smtp.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace pillars::app {
@@ -113,6 +115,17 @@ int run_server(const ServeConfig& config) {
   std::filesystem::create_directories(config.data, fs_ec);
   std::filesystem::permissions(config.data, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
                                fs_ec);
+  // One server per data folder, held for the server's whole life: a second server would write the
+  // same database beside it, and `pillars restore` must not replace the database under it.
+  auto data_lock = DataLock::take(config.data);
+  if (!data_lock) {
+    if (data_lock.error().code == Errc::conflict)
+      spdlog::critical("another Pillars server is using {}; stop it first, or give this one a --data of its own",
+                       config.data);
+    else
+      spdlog::critical("cannot lock the data folder {}: {}", config.data, data_lock.error().detail);
+    return 1;
+  }
   // The key that seals free text at rest: from the environment, else <data>/secret.key (made once).
   Result<crypto::Sealer> sealer = fail(Errc::internal);
   if (const char* hex = std::getenv("PILLARS_SECRET_KEY"); hex && *hex)
@@ -145,9 +158,11 @@ int run_server(const ServeConfig& config) {
       spdlog::critical("cannot add the demo people: {}", seeded.error().detail);
       return 1;
     }
-    // No password in the log, not even this public one: the README gives it.
+    // No password in the log, not even this public one: the README gives it, and stdout says it
+    // once to whoever started the demo.
     spdlog::info("demo: Ada and Ben {}; sign in as {} or {} with the demo password from the README",
                  *seeded ? "added" : "were added before", kDemoEmails[0], kDemoEmails[1]);
+    std::cout << demo_sign_in() << std::endl;
   }
 
   unsigned cores = std::max(2u, std::thread::hardware_concurrency());
@@ -162,6 +177,16 @@ int run_server(const ServeConfig& config) {
   settings.login_limit_account_wide = static_cast<std::size_t>(config.login_limit_account_wide);
   settings.signup_limit_per_address = static_cast<std::size_t>(config.signup_limit_per_address);
   settings.device_key = server_key;
+  if (!config.smtp_url.empty()) {
+    mail::SmtpSettings smtp{config.smtp_url, config.smtp_from, config.smtp_user, config.smtp_password,
+                            config.smtp_require_tls};
+    if (auto problem = mail::smtp_settings_problem(smtp); !problem.empty()) {
+      spdlog::critical("{}", problem);
+      return 2;
+    }
+    settings.mailer = std::make_shared<mail::SmtpMailer>(std::move(smtp));
+    spdlog::info("password-reset links go out by email");
+  }
   store::SqliteStore& sqlite = **store;
   http::EventHub events(static_cast<std::size_t>(config.max_sockets_per_person));
   auto store_metrics = [&sqlite, &events, &metrics] {

@@ -34,6 +34,9 @@ enum class Errc {
   level_locked,            // a deck's level not open to the bond yet
   answer_locked,           // both have answered a deck's prompt: it is revealed and can no longer change
   menu_closed,             // the intimacy menu is not open to this member: they have not opened it
+  email_not_configured,    // this server sends no email (no SMTP server configured)
+  reset_link_invalid,      // a password-reset link that is unknown, used or expired
+  account_not_empty,       // an import into an account that already has writing of its own
   internal,                // our fault; details go to the log, never to the caller
   unavailable,             // shutting down or not ready
 };

@@ -20,14 +20,19 @@ Result<Sealer> Sealer::from_hex(std::string_view hex) {
   return s;
 }
 
-Result<Sealer> Sealer::load_or_create(const std::string& path) {
+Result<Sealer> Sealer::load(const std::string& path) {
   std::ifstream in(path);
-  if (in) {
-    std::string hex;
-    std::getline(in, hex);
-    while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r' || hex.back() == ' ')) hex.pop_back();
-    return from_hex(hex);
-  }
+  if (!in) return fail(Errc::not_found, "the key file cannot be read");
+  std::string hex;
+  std::getline(in, hex);
+  while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r' || hex.back() == ' ')) hex.pop_back();
+  auto sealer = from_hex(hex);
+  sodium_memzero(hex.data(), hex.size());
+  return sealer;
+}
+
+Result<Sealer> Sealer::load_or_create(const std::string& path) {
+  if (std::ifstream(path)) return load(path);
   std::array<unsigned char, kKeyBytes> raw{};
   randombytes_buf(raw.data(), raw.size());
   char hex[kKeyBytes * 2 + 1];

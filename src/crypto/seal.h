@@ -18,6 +18,9 @@ class Sealer {
   // A key from 64 hexadecimal characters (PILLARS_SECRET_KEY).
   static Result<Sealer> from_hex(std::string_view hex);
 
+  // Reads the key from `path` (64 hexadecimal characters on the first line); fails when it is absent.
+  static Result<Sealer> load(const std::string& path);
+
   // Reads the key from `path`, or creates it (32 random bytes as hex, mode 0600) when absent.
   static Result<Sealer> load_or_create(const std::string& path);
 

@@ -40,6 +40,10 @@ ProblemKind kind_of(Errc code) {
     case Errc::level_locked: return {"level-locked", s::conflict, "This level is not open yet"};
     case Errc::answer_locked: return {"answer-locked", s::conflict, "This answer is locked"};
     case Errc::menu_closed: return {"menu-closed", s::conflict, "This menu is not open to you"};
+    case Errc::email_not_configured:
+      return {"email-not-configured", s::conflict, "This Pillars does not send email"};
+    case Errc::reset_link_invalid: return {"reset-link-invalid", s::bad_request, "This link does not work any more"};
+    case Errc::account_not_empty: return {"account-not-empty", s::conflict, "This account has writing already"};
     case Errc::conflict: return {"conflict", s::conflict, "This change conflicts with what is stored"};
     case Errc::internal: return {"internal", s::internal_server_error, "Something went wrong on our side"};
     case Errc::unavailable: return {"unavailable", s::service_unavailable, "Pillars is not ready"};

@@ -6,6 +6,7 @@
 #include <boost/json/value.hpp>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,7 +56,23 @@ struct Upgrade {
   WebSocketGrant grant;
 };
 
-// What a handler answers: a response, an upgrade, or an Error. Only the router turns an Error into
+// A body made while it is sent, in chunked transfer coding: for answers too large or too slow to
+// build whole first (the export archive). `next` gives the next piece, or nullopt at the end. An
+// exception or an Error ends the response early and closes the connection, so the client sees a
+// cut-off body, never one that looks complete.
+class ChunkSource {
+ public:
+  virtual ~ChunkSource() = default;
+  virtual asio::awaitable<Result<std::optional<std::string>>> next() = 0;
+};
+
+// The answer whose body a ChunkSource makes: `head` carries the status and headers only.
+struct Streamed {
+  Response head;
+  std::shared_ptr<ChunkSource> body;
+};
+
+// What a handler answers: a response, a streamed response, an upgrade, or an Error. Only the router turns an Error into
 // problem+json (with the request id), so a handler says `co_return result.error();` and never
 // renders a problem itself.
 class Reply {
@@ -65,13 +82,15 @@ class Reply {
   Reply(Errc code) : value_(Error(code)) {}
   Reply(std::unexpected<Error> error) : value_(std::move(error).error()) {}
   Reply(Upgrade upgrade) : value_(std::move(upgrade)) {}
+  Reply(Streamed streamed) : value_(std::move(streamed)) {}
 
   const Error* error() const { return std::get_if<Error>(&value_); }
   Response* response() { return std::get_if<Response>(&value_); }
   Upgrade* upgrade() { return std::get_if<Upgrade>(&value_); }
+  Streamed* streamed() { return std::get_if<Streamed>(&value_); }
 
  private:
-  std::variant<Response, Error, Upgrade> value_;
+  std::variant<Response, Error, Upgrade, Streamed> value_;
 };
 
 struct Context {

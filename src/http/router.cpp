@@ -28,6 +28,8 @@ void Router::add(Route route) {
   if (route.access == Access::unset)
     throw std::invalid_argument("route without an access rule: " + route.path);
   if (route.path.empty() || route.path.front() != '/') throw std::invalid_argument("bad route path: " + route.path);
+  if (route.body_limit) has_own_body_limits_ = true;
+  largest_body_limit_ = std::max(largest_body_limit_, route.body_limit);
   // Patterns are split by hand: "{" is not allowed in a URL path, so the URL parser would refuse them.
   auto segs = std::optional<std::vector<std::string>>(std::vector<std::string>{});
   for (std::size_t pos = 1; pos <= route.path.size();) {
@@ -82,12 +84,22 @@ Router::Match Router::match(bhttp::verb method, const std::vector<std::string>& 
   return result;
 }
 
+std::size_t Router::body_limit(bhttp::verb method, const std::vector<std::string>& segments,
+                               std::size_t fallback) const {
+  if (!has_own_body_limits_) return fallback;
+  auto m = match(method, segments);
+  return m.route && m.route->body_limit ? m.route->body_limit : fallback;
+}
+
 asio::awaitable<Router::Answer> Router::dispatch(Context& ctx, const std::vector<std::string>& segments) const {
   auto reply = co_await run(ctx, segments);
-  if (const Error* error = reply.error()) co_return Answer{problem_response(*error, ctx.request_id), std::nullopt};
+  if (const Error* error = reply.error())
+    co_return Answer{problem_response(*error, ctx.request_id), std::nullopt, nullptr};
   if (Upgrade* upgrade = reply.upgrade())
-    co_return Answer{Response{bhttp::status::switching_protocols, 11}, std::move(upgrade->grant)};
-  co_return Answer{std::move(*reply.response()), std::nullopt};
+    co_return Answer{Response{bhttp::status::switching_protocols, 11}, std::move(upgrade->grant), nullptr};
+  if (Streamed* streamed = reply.streamed())
+    co_return Answer{std::move(streamed->head), std::nullopt, std::move(streamed->body)};
+  co_return Answer{std::move(*reply.response()), std::nullopt, nullptr};
 }
 
 asio::awaitable<Reply> Router::run(Context& ctx, const std::vector<std::string>& segments) const {

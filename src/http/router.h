@@ -20,6 +20,7 @@ struct Route {
   std::string path;
   Access access = Access::unset;
   Handler handler;
+  std::size_t body_limit = 0;  // the largest body this route takes; 0: the server's default
 };
 
 // Decides whether the caller may use a route (authentication, membership, CSRF). Fills ctx.auth
@@ -45,6 +46,13 @@ class Router {
     std::vector<std::pair<std::string, std::string>> params;
     std::string allow;  // when the path matched under other methods only: their names, for Allow
   };
+  // The body limit of the route `method` and `segments` name, or `fallback` when it has none of its
+  // own (or nothing matches).
+  std::size_t body_limit(bhttp::verb method, const std::vector<std::string>& segments, std::size_t fallback) const;
+
+  // The largest body any route takes, and at least `fallback`.
+  std::size_t largest_body_limit(std::size_t fallback) const { return std::max(fallback, largest_body_limit_); }
+
   // Finds the route for `method` and the decoded path `segments`.
   Match match(bhttp::verb method, const std::vector<std::string>& segments) const;
 
@@ -53,6 +61,7 @@ class Router {
   struct Answer {
     Response response;
     std::optional<WebSocketGrant> websocket;
+    std::shared_ptr<ChunkSource> stream;  // the body, when made while it is sent
   };
   // Matches, guards and runs the handler, and renders any Error as problem+json: the one place that
   // does. Never throws: a handler's exception is logged and becomes a 500.
@@ -68,6 +77,8 @@ class Router {
   std::vector<Compiled> compiled_;
   std::vector<std::string> roots_;  // the first segments of all patterns
   Guard guard_;
+  bool has_own_body_limits_ = false;
+  std::size_t largest_body_limit_ = 0;
 };
 
 // Splits a request target's path into percent-decoded segments; nullopt for a malformed target.

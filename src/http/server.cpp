@@ -25,6 +25,8 @@ namespace pillars::http {
 
 namespace {
 
+Error too_large() { return Error(Errc::payload_too_large, "This request is larger than this address takes."); }
+
 using tcp = asio::ip::tcp;
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
@@ -245,7 +247,10 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
   for (;;) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
-    parser.body_limit(options_.body_limit);
+    // Beast checks a Content-Length against the limit as soon as the header is read, before the
+    // route is known: allow the largest any route takes, and hold each request to its route's
+    // limit once the header names it.
+    parser.body_limit(router_.largest_body_limit(options_.body_limit));
 
     conn->idle_since = steady_millis();
     conn->idle = true;
@@ -259,6 +264,13 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     std::optional<Error> unreadable;
     if (!ec) unreadable = framing_error(parser.get());
     if (!ec && !unreadable && !parser.is_done()) {
+      // A route may take more than the default (an import of one's data); only then is the path
+      // matched before the body is read.
+      auto segments = path_segments(parser.get().target());
+      std::size_t limit = segments ? router_.body_limit(parser.get().method(), *segments, options_.body_limit)
+                                   : options_.body_limit;
+      if (auto length = parser.content_length(); length && *length > limit) unreadable = too_large();
+      else parser.body_limit(limit);
       stream.expires_after(options_.read_timeout);
       auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
       ec = bec;
@@ -270,7 +282,7 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     if (ec || unreadable) {
       // The request could not be read: answer once, then close; the connection state is unknown.
       Error error = unreadable.value_or(Error(Errc::bad_request, "The request could not be read."));
-      if (ec == bhttp::error::body_limit) error = Error(Errc::payload_too_large, "Requests are limited to 64 KiB.");
+      if (ec == bhttp::error::body_limit) error = too_large();
       if (ec == bhttp::error::header_limit)
         error = Error(Errc::header_too_large, "Request headers are limited to 8 KiB.");
       std::string request_id = new_request_id();
@@ -290,7 +302,8 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     auto started = std::chrono::steady_clock::now();
     std::string route_for_log;
     std::optional<WebSocketGrant> websocket;
-    Response res = co_await handle(req, client, route_for_log, websocket);
+    std::shared_ptr<ChunkSource> streamed;
+    Response res = co_await handle(req, client, route_for_log, websocket, streamed);
     if (websocket && res.result() == bhttp::status::switching_protocols) {
       spdlog::info("rid={} method=GET route=\"{}\" status=101", std::string_view(res["X-Request-Id"]), route_for_log);
       co_await serve_events(conn, std::move(req), std::move(*websocket));
@@ -298,6 +311,16 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     }
     bool keep = req.keep_alive() && !stopping_;
     res.keep_alive(keep);
+    if (streamed) {
+      metrics_.requests++;
+      metrics_.responses_2xx++;
+      std::string request_id(res["X-Request-Id"]);
+      spdlog::info("rid={} method={} route=\"{}\" status={} streamed", request_id, std::string_view(req.method_string()),
+                   route_for_log, res.result_int());
+      bool go_on = co_await write_streamed(stream, res, *streamed, keep, req.method() == bhttp::verb::head, request_id);
+      if (!go_on || !keep) break;
+      continue;
+    }
     if (req.method() == bhttp::verb::head && !res.body().empty()) {
       // HEAD: the headers GET would send, and no body, or the next response's framing breaks.
       auto length = res.body().size();
@@ -431,8 +454,45 @@ void Server::finish(Response& res, const std::string& request_id) const {
   if (options_.https) res.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
 }
 
+asio::awaitable<bool> Server::write_streamed(beast::tcp_stream& stream, Response& head, ChunkSource& body, bool keep,
+                                             bool head_only, const std::string& request_id) {
+  bhttp::response<bhttp::empty_body> header(std::move(head.base()));
+  header.chunked(true);
+  header.keep_alive(keep);
+  bhttp::response_serializer<bhttp::empty_body> serializer(header);
+  stream.expires_after(options_.write_timeout);
+  auto [hec, hn] = co_await bhttp::async_write_header(stream, serializer, use_tuple);
+  if (hec) co_return false;
+  if (head_only) {
+    auto [lec, ln] = co_await asio::async_write(stream, bhttp::make_chunk_last(), use_tuple);
+    co_return !lec;
+  }
+  for (;;) {
+    Result<std::optional<std::string>> piece = fail(Errc::internal);
+    try {
+      piece = co_await body.next();
+    } catch (const std::exception& e) {
+      spdlog::error("rid={} a streamed body failed: {}", request_id, e.what());
+      co_return false;
+    }
+    if (!piece) {
+      spdlog::error("rid={} a streamed body failed: {}", request_id, piece.error().detail);
+      co_return false;  // closing without the last chunk tells the client the body is cut off
+    }
+    if (!*piece) break;
+    if ((*piece)->empty()) continue;
+    stream.expires_after(options_.write_timeout);
+    auto [cec, cn] = co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(**piece)), use_tuple);
+    if (cec) co_return false;
+  }
+  stream.expires_after(options_.write_timeout);
+  auto [lec, ln] = co_await asio::async_write(stream, bhttp::make_chunk_last(), use_tuple);
+  co_return !lec;
+}
+
 asio::awaitable<Response> Server::handle(const Request& req, const std::string& client, std::string& route_for_log,
-                                         std::optional<WebSocketGrant>& websocket) {
+                                         std::optional<WebSocketGrant>& websocket,
+                                         std::shared_ptr<ChunkSource>& stream) {
   std::string request_id = new_request_id();
   Response res;
   auto segments = path_segments(req.target());
@@ -445,6 +505,7 @@ asio::awaitable<Response> Server::handle(const Request& req, const std::string& 
     res = std::move(answer.response);
     route_for_log = ctx.route_path.empty() ? "unmatched" : std::string(ctx.route_path);
     websocket = std::move(answer.websocket);
+    stream = std::move(answer.stream);
     for (auto& cookie : ctx.extra_set_cookies) res.insert(bhttp::field::set_cookie, cookie);
     if (res.count(bhttp::field::cache_control) == 0) res.set(bhttp::field::cache_control, "no-store");
   } else {

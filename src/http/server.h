@@ -76,7 +76,10 @@ class Server {
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> serve(std::shared_ptr<Connection> conn);
   asio::awaitable<Response> handle(const Request& req, const std::string& client, std::string& route_for_log,
-                                   std::optional<WebSocketGrant>& websocket);
+                                   std::optional<WebSocketGrant>& websocket, std::shared_ptr<ChunkSource>& stream);
+  // Writes a streamed answer's head and then its body as chunks; false when the connection must close.
+  asio::awaitable<bool> write_streamed(beast::tcp_stream& stream, Response& head, ChunkSource& body, bool keep,
+                                       bool head_only, const std::string& request_id);
   asio::awaitable<void> serve_events(std::shared_ptr<Connection> conn, Request req, WebSocketGrant grant);
   // Admits a new connection from `address` or says why not (a short HTTP answer to write).
   std::optional<std::string_view> refuse(const std::string& address);

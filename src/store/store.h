@@ -46,6 +46,8 @@ class ReadTx {
   };
   virtual Result<std::optional<SessionWithUser>> session_by_token_hash(const std::string& token_hash,
                                                                        Millis now) = 0;
+  // The person a password-reset link belongs to, while it is unexpired at `now`.
+  virtual Result<std::optional<User>> password_reset_user(const std::string& token_hash, Millis now) = 0;
   // The user's unexpired sessions, most recently seen first.
   virtual Result<std::vector<Session>> sessions_of(const std::string& user_id, Millis now) = 0;
 
@@ -90,6 +92,8 @@ class ReadTx {
                                                                  const std::string& bond_id) = 0;
   // The bonds an entry is shared in.
   virtual Result<std::vector<std::string>> bonds_sharing(const std::string& entry_id) = 0;
+  // The answers a person gave to entries others shared with them, in every bond, oldest first.
+  virtual Result<std::vector<EntryResponse>> responses_by(const std::string& user_id) = 0;
 
   virtual Result<std::vector<Appreciation>> appreciations_in(const std::string& bond_id) = 0;
   // Requests of one kind (comfort or space) in the bond, newest first.
@@ -215,6 +219,23 @@ class WriteTx : public ReadTx {
   // Deletes every session of the user except `keep_id`; returns how many went.
   virtual Result<int> delete_sessions_except(const std::string& user_id, const std::string& keep_id) = 0;
   virtual Result<int> delete_expired_sessions(Millis now) = 0;
+
+  // ---- a lost password. Only the SHA-256 of a link's token is kept.
+  // Keeps a one-time link for the person, valid until `expires_at`; their older links stop working.
+  virtual Result<void> insert_password_reset(const std::string& token_hash, const std::string& user_id,
+                                             Millis created_at, Millis expires_at) = 0;
+  // Uses up the link: the person it belongs to when it is known and unexpired at `now`, else
+  // nullopt. Every link of that person goes, used or not.
+  virtual Result<std::optional<std::string>> take_password_reset(const std::string& token_hash, Millis now) = 0;
+
+  // ---- leaving
+  // Deletes everything the person wrote or chose (entries with their shares and the answers to
+  // them, their answers to others, warm words, calls for comfort and space, check-ins, the two
+  // needs, moments, deck answers, menu answers and suggestions, notices, sessions, invites). Their
+  // bonds must have ended first (the caller ends them, telling the other). Where a bond remains,
+  // the account stays only as an empty row the ended bond can name, with no email, no name and no
+  // password; otherwise it goes too.
+  virtual Result<void> delete_account(const std::string& user_id, Millis at) = 0;
 
   // Fails with Errc::conflict if the code exists already (the caller draws another).
   virtual Result<void> insert_invite(const Invite& invite) = 0;

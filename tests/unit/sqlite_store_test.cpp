@@ -227,7 +227,12 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
 }
 
 // Undoes migration 0015 (menus).
+#define PILLARS_UNDO_0016                                                                            \
+  "DROP TABLE password_resets;"                                                                      \
+  "DELETE FROM schema_migrations WHERE name = '0016_password_resets.sql';"
+
 #define PILLARS_UNDO_0015                                                                            \
+  PILLARS_UNDO_0016                                                                                  \
   "DROP TABLE adult_confirmations; DROP TABLE menu_openings; DROP TABLE menu_answers;"                \
   "DROP TABLE menu_suggestions; DROP TABLE checkin_wishes;"                                          \
   "DELETE FROM schema_migrations WHERE name = '0015_menus.sql';"

@@ -110,6 +110,84 @@ Result<void> SqliteTx::insert_session(const Session& s) {
   return q.run();
 }
 
+Result<std::optional<User>> SqliteTx::password_reset_user(const std::string& token_hash, Millis now) {
+  Query q(c_, "SELECT u.id, u.email, u.display_name, u.timezone, u.created_at, u.track_affection, u.own_time_wish, "
+              "u.show_own_time_wish FROM password_resets r JOIN users u ON u.id = r.user_id "
+              "WHERE r.token_hash = ? AND r.expires_at > ?");
+  q.bind(token_hash).bind(now);
+  if (q.step()) return read_user(q, 0);
+  PILLARS_CHECK(q);
+  return std::nullopt;
+}
+
+Result<void> SqliteTx::insert_password_reset(const std::string& token_hash, const std::string& user_id,
+                                             Millis created_at, Millis expires_at) {
+  Query older(c_, "DELETE FROM password_resets WHERE user_id = ?");
+  older.bind(user_id);
+  if (auto r = older.run(); !r) return r;
+  Query q(c_, "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
+  q.bind(token_hash).bind(user_id).bind(created_at).bind(expires_at);
+  return q.run();
+}
+
+Result<std::optional<std::string>> SqliteTx::take_password_reset(const std::string& token_hash, Millis now) {
+  std::optional<std::string> user_id;
+  Millis expires_at = 0;
+  {
+    Query q(c_, "SELECT user_id, expires_at FROM password_resets WHERE token_hash = ?");
+    q.bind(token_hash);
+    if (q.step()) {
+      user_id = q.text(0);
+      expires_at = q.integer(1);
+    }
+    PILLARS_CHECK(q);
+  }
+  if (!user_id) return std::nullopt;
+  Query gone(c_, "DELETE FROM password_resets WHERE user_id = ?");
+  gone.bind(*user_id);
+  if (auto r = gone.run(); !r) return std::unexpected(r.error());
+  if (now >= expires_at) return std::nullopt;
+  return user_id;
+}
+
+Result<void> SqliteTx::delete_account(const std::string& user_id, Millis at) {
+  // In an order that lets the foreign keys cascade to what hangs off each row: an entry's feelings,
+  // shares, the answers to it and the notices about it; a check-in's feelings and wishes; a needs
+  // result's answers.
+  static constexpr const char* kWritten[] = {
+      "DELETE FROM sessions WHERE user_id = ?1",
+      "DELETE FROM password_resets WHERE user_id = ?1",
+      "DELETE FROM invites WHERE creator_id = ?1",
+      "DELETE FROM entries WHERE author_id = ?1",
+      "DELETE FROM entry_responses WHERE responder_id = ?1",
+      "DELETE FROM appreciations WHERE from_id = ?1",
+      "DELETE FROM comfort_requests WHERE from_id = ?1",
+      "UPDATE comfort_requests SET answer_note_sealed = NULL WHERE answered_by = ?1",
+      "DELETE FROM checkins WHERE user_id = ?1",
+      "DELETE FROM needs_results WHERE user_id = ?1",
+      "DELETE FROM needs_shown WHERE user_id = ?1",
+      "DELETE FROM moments WHERE author_id = ?1",
+      "DELETE FROM deck_answers WHERE user_id = ?1",
+      "DELETE FROM deck_skips WHERE user_id = ?1",
+      "DELETE FROM menu_answers WHERE user_id = ?1 OR item_id IN (SELECT id FROM menu_suggestions WHERE author_id = ?1)",
+      "DELETE FROM menu_suggestions WHERE author_id = ?1",
+      "DELETE FROM menu_openings WHERE user_id = ?1",
+      "DELETE FROM adult_confirmations WHERE user_id = ?1",
+      "DELETE FROM notices WHERE user_id = ?1 OR (from_id = ?1 AND kind <> 'bond_ended')",
+      "DELETE FROM users WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM bond_members WHERE user_id = ?1)",
+  };
+  for (const char* sql : kWritten) {
+    Query q(c_, sql);
+    q.bind(user_id);
+    if (auto r = q.run(); !r) return r;
+  }
+  Query empty(c_,
+              "UPDATE users SET email = 'deleted:' || id, display_name = '', password_hash = '', timezone = 'UTC', "
+              "track_affection = 0, own_time_wish = NULL, show_own_time_wish = 0, updated_at = ? WHERE id = ?");
+  empty.bind(at).bind(user_id);
+  return empty.run();
+}
+
 Result<void> SqliteTx::touch_session(const std::string& id, Millis last_seen, Millis expires_at) {
   Query q(c_, "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?");
   q.bind(last_seen).bind(expires_at).bind(id);

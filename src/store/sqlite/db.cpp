@@ -51,7 +51,7 @@ Result<std::unique_ptr<Conn>> open_conn(const std::string& path, bool read_only)
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, 5000);
   const char* pragmas = read_only ? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
-                                  : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+                                  : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;";
   if (!conn->exec(pragmas)) return fail(Errc::internal, "cannot configure the database");
   return conn;
 }

@@ -8,21 +8,17 @@
 
 namespace pillars::store::sqlite {
 
-namespace {
-
-std::string ad(std::string_view column, std::string_view id) {
+std::string associated_data(std::string_view column, std::string_view id) {
   return std::string(column) + ":" + std::string(id);
 }
 
-}  // namespace
-
 std::string SqliteTx::seal(std::string_view text, std::string_view column, std::string_view id) const {
-  return sealer_->seal(text, ad(column, id));
+  return sealer_->seal(text, associated_data(column, id));
 }
 
 // Opens a sealed column; an unopenable value means a wrong key or tampering: fail loudly.
 Result<std::string> SqliteTx::unseal(std::string_view sealed, std::string_view column, std::string_view id) const {
-  auto plain = sealer_->open(sealed, ad(column, id));
+  auto plain = sealer_->open(sealed, associated_data(column, id));
   if (!plain) {
     spdlog::error("store: a sealed {} value did not open (wrong key or altered data)", column);
     return fail(Errc::internal, "stored text could not be read");
@@ -265,6 +261,15 @@ Result<std::vector<std::string>> SqliteTx::bonds_sharing(const std::string& entr
   while (q.step()) out.push_back(q.text(0));
   PILLARS_CHECK(q);
   return out;
+}
+
+Result<std::vector<EntryResponse>> SqliteTx::responses_by(const std::string& user_id) {
+  Query q(c_,
+          "SELECT r.id, r.entry_id, r.bond_id, u.id, u.display_name, r.kind, r.body_sealed, r.created_at "
+          "FROM entry_responses r JOIN users u ON u.id = r.responder_id WHERE r.responder_id = ? "
+          "ORDER BY r.created_at, r.id");
+  q.bind(user_id);
+  return read_responses(q);
 }
 
 Result<std::vector<Appreciation>> SqliteTx::appreciations_in(const std::string& bond_id) {

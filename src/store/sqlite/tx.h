@@ -24,6 +24,9 @@ extern const FeelingsTable kCheckInFeelings;  // keyed by bond_id, day, user_id
 // Binds an owner's key columns, in the table's order.
 using BindKey = std::function<void(Query&)>;
 
+// What a sealed value is bound to: its column and its row's key, as "entries.body:<id>" (inner_world.cpp).
+std::string associated_data(std::string_view column, std::string_view id);
+
 class SqliteTx final : public WriteTx {
  public:
   // `sealer` seals and opens free text; it may be null only where no sealed column is touched
@@ -36,10 +39,15 @@ class SqliteTx final : public WriteTx {
   Result<std::optional<std::string>> password_hash(const std::string& user_id) override;
   Result<std::optional<SessionWithUser>> session_by_token_hash(const std::string& token_hash, Millis now) override;
   Result<std::vector<Session>> sessions_of(const std::string& user_id, Millis now) override;
+  Result<std::optional<User>> password_reset_user(const std::string& token_hash, Millis now) override;
   Result<void> insert_user(const User& user, const std::string& hash) override;
   Result<void> update_user(const User& user, Millis at) override;
   Result<void> set_password_hash(const std::string& user_id, const std::string& hash, Millis at) override;
   Result<void> insert_session(const Session& session) override;
+  Result<void> insert_password_reset(const std::string& token_hash, const std::string& user_id, Millis created_at,
+                                     Millis expires_at) override;
+  Result<std::optional<std::string>> take_password_reset(const std::string& token_hash, Millis now) override;
+  Result<void> delete_account(const std::string& user_id, Millis at) override;
   Result<void> touch_session(const std::string& id, Millis last_seen, Millis expires_at) override;
   Result<bool> delete_session(const std::string& user_id, const std::string& session_id) override;
   Result<int> delete_sessions_except(const std::string& user_id, const std::string& keep_id) override;
@@ -72,6 +80,7 @@ class SqliteTx final : public WriteTx {
   Result<std::optional<std::string>> shared_entry_author(const std::string& entry_id,
                                                          const std::string& bond_id) override;
   Result<std::vector<std::string>> bonds_sharing(const std::string& entry_id) override;
+  Result<std::vector<EntryResponse>> responses_by(const std::string& user_id) override;
   Result<std::vector<Appreciation>> appreciations_in(const std::string& bond_id) override;
   Result<std::vector<Request>> requests_in(const std::string& bond_id, RequestKind kind) override;
   Result<std::optional<Request>> request(const std::string& bond_id, const std::string& id) override;

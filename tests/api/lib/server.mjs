@@ -21,6 +21,8 @@ const STOP_TIMEOUT_MS = 15_000;
 const LOG_KEEP = 16 * 1024 * 1024;
 const LOG_SHOW = 8 * 1024;
 const LISTENING = /^pillars listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
+// With --demo, before it listens: whom to sign in as, with the demo's public password.
+const DEMO_SIGN_IN = /^Demo: sign in as \S+ or \S+ with the password \S+$/;
 
 // A test file that dies or is interrupted must not leave servers or data folders behind.
 const running = new Set();
@@ -90,8 +92,9 @@ export async function startServer({ args = [], env = {}, dataDir: givenDir, nofi
   let exit = null;
   exited.then((result) => { exit = result; });
 
-  // stdout: the listening line once, and nothing else ever.
+  // stdout: the listening line once, and nothing else ever (but the demo's sign-in with --demo).
   let otherStdout = '';
+  let demoSignIn = null;
   let origin;
   try {
     origin = await new Promise((resolve, reject) => {
@@ -112,7 +115,9 @@ export async function startServer({ args = [], env = {}, dataDir: givenDir, nofi
           const line = pending.slice(0, nl);
           pending = pending.slice(nl + 1);
           const match = found ? null : LISTENING.exec(line);
-          if (match) {
+          if (!found && demoSignIn === null && args.includes('--demo') && DEMO_SIGN_IN.test(line)) {
+            demoSignIn = line;
+          } else if (match) {
             found = true;
             clearTimeout(timer);
             resolve(match[1]);
@@ -144,6 +149,8 @@ export async function startServer({ args = [], env = {}, dataDir: givenDir, nofi
     /** Whether the process is still running (false once it exited for any reason). */
     get alive() { return exit === null; },
     get log() { return log; },
+    /** With --demo: the line it printed before listening, saying how to sign in (else null). */
+    demoSignIn,
     /** Resolves with the first match of `pattern` in the log, waiting up to `ms` for it. */
     async waitForLog(pattern, ms = 5_000) {
       const deadline = Date.now() + ms;

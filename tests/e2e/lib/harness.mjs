@@ -106,7 +106,11 @@ export async function callIn(page, method, apiPath, data) {
   );
 }
 
-export function createHarness() {
+/**
+ * `serverArgs` are added to the server's command line, say ['--demo'] for Ada and Ben with their
+ * history (each server still has a data folder of its own, deleted at the end).
+ */
+export function createHarness({ serverArgs = [] } = {}) {
   const h = {
     server: null, // { url, child, dataDir, exited, log() }
     browser: null,
@@ -123,7 +127,7 @@ export function createHarness() {
   /** Starts the server on a free port and resolves once it prints where it listens. */
   async function startServer() {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pillars-e2e-'));
-    const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web-dir', webDir], {
+    const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web-dir', webDir, ...serverArgs], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
