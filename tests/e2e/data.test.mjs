@@ -11,8 +11,9 @@
 // - Ada deletes her account: the question says what happens (naming Ben), a wrong password is
 //   said at the field, the right one leads to a calm last screen, signed out;
 // - Ben then finds the bond ended, and his own writing still there, hers gone;
-// - "Forgot your password?" gives the same answer for a known and an unknown address (this server
-//   sends no email, so the answer is to ask the person who runs it);
+// - "Forgot your password?" gives the same answer for a known and an unknown address: where the
+//   server sends no email, to ask the person who runs it; on a second server that sends email (to
+//   a small mailbox of the test's own), that a link is on its way, and the emailed link works;
 // - a reset link made with `pillars user reset-password` takes a new password (the key leaves the
 //   address bar at once), signs every device out, and the new password signs in; the used link,
 //   and an unknown one, are explained with a way to ask for a new one;
@@ -31,6 +32,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
 import { TEST_TIMEOUT, assertAccessible, assertFitsWidth, assertFocus, bin, callIn, createHarness, h1, nav } from './lib/harness.mjs';
+import { startMailbox } from './lib/mailbox.mjs';
 
 const h = createHarness();
 const run = Date.now().toString(36);
@@ -325,7 +327,29 @@ test('Ben finds the bond ended, his own writing still his, hers gone', { timeout
   await p.getByText(benWords).waitFor();
 });
 
-test('a forgotten password: the same answer for a known and an unknown address', { timeout: TEST_TIMEOUT }, async () => {
+/**
+ * Asks for a reset link for each address on `p` (at /forgot-password) and answers what the screen
+ * said each time, with the address itself put as ADDRESS.
+ */
+async function askForLinks(p, emails) {
+  const answers = [];
+  for (const email of emails) {
+    const sent = p.waitForResponse((r) => r.url().endsWith('/api/v1/auth/forgot-password'));
+    await p.getByLabel('Email').fill(email);
+    await p.getByRole('button', { name: 'Send me a link' }).click();
+    const response = await sent;
+    const answer = p.locator('.reset-answer');
+    await answer.waitFor();
+    await assertFocus(p, () => document.activeElement?.classList.contains('reset-answer'), true, 'the answer takes focus');
+    answers.push({ status: response.status(), text: (await answer.innerText()).replaceAll(email, 'ADDRESS') });
+    await accessibleBoth(p, 'forgot password, answered');
+    await answer.getByRole('button', { name: 'Ask again' }).click();
+    await assertFocus(p, () => document.activeElement?.id, 'forgot-email', 'asking again starts at the address');
+  }
+  return answers;
+}
+
+test('a forgotten password, where this Pillars sends no email: ask the person who runs it', { timeout: TEST_TIMEOUT }, async () => {
   const p = await h.openPerson('guest');
   await p.goto('/signin');
   await h1(p).filter({ hasText: 'Welcome back' }).waitFor();
@@ -334,28 +358,48 @@ test('a forgotten password: the same answer for a known and an unknown address',
   await assertFocus(p, () => document.activeElement?.tagName, 'H1', 'the heading takes focus');
   await accessibleBoth(p, 'forgot password');
 
-  const answers = [];
-  for (const email of [ben.email, `nobody.${run}@example.test`]) {
-    const sent = p.waitForResponse((r) => r.url().endsWith('/api/v1/auth/forgot-password'));
-    await p.getByLabel('Email').fill(email);
-    await p.getByRole('button', { name: 'Send me a link' }).click();
-    const response = await sent;
-    if (response.status() === 409) h.expectFailure('/api/v1/auth/forgot-password', 409);
-    const answer = p.locator('.reset-answer');
-    await answer.waitFor();
-    await assertFocus(p, () => document.activeElement?.classList.contains('reset-answer'), true, 'the answer takes focus');
-    answers.push({ status: response.status(), text: (await answer.innerText()).replace(email, 'ADDRESS') });
-    await accessibleBoth(p, 'forgot password, answered');
-    await answer.getByRole('button', { name: 'Ask again' }).click();
-    await assertFocus(p, () => document.activeElement?.id, 'forgot-email', 'asking again starts at the address');
-  }
+  h.expectFailure('/api/v1/auth/forgot-password', 409);
+  const answers = await askForLinks(p, [ben.email, `nobody.${run}@example.test`]);
   assert.deepEqual(answers[0], answers[1], 'nothing tells whether an account uses the address');
-  if (answers[0].status === 409) {
-    assert.match(answers[0].text, /This Pillars does not send email/);
-    assert.match(answers[0].text, /Ask the person who runs this Pillars for a reset link/);
-  } else {
+  assert.equal(answers[0].status, 409);
+  assert.match(answers[0].text, /This Pillars does not send email/);
+  assert.match(answers[0].text, /Ask the person who runs this Pillars for a reset link\. They can make one for your address with pillars user reset-password --email ADDRESS/);
+});
+
+test('where this Pillars sends email: the same answer for anyone, and the emailed link works', { timeout: TEST_TIMEOUT }, async () => {
+  const box = await startMailbox();
+  const mailing = createHarness({ serverArgs: ['--smtp-url', `smtp://127.0.0.1:${box.port}`, '--smtp-from', 'pillars@example.test'] });
+  try {
+    await mailing.start();
+    const cy = { name: 'Cy Marchetti', email: `cy.data.${run}@example.test`, password: 'harbour copper thistle 3' };
+    await mailing.openPerson('cy');
+    await mailing.register('cy', cy);
+    const p = await mailing.openPerson('visitor');
+    await p.goto('/forgot-password');
+    await h1(p).filter({ hasText: 'Forgot your password?' }).waitFor();
+
+    const answers = await askForLinks(p, [cy.email, `nobody.${run}@example.test`]);
+    assert.deepEqual(answers[0], answers[1], 'nothing tells whether an account uses the address');
     assert.equal(answers[0].status, 202);
-    assert.match(answers[0].text, /If an account uses this address, a link is on its way\. It works once, within an hour\./);
+    assert.match(answers[0].text, /^If an account uses this address, a link is on its way\. It works once, within an hour\./);
+
+    const mail = await box.next();
+    assert.deepEqual(mail.to, [`<${cy.email}>`], 'only the address with an account gets an email');
+    const link = /https?:\/\/\S+\/reset-password#[A-Za-z0-9_-]+/.exec(mail.body);
+    assert.ok(link, `the email holds a link: ${mail.body}`);
+    await p.goto(link[0]);
+    await h1(p).filter({ hasText: 'Choose a new password' }).waitFor();
+    await p.waitForFunction(() => window.location.hash === '');
+    await p.getByLabel('New password', { exact: true }).fill('thistle lantern seaside 64');
+    await p.getByRole('button', { name: 'Save the new password' }).click();
+    await p.getByText('Your password is changed, and every device was signed out. Sign in with the new one.').waitFor();
+    mailing.expectFailure('/api/v1/me', 401);
+    assert.equal((await mailing.people.cy.context.request.get('/api/v1/me')).status(), 401, 'Cy’s other browser is signed out');
+    assert.equal(box.messages.length, 1, 'no email for the address without an account');
+    assert.deepEqual(mailing.unexpectedConsoleErrors(), []);
+  } finally {
+    await mailing.stop();
+    await box.close();
   }
 });
 
