@@ -245,7 +245,14 @@ test('another fresh account brings in the JSON alone; a file that is not a downl
   const input = p.getByLabel('Your download from another Pillars');
   await input.setInputFiles(notOurs);
   await p.getByRole('button', { name: 'Bring it in' }).click();
-  await p.locator('.form-error').filter({ hasText: 'This file does not look like a download from Pillars' }).waitFor();
+  const notADownload = p.locator('.form-error').filter({ hasText: 'This file does not look like a download from Pillars' });
+  await notADownload.waitFor();
+  assert.equal(
+    await notADownload.innerText(),
+    'This file does not look like a download from Pillars, so nothing was brought in. Choose the zip another Pillars gave you, or the pillars-export.json inside it.',
+    'said once, in plain words',
+  );
+  await assertFocus(p, () => document.activeElement?.classList.contains('form-error'), true, 'the refusal takes focus');
 
   const jsonPath = path.join(h.server.dataDir, 'pillars-export.json');
   await writeFile(jsonPath, exportJson);

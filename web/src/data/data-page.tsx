@@ -105,7 +105,7 @@ function Download() {
   );
 }
 
-/** A problem about the file said in our own words; the server's detail follows where it helps. */
+/** A problem about the file, said in our own words. */
 function importProblem(error: ApiError): ApiError {
   let words: string | null = null;
   if (error.problem === 'account-not-empty') {
@@ -114,9 +114,10 @@ function importProblem(error: ApiError): ApiError {
   } else if (error.status === 413) {
     words = 'This file is larger than a Pillars download can be (32 MB). Is it the right one?';
   } else if (error.status === 400 || error.status === 415 || error.status === 422) {
-    words = `This file does not look like a download from Pillars, so nothing was brought in. Choose the zip another Pillars gave you, or the pillars-export.json inside it. ${error.detail}`;
+    // What the server found wrong inside the file would not help anyone choose the right one.
+    words = 'This file does not look like a download from Pillars, so nothing was brought in. Choose the zip another Pillars gave you, or the pillars-export.json inside it.';
   }
-  return words ? new ApiError(error.status, error.problem, words.trim(), error.fields) : error;
+  return words ? new ApiError(error.status, error.problem, words) : error;
 }
 
 function Bring() {
