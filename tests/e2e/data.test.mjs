@@ -278,7 +278,7 @@ test('Ada deletes her account: what happens is said first, a wrong password at t
   await assertFocus(p, () => document.activeElement?.id, 'delete-confirm-heading', 'the question takes focus');
   const card = p.getByRole('group', { name: 'Delete your account for good?' });
   await card.getByText('Everything you wrote here is deleted').waitFor();
-  await card.getByText(`Your bond with ${ben.name} ends. ${ben.name} is told it ended, and keeps only their own writing.`).waitFor();
+  await card.getByText(`Your bond with ${ben.name} ends. They are told it ended, and keep only their own writing.`).waitFor();
   await accessibleBoth(p, 'delete account, the question');
 
   // "Keep my account" closes it, and focus goes back to the button that opened it.
@@ -289,7 +289,7 @@ test('Ada deletes her account: what happens is said first, a wrong password at t
   h.expectFailure('/api/v1/me', 403);
   await p.getByLabel('Your password').fill('not my password at all');
   await p.getByRole('button', { name: 'Delete my account', exact: true }).click();
-  await p.locator('#delete-password-error').waitFor();
+  await p.locator('#delete-password-error').filter({ hasText: 'That is not your password. Please try again.' }).waitFor();
   await assertFocus(p, () => document.activeElement?.id, 'delete-password', 'focus goes to the password');
   assert.equal(await p.getByLabel('Your password').getAttribute('aria-invalid'), 'true');
   assert.equal((await callAs('ada', 'GET', '/api/v1/me')).status, 200, 'still here');

@@ -194,6 +194,7 @@ function Bring() {
 }
 
 const deleteProblems = { 'wrong-password': 'password' };
+const wrongPassword = 'That is not your password. Please try again.';
 
 /** What ending one's bonds means for the others, by name. */
 function bondsSaid(bonds: readonly Bond[] | undefined): string {
@@ -201,7 +202,7 @@ function bondsSaid(bonds: readonly Bond[] | undefined): string {
   if (active.length === 0) return 'Any bond you are in ends. The other person is told it ended, and keeps only their own writing.';
   const names = listSaid(active.map((b) => b.other.display_name));
   return active.length === 1
-    ? `Your bond with ${names} ends. ${names} is told it ended, and keeps only their own writing.`
+    ? `Your bond with ${names} ends. They are told it ended, and keep only their own writing.`
     : `Your bonds with ${names} end. Each of them is told the bond ended, and keeps only their own writing.`;
 }
 
@@ -211,7 +212,13 @@ function DeleteAccount() {
   const bonds = useResource(api.bonds, []);
   const [password, setPassword] = useState('');
   const remove = useAction(async (typed: string) => {
-    await api.deleteAccount(typed);
+    try {
+      await api.deleteAccount(typed);
+    } catch (e) {
+      // Said at the field, in the words of this form (it asks for "your password").
+      if (e instanceof ApiError && e.problem === 'wrong-password') throw new ApiError(e.status, e.problem, wrongPassword, { password: wrongPassword });
+      throw e;
+    }
     return true;
   });
 
