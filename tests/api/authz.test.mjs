@@ -153,6 +153,34 @@ const ROUTES = {
       return res;
     },
   },
+  'DELETE /api/v1/me': {
+    access: 'signed_in',
+    // A wrong password: no one is deleted, and each is refused only for themselves.
+    expect: { stranger: 403, member: 403 },
+    call: (who, ctx) => ctx.as(who).delete('/api/v1/me', { json: { password: 'not the right one at all' } }),
+  },
+  'GET /api/v1/me/export': {
+    access: 'signed_in',
+    expect: { stranger: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get('/api/v1/me/export'),
+  },
+  'POST /api/v1/me/import': {
+    access: 'signed_in',
+    // Not an export: refused for whoever sends it, and nothing is kept.
+    expect: { stranger: 422, member: 422 },
+    call: (who, ctx) => ctx.as(who).post('/api/v1/me/import', { format: 'not-pillars', version: 1 }),
+  },
+  'POST /api/v1/auth/forgot-password': {
+    access: 'public',
+    // This server sends no email.
+    expect: { signed_out: 409, stranger: null, member: null },
+    call: (who, ctx) => new Client(ctx.server).post('/api/v1/auth/forgot-password', { email: ctx.sam.email }),
+  },
+  'POST /api/v1/auth/reset-password': {
+    access: 'public',
+    expect: { signed_out: 400, stranger: null, member: null },
+    call: (who, ctx) => new Client(ctx.server).post('/api/v1/auth/reset-password', { token: 'made-up', password: strongPassword() }),
+  },
   'GET /api/v1/me/sessions': {
     access: 'signed_in',
     expect: { stranger: 200, member: 200 },
