@@ -108,6 +108,11 @@ class AppContext {
 
   std::atomic<bool> ready{false};
 
+  // Where links in emails point: the configured public address, else the address the server
+  // listens on. Never the request's Host header, which the asker chooses (a reset link pointing
+  // elsewhere would hand the token to them). Set once before the server starts taking requests.
+  std::string link_base;
+
  private:
   store::Store& store_;
   Clock clock_;

@@ -78,8 +78,7 @@ Awaitable forgot_password(AppContext& app, Context& ctx) {
     e.retry_after_seconds = wait;
     co_return e;
   }
-  std::string base = app.settings().public_url.empty() ? expected_origin(app, ctx) : app.settings().public_url;
-  boost::asio::co_spawn(app.cpu(), send_reset_link(app, std::move(normalized), std::move(base)),
+  boost::asio::co_spawn(app.cpu(), send_reset_link(app, std::move(normalized), app.link_base),
                         boost::asio::detached);
   co_return http::json_response(http::bhttp::status::accepted, json::object{});
 }

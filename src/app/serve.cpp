@@ -264,6 +264,11 @@ int run_server(const ServeConfig& config) {
     }
     metrics_server->start();
   }
+  {
+    std::string host = bound.address().to_string();
+    if (bound.address().is_v6()) host = "[" + host + "]";
+    app.link_base = config.public_url.empty() ? fmt::format("http://{}:{}", host, bound.port()) : config.public_url;
+  }
   server.start();
   asio::co_spawn(io, sweep_store(sqlite, app), asio::detached);
   asio::co_spawn(io, housekeeping(app), asio::detached);

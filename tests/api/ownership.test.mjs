@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { readFile, rm, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -364,6 +365,23 @@ describe('a lost password', () => {
     assert.equal((await new Client(server).post('/api/v1/auth/reset-password', { token, password })).status, 204);
     assert.equal((await (await signIn(server, ana.user.email, password)).get('/api/v1/me')).status, 200);
     assertProblem(await new Client(server).post('/api/v1/auth/forgot-password', { email: 'not an email' }), 422, 'validation');
+  });
+
+  test("the mailed link points at this Pillars whatever Host header the asker sends", async () => {
+    const before = mails.length;
+    const body = JSON.stringify({ email: ana.user.email });
+    const status = await new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/v1/auth/forgot-password',
+        headers: { host: 'attacker.example', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => { res.resume(); resolve(res.statusCode); });
+      req.on('error', reject);
+      req.end(body);
+    });
+    assert.equal(status, 202);
+    const got = await waitForMail(before + 1);
+    const text = got[before].text;
+    assert.ok(!text.includes('attacker.example'), 'the link never takes the Host header');
+    assert.match(text, new RegExp(`${server.origin}/reset-password#`));
   });
 
   test('is limited per address asked about, without telling anything', async () => {
