@@ -50,17 +50,14 @@ Words words_of(const std::string& catalog_json) {
   if (const auto* decks = array_at(root.get_object(), "decks"))
     for (const auto& d : *decks) {
       if (!d.is_object()) continue;
-      const auto* levels = array_at(d.get_object(), "levels");
-      for (const auto& l : levels ? *levels : json::array{}) {
-        const auto* prompts = l.is_object() ? array_at(l.get_object(), "prompts") : nullptr;
-        for (const auto& p : prompts ? *prompts : json::array{}) {
-          if (!p.is_object()) continue;
-          std::string id = text_at(p.get_object(), "id");
-          w.prompts[id] = text_at(p.get_object(), "text");
-          if (const auto* choices = array_at(p.get_object(), "choices"))
-            for (const auto& c : *choices)
-              if (c.is_string()) w.choices[id].emplace_back(c.get_string());
-        }
+      const auto* prompts = array_at(d.get_object(), "prompts");
+      for (const auto& p : prompts ? *prompts : json::array{}) {
+        if (!p.is_object()) continue;
+        std::string id = text_at(p.get_object(), "id");
+        w.prompts[id] = text_at(p.get_object(), "text");
+        if (const auto* choices = array_at(p.get_object(), "choices"))
+          for (const auto& c : *choices)
+            if (c.is_string()) w.choices[id].emplace_back(c.get_string());
       }
     }
   if (const auto* menus = array_at(root.get_object(), "menus"))

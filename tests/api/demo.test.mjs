@@ -9,7 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { unzipSync, strFromU8 } from 'fflate';
 import { signIn } from './lib/client.mjs';
+import { assertExportSchema } from './lib/export-schema.mjs';
 import { utcDay } from './lib/checkins.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -238,6 +240,38 @@ test('what is new: recent notices, some unread, none from the future', TIMEOUT, 
     const now = Date.now();
     assert.ok(notices.every((n) => Date.parse(n.created_at) < now));
   }
+});
+
+test("Ada's export follows the published schema and is filled in every feature, with the words she was shown", TIMEOUT, async () => {
+  const res = await fetch(server.origin + '/api/v1/me/export', { headers: { cookie: [...ada.jar].map(([n, v]) => `${n}=${v}`).join('; ') } });
+  assert.equal(res.status, 200);
+  const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+  const doc = JSON.parse(strFromU8(files['pillars-export.json']));
+  assertExportSchema(doc);
+  assert.ok(doc.entries.length >= 20 && doc.responses_written.length > 0 && doc.needs.length > 0);
+  const [part] = doc.bonds;
+  for (const list of ['checkins', 'shared_with_me', 'appreciations', 'comfort_requests', 'space_requests', 'moments', 'conversations'])
+    assert.ok(part[list].length > 0, `${list} is filled`);
+  assert.equal(part.checkins.length, DAYS);
+  assert.ok(part.wishes.mine.length > 0 && part.their_needs, 'wishes and the needs Ben showed');
+  // Every conversation carries the prompt's words and every wish the item's, as the catalog has them.
+  const catalog = await read(ada, '/api/v1/catalog');
+  const prompts = new Map(catalog.decks.flatMap((d) => d.prompts).map((p) => [p.id, p]));
+  for (const c of part.conversations) {
+    const p = prompts.get(c.prompt_id);
+    assert.ok(p, c.prompt_id);
+    assert.equal(c.prompt, p.text);
+    if (p.choices && c.mine.choice !== null) assert.equal(c.mine.choice_text, p.choices[c.mine.choice]);
+  }
+  assert.ok(part.conversations.some((c) => c.mine.choice_text), 'some answers were choices, named in words');
+  const items = new Map(catalog.menus.flatMap((m) => m.items).map((i) => [i.id, i.text]));
+  for (const w of part.wishes.mine) {
+    if (items.has(w.item_id)) assert.equal(w.text, items.get(w.item_id));
+    else assert.ok(w.text, `an item one of them added carries its words: ${w.item_id}`);
+  }
+  // The journal reads the same words.
+  const journal = strFromU8(files['journal.md']);
+  assert.ok(journal.includes(part.conversations[0].prompt), 'the journal quotes a prompt');
 });
 
 test('a second start with --demo adds nobody', TIMEOUT, async () => {

@@ -16,6 +16,7 @@ import { SMTPServer } from 'smtp-server';
 import { Client, assertProblem, makeBond, registerPerson, signIn, strongPassword } from './lib/client.mjs';
 import { checkinBody, checkinPath, utcDay } from './lib/checkins.mjs';
 import { readFolder, findTexts, DATABASE } from './lib/data-folder.mjs';
+import { assertExportSchema } from './lib/export-schema.mjs';
 import { bondPath, loadCatalog, respond, shareEntry, uniqueText, writeEntry } from './lib/inner-world.mjs';
 import { binaryPath, startServer } from './lib/server.mjs';
 
@@ -87,6 +88,7 @@ describe('export and import', () => {
     const doc = documentOf(files);
     assert.equal(doc.format, 'pillars-export');
     assert.equal(doc.version, 1);
+    assertExportSchema(doc);
     assert.equal(doc.person.email, ana.user.email);
     const bodies = doc.entries.map((e) => e.body);
     assert.ok(bodies.includes(texts.kept) && bodies.includes(texts.shared));
