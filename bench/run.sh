@@ -10,7 +10,8 @@
 # mean group-commit size from /metrics; p99 latency of the hot reads at half of their peak with the
 # open-loop generator bench/fixed-rate.mjs; RSS after the load; memory per idle WebSocket
 # (bench/idle-websockets.mjs) when the server has live events; the web app's first load gzipped; and the
-# store micro-benchmark (build/bench/store_bench) when it is built.
+# store micro-benchmark (build/bench/store_bench) when it is built; and export, import and leaving on a
+# long history (bench/ownership.mjs, a server of its own).
 #
 # Everything talks to 127.0.0.1 only, and everything stops by itself: the server gets SIGTERM at the
 # end (or on Ctrl-C) and its data folder is removed.
@@ -553,6 +554,14 @@ if [ -x "$STORE_BENCH" ]; then
   store_table=$(cd "$tmp" && TMPDIR="$tmp" "$STORE_BENCH" --benchmark_min_time=2 2>/dev/null | grep -E '^(Benchmark|BM_)' || true)
 fi
 
+# ---- 9. your data: export, import and leaving on a long history ------------------------------
+# A server of its own (the one above has stopped): the demo plus 3,000 entries of Ada's.
+ownership=""
+if "$BIN" routes 2>/dev/null | grep -q '/api/v1/me/export'; then
+  log "export, import and leaving (bench/ownership.mjs)"
+  ownership=$(node bench/ownership.mjs --bin "$BIN" --dir "$tmp/ownership" --entries 3000 --runs 5)
+fi
+
 read -r busy_end steal_end < <(cpu_busy)
 run_seconds=$((($(date +%s%N) - run_started) / 1000000000))
 times >"$tmp/times"  # this shell and its waited-for children: the server, wrk, node, curl
@@ -612,6 +621,18 @@ if [ "$has_events" = 1 ]; then
     "$(verdict "$ws_ok")"
 fi
 row "Web app first load, JS + CSS gzipped" "< 100 KB" "${bundle}" "${bundle_ok}"
+if [ -n "$ownership" ]; then
+  # own KIND KEY: the KEY= value of ownership.mjs's line that starts with KIND.
+  own() { field "$2" "$(grep "^$1 " <<<"$ownership")"; }
+  row "GET /api/v1/me/export, $(own export entries) entries and ten weeks of a bond, median of $(own export runs)" "" \
+    "first byte $(own export first_byte_median_ms) ms, **last byte $(own export total_median_ms) ms** (max $(own export total_max_ms)); zip $(own export zip_bytes) bytes; server RSS grew at most $(own export rss_growth_max_kib) KiB" ""
+  row "GET /api/v1/me as the other member while exports run back to back" "" \
+    "p50 $(own others p50_during_ms) ms, p99 $(own others p99_during_ms) ms ($(own others requests_during_exports) requests; quiet: p50 $(own others p50_quiet_ms) ms, p99 $(own others p99_quiet_ms) ms)" ""
+  row "\`pillars export\` of the same, the server running, median of $(own cli_export runs)" "" "$(own cli_export median_ms) ms (max $(own cli_export max_ms))" ""
+  row "POST /api/v1/me/import of that zip into a fresh account, median of $(own import runs)" "" "$(own import median_ms) ms (max $(own import max_ms))" ""
+  row "DELETE /api/v1/me with $(own delete entries) entries, median of $(own delete runs)" "" \
+    "$(own delete median_ms) ms (max $(own delete max_ms)); with a bond and ten weeks in it: $(own delete with_bond_ms) ms" ""
+fi
 
 extra_rounds="" extra_errors="" extra_counts=""
 if [ "$has_checkins" = 1 ]; then
