@@ -24,9 +24,35 @@
 #include "core/moments.h"
 #include "core/needs.h"
 #include "core/notices.h"
+#include "core/notify.h"
 #include "core/types.h"
 
 namespace pillars::store {
+
+// A browser a person turned pushes on for: where its push service takes messages, and the keys it
+// gave for encrypting to it (base64url, as the browser's subscription gives them).
+struct PushDevice {
+  std::string id;
+  std::string user_id;
+  std::string endpoint;
+  std::string p256dh;
+  std::string auth;
+  Millis created_at = 0;
+  std::optional<Millis> last_sent_at;
+};
+
+// A person the dispatcher may push to (they have a device), with what it decides by.
+struct NotifyCandidate {
+  std::string user_id;
+  std::string timezone;
+  NotifySettings settings;
+  std::optional<Day> last_reminder_day;
+  std::optional<Millis> last_event_push;
+  // The latest day the person checked in, for each of their active bonds (nullopt: never).
+  std::vector<std::optional<Day>> latest_checkins;
+  // Their unread notices since the last event push (and at most a day old): kind and time.
+  std::vector<std::pair<NoticeKind, Millis>> pending;
+};
 
 // Read operations. Every method is a query over committed data (or, inside a write job, over the
 // job's own uncommitted changes too).
@@ -200,6 +226,15 @@ class ReadTx {
                                                                          const std::vector<std::string>& item_ids) = 0;
   // The bond's suggestions, oldest first (the author's id only; names are the caller's to add).
   virtual Result<std::vector<MenuSuggestion>> menu_suggestions(const std::string& bond_id) = 0;
+
+  // ---- notifications
+  // What the person chose (the defaults when they never chose).
+  virtual Result<NotifySettings> notify_settings(const std::string& user_id) = 0;
+  // The person's push devices, oldest first.
+  virtual Result<std::vector<PushDevice>> push_devices(const std::string& user_id) = 0;
+  // Everyone with a push device, with what the dispatcher decides by; notices older than
+  // `pending_since` are not pending any more.
+  virtual Result<std::vector<NotifyCandidate>> notify_candidates(Millis pending_since) = 0;
 };
 
 // Write operations, plus reads that see this job's own changes.
@@ -236,6 +271,21 @@ class WriteTx : public ReadTx {
   // the account stays only as an empty row the ended bond can name, with no email, no name and no
   // password; otherwise it goes too.
   virtual Result<void> delete_account(const std::string& user_id, Millis at) = 0;
+
+  // ---- notifications
+  virtual Result<void> put_notify_settings(const std::string& user_id, const NotifySettings& settings, Millis at) = 0;
+  // Adds the device, or when its endpoint is known already (the same browser, maybe another person
+  // signed in on it now) gives it to this person with the new keys and id. Beyond `keep` devices the
+  // person's oldest go.
+  virtual Result<void> put_push_device(const PushDevice& device, std::size_t keep) = 0;
+  // Deletes the person's device; false when they have none by that id.
+  virtual Result<bool> delete_push_device(const std::string& user_id, const std::string& id) = 0;
+  // Forgets an endpoint the push service said is gone.
+  virtual Result<void> drop_push_endpoint(const std::string& endpoint) = 0;
+  virtual Result<void> mark_push_sent(const std::string& endpoint, Millis at) = 0;
+  // Remembers a reminder sent for the local day, or an event push sent at `at`.
+  virtual Result<void> mark_reminded(const std::string& user_id, Day day, Millis at) = 0;
+  virtual Result<void> mark_event_pushed(const std::string& user_id, Millis at) = 0;
 
   // Fails with Errc::conflict if the code exists already (the caller draws another).
   virtual Result<void> insert_invite(const Invite& invite) = 0;

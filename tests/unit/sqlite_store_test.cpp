@@ -226,8 +226,14 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
-// Undoes migration 0015 (menus).
+// Undoes migration 0017 (notifications).
+#define PILLARS_UNDO_0017                                                                            \
+  "DROP TABLE push_devices; DROP TABLE notify_settings;"                                             \
+  "DELETE FROM schema_migrations WHERE name = '0017_notifications.sql';"
+
+// Undoes migration 0016 (password resets).
 #define PILLARS_UNDO_0016                                                                            \
+  PILLARS_UNDO_0017                                                                                  \
   "DROP TABLE password_resets;"                                                                      \
   "DELETE FROM schema_migrations WHERE name = '0016_password_resets.sql';"
 
@@ -1232,6 +1238,92 @@ TEST_F(SqliteStoreTest, MenuAnswersAreSealedAndGoWhenTheMenuClosesOrTheBondEnds)
   EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.menu_suggestions("b1"); })->empty());
   EXPECT_FALSE(opened("u2"));
   EXPECT_EQ(answers("b2").size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, NotificationSettingsDevicesAndWhatTheDispatcherReads) {
+  two_bonds_of_u1();
+  // Defaults until a person chooses.
+  EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.notify_settings("u1"); }), NotifySettings{});
+  NotifySettings chosen{20 * 60, true, 22 * 60, 7 * 60};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.put_notify_settings("u1", chosen, 10); }));
+  EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.notify_settings("u1"); }), chosen);
+  EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.notify_settings("u2"); }), NotifySettings{});
+
+  // Nobody with a device is a candidate.
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.notify_candidates(0); })->empty());
+
+  auto device = [](std::string id, std::string user, std::string endpoint, Millis at) {
+    std::string key = "key-" + id, auth = "auth-" + id;
+    return PushDevice{std::move(id), std::move(user), std::move(endpoint), std::move(key), std::move(auth), at, {}};
+  };
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.put_push_device(device("d1", "u1", "https://push.example/a", 11), 2); !r) return r;
+    if (auto r = tx.put_push_device(device("d2", "u1", "https://push.example/b", 12), 2); !r) return r;
+    return tx.put_push_device(device("d3", "u1", "https://push.example/c", 13), 2);
+  }));
+  auto devices = *read_now(*store_, [](ReadTx& tx) { return tx.push_devices("u1"); });
+  ASSERT_EQ(devices.size(), 2u) << "beyond the limit the oldest goes";
+  EXPECT_EQ(devices[0].id, "d2");
+  EXPECT_EQ(devices[1].p256dh, "key-d3");
+
+  // The same browser, now with Ben signed in: the endpoint moves to him.
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.put_push_device(device("d4", "u2", "https://push.example/c", 14), 2); }));
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.push_devices("u1"); })->size(), 1u);
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.push_devices("u2"); })->at(0).id, "d4");
+  EXPECT_FALSE(*write_now(*store_, [](WriteTx& tx) { return tx.delete_push_device("u1", "d4"); })) << "not Ann's";
+
+  // Ann checked in in b1 on day 40; Ben was told of a share (unread) and a check-in (seen).
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.put_checkin(checkin("u1", 40, {})); !r) return r;
+    Notice shared;
+    shared.id = "n1";
+    shared.user_id = "u2";
+    shared.bond_id = "b1";
+    shared.kind = NoticeKind::appreciation_added;
+    shared.subject_id = "a1";
+    shared.from_id = "u1";
+    shared.created_at = 100;
+    if (auto r = tx.add_notice(shared); !r) return r;
+    Notice old = shared;
+    old.id = "n0";
+    old.subject_id = "a0";
+    old.created_at = 50;
+    return tx.add_notice(old);
+  }));
+  auto candidates = *read_now(*store_, [](ReadTx& tx) { return tx.notify_candidates(60); });
+  ASSERT_EQ(candidates.size(), 2u);
+  const auto& ann = candidates[0].user_id == "u1" ? candidates[0] : candidates[1];
+  const auto& ben = candidates[0].user_id == "u2" ? candidates[0] : candidates[1];
+  EXPECT_EQ(ann.settings, chosen);
+  EXPECT_EQ(ann.timezone, "UTC");
+  ASSERT_EQ(ann.latest_checkins.size(), 2u) << "one per active bond";
+  EXPECT_TRUE(std::count(ann.latest_checkins.begin(), ann.latest_checkins.end(), std::optional<Day>(40)) == 1);
+  EXPECT_TRUE(ann.pending.empty());
+  ASSERT_EQ(ben.pending.size(), 1u) << "the older notice is before `pending_since`";
+  EXPECT_EQ(ben.pending[0], std::make_pair(NoticeKind::appreciation_added, Millis{100}));
+
+  // After an event push, what came before it is not pending any more; the reminder day is kept.
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.mark_event_pushed("u2", 100); !r) return r;
+    return tx.mark_reminded("u2", 41, 100);
+  }));
+  candidates = *read_now(*store_, [](ReadTx& tx) { return tx.notify_candidates(0); });
+  const auto& ben2 = candidates[0].user_id == "u2" ? candidates[0] : candidates[1];
+  EXPECT_TRUE(ben2.pending.empty());
+  EXPECT_EQ(ben2.last_event_push, 100);
+  EXPECT_EQ(ben2.last_reminder_day, 41);
+  EXPECT_EQ(ben2.settings, NotifySettings{}) << "marking keeps the defaults";
+
+  // A gone endpoint is forgotten; leaving takes devices and settings along.
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.drop_push_endpoint("https://push.example/c"); }));
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.push_devices("u2"); })->empty());
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.end_bond("b1", "u1", 200); !r) return r;
+    if (auto r = tx.end_bond("b2", "u1", 200); !r) return r;
+    return tx.delete_account("u1", 200);
+  }));
+  EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.push_devices("u1"); })->empty());
+  EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.notify_settings("u1"); }), NotifySettings{});
 }
 
 }  // namespace

@@ -157,6 +157,8 @@ Result<void> SqliteTx::delete_account(const std::string& user_id, Millis at) {
   static constexpr const char* kWritten[] = {
       "DELETE FROM sessions WHERE user_id = ?1",
       "DELETE FROM password_resets WHERE user_id = ?1",
+      "DELETE FROM push_devices WHERE user_id = ?1",
+      "DELETE FROM notify_settings WHERE user_id = ?1",
       "DELETE FROM invites WHERE creator_id = ?1",
       "DELETE FROM entries WHERE author_id = ?1",
       "DELETE FROM entry_responses WHERE responder_id = ?1",

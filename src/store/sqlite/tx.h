@@ -149,6 +149,18 @@ class SqliteTx final : public WriteTx {
   Result<bool> delete_menu_suggestion(const std::string& bond_id, const std::string& suggestion_id,
                                       const std::string& author_id) override;
 
+  // ---- notifications (notify.cpp)
+  Result<NotifySettings> notify_settings(const std::string& user_id) override;
+  Result<std::vector<PushDevice>> push_devices(const std::string& user_id) override;
+  Result<std::vector<NotifyCandidate>> notify_candidates(Millis pending_since) override;
+  Result<void> put_notify_settings(const std::string& user_id, const NotifySettings& settings, Millis at) override;
+  Result<void> put_push_device(const PushDevice& device, std::size_t keep) override;
+  Result<bool> delete_push_device(const std::string& user_id, const std::string& id) override;
+  Result<void> drop_push_endpoint(const std::string& endpoint) override;
+  Result<void> mark_push_sent(const std::string& endpoint, Millis at) override;
+  Result<void> mark_reminded(const std::string& user_id, Day day, Millis at) override;
+  Result<void> mark_event_pushed(const std::string& user_id, Millis at) override;
+
   // ---- the two needs (needs.cpp)
   Result<std::vector<NeedsResult>> needs_results_of(const std::string& user_id) override;
   Result<std::vector<std::string>> needs_shown_by(const std::string& user_id) override;
