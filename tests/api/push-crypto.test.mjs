@@ -100,6 +100,15 @@ describe('a push message as the push service and the browser see it', () => {
     assert.equal((await stat(keyPath)).mode & 0o777, 0o600);
     const other = await send(watch.subscription, '{"n":3}', { key: path.join(dir, 'other.pem') });
     assert.notEqual(other.public_key, first.public_key);
+
+    // A subscription made with the first key refuses messages signed with another, as push services do.
+    const bound = push.device('bound', { applicationServerKey: first.public_key });
+    assert.equal((await send(bound.subscription, '{"n":4}')).outcome, 'delivered');
+    const foreign = await send(bound.subscription, '{"n":5}', { key: path.join(dir, 'other.pem') });
+    assert.deepEqual({ outcome: foreign.outcome, status: foreign.status }, { outcome: 'rejected', status: 403 });
+    await bound.nothingFor(100);
+    assert.deepEqual(bound.messages.map((m) => m.json), [{ n: 4 }]);
+    assert.equal(push.problems.pop().device, 'bound');
   });
 });
 

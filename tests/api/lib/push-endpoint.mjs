@@ -12,6 +12,9 @@
 //   ... give phone.subscription to the server, make it send ...
 //   const [message] = await phone.waitFor(1);   // { plaintext, json, headers, claims, publicKey, body }
 //   phone.answer(410);                          // from now on: gone (or 429 with { 'retry-after': '60' })
+//   await phone.nothingFor(500);                 // asserts that no message came in that time
+//   push.device('tablet', { applicationServerKey }) // refuses (403) a message signed by another key,
+//                                                // as a real push service binds a subscription to its key
 //   assert.deepEqual(push.problems, []);        // requests that failed a check, with why
 //   await push.close();
 
@@ -74,8 +77,9 @@ export function contentHeader(body) {
 }
 
 class Device {
-  constructor(service, name) {
+  constructor(service, name, applicationServerKey) {
     this.name = name;
+    this.applicationServerKey = applicationServerKey;
     this.id = crypto.randomBytes(16).toString('base64url');
     this.ecdh = crypto.createECDH('prime256v1');
     this.ecdh.generateKeys();
@@ -113,6 +117,13 @@ class Device {
     });
   }
 
+  /** Waits `ms` and asserts that no message arrived meanwhile. */
+  async nothingFor(ms) {
+    const before = this.messages.length;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    assert.equal(this.messages.length, before, `${this.name}: no push message expected`);
+  }
+
   record(message) {
     this.messages.push(message);
     this.waiters = this.waiters.filter((w) => {
@@ -130,8 +141,8 @@ export async function startPushService() {
     origin: '',
     problems: [],   // { device, problem } for every request that failed a check
     requests: 0,    // every POST, whatever became of it
-    device(name = `device-${devices.size + 1}`) {
-      const device = new Device(service, name);
+    device(name = `device-${devices.size + 1}`, { applicationServerKey } = {}) {
+      const device = new Device(service, name, applicationServerKey);
       devices.set(device.id, device);
       return device;
     },
@@ -160,6 +171,9 @@ export async function startPushService() {
       vapid = verifyVapid(req.headers.authorization, service.origin);
     } catch (err) {
       return refuse(401, `VAPID: ${err.message}`);
+    }
+    if (device.applicationServerKey && vapid.publicKey !== device.applicationServerKey) {
+      return refuse(403, 'signed by another key than the subscription was made with');
     }
     const ttl = req.headers.ttl;
     if (!/^\d+$/.test(ttl ?? '')) return refuse(400, `TTL ${JSON.stringify(ttl)} is not a number of seconds`);
