@@ -8,6 +8,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SMTPServer } from 'smtp-server';
 import { Client, makeBond, registerPerson } from './lib/client.mjs';
 import { connectEvents } from './lib/events.mjs';
 import { loadRoutes, startServer } from './lib/server.mjs';
@@ -183,7 +185,16 @@ function requestCounts(families) {
   return out;
 }
 
-// ---- The test ----------------------------------------------------------------------------------
+/** Reads /metrics from a metrics listener and parses it strictly. */
+async function scrapeFrom(origin) {
+  const res = await fetch(`${origin}/metrics`);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'text/plain; version=0.0.4; charset=utf-8');
+  const text = await res.text();
+  return { text, families: parseExposition(text) };
+}
+
+// ---- The tests ---------------------------------------------------------------------------------
 
 describe('metrics', TIMEOUT, () => {
   let server;
@@ -193,13 +204,7 @@ describe('metrics', TIMEOUT, () => {
   let ben;
   let bond;
 
-  const scrape = async () => {
-    const res = await fetch(`${metricsOrigin}/metrics`);
-    assert.equal(res.status, 200);
-    assert.equal(res.headers.get('content-type'), 'text/plain; version=0.0.4; charset=utf-8');
-    const text = await res.text();
-    return { text, families: parseExposition(text) };
-  };
+  const scrape = () => scrapeFrom(metricsOrigin);
 
   before(async () => {
     webDir = await mkdtemp(path.join(tmpdir(), 'pillars-web-'));
@@ -374,6 +379,59 @@ describe('metrics', TIMEOUT, () => {
     const res = await anonymous.get('/metrics');
     assert.equal(res.status, 404);
     assert.doesNotMatch(res.text, /pillars_/);
+  });
+});
+
+describe('password-reset mails', TIMEOUT, () => {
+  let server;
+  let mailServer;
+  let mails = 0;
+  let person;
+
+  before(async () => {
+    mailServer = new SMTPServer({
+      authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+      onData(stream, session, callback) {
+        stream.on('data', () => {});
+        stream.on('end', () => { mails++; callback(); });
+      },
+    });
+    await new Promise((resolve) => mailServer.listen(0, '127.0.0.1', resolve));
+    const smtpPort = mailServer.server.address().port;
+    server = await startServer({
+      args: ['--metrics-listen', '127.0.0.1:0', '--smtp-url', `smtp://127.0.0.1:${smtpPort}`, '--smtp-from', 'pillars@example.org'],
+    });
+    person = await registerPerson(server, { name: 'Ana' });
+  });
+  after(async () => {
+    await server?.stop();
+    if (mailServer.server.listening) await new Promise((resolve) => mailServer.close(resolve));
+  });
+
+  /** Waits (bounded) until `name` reaches `value` on the metrics listener. */
+  async function waitFor(origin, name, value) {
+    for (let i = 0; i < 200; i++) {
+      const { families } = await scrapeFrom(origin);
+      if (valueOf(families, name) >= value) return families;
+      await sleep(50);
+    }
+    assert.fail(`${name} did not reach ${value}`);
+  }
+
+  test('a mail sent and a mail that could not be sent are counted', async () => {
+    const origin = await server.metricsOrigin();
+    const anonymous = new Client(server);
+    assert.equal((await anonymous.post('/api/v1/auth/forgot-password', { email: person.email })).status, 202);
+    let families = await waitFor(origin, 'pillars_password_reset_mails_sent_total', 1);
+    assert.equal(mails, 1);
+    assert.equal(valueOf(families, 'pillars_password_reset_mails_sent_total'), 1);
+    assert.equal(valueOf(families, 'pillars_password_reset_mails_failed_total'), 0);
+
+    await new Promise((resolve) => mailServer.close(resolve));  // the mail server goes away
+    assert.equal((await anonymous.post('/api/v1/auth/forgot-password', { email: person.email })).status, 202);
+    families = await waitFor(origin, 'pillars_password_reset_mails_failed_total', 1);
+    assert.equal(valueOf(families, 'pillars_password_reset_mails_sent_total'), 1);
+    assert.equal(valueOf(families, 'pillars_password_reset_mails_failed_total'), 1);
   });
 });
 
