@@ -169,6 +169,7 @@ Awaitable login(AppContext& app, Context& ctx) {
 
   const LoginAttempt attempt{email, ctx.client_address, known_device(app, ctx, email)};
   if (int wait = app.take_login(attempt); wait > 0) {
+    app.server_metrics().signin_refused.fetch_add(1, std::memory_order_relaxed);
     Error e(Errc::rate_limited, "Too many sign-in attempts. Please wait a little and try again.");
     e.retry_after_seconds = wait;
     co_return e;
@@ -196,6 +197,7 @@ Awaitable login(AppContext& app, Context& ctx) {
                        : (crypto::verify_password(*password, dummy_hash()), false);
   });
   if (!valid) {
+    app.server_metrics().signin_failures.fetch_add(1, std::memory_order_relaxed);
     co_return Error(Errc::invalid_credentials, "That email and password do not match an account.");
   }
   app.login_succeeded(attempt);

@@ -1,8 +1,7 @@
-#include <fmt/format.h>
-
 #include "api/async_store.h"
 #include "api/handlers.h"
 #include "api/json.h"
+#include "mail/mailer.h"
 
 namespace pillars::api {
 
@@ -18,31 +17,39 @@ Awaitable readyz(AppContext& app, Context&) {
 
 // Served only on the metrics listener (--metrics-listen, off by default), never beside the app: even
 // counts of writes could tell one person when the other is active, so they are for the operator.
+// Labels name route patterns, methods, statuses and fixed reasons only: never a person, a bond, an
+// address or a path as asked. docs/metrics.md describes every family.
 Awaitable metrics(AppContext& app, Context&) {
   auto& m = app.server_metrics();
-  std::string out;
-  auto counter = [&](std::string_view name, std::string_view help, auto value, std::string_view type = "counter") {
-    out += fmt::format("# HELP {0} {1}\n# TYPE {0} {2}\n{0} {3}\n", name, help, type, value);
-  };
-  counter("pillars_http_requests_total", "HTTP requests answered.", m.requests.load());
-  out += "# HELP pillars_http_responses_total HTTP responses by status class.\n"
-         "# TYPE pillars_http_responses_total counter\n";
-  out += fmt::format("pillars_http_responses_total{{class=\"2xx\"}} {}\n", m.responses_2xx.load());
-  out += fmt::format("pillars_http_responses_total{{class=\"3xx\"}} {}\n", m.responses_3xx.load());
-  out += fmt::format("pillars_http_responses_total{{class=\"4xx\"}} {}\n", m.responses_4xx.load());
-  out += fmt::format("pillars_http_responses_total{{class=\"5xx\"}} {}\n", m.responses_5xx.load());
-  counter("pillars_http_request_seconds_total", "Time spent handling requests.",
-          static_cast<double>(m.request_micros.load()) / 1e6);
-  counter("pillars_http_connections_accepted_total", "Connections accepted.", m.connections_accepted.load());
-  counter("pillars_http_connections_rejected_total", "Connections refused at the connection cap.",
-          m.connections_rejected.load());
-  counter("pillars_http_connections_rejected_per_address_total",
-          "Connections refused because their address held too many.", m.connections_rejected_per_address.load());
-  counter("pillars_http_connections_reclaimed_total", "Idle connections closed to make room near the cap.",
-          m.connections_reclaimed.load());
-  counter("pillars_http_accept_errors_total", "Failed accepts, such as running out of file descriptors.",
-          m.accept_errors.load());
-  counter("pillars_http_connections_open", "Connections open now.", m.connections_open.load(), "gauge");
+  http::MetricsText text;
+  m.http.render(text);
+  text.family("pillars_http_responses_total", "HTTP responses by status class.", "counter");
+  for (auto [name, count] : {std::pair{"2xx", &m.responses_2xx}, std::pair{"3xx", &m.responses_3xx},
+                             std::pair{"4xx", &m.responses_4xx}, std::pair{"5xx", &m.responses_5xx}})
+    text.sample("pillars_http_responses_total", http::label("class", name), count->load());
+  text.family("pillars_http_request_seconds_total", "Time spent handling requests.", "counter");
+  text.sample("pillars_http_request_seconds_total", {}, static_cast<double>(m.request_micros.load()) / 1e6);
+  text.counter("pillars_http_connections_accepted_total", "Connections accepted.", m.connections_accepted.load());
+  text.counter("pillars_http_connections_rejected_total", "Connections refused at the connection cap.",
+               m.connections_rejected.load());
+  text.counter("pillars_http_connections_rejected_per_address_total",
+               "Connections refused because their address held too many.", m.connections_rejected_per_address.load());
+  text.counter("pillars_http_connections_reclaimed_total", "Idle connections closed to make room near the cap.",
+               m.connections_reclaimed.load());
+  text.counter("pillars_http_accept_errors_total", "Failed accepts, such as running out of file descriptors.",
+               m.accept_errors.load());
+  text.gauge("pillars_http_connections_open", "Connections open now.", m.connections_open.load());
+  text.counter("pillars_signin_failures_total", "Sign-ins with an email and password that do not match.",
+               m.signin_failures.load());
+  text.counter("pillars_signin_refused_total", "Sign-ins refused by the rate limit before the password was checked.",
+               m.signin_refused.load());
+  auto mails = app.settings().mailer ? app.settings().mailer->counts() : mail::Mailer::Counts{};
+  text.counter("pillars_password_reset_mails_sent_total", "Password-reset emails the mail server took.", mails.sent);
+  text.counter("pillars_password_reset_mails_failed_total",
+               "Password-reset emails not sent: the mail server refused or did not answer, or too many waited.",
+               mails.failed);
+  m.push.render(text);
+  std::string out = text.take();
   out += app.store_metrics();
   http::Response res{http::bhttp::status::ok, 11};
   res.set(http::bhttp::field::content_type, "text/plain; version=0.0.4; charset=utf-8");

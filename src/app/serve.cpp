@@ -192,31 +192,28 @@ int run_server(const ServeConfig& config) {
   auto store_metrics = [&sqlite, &events, &metrics] {
     auto s = sqlite.stats();
     auto heap = ::mallinfo2();
-    return fmt::format(
-        "# HELP pillars_store_reads_total Read jobs run.\n# TYPE pillars_store_reads_total counter\n"
-        "pillars_store_reads_total {}\n"
-        "# HELP pillars_store_writes_total Write jobs run.\n# TYPE pillars_store_writes_total counter\n"
-        "pillars_store_writes_total {}\n"
-        "# HELP pillars_store_commits_total Group commits.\n# TYPE pillars_store_commits_total counter\n"
-        "pillars_store_commits_total {}\n"
-        "# HELP pillars_websockets_open Live-event sockets open now.\n# TYPE pillars_websockets_open gauge\n"
-        "pillars_websockets_open {}\n"
-        "# HELP pillars_events_sent_total Live events written to sockets.\n# TYPE pillars_events_sent_total counter\n"
-        "pillars_events_sent_total {}\n"
-        "# HELP pillars_websockets_closed_session_end_total Live-event sockets closed because their session ended.\n"
-        "# TYPE pillars_websockets_closed_session_end_total counter\n"
-        "pillars_websockets_closed_session_end_total {}\n"
-        "# HELP pillars_store_sqlite_memory_bytes Memory SQLite holds now, its page caches included.\n"
-        "# TYPE pillars_store_sqlite_memory_bytes gauge\n"
-        "pillars_store_sqlite_memory_bytes {}\n"
-        "# HELP pillars_heap_in_use_bytes Memory the allocator has handed out and not had back.\n"
-        "# TYPE pillars_heap_in_use_bytes gauge\n"
-        "pillars_heap_in_use_bytes {}\n"
-        "# HELP pillars_heap_free_bytes Memory the allocator holds free (part of it still resident).\n"
-        "# TYPE pillars_heap_free_bytes gauge\n"
-        "pillars_heap_free_bytes {}\n",
-        s.reads, s.writes, s.commits, events.open_sockets(), metrics.events_sent.load(),
-        events.closed_for_session_end(), s.memory_bytes, heap.uordblks + heap.hblkhd, heap.fordblks);
+    http::MetricsText out;
+    out.counter("pillars_store_reads_total", "Read jobs run.", s.reads);
+    out.counter("pillars_store_writes_total", "Write jobs run.", s.writes);
+    out.counter("pillars_store_commits_total", "Group commits.", s.commits);
+    out.family("pillars_store_commit_size", "Write jobs per group commit.", "histogram");
+    out.histogram("pillars_store_commit_size", {}, sqlite.commit_sizes());
+    out.gauge("pillars_store_write_queue", "Write jobs waiting for the writer now.",
+              static_cast<std::int64_t>(s.write_queue));
+    out.gauge("pillars_store_read_queue", "Read jobs waiting for a reader now.",
+              static_cast<std::int64_t>(s.read_queue));
+    out.gauge("pillars_websockets_open", "Live-event sockets open now.",
+              static_cast<std::int64_t>(events.open_sockets()));
+    out.counter("pillars_events_sent_total", "Live events written to sockets.", metrics.events_sent.load());
+    out.counter("pillars_websockets_closed_session_end_total",
+                "Live-event sockets closed because their session ended.", events.closed_for_session_end());
+    out.gauge("pillars_store_sqlite_memory_bytes", "Memory SQLite holds now, its page caches included.",
+              static_cast<std::int64_t>(s.memory_bytes));
+    out.gauge("pillars_heap_in_use_bytes", "Memory the allocator has handed out and not had back.",
+              static_cast<std::int64_t>(heap.uordblks + heap.hblkhd));
+    out.gauge("pillars_heap_free_bytes", "Memory the allocator holds free (part of it still resident).",
+              static_cast<std::int64_t>(heap.fordblks));
+    return out.take();
   };
   // The one place the wall clock is chosen: everything else reads the time through the app context.
   api::AppContext app(sqlite, wall_clock(), cpu, settings, metrics, events, catalog->catalog, catalog->json,

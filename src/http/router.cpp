@@ -92,17 +92,19 @@ std::size_t Router::body_limit(bhttp::verb method, const std::vector<std::string
 }
 
 asio::awaitable<Router::Answer> Router::dispatch(Context& ctx, const std::vector<std::string>& segments) const {
-  auto reply = co_await run(ctx, segments);
+  std::size_t route = no_route;
+  auto reply = co_await run(ctx, segments, route);
   if (const Error* error = reply.error())
-    co_return Answer{problem_response(*error, ctx.request_id), std::nullopt, nullptr};
+    co_return Answer{problem_response(*error, ctx.request_id), std::nullopt, nullptr, route};
   if (Upgrade* upgrade = reply.upgrade())
-    co_return Answer{Response{bhttp::status::switching_protocols, 11}, std::move(upgrade->grant), nullptr};
+    co_return Answer{Response{bhttp::status::switching_protocols, 11}, std::move(upgrade->grant), nullptr, route};
   if (Streamed* streamed = reply.streamed())
-    co_return Answer{std::move(streamed->head), std::nullopt, std::move(streamed->body)};
-  co_return Answer{std::move(*reply.response()), std::nullopt, nullptr};
+    co_return Answer{std::move(streamed->head), std::nullopt, std::move(streamed->body), route};
+  co_return Answer{std::move(*reply.response()), std::nullopt, nullptr, route};
 }
 
-asio::awaitable<Reply> Router::run(Context& ctx, const std::vector<std::string>& segments) const {
+asio::awaitable<Reply> Router::run(Context& ctx, const std::vector<std::string>& segments,
+                                   std::size_t& route) const {
   auto m = match(ctx.req.method(), segments);
   if (!m.route) {
     if (!m.allow.empty()) {
@@ -113,6 +115,7 @@ asio::awaitable<Reply> Router::run(Context& ctx, const std::vector<std::string>&
     co_return Error(Errc::not_found, "There is nothing at this address.");
   }
   ctx.route_path = m.route->path;
+  route = static_cast<std::size_t>(m.route - routes_.data());
   ctx.params = std::move(m.params);
   try {
     if (guard_) {

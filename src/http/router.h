@@ -62,7 +62,9 @@ class Router {
     Response response;
     std::optional<WebSocketGrant> websocket;
     std::shared_ptr<ChunkSource> stream;  // the body, when made while it is sent
+    std::size_t route = no_route;          // the matched route's place in routes(), for /metrics
   };
+  static constexpr std::size_t no_route = static_cast<std::size_t>(-1);
   // Matches, guards and runs the handler, and renders any Error as problem+json: the one place that
   // does. Never throws: a handler's exception is logged and becomes a 500.
   asio::awaitable<Answer> dispatch(Context& ctx, const std::vector<std::string>& segments) const;
@@ -71,7 +73,7 @@ class Router {
   struct Compiled {
     std::vector<std::string> segments;  // "{name}" marks a parameter
   };
-  asio::awaitable<Reply> run(Context& ctx, const std::vector<std::string>& segments) const;
+  asio::awaitable<Reply> run(Context& ctx, const std::vector<std::string>& segments, std::size_t& route) const;
 
   std::vector<Route> routes_;
   std::vector<Compiled> compiled_;

@@ -81,7 +81,9 @@ constexpr std::string_view kTooMany =
 
 Server::Server(asio::io_context& io, const Router& router, const StaticFiles& files, ServerOptions options,
                ServerMetrics& metrics, EventHub& events)
-    : io_(io), router_(router), files_(files), options_(options), metrics_(metrics), events_(events), acceptor_(io) {}
+    : io_(io), router_(router), files_(files), options_(options), metrics_(metrics), events_(events), acceptor_(io) {
+  metrics_.http.prepare(router_);
+}
 
 Server::~Server() {
   disk_pool_.join();
@@ -289,8 +291,8 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
       Response res = problem_response(error, request_id);
       res.keep_alive(false);
       finish(res, request_id);
-      metrics_.requests++;
       metrics_.responses_4xx++;
+      metrics_.http.record(metrics_.http.unmatched_slot(parser.get().method()), res.result_int(), 0);
       spdlog::info("rid={} status={} unreadable request: {}", request_id, res.result_int(),
                    ec ? ec.message() : error.detail);
       stream.expires_after(options_.write_timeout);
@@ -303,8 +305,10 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     std::string route_for_log;
     std::optional<WebSocketGrant> websocket;
     std::shared_ptr<ChunkSource> streamed;
-    Response res = co_await handle(req, client, route_for_log, websocket, streamed);
+    std::size_t slot = 0;
+    Response res = co_await handle(req, client, route_for_log, websocket, streamed, slot);
     if (websocket && res.result() == bhttp::status::switching_protocols) {
+      count(slot, res.result_int(), started);
       spdlog::info("rid={} method=GET route=\"{}\" status=101", std::string_view(res["X-Request-Id"]), route_for_log);
       co_await serve_events(conn, std::move(req), std::move(*websocket));
       co_return;
@@ -312,8 +316,7 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
     bool keep = req.keep_alive() && !stopping_;
     res.keep_alive(keep);
     if (streamed) {
-      metrics_.requests++;
-      metrics_.responses_2xx++;
+      count(slot, res.result_int(), started);
       std::string request_id(res["X-Request-Id"]);
       spdlog::info("rid={} method={} route=\"{}\" status={} streamed", request_id, std::string_view(req.method_string()),
                    route_for_log, res.result_int());
@@ -327,16 +330,11 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> conn) {
       res.body().clear();
       res.content_length(length);
     }
-    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-
-    metrics_.requests++;
-    metrics_.request_micros += static_cast<std::uint64_t>(micros.count());
     unsigned status = res.result_int();
-    (status < 300 ? metrics_.responses_2xx : status < 400 ? metrics_.responses_3xx
-                  : status < 500 ? metrics_.responses_4xx : metrics_.responses_5xx)++;
+    auto micros = count(slot, status, started);
     // Never the target or the body: paths can carry invite codes, bodies carry private text.
     spdlog::info("rid={} method={} route=\"{}\" status={} us={}", std::string_view(res["X-Request-Id"]),
-                 std::string_view(req.method_string()), route_for_log, status, micros.count());
+                 std::string_view(req.method_string()), route_for_log, status, micros);
 
     stream.expires_after(options_.write_timeout);
     auto [wec, wn] = co_await bhttp::async_write(stream, res, use_tuple);
@@ -438,6 +436,18 @@ asio::awaitable<void> Server::serve_events(std::shared_ptr<Connection> conn, Req
   conn->stream.socket().close(ignored);
 }
 
+std::uint64_t Server::count(std::size_t slot, unsigned status, std::chrono::steady_clock::time_point started) {
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+  auto us = static_cast<std::uint64_t>(std::max<std::int64_t>(0, micros.count()));
+  metrics_.request_micros.fetch_add(us, std::memory_order_relaxed);
+  if (status >= 200)  // a 101 is a WebSocket, not an answer of any class
+    (status < 300 ? metrics_.responses_2xx : status < 400 ? metrics_.responses_3xx
+                  : status < 500 ? metrics_.responses_4xx : metrics_.responses_5xx)
+        .fetch_add(1, std::memory_order_relaxed);
+  metrics_.http.record(slot, status, us);
+  return us;
+}
+
 void Server::finish(Response& res, const std::string& request_id) const {
   if (!request_id.empty()) res.set("X-Request-Id", request_id);
   res.set(bhttp::field::server, "pillars");
@@ -492,10 +502,11 @@ asio::awaitable<bool> Server::write_streamed(beast::tcp_stream& stream, Response
 
 asio::awaitable<Response> Server::handle(const Request& req, const std::string& client, std::string& route_for_log,
                                          std::optional<WebSocketGrant>& websocket,
-                                         std::shared_ptr<ChunkSource>& stream) {
+                                         std::shared_ptr<ChunkSource>& stream, std::size_t& slot) {
   std::string request_id = new_request_id();
   Response res;
   auto segments = path_segments(req.target());
+  slot = metrics_.http.unmatched_slot(req.method());
   if (!segments) {
     route_for_log = "-";
     res = problem_response(Error(Errc::bad_request, "The address could not be read."), request_id);
@@ -504,10 +515,16 @@ asio::awaitable<Response> Server::handle(const Request& req, const std::string& 
     auto answer = co_await router_.dispatch(ctx, *segments);
     res = std::move(answer.response);
     route_for_log = ctx.route_path.empty() ? "unmatched" : std::string(ctx.route_path);
+    if (answer.route != Router::no_route) slot = metrics_.http.route_slot(answer.route, req.method());
     websocket = std::move(answer.websocket);
     stream = std::move(answer.stream);
     for (auto& cookie : ctx.extra_set_cookies) res.insert(bhttp::field::set_cookie, cookie);
     if (res.count(bhttp::field::cache_control) == 0) res.set(bhttp::field::cache_control, "no-store");
+  } else if (segments->size() == 1 && segments->front() == "metrics") {
+    // Metrics live on their own listener only; here, not even the web app's page answers, so a
+    // scraper pointed at the app's address gets a plain 404.
+    route_for_log = "unmatched";
+    res = problem_response(Error(Errc::not_found, "There is nothing at this address."), request_id);
   } else {
     route_for_log = "static";
     std::optional<Response> file;
@@ -521,6 +538,8 @@ asio::awaitable<Response> Server::handle(const Request& req, const std::string& 
       } else {
         file = files_.serve(req, *segments);
       }
+      // A path the web app has no file for counts as unmatched, like one no route knows.
+      if (file) slot = metrics_.http.static_slot(req.method());
       res = file ? std::move(*file)
                  : problem_response(Error(Errc::not_found, "There is nothing at this address."), request_id);
     }

@@ -18,6 +18,7 @@
 
 #include "http/client_address.h"
 #include "http/event_hub.h"
+#include "http/metrics.h"
 #include "http/router.h"
 #include "http/static_files.h"
 
@@ -39,9 +40,10 @@ struct ServerOptions {
   ProxyList trusted_proxies;  // whose X-Forwarded-For names the client (--trusted-proxies)
 };
 
-// Counters for /metrics. All relaxed atomics; read at any time.
+// Counters for /metrics. All relaxed atomics; read at any time. Nothing here is per person or per
+// bond: counts that could tell one person what the other does stay summed over everyone.
 struct ServerMetrics {
-  std::atomic<std::uint64_t> requests{0};
+  RequestMetrics http;  // by route pattern, method and status; laid out by the Server from its router
   std::atomic<std::uint64_t> responses_2xx{0}, responses_3xx{0}, responses_4xx{0}, responses_5xx{0};
   std::atomic<std::uint64_t> connections_accepted{0}, connections_rejected{0};
   std::atomic<std::uint64_t> connections_rejected_per_address{0};  // over the per-address limit
@@ -51,6 +53,9 @@ struct ServerMetrics {
   std::atomic<std::int64_t> websockets_open{0};
   std::atomic<std::uint64_t> events_sent{0};
   std::atomic<std::uint64_t> request_micros{0};  // total handling time
+  std::atomic<std::uint64_t> signin_failures{0};  // a wrong email or password
+  std::atomic<std::uint64_t> signin_refused{0};   // refused by the sign-in rate limit before checking
+  PushCounters push;                              // Web Push: push.sent(), push.failed(PushFailure::...)
 };
 
 class Server {
@@ -75,8 +80,12 @@ class Server {
   struct Connection;
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> serve(std::shared_ptr<Connection> conn);
+  // Answers one request; `slot` says where /metrics counts it.
   asio::awaitable<Response> handle(const Request& req, const std::string& client, std::string& route_for_log,
-                                   std::optional<WebSocketGrant>& websocket, std::shared_ptr<ChunkSource>& stream);
+                                   std::optional<WebSocketGrant>& websocket, std::shared_ptr<ChunkSource>& stream,
+                                   std::size_t& slot);
+  // Counts an answer for /metrics; returns how long it took, in microseconds.
+  std::uint64_t count(std::size_t slot, unsigned status, std::chrono::steady_clock::time_point started);
   // Writes a streamed answer's head and then its body as chunks; false when the connection must close.
   asio::awaitable<bool> write_streamed(beast::tcp_stream& stream, Response& head, ChunkSource& body, bool keep,
                                        bool head_only, const std::string& request_id);

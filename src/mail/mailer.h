@@ -2,6 +2,7 @@
 // The interface is all the API sees; smtp.h is the one implementation (libcurl).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace pillars::mail {
@@ -19,6 +20,13 @@ class Mailer {
   // a request takes tells nothing about whether a message went out. Failures go to the log,
   // without the address or the text.
   virtual void send(Message message) = 0;
+
+  struct Counts {
+    std::uint64_t sent = 0;
+    std::uint64_t failed = 0;  // the server refused or could not be reached, or the queue was full
+  };
+  // Messages sent and failed since start, for /metrics.
+  virtual Counts counts() const { return {}; }
 };
 
 }  // namespace pillars::mail

@@ -95,6 +95,7 @@ void SmtpMailer::send(Message message) {
     std::lock_guard lock(mutex_);
     if (stopping_ || queue_.size() >= kMaxQueued) {
       spdlog::warn("mail: the queue is full; a message was dropped");
+      failed_++;
       return;
     }
     queue_.push_back(std::move(message));
@@ -112,7 +113,12 @@ void SmtpMailer::run() {
       message = std::move(queue_.front());
       queue_.pop_front();
     }
-    if (auto sent = send_now(message); !sent) spdlog::warn("mail: {}", sent.error().detail);
+    if (auto sent = send_now(message); !sent) {
+      failed_++;
+      spdlog::warn("mail: {}", sent.error().detail);
+    } else {
+      sent_++;
+    }
   }
 }
 

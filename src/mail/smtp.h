@@ -1,6 +1,7 @@
 // An SMTP Mailer on libcurl: one thread sends the queued messages in order.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -37,6 +38,7 @@ class SmtpMailer final : public Mailer {
   SmtpMailer& operator=(const SmtpMailer&) = delete;
 
   void send(Message message) override;
+  Counts counts() const override { return {sent_.load(), failed_.load()}; }
 
   // Sends one message now, on the caller's thread.
   Result<void> send_now(const Message& message) const;
@@ -49,6 +51,7 @@ class SmtpMailer final : public Mailer {
   std::condition_variable wake_;
   std::deque<Message> queue_;
   bool stopping_ = false;
+  std::atomic<std::uint64_t> sent_{0}, failed_{0};
   std::thread thread_;
 };
 

@@ -100,7 +100,7 @@ describe('health and metrics', TIMEOUT, () => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type'), /^text\/plain\b/);
     const text = await res.text();
-    assert.match(text, /^pillars_http_requests_total \d+$/m, 'counts requests');
+    assert.match(text, /^pillars_http_requests_total\{route="[^"]+",method="[A-Z]+",status="\d+"\} \d+$/m, 'counts requests');
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     assert.ok(lines.some((l) => /^# TYPE [a-zA-Z_:][a-zA-Z0-9_:]* (counter|gauge|histogram|summary|untyped)$/.test(l)),
       'metrics should declare types');

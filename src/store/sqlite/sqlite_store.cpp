@@ -38,6 +38,7 @@ struct SqliteStore::Impl {
   std::vector<std::thread> threads;
 
   std::atomic<std::uint64_t> read_count{0}, write_count{0}, commit_count{0};
+  Histogram commit_sizes{kCommitSizeBounds};
 
   static void run_read(const ReadJob& job, Conn& conn, const crypto::Sealer* sealer) {
     SqliteTx tx(conn, sealer);
@@ -111,7 +112,10 @@ struct SqliteStore::Impl {
     }
     bool durable = began && conn.exec("COMMIT");
     if (began && !durable) conn.exec("ROLLBACK");
-    if (durable) commit_count.fetch_add(1, std::memory_order_relaxed);
+    if (durable) {
+      commit_count.fetch_add(1, std::memory_order_relaxed);
+      commit_sizes.observe(batch.size());
+    }
     write_count.fetch_add(batch.size(), std::memory_order_relaxed);
     for (std::size_t i = 0; i < batch.size(); ++i) {
       // A rolled-back job's own result already says why; its changes were undone, which is durable.
@@ -209,8 +213,19 @@ void SqliteStore::close() {
 }
 
 StoreStats SqliteStore::stats() const {
-  return {impl_->read_count.load(), impl_->write_count.load(), impl_->commit_count.load(),
-          static_cast<std::uint64_t>(sqlite3_memory_used())};
+  StoreStats s{impl_->read_count.load(), impl_->write_count.load(), impl_->commit_count.load(),
+               static_cast<std::uint64_t>(sqlite3_memory_used())};
+  {
+    std::lock_guard lock(impl_->mutex);
+    s.write_queue = impl_->writes.size();
+  }
+  {
+    std::lock_guard lock(impl_->read_mutex);
+    s.read_queue = impl_->reads.size();
+  }
+  return s;
 }
+
+const Histogram& SqliteStore::commit_sizes() const { return impl_->commit_sizes; }
 
 }  // namespace pillars::store

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/histogram.h"
 #include "crypto/seal.h"
 #include "store/store.h"
 
@@ -22,7 +23,12 @@ struct StoreStats {
   std::uint64_t writes = 0;
   std::uint64_t commits = 0;  // group transactions; writes / commits is the mean group size
   std::uint64_t memory_bytes = 0;  // what SQLite holds now, page caches included (bounded by cache_size)
+  std::uint64_t write_queue = 0;   // write jobs waiting for the writer now
+  std::uint64_t read_queue = 0;    // read jobs waiting for a reader now
 };
+
+// The bounds of the group-commit size histogram: write jobs per committed transaction.
+inline constexpr std::array<std::uint64_t, 10> kCommitSizeBounds{1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
 
 class SqliteStore final : public Store {
  public:
@@ -46,6 +52,8 @@ class SqliteStore final : public Store {
   void close() override;
 
   StoreStats stats() const;
+  // Write jobs per committed transaction (bounds kCommitSizeBounds).
+  const Histogram& commit_sizes() const;
 
   struct Impl;
 
