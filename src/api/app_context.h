@@ -46,6 +46,10 @@ struct Settings {
   std::shared_ptr<mail::Mailer> mailer;
   std::size_t reset_limit_per_address = 10;  // "forgot password" requests per address in an hour
   std::size_t reset_limit_per_email = 3;     // and per address asked about, in an hour
+  // Web Push: the public key browsers subscribe with (empty: this server sends no pushes), and
+  // whether a push service on http://127.0.0.1 is accepted (for tests, never in production).
+  std::string push_public_key;
+  bool push_loopback_http = false;
 };
 
 class AppContext {

@@ -133,6 +133,12 @@ void notify(AppContext& app, const std::string& to, std::string_view type, const
 Notice notice_of(NoticeKind kind, std::string to, std::string bond_id, std::string from, std::string subject,
                  Millis at, std::optional<std::string> entry_id = std::nullopt, std::optional<Day> day = std::nullopt);
 void tell(AppContext& app, const Notice& notice);
+// Notifications (notify.cpp): one's own choices and push devices.
+Awaitable get_notifications(AppContext&, Context&);
+Awaitable put_notifications(AppContext&, Context&);
+Awaitable add_push_device(AppContext&, Context&);
+Awaitable remove_push_device(AppContext&, Context&);
+
 Awaitable list_notices(AppContext&, Context&);
 Awaitable mark_notices_seen(AppContext&, Context&);
 

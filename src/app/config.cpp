@@ -104,6 +104,21 @@ int run(int argc, char** argv) {
   serve_cmd->add_flag("--smtp-require-tls", serve.smtp_require_tls, "Refuse to send over smtp:// without STARTTLS")
       ->envname("PILLARS_SMTP_REQUIRE_TLS");
 
+  serve_cmd->add_option("--push-subject", serve.push_subject,
+                        "How push services can reach whoever runs this Pillars: a mailto: or https: address (default: the public URL)")
+      ->envname("PILLARS_PUSH_SUBJECT");
+  serve_cmd->add_option("--push-interval-ms", serve.push_interval_ms, "How often to look for notifications to send")
+      ->envname("PILLARS_PUSH_INTERVAL_MS")->check(CLI::Range(50, 600000))->capture_default_str();
+  serve_cmd->add_option("--push-settle-seconds", serve.push_settle_seconds,
+                        "How long news gathers before one push tells of it")
+      ->envname("PILLARS_PUSH_SETTLE_SECONDS")->check(CLI::Range(0, 86400))->capture_default_str();
+  serve_cmd->add_option("--push-gap-seconds", serve.push_gap_seconds,
+                        "At most one push about the other person per this many seconds")
+      ->envname("PILLARS_PUSH_GAP_SECONDS")->check(CLI::Range(0, 86400))->capture_default_str();
+  serve_cmd->add_flag("--push-allow-loopback-http", serve.push_allow_loopback_http,
+                      "Accept push services on http://127.0.0.1 (for tests; never in production)")
+      ->envname("PILLARS_PUSH_ALLOW_LOOPBACK_HTTP");
+
   std::string migrate_data = "./data";
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
   add_data_option(migrate_cmd, migrate_data, "Folder of the database");

@@ -33,6 +33,12 @@ struct ServeConfig {
   std::string smtp_user;
   std::string smtp_password;
   bool smtp_require_tls = false;
+  // Web Push: the key is <data>/push.key, made at the first start.
+  std::string push_subject;        // mailto: or https: contact for push services (default: the public URL)
+  int push_interval_ms = 30000;    // how often the dispatcher looks for what to send
+  int push_settle_seconds = 120;   // notices gather this long before a push tells of them
+  int push_gap_seconds = 3600;     // at most one push about the other per this long
+  bool push_allow_loopback_http = false;  // accept push services on http://127.0.0.1 (tests only)
 };
 
 // Parses argv, runs the chosen subcommand and returns the process exit code.

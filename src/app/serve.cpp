@@ -19,6 +19,8 @@
 #include "crypto/seal.h"
 #include "http/server.h"
 #include "mail/smtp.h"
+#include "api/notify_dispatch.h"
+#include "push/webpush.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace pillars::app {
@@ -187,6 +189,23 @@ int run_server(const ServeConfig& config) {
     settings.mailer = std::make_shared<mail::SmtpMailer>(std::move(smtp));
     spdlog::info("password-reset links go out by email");
   }
+  // Web Push: the key browsers subscribe with lives with the data, made at the first start.
+  std::unique_ptr<push::Pusher> pusher;
+  {
+    auto key = push::VapidKey::load_or_create(std::filesystem::path(config.data) / "push.key");
+    if (!key) {
+      spdlog::error("notifications are off: {}", key.error());
+    } else {
+      settings.push_public_key = key->public_key();
+      settings.push_loopback_http = config.push_allow_loopback_http;
+      push::PusherOptions push_options;
+      push_options.subject = !config.push_subject.empty()                  ? config.push_subject
+                             : config.public_url.starts_with("https://") ? config.public_url
+                                                                           : std::string("mailto:pillars@localhost");
+      push_options.allow_loopback_http = config.push_allow_loopback_http;
+      pusher = push::make_curl_pusher(std::move(*key), std::move(push_options));
+    }
+  }
   store::SqliteStore& sqlite = **store;
   http::EventHub events(static_cast<std::size_t>(config.max_sockets_per_person));
   auto store_metrics = [&sqlite, &events, &metrics] {
@@ -269,6 +288,13 @@ int run_server(const ServeConfig& config) {
   server.start();
   asio::co_spawn(io, sweep_store(sqlite, app), asio::detached);
   asio::co_spawn(io, housekeeping(app), asio::detached);
+  if (pusher) {
+    api::DispatchOptions dispatch;
+    dispatch.every = std::chrono::milliseconds(config.push_interval_ms);
+    dispatch.timing.settle = static_cast<Millis>(config.push_settle_seconds) * 1000;
+    dispatch.timing.gap = static_cast<Millis>(config.push_gap_seconds) * 1000;
+    asio::co_spawn(io, api::dispatch_loop(app, *pusher, dispatch), asio::detached);
+  }
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
@@ -290,6 +316,7 @@ int run_server(const ServeConfig& config) {
   for (int i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
   io.run();
   for (auto& t : pool) t.join();
+  pusher.reset();  // what still waits to be sent fails now, while the store and the app still exist
 
   cpu.join();
   app.signup_cpu().join();

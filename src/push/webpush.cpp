@@ -241,6 +241,15 @@ std::expected<void, std::string> check(const Subscription& s, bool allow_loopbac
   bool loopback = allow_loopback_http && url->scheme_id() == boost::urls::scheme::http &&
                   url->encoded_host() == "127.0.0.1";
   if (!https && !loopback) return std::unexpected("The push endpoint must be an https address.");
+  // Push services have public names: an address by number, or a name with no dot in it or of the
+  // local network, would have this server send to machines beside it.
+  if (https && !(allow_loopback_http && url->encoded_host() == "127.0.0.1")) {
+    std::string host(url->encoded_host());
+    bool named = url->host_type() == boost::urls::host_type::name;
+    bool local = host.find('.') == std::string::npos || host.ends_with(".local") || host.ends_with(".localhost") ||
+                 host.ends_with(".internal") || host.ends_with(".lan");
+    if (!named || local) return std::unexpected("The push endpoint must be a push service's public address.");
+  }
 
   auto p256dh = from_base64url(s.p256dh);
   if (!p256dh || p256dh->size() != kPointSize || (*p256dh)[0] != 0x04 || !ec_key(*p256dh))

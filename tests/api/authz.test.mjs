@@ -14,6 +14,7 @@
 // wrote; nothing the partner receives may mention what the author keeps private.
 
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
   Client, assertBond, assertProblem, makeBond, signIn, strongPassword, uniqueEmail,
@@ -44,6 +45,16 @@ async function extraSession(ctx, person) {
   const session = list.body.sessions.find((s) => s.user_agent === device.userAgent);
   assert.ok(session, 'the new session should be listed');
   return { device, id: session.id };
+}
+
+/** A subscription as a browser's push service would give it (never called: the server only keeps it). */
+function browserSubscription() {
+  const ecdh = crypto.createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    endpoint: `https://push.example.org/send/${crypto.randomBytes(12).toString('base64url')}`,
+    keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: crypto.randomBytes(16).toString('base64url') },
+  };
 }
 
 async function openInvite(person, kind = 'friend') {
@@ -198,6 +209,32 @@ const ROUTES = {
       assert.equal(stillThere, who === 'member' ? 401 : 200,
         who === 'member' ? 'the revoked session is signed out' : 'someone else cannot end Ana\'s session');
       return res;
+    },
+  },
+  'GET /api/v1/me/notifications': {
+    access: 'signed_in',
+    expect: { stranger: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).get('/api/v1/me/notifications'),
+    check: (res) => assert.equal(typeof res.body.settings.events, 'boolean'),
+  },
+  'PUT /api/v1/me/notifications': {
+    access: 'signed_in',
+    expect: { stranger: 200, member: 200 },
+    call: (who, ctx) => ctx.as(who).put('/api/v1/me/notifications', { reminder: '21:00' }),
+  },
+  'POST /api/v1/me/push-devices': {
+    access: 'signed_in',
+    expect: { stranger: 201, member: 201 },
+    call: (who, ctx) => ctx.as(who).post('/api/v1/me/push-devices', browserSubscription()),
+  },
+  'DELETE /api/v1/me/push-devices/{id}': {
+    access: 'signed_in',
+    // Everyone aims at one of Ana's devices; only Ana may remove it.
+    expect: { stranger: 404, member: 204 },
+    async call(who, ctx) {
+      const made = await ctx.ana.post('/api/v1/me/push-devices', browserSubscription());
+      assert.equal(made.status, 201, made.text);
+      return ctx.as(who).delete(`/api/v1/me/push-devices/${enc(made.body.device.id)}`);
     },
   },
   'POST /api/v1/invites': {

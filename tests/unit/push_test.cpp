@@ -221,6 +221,12 @@ TEST(WebPushCheck, RefusesBadEndpoints) {
   EXPECT_TRUE(check(r.subscription("http://127.0.0.1:9/x"), true)) << "loopback http, when allowed";
   EXPECT_FALSE(check(r.subscription("http://localhost:9/x"), true));
   EXPECT_FALSE(check(r.subscription("http://10.0.0.1:9/x"), true));
+  // Never to the machines beside the server: no address by number, no local name.
+  EXPECT_FALSE(check(r.subscription("https://127.0.0.1/x"), false));
+  for (const char* inside : {"https://10.0.0.1/x", "https://192.168.1.20/x", "https://[::1]/x",
+                             "https://localhost/x", "https://intranet/x", "https://printer.local/x",
+                             "https://db.internal/x", "https://nas.lan/x"})
+    EXPECT_FALSE(check(r.subscription(inside), true)) << inside;
 }
 
 TEST(WebPushCheck, RefusesBadKeys) {
@@ -412,7 +418,7 @@ TEST_F(VapidKeyFile, TheSenderAnswersEveryMessageOnce) {
   Receiver r;
   Deliveries deliveries;
   {
-    auto pusher = make_curl_pusher(*key, {.subject = "mailto:ops@example.org", .timeout = 5s});
+    auto pusher = make_curl_pusher(*key, {.subject = "mailto:ops@example.org", .allow_loopback_http = true, .timeout = 5s});
     std::promise<Delivery> refused;
     Subscription bad = r.subscription("http://push.example.net/x");
     pusher->send(bad, Message{.payload = "{}"}, [&](Delivery d) { refused.set_value(d); });
@@ -451,7 +457,8 @@ TEST_F(VapidKeyFile, AFullQueueDropsAndCounts) {
   Deliveries deliveries;
   std::size_t dropped = 0;
   {
-    auto pusher = make_curl_pusher(*key, {.subject = "mailto:ops@example.org", .max_queued = 2, .max_in_flight = 1});
+    auto pusher = make_curl_pusher(*key, {.subject = "mailto:ops@example.org", .allow_loopback_http = true, .max_queued = 2,
+                                          .max_in_flight = 1});
     for (int i = 0; i < 50; ++i)
       pusher->send(r.subscription("https://127.0.0.1:1/push/z"), Message{.payload = "{}"}, deliveries.add());
     dropped = pusher->dropped();
