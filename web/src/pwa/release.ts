@@ -20,7 +20,8 @@ export async function reloadIfReleased(): Promise<boolean> {
   if (!mine || !navigator.onLine) return false;
   let html: string;
   try {
-    const response = await fetch('/index.html', { cache: 'no-store', credentials: 'same-origin' });
+    // "/", not "/index.html": the service worker keeps the latter, and this must ask the server.
+    const response = await fetch('/', { cache: 'no-store', credentials: 'same-origin' });
     if (!response.ok) return false;
     html = await response.text();
   } catch {
