@@ -40,8 +40,13 @@ for (const [how, args] of [
       assert.ok(etag, 'an ETag, so a check for a new release costs little');
       const body = await res.text();
       assert.match(body, /^\/\/ Pillars service worker, release [0-9a-f]{16}\n/);
-      assert.match(body, /"\/index\.html"/, 'the shell is among the files it keeps');
-      assert.doesNotMatch(body, /"\/api\//, 'no API address among the files it keeps');
+      const list = /\[((?:"\/[^"]*",?)+)\]/.exec(body);
+      assert.ok(list, 'the list of files it keeps');
+      const files = JSON.parse(`[${list[1]}]`);
+      assert.ok(files.includes('/index.html'), 'the shell is among them');
+      assert.ok(files.includes('/manifest.webmanifest') && files.includes('/icons/icon-192.png'));
+      assert.ok(files.some((f) => /^\/assets\/index-[\w-]{8}\.js$/.test(f)), 'and the code');
+      assert.deepEqual(files.filter((f) => f.startsWith('/api/') || f === '/sw.js'), [], 'no API address, not itself');
       const csp = directives(res);
       assert.deepEqual(csp.get('worker-src'), ["'self'"]);
       assert.deepEqual(csp.get('manifest-src'), ["'self'"]);
