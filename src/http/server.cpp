@@ -453,8 +453,8 @@ void Server::finish(Response& res, const std::string& request_id) const {
   res.set(bhttp::field::server, "pillars");
   res.set("Content-Security-Policy",
           "default-src 'self'; script-src 'self'; style-src 'self'; "
-          "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-          "frame-ancestors 'none'");
+          "connect-src 'self'; font-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; "
+          "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "no-referrer");
   res.set("X-Frame-Options", "DENY");

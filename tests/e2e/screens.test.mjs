@@ -115,6 +115,9 @@ test('a screen whose file cannot be fetched offers to try again, and then opens'
 test('an address opened directly works', { timeout: TEST_TIMEOUT }, async () => {
   await p.goto('/journal');
   await h1(p).filter({ hasText: 'Journal' }).waitFor();
+  // The title is set just after the screen is drawn (an effect): with the screen's code from the
+  // service worker's cache the heading can be read first, so the title is waited for.
+  await p.waitForFunction(() => document.title === 'Your journal · Pillars', null, { timeout: 5_000 }).catch(() => {});
   assert.equal(await p.title(), 'Your journal · Pillars');
 });
 

@@ -2,11 +2,13 @@
 // is a component like the one it names: Vite makes each such import a file of its own, fetched the
 // first time the screen is opened (or when `preload` asks), and kept for the rest of the visit.
 // While it comes, a quiet "Opening…"; when it cannot be fetched, the "cannot reach" screen with
-// a retry. When it arrives, its heading takes the focus a navigation owed it (ui/focus.ts).
+// a retry (or, when a new release removed the file, a reload into that release: pwa/release.ts).
+// When it arrives, its heading takes the focus a navigation owed it (ui/focus.ts).
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Loading, Unreachable } from './ui/feedback';
 import { headingArrived, oweHeading } from './ui/focus';
+import { reloadIfReleased } from './pwa/release';
 
 export interface LazyScreen<P> {
   (props: P): JSX.Element;
@@ -46,7 +48,11 @@ export function lazy<M, K extends keyof M & string>(load: () => Promise<M>, name
       let current = true;
       preload().then(
         () => current && arrived((n) => n + 1),
-        () => current && setFailed(true),
+        // After a new release the file may be gone: then the page reloads into the new one.
+        () =>
+          void reloadIfReleased().then((reloading) => {
+            if (current && !reloading) setFailed(true);
+          }),
       );
       return () => {
         current = false;

@@ -10,6 +10,9 @@ import { AuthProvider } from './auth';
 import { LiveProvider } from './live';
 import { NewsProvider } from './news/state';
 import { StatusProvider } from './status';
+import { ConnectionNotices } from './pwa/offline';
+import { registerServiceWorker } from './pwa/register';
+import { UpdateOffer } from './pwa/update';
 
 const root = document.getElementById('app');
 if (root) {
@@ -22,7 +25,11 @@ if (root) {
           </NewsProvider>
         </LiveProvider>
       </AuthProvider>
+      <UpdateOffer />
+      <ConnectionNotices />
     </StatusProvider>,
     root,
   );
+  // Only the built app has a worker (the Vite plugin in vite.config.ts writes it).
+  if (import.meta.env.PROD) registerServiceWorker();
 }

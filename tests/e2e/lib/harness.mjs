@@ -108,9 +108,10 @@ export async function callIn(page, method, apiPath, data) {
 
 /**
  * `serverArgs` are added to the server's command line, say ['--demo'] for Ada and Ben with their
- * history (each server still has a data folder of its own, deleted at the end).
+ * history (each server still has a data folder of its own, deleted at the end). `web` is the
+ * folder of the built app it serves (web/dist unless a test serves a copy it changes).
  */
-export function createHarness({ serverArgs = [] } = {}) {
+export function createHarness({ serverArgs = [], web = webDir } = {}) {
   const h = {
     server: null, // { url, child, dataDir, exited, log() }
     browser: null,
@@ -127,7 +128,7 @@ export function createHarness({ serverArgs = [] } = {}) {
   /** Starts the server on a free port and resolves once it prints where it listens. */
   async function startServer() {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pillars-e2e-'));
-    const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web-dir', webDir, ...serverArgs], {
+    const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, '--web-dir', web, ...serverArgs], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -180,7 +181,7 @@ export function createHarness({ serverArgs = [] } = {}) {
 
   h.start = async () => {
     assert.ok(existsSync(bin), `server binary not found at ${bin}: run make build, or set PILLARS_BIN`);
-    assert.ok(existsSync(path.join(webDir, 'index.html')), 'web app not built: run npm run build in web/');
+    assert.ok(existsSync(path.join(web, 'index.html')), 'web app not built: run npm run build in web/');
     h.server = await startServer();
     h.browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -220,13 +221,17 @@ export function createHarness({ serverArgs = [] } = {}) {
     if (h.server) await rm(h.server.dataDir, { recursive: true, force: true });
   };
 
-  /** A fresh browser context and page for one person, with console errors recorded. */
-  h.openPerson = async (who) => {
+  /**
+   * A fresh browser context and page for one person, with console errors recorded. `options` are
+   * added to the context's, say { serviceWorkers: 'block' } for a visit with no service worker.
+   */
+  h.openPerson = async (who, options = {}) => {
     const context = await h.browser.newContext({
       baseURL: h.server.url,
       locale: 'en-GB',
       timezoneId: 'Europe/Amsterdam',
       viewport: { width: 390, height: 844 },
+      ...options,
     });
     context.setDefaultTimeout(STEP_TIMEOUT);
     context.setDefaultNavigationTimeout(STEP_TIMEOUT);

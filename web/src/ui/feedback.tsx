@@ -1,6 +1,8 @@
 // Shared ways of saying "wait" and "that did not work" on a screen.
 import type { ApiError } from '../api';
 import { useTitle } from '../hooks';
+import { OFFLINE_DETAIL, Offline } from '../pwa/offline';
+import { useOnline, useWhenOnline } from '../pwa/online';
 
 /** `later`: said only after a moment, so a wait too short to notice shows nothing. */
 export function Loading({ label = 'Loading…', later = false }: { label?: string; later?: boolean }) {
@@ -11,8 +13,17 @@ export function Loading({ label = 'Loading…', later = false }: { label?: strin
   );
 }
 
-/** A whole screen that could not be reached: the server, or a screen's code, did not answer. */
+/**
+ * A whole screen that could not be reached: the server, or a screen's code, did not answer. With
+ * no connection at all it says the device is offline, and tries again once it is back.
+ */
 export function Unreachable({ onRetry }: { onRetry: () => void }) {
+  const online = useOnline();
+  useWhenOnline(!online, onRetry);
+  return online ? <CannotReach onRetry={onRetry} /> : <Offline onRetry={onRetry} />;
+}
+
+function CannotReach({ onRetry }: { onRetry: () => void }) {
   useTitle('Cannot reach Pillars');
   return (
     <>
@@ -25,10 +36,13 @@ export function Unreachable({ onRetry }: { onRetry: () => void }) {
   );
 }
 
+/** A part of a screen that did not load. Offline, it says so and loads again once back online. */
 export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+  const offline = !useOnline() && error.status === 0;
+  useWhenOnline(offline && onRetry !== undefined, () => onRetry?.());
   return (
     <div class="notice notice--error" role="alert">
-      <p>{error.detail}</p>
+      <p>{offline ? OFFLINE_DETAIL : error.detail}</p>
       {onRetry && (
         <button type="button" class="button button--secondary" onClick={onRetry}>
           Try again
