@@ -64,13 +64,18 @@ async function ready(page) {
   await page.waitForFunction(() => !document.querySelector('.loading, [aria-busy="true"]'));
 }
 
-/** Opens `to` the way a link in the app does (the router listens for this event), then checks it. */
-async function visit(page, to, what = to) {
+/** Opens `to` the way a link in the app does (the router listens for this event). */
+async function open(page, to) {
   await page.evaluate((target) => {
     window.history.pushState(null, '', target);
     window.dispatchEvent(new Event('pillars:navigate'));
   }, to);
   await ready(page);
+}
+
+/** Opens `to` and checks it. */
+async function visit(page, to, what = to) {
+  await open(page, to);
   await assertAccessible(page, what);
 }
 
@@ -80,16 +85,47 @@ async function check(page, what) {
   await assertAccessible(page, what);
 }
 
+/**
+ * The lowest contrast of the journey's text where its two faint lines of closeness cross behind it
+ * (axe cannot tell what lies under text drawn over a picture, so this works it out with axe's own
+ * colour functions): the page's background with both lines laid over it at their opacity, against
+ * the colour of every piece of text in the timeline.
+ */
+function journeyTextOverBothLines(page) {
+  return page.evaluate(() => {
+    const { Color, flattenColors, getContrast } = window.axe.commons.color;
+    const parse = (css) => {
+      const c = new Color();
+      c.parseString(css);
+      return c;
+    };
+    const lines = [...document.querySelectorAll('.journey__line')];
+    if (lines.length !== 2) return { lines: lines.length, worst: 0 };
+    let under = parse(getComputedStyle(document.body).backgroundColor);
+    for (const line of lines) {
+      const style = getComputedStyle(line);
+      const stroke = parse(style.stroke);
+      stroke.alpha = Number(style.opacity);
+      under = flattenColors(stroke, under);
+    }
+    const texts = [...document.querySelectorAll('.journey__items *')].filter((e) =>
+      [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()),
+    );
+    const worst = Math.min(...texts.map((e) => getContrast(under, parse(getComputedStyle(e).color))));
+    return { lines: lines.length, texts: texts.length, worst };
+  });
+}
+
 /** Ada's two forms that ask for her password, each sent with a wrong one: the error at the field. */
 async function wrongPasswords(p, where) {
-  await visit(p, '/settings');
+  await open(p, '/settings');
   await p.getByLabel('Current password').fill('not the password');
   await p.getByLabel('New password', { exact: true }).fill('a new long enough password');
   await p.getByRole('button', { name: 'Change password' }).click();
   await p.getByRole('alert').or(p.locator('[aria-invalid="true"]')).first().waitFor();
   await check(p, `a password change with a wrong password (${where})`);
 
-  await visit(p, '/settings/data');
+  await open(p, '/settings/data');
   await p.getByRole('button', { name: 'Delete my account…' }).click();
   await p.getByLabel('Your password').fill('not the password');
   await p.getByRole('button', { name: 'Delete my account', exact: true }).click();
@@ -146,14 +182,14 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       // An invite link opened signed out leads to signing in, and back to the invite after.
       assert.match(p.url(), /\/signin\?next=%2Fjoin%2FABCD-EFGH$|\/nowhere$/);
 
-      await visit(p, '/signin');
+      await open(p, '/signin');
       await p.getByLabel('Email').fill('nobody@example.com');
       await p.getByLabel('Password', { exact: true }).fill('not the password');
       await p.getByRole('button', { name: 'Sign in' }).click();
       await p.getByRole('alert').first().waitFor();
       await check(p, `sign in with a wrong password (${where})`);
 
-      await visit(p, '/signup');
+      await open(p, '/signup');
       await p.getByLabel('Your name').fill('Cleo');
       await p.getByLabel('Email').fill('ada@example.com');
       await p.getByLabel('Password', { exact: true }).fill('a long enough password');
@@ -161,13 +197,13 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await p.locator('[aria-invalid="true"]').first().waitFor();
       await check(p, `sign up with an address already taken (${where})`);
 
-      await visit(p, '/forgot-password');
+      await open(p, '/forgot-password');
       await p.getByLabel('Email').fill('nobody@example.com');
       await p.getByRole('button', { name: 'Send me a link' }).click();
       await p.locator('.reset-answer').waitFor();
       await check(p, `a reset link asked for (${where})`);
 
-      await visit(p, RESET);
+      await open(p, RESET);
       await p.getByLabel('New password', { exact: true }).fill('a new long enough password');
       await p.getByRole('button', { name: /password/i }).click();
       await p.getByRole('alert').or(p.locator('[aria-invalid="true"]')).first().waitFor();
@@ -219,10 +255,10 @@ for (const [size, viewport] of Object.entries(SIZES)) {
 
       // The states that matter, opened. The revealed check-in and what both want from the menus
       // were checked as their screens opened; here it is made sure they showed.
-      await visit(p, `${bond}/history/${yesterday()}`);
+      await open(p, `${bond}/history/${yesterday()}`);
       await p.getByText('You both checked in: the day opened to you both').waitFor();
 
-      await visit(p, `${bond}/menus`);
+      await open(p, `${bond}/menus`);
       await p.getByRole('heading', { name: 'What you both want' }).waitFor();
 
       await p.getByRole('button', { name: 'Recent notices' }).click();
@@ -230,7 +266,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await check(p, `the recent notices, open (${where})`);
       await p.keyboard.press('Escape');
 
-      await visit(p, bond);
+      await open(p, bond);
       await p.getByRole('button', { name: 'I could use some comfort' }).click();
       await p.getByRole('button', { name: 'Ask Ben for comfort' }).waitFor();
       await check(p, `asking for comfort (${where})`);
@@ -241,22 +277,40 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await p.getByRole('heading', { name: 'End your bond with Ben?' }).waitFor();
       await check(p, `before ending the bond (${where})`);
 
-      await visit(p, `/journal/${entryId}`);
+      // Today's check-in: its first step sent empty, then a word chosen with its strength, then the next step.
+      await open(p, `${bond}/checkin`);
+      const flow = p.locator('form.flow');
+      await flow.getByRole('button', { name: 'Next', exact: true }).click();
+      await flow.locator('.field__error').waitFor();
+      await check(p, `a check-in's first step with nothing chosen (${where})`);
+      await flow.locator('summary.family__summary').first().click();
+      await flow.locator('details[open] .words label').first().click();
+      await flow.locator('.strength').waitFor();
+      await check(p, `a check-in with a feeling chosen (${where})`);
+      await flow.getByRole('button', { name: 'Next', exact: true }).click();
+      await flow.getByRole('slider').waitFor();
+      await check(p, `a check-in's closeness step (${where})`);
+
+      await open(p, `/journal/${entryId}`);
       await p.getByRole('button', { name: 'Delete this entry…' }).click();
       await p.locator('.confirm').waitFor();
       await check(p, `before deleting an entry (${where})`);
 
-      await visit(p, '/journal');
+      await open(p, '/journal');
       await p.getByRole('button', { name: 'Keep this entry' }).click();
       await p.getByRole('alert').or(p.locator('[aria-invalid="true"]')).first().waitFor();
       await check(p, `an empty entry sent (${where})`);
 
-      await visit(p, `${bond}/journey`);
+      await open(p, `${bond}/journey`);
+      const over = await journeyTextOverBothLines(p);
+      assert.equal(over.lines, 2, 'the journey draws both lines of closeness behind its timeline');
+      assert.ok(over.texts > 10, 'and has text in front of them');
+      assert.ok(over.worst >= 4.5, `the journey's text keeps ${over.worst.toFixed(2)}:1 where both lines cross (${where})`);
       await p.getByRole('button', { name: 'Add a moment' }).click();
       await p.locator('#add-moment-title').waitFor();
       await check(p, `adding a moment (${where})`);
 
-      await visit(p, `${bond}/menus/${optInMenu}`);
+      await open(p, `${bond}/menus/${optInMenu}`);
       await p.getByRole('button', { name: 'Close this menu for me…' }).click();
       await p.locator('.confirm').waitFor();
       await check(p, `before closing a menu (${where})`);
@@ -266,7 +320,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       // the same at every size).
       if ((size === 'phone') === (scheme === 'light')) await wrongPasswords(p, where);
 
-      await visit(p, '/me/own-time');
+      await open(p, '/me/own-time');
       await p.getByRole('button', { name: 'Keep this time' }).click();
       await p.getByRole('alert').or(p.locator('[aria-invalid="true"]')).first().waitFor();
       await check(p, `own time sent without a length (${where})`);
