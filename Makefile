@@ -4,7 +4,7 @@ PRESET ?= default
 BUILD_DIR := $(if $(filter debug,$(PRESET)),build-debug,build)
 
 # `make demo` to look around with two demo people; `make screenshots` to take the README's pictures again.
-.PHONY: all deps web build run demo screenshots test unit web-test api e2e bench soak clean fuzz fuzz-long fuzz-replay
+.PHONY: all deps web build run demo screenshots test unit web-test api e2e package package-test bench soak clean fuzz fuzz-long fuzz-replay
 
 all: build
 
@@ -44,6 +44,12 @@ fuzz-replay: build
 	ctest --preset $(PRESET) -L fuzz
 e2e: build
 	ctest --preset $(PRESET) -L e2e
+
+# The Debian package, in $(BUILD_DIR)/package/ (docs/operations.md); `make package-test` checks it and the proxy examples.
+package: build
+	cd $(BUILD_DIR) && cpack --config CPackConfig.cmake -B package
+package-test: build
+	ctest --preset $(PRESET) -L package
 
 bench: build
 	bench/run.sh

@@ -12,6 +12,9 @@ packages=(
   libcurl4-openssl-dev libssl-dev libarchive-dev libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs chromium
+  # The package and its tests (make package; tests/package, tests/proxy): building the .deb,
+  # checking the unit, and the TLS proxies the operator's guide shows.
+  dpkg-dev systemd curl openssl nginx caddy
 )
 if [ "${FUZZ:-}" = 1 ]; then
   packages+=(clang-16 llvm-16 libc++-16-dev libc++abi-16-dev libclang-rt-16-dev)
