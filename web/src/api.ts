@@ -1033,6 +1033,28 @@ let catalogPromise: Promise<Catalog> | null = null;
 const path = (strings: TemplateStringsArray, ...parts: string[]): string =>
   strings.reduce((out, s, i) => out + s + (i < parts.length ? encodeURIComponent(parts[i]!) : ''), '');
 
+/** What a person chose for notifications: times are HH:MM on their own clock, null for off. */
+export interface NotifySettings {
+  reminder: string | null;
+  events: boolean;
+  quiet_from: string | null;
+  quiet_to: string | null;
+}
+
+/** A browser the person turned pushes on for. */
+export interface PushDevice {
+  id: string;
+  service: string;
+  created_at: string;
+  last_sent_at: string | null;
+}
+
+export interface Notifications {
+  push: { available: boolean; public_key: string | null };
+  settings: NotifySettings;
+  devices: PushDevice[];
+}
+
 export const api = {
   register: (email: string, password: string, display_name: string, timezone: string) =>
     request<{ user: User; csrf: string }>('POST', '/api/v1/auth/register', {
@@ -1082,6 +1104,12 @@ export const api = {
   importData: (archive: Blob) => request<ImportResult>('POST', '/api/v1/me/import', archive),
   sessions: () => request<{ sessions: Session[] }>('GET', '/api/v1/me/sessions').then((r) => r.sessions),
   revokeSession: (id: string) => request<void>('DELETE', path`/api/v1/me/sessions/${id}`),
+  notifications: () => request<Notifications>('GET', '/api/v1/me/notifications'),
+  saveNotifications: (changes: Partial<NotifySettings>) =>
+    request<{ settings: NotifySettings }>('PUT', '/api/v1/me/notifications', changes).then((r) => r.settings),
+  addPushDevice: (subscription: PushSubscriptionJSON) =>
+    request<{ device: PushDevice }>('POST', '/api/v1/me/push-devices', subscription).then((r) => r.device),
+  removePushDevice: (id: string) => request<void>('DELETE', path`/api/v1/me/push-devices/${id}`),
 
   createInvite: (kind: BondKind) => request<Invite>('POST', '/api/v1/invites', { kind }),
   invites: () => request<{ invites: Invite[] }>('GET', '/api/v1/invites').then((r) => r.invites),

@@ -46,6 +46,7 @@ const TakeNeedsPage = lazy(() => import('./needs/take'), 'TakeNeedsPage');
 const ReflectionsPage = lazy(() => import('./reflections/reflections-page'), 'ReflectionsPage');
 const OwnTimePage = lazy(() => import('./own-time/own-time-page'), 'OwnTimePage');
 const YourData = lazy(() => import('./data/data-page'), 'YourData');
+const NotificationsPage = lazy(() => import('./notify/notify-page'), 'NotificationsPage');
 const AccountDeleted = lazy(() => import('./data/data-page'), 'AccountDeleted');
 const ForgotPassword = lazy(() => import('./account/password-reset'), 'ForgotPassword');
 const ResetPassword = lazy(() => import('./account/password-reset'), 'ResetPassword');
@@ -123,6 +124,7 @@ const routes: Route[] = [
   { path: '/sessions', access: 'member', render: () => <Sessions /> },
   { path: '/settings', access: 'member', render: () => <Settings /> },
   { path: '/settings/data', access: 'member', render: () => <YourData /> },
+  { path: '/settings/notifications', access: 'member', render: () => <NotificationsPage /> },
 ];
 
 function NotFound() {

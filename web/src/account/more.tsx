@@ -13,6 +13,7 @@ const places = [
   { href: '/invite', title: 'Invite someone', hint: 'Make a code for the one person you want to share this with.' },
   { href: '/join', title: 'Join with a code', hint: 'Someone gave you a code: enter it here.' },
   { href: '/settings', title: 'Settings', hint: 'Your name, time zone, affection, time of your own, password and devices.' },
+  { href: '/settings/notifications', title: 'Notifications', hint: 'A gentle check-in reminder, a note when something new is waiting, quiet hours.' },
   { href: '/settings/data', title: 'Your data', hint: 'Download everything, bring your writing from another Pillars, or delete your account.' },
 ];
 

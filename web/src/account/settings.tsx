@@ -208,6 +208,13 @@ export function Settings() {
           <Link href="/sessions">your devices</Link>.
         </p>
       </section>
+      <section class="section" aria-labelledby="notify-heading">
+        <h2 id="notify-heading">Notifications</h2>
+        <p>
+          A gentle reminder for the daily check-in, a note when something new is waiting, and quiet hours:{' '}
+          <Link href="/settings/notifications">notifications</Link>.
+        </p>
+      </section>
       <section class="section" aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
         <p>
