@@ -245,6 +245,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         '/sessions',
         '/settings',
         '/settings/data',
+        '/settings/notifications',
         RESET,
         '/nowhere',
       ];
