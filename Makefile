@@ -29,6 +29,9 @@ demo: build
 screenshots: build
 	PILLARS_BIN=$(BUILD_DIR)/pillars PILLARS_SCREENSHOTS_DIR=docs/screenshots node --test --test-reporter=spec tests/e2e/screenshots.test.mjs
 
+# The tests and the package also need the packaging tools and the proxies (scripts/deps.sh).
+test package package-test: export PILLARS_PACKAGING_DEPS := 1
+
 # Includes the short form of fuzzing: every fuzz corpus replayed once (ctest label fuzz).
 test: build
 	ctest --preset $(PRESET)

@@ -12,10 +12,13 @@ packages=(
   libcurl4-openssl-dev libssl-dev libarchive-dev libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs chromium
-  # The package and its tests (make package; tests/package, tests/proxy): building the .deb,
-  # checking the unit, and the TLS proxies the operator's guide shows.
-  dpkg-dev systemd curl openssl nginx caddy
 )
+# The package and its tests (make package, make test; tests/package, tests/proxy): building the
+# .deb, checking the unit, and the TLS proxies the operator's guide shows. Not for `make run`.
+packaging=(dpkg-dev systemd curl openssl nginx caddy)
+if [ "${PILLARS_PACKAGING_DEPS:-}" = 1 ]; then
+  packages+=("${packaging[@]}")
+fi
 if [ "${FUZZ:-}" = 1 ]; then
   packages+=(clang-16 llvm-16 libc++-16-dev libc++abi-16-dev libclang-rt-16-dev)
 fi
@@ -40,6 +43,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -q
   $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # The tests start their own proxies on free ports; the ones a package may have just started
+  # as system services (on ports 80 and 443) are stopped and left disabled.
+  if [ -d /run/systemd/system ]; then
+    for service in nginx caddy; do
+      if printf '%s\n' "${missing[@]}" | grep -qx "$service"; then
+        $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
+      fi
+    done
+  fi
 fi
 
 # Web and test packages: reinstall a folder's packages only when its lock file changed.
