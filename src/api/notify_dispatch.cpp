@@ -38,13 +38,14 @@ std::string payload(const PushText& text) {
 
 // One message to each of the person's devices; what the push service answers is written back.
 int send_all(AppContext& app, push::Pusher& pusher, const std::vector<store::PushDevice>& devices, const PushText& text,
-             std::chrono::seconds ttl, std::string_view urgency) {
+             std::chrono::seconds ttl, std::string_view urgency, std::string_view topic) {
+  const std::string body = payload(text);
   for (const auto& d : devices) {
     push::Message m;
-    m.payload = payload(text);
+    m.payload = body;
     m.ttl = ttl;
     m.urgency = std::string(urgency);
-    m.topic = text.tag == reminder_text().tag ? "reminder" : "new";
+    m.topic = std::string(topic);
     store::Store* store = &app.store();
     AppContext* ctx = &app;
     std::string endpoint = d.endpoint;
@@ -102,8 +103,8 @@ boost::asio::awaitable<int> dispatch_round(AppContext& app, push::Pusher& pusher
       return tx.push_devices(who);
     });
     if (!devices) continue;
-    if (plan.reminder) sent += send_all(app, pusher, *devices, reminder_text(), std::chrono::hours(1), "low");
-    else sent += send_all(app, pusher, *devices, event_text(plan.events), std::chrono::hours(12), "normal");
+    if (plan.reminder) sent += send_all(app, pusher, *devices, reminder_text(), std::chrono::hours(1), "low", "reminder");
+    else sent += send_all(app, pusher, *devices, event_text(plan.events), std::chrono::hours(12), "normal", "new");
   }
   co_return sent;
 }
