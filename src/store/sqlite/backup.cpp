@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "store/sqlite/db.h"
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
 namespace pillars::store {
 
@@ -164,7 +164,7 @@ Result<DatabaseCheck> check_database(const std::string& path, const crypto::Seal
   if (!has_table(c, "schema_migrations")) return fail(Errc::conflict, "it is not a Pillars database");
 
   DatabaseCheck check;
-  sqlite::SqliteTx tx(c, nullptr);
+  sql::SqlTx tx(c, nullptr);
   auto version = tx.schema_version();
   if (!version) return fail(Errc::internal, "its schema version cannot be read");
   check.schema_version = *version;
@@ -179,7 +179,7 @@ Result<DatabaseCheck> check_database(const std::string& path, const crypto::Seal
     Query q(c, column.select);
     while (q.step()) {
       ++check.sealed_values;
-      if (!key->open(q.blob(1), sqlite::associated_data(column.name, q.text(0)))) ++check.sealed_unopened;
+      if (!key->open(q.blob(1), sql::associated_data(column.name, q.text(0)))) ++check.sealed_unopened;
     }
     if (!q.ok()) return fail(Errc::conflict, fmt::format("its {} cannot be read", column.table));
   }

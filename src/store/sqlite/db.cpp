@@ -5,7 +5,7 @@
 namespace pillars::store::sqlite {
 
 Conn::~Conn() {
-  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  cache_.clear();  // statements first
   sqlite3_close_v2(db_);
 }
 
@@ -21,21 +21,19 @@ bool Conn::exec(const char* sql) {
   return true;
 }
 
-sqlite3_stmt* Conn::prepare(const char* sql) {
+sql::Statement* Conn::prepare(const char* sql) {
   if (!db_) return nullptr;
   auto it = cache_.find(sql);
   if (it != cache_.end()) {
-    sqlite3_reset(it->second);
-    sqlite3_clear_bindings(it->second);
-    return it->second;
+    it->second->reset();
+    return it->second.get();
   }
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
     spdlog::error("store: prepare failed: {}", sqlite3_errmsg(db_));
     return nullptr;
   }
-  cache_.emplace(sql, stmt);
-  return stmt;
+  return cache_.emplace(sql, std::make_unique<Statement>(db_, stmt)).first->second.get();
 }
 
 Result<std::unique_ptr<Conn>> open_conn(const std::string& path, bool read_only) {
@@ -56,18 +54,18 @@ Result<std::unique_ptr<Conn>> open_conn(const std::string& path, bool read_only)
   return conn;
 }
 
-bool Query::step() {
-  if (!stmt_) return false;
-  last_ = sqlite3_step(stmt_);
-  if (last_ == SQLITE_ROW) return true;
-  if (last_ != SQLITE_DONE) {
-    failed_ = true;
-    // A constraint failure is an expected answer (a taken email, say) that the caller turns into
-    // a clear error; anything else is a fault worth an error line.
-    if (is_constraint()) spdlog::debug("store: constraint failed ({})", last_);
-    else spdlog::error("store: step failed: {} ({})", sqlite3_errmsg(conn_.db()), last_);
+sql::Step Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return sql::Step::row;
+  if (rc == SQLITE_DONE) return sql::Step::done;
+  // A constraint failure is an expected answer (a taken email, say) that the caller turns into a
+  // clear error; anything else is a fault worth an error line.
+  if ((rc & 0xFF) == SQLITE_CONSTRAINT) {
+    spdlog::debug("store: constraint failed ({})", rc);
+    return sql::Step::constraint;
   }
-  return false;
+  spdlog::error("store: step failed: {} ({})", sqlite3_errmsg(db_), rc);
+  return sql::Step::failed;
 }
 
 }  // namespace pillars::store::sqlite

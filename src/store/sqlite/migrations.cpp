@@ -8,7 +8,7 @@
 
 #include "core/embedded_file.h"
 #include "store/sqlite/sqlite_store.h"
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
 namespace pillars {
 std::span<const EmbeddedFile> migration_files();  // generated from src/store/migrations
@@ -26,18 +26,11 @@ int migration_number(std::string_view path) {
 
 }  // namespace
 
-Result<int> SqliteTx::schema_version() {
-  Query q(c_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-  if (q.step()) return static_cast<int>(q.integer(0));
-  PILLARS_CHECK(q);
-  return 0;
-}
-
 Result<int> apply_migrations(Conn& conn) {
   if (!conn.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                  "applied_at INTEGER NOT NULL) STRICT"))
     return fail(Errc::internal, "cannot create the migrations table");
-  SqliteTx tx(conn, nullptr);
+  sql::SqlTx tx(conn, nullptr);
   auto current = tx.schema_version();
   if (!current) return std::unexpected(current.error());
   int version = *current;

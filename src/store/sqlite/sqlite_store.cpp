@@ -14,13 +14,13 @@
 
 #include "store/sqlite/db.h"
 #include "store/sqlite/migrations.h"
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
 namespace pillars::store {
 
 using sqlite::Conn;
 using sqlite::Query;
-using sqlite::SqliteTx;
+using sql::SqlTx;
 
 struct SqliteStore::Impl {
   SqliteOptions options;
@@ -41,7 +41,7 @@ struct SqliteStore::Impl {
   Histogram commit_sizes{kCommitSizeBounds};
 
   static void run_read(const ReadJob& job, Conn& conn, const crypto::Sealer* sealer) {
-    SqliteTx tx(conn, sealer);
+    SqlTx tx(conn, sealer);
     try {
       job(tx);
     } catch (const std::exception& e) {
@@ -90,7 +90,7 @@ struct SqliteStore::Impl {
     Conn& conn = *writer;
     std::vector<bool> kept(batch.size(), false);
     bool began = conn.exec("BEGIN IMMEDIATE");
-    SqliteTx tx(conn, sealer.get());
+    SqlTx tx(conn, sealer.get());
     for (std::size_t i = 0; began && i < batch.size(); ++i) {
       conn.exec("SAVEPOINT job");
       bool keep = false;
@@ -99,7 +99,7 @@ struct SqliteStore::Impl {
       } catch (const std::exception& e) {
         spdlog::error("store: write job threw: {}", e.what());
       }
-      if (sqlite3_get_autocommit(conn.db())) {
+      if (!conn.transaction_alive()) {
         // The engine rolled the whole transaction back (disk full, I/O error): nothing so far holds.
         spdlog::error("store: transaction aborted by the engine");
         std::fill(kept.begin(), kept.end(), false);

@@ -2,9 +2,9 @@
 // answer, with the bond, member and item as associated data, so an answer cannot be moved to
 // another item or person and its length never tells yes from no) and the bond's suggestions (their
 // words sealed with the bond and the suggestion's id).
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
 namespace {
 std::string answer_key(std::string_view bond_id, std::string_view user_id, std::string_view item_id) {
@@ -15,7 +15,7 @@ std::string suggestion_key(std::string_view bond_id, std::string_view id) {
 }
 }  // namespace
 
-Result<bool> SqliteTx::menu_opened(const std::string& bond_id, const std::string& user_id, const std::string& menu) {
+Result<bool> SqlTx::menu_opened(const std::string& bond_id, const std::string& user_id, const std::string& menu) {
   Query q(c_, "SELECT 1 FROM menu_openings WHERE bond_id = ? AND user_id = ? AND menu = ?");
   q.bind(bond_id).bind(user_id).bind(menu);
   bool out = q.step();
@@ -23,7 +23,7 @@ Result<bool> SqliteTx::menu_opened(const std::string& bond_id, const std::string
   return out;
 }
 
-Result<bool> SqliteTx::adult_confirmed(const std::string& user_id) {
+Result<bool> SqlTx::adult_confirmed(const std::string& user_id) {
   Query q(c_, "SELECT 1 FROM adult_confirmations WHERE user_id = ?");
   q.bind(user_id);
   bool out = q.step();
@@ -31,7 +31,7 @@ Result<bool> SqliteTx::adult_confirmed(const std::string& user_id) {
   return out;
 }
 
-Result<std::vector<MenuAnswerRow>> SqliteTx::menu_answers_of(const std::string& bond_id, const std::string& user_id) {
+Result<std::vector<MenuAnswerRow>> SqlTx::menu_answers_of(const std::string& bond_id, const std::string& user_id) {
   Query q(c_, "SELECT item_id, choice_sealed, updated_at FROM menu_answers WHERE bond_id = ? AND user_id = ? ORDER BY item_id");
   q.bind(bond_id).bind(user_id);
   std::vector<MenuAnswerRow> out;
@@ -51,7 +51,7 @@ Result<std::vector<MenuAnswerRow>> SqliteTx::menu_answers_of(const std::string& 
   return out;
 }
 
-Result<std::vector<std::optional<MenuChoice>>> SqliteTx::menu_answers_to(const std::string& bond_id,
+Result<std::vector<std::optional<MenuChoice>>> SqlTx::menu_answers_to(const std::string& bond_id,
                                                                          const std::string& user_id,
                                                                          const std::vector<std::string>& item_ids) {
   // Where nothing is stored, a stand-in sealed the same way is opened instead, so each item asked
@@ -74,7 +74,7 @@ Result<std::vector<std::optional<MenuChoice>>> SqliteTx::menu_answers_to(const s
   return out;
 }
 
-Result<std::vector<MenuSuggestion>> SqliteTx::menu_suggestions(const std::string& bond_id) {
+Result<std::vector<MenuSuggestion>> SqlTx::menu_suggestions(const std::string& bond_id) {
   Query q(c_,
           "SELECT id, author_id, menu, category, text_sealed, created_at FROM menu_suggestions WHERE bond_id = ? "
           "ORDER BY created_at, id");
@@ -97,20 +97,20 @@ Result<std::vector<MenuSuggestion>> SqliteTx::menu_suggestions(const std::string
   return out;
 }
 
-Result<void> SqliteTx::confirm_adult(const std::string& user_id, Millis at) {
+Result<void> SqlTx::confirm_adult(const std::string& user_id, Millis at) {
   Query q(c_, "INSERT OR IGNORE INTO adult_confirmations (user_id, confirmed_at) VALUES (?, ?)");
   q.bind(user_id).bind(at);
   return q.run();
 }
 
-Result<void> SqliteTx::open_menu(const std::string& bond_id, const std::string& user_id, const std::string& menu,
+Result<void> SqlTx::open_menu(const std::string& bond_id, const std::string& user_id, const std::string& menu,
                                  Millis at) {
   Query q(c_, "INSERT OR IGNORE INTO menu_openings (bond_id, user_id, menu, opened_at) VALUES (?, ?, ?, ?)");
   q.bind(bond_id).bind(user_id).bind(menu).bind(at);
   return q.run();
 }
 
-Result<void> SqliteTx::close_menu(const std::string& bond_id, const std::string& user_id, const std::string& menu) {
+Result<void> SqlTx::close_menu(const std::string& bond_id, const std::string& user_id, const std::string& menu) {
   const std::string prefix = menu + ".";
   // Everyone's answers to the member's own suggestions in the menu, then the suggestions, then the
   // member's answers to the menu's items and to the other's suggestions in it, then the opening.
@@ -132,7 +132,7 @@ Result<void> SqliteTx::close_menu(const std::string& bond_id, const std::string&
   return opening.run();
 }
 
-Result<void> SqliteTx::put_menu_answer(const std::string& bond_id, const MenuAnswerRow& a) {
+Result<void> SqlTx::put_menu_answer(const std::string& bond_id, const MenuAnswerRow& a) {
   Query q(c_,
           "INSERT INTO menu_answers (bond_id, user_id, item_id, choice_sealed, updated_at) VALUES (?, ?, ?, ?, ?) "
           "ON CONFLICT (bond_id, user_id, item_id) DO UPDATE SET choice_sealed = excluded.choice_sealed, "
@@ -143,7 +143,7 @@ Result<void> SqliteTx::put_menu_answer(const std::string& bond_id, const MenuAns
   return q.run();
 }
 
-Result<bool> SqliteTx::delete_menu_answer(const std::string& bond_id, const std::string& user_id,
+Result<bool> SqlTx::delete_menu_answer(const std::string& bond_id, const std::string& user_id,
                                           const std::string& item_id) {
   Query q(c_, "DELETE FROM menu_answers WHERE bond_id = ? AND user_id = ? AND item_id = ?");
   q.bind(bond_id).bind(user_id).bind(item_id);
@@ -151,7 +151,7 @@ Result<bool> SqliteTx::delete_menu_answer(const std::string& bond_id, const std:
   return q.changes() > 0;
 }
 
-Result<void> SqliteTx::insert_menu_suggestion(const MenuSuggestion& s) {
+Result<void> SqlTx::insert_menu_suggestion(const MenuSuggestion& s) {
   Query q(c_,
           "INSERT INTO menu_suggestions (id, bond_id, author_id, menu, category, text_sealed, created_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -161,7 +161,7 @@ Result<void> SqliteTx::insert_menu_suggestion(const MenuSuggestion& s) {
   return q.run();
 }
 
-Result<bool> SqliteTx::delete_menu_suggestion(const std::string& bond_id, const std::string& suggestion_id,
+Result<bool> SqlTx::delete_menu_suggestion(const std::string& bond_id, const std::string& suggestion_id,
                                               const std::string& author_id) {
   Query q(c_, "DELETE FROM menu_suggestions WHERE bond_id = ? AND id = ? AND author_id = ?");
   q.bind(bond_id).bind(suggestion_id).bind(author_id);
@@ -173,4 +173,4 @@ Result<bool> SqliteTx::delete_menu_suggestion(const std::string& bond_id, const 
   return true;
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

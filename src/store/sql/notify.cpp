@@ -3,9 +3,9 @@
 // addresses of push services and never leave the server except to be called.
 #include <map>
 
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
 namespace {
 std::optional<int> opt_minute(const Query& q, int col) {
@@ -17,7 +17,7 @@ std::optional<std::int64_t> widen(const std::optional<int>& v) {
 }
 }  // namespace
 
-Result<NotifySettings> SqliteTx::notify_settings(const std::string& user_id) {
+Result<NotifySettings> SqlTx::notify_settings(const std::string& user_id) {
   Query q(c_, "SELECT reminder, events, quiet_from, quiet_to FROM notify_settings WHERE user_id = ?");
   q.bind(user_id);
   NotifySettings s;
@@ -26,7 +26,7 @@ Result<NotifySettings> SqliteTx::notify_settings(const std::string& user_id) {
   return s;
 }
 
-Result<std::vector<PushDevice>> SqliteTx::push_devices(const std::string& user_id) {
+Result<std::vector<PushDevice>> SqlTx::push_devices(const std::string& user_id) {
   Query q(c_, "SELECT id, endpoint, p256dh, auth, created_at, last_sent_at FROM push_devices WHERE user_id = ? "
               "ORDER BY created_at, id");
   q.bind(user_id);
@@ -37,7 +37,7 @@ Result<std::vector<PushDevice>> SqliteTx::push_devices(const std::string& user_i
   return out;
 }
 
-Result<std::vector<NotifyCandidate>> SqliteTx::notify_candidates(Millis pending_since) {
+Result<std::vector<NotifyCandidate>> SqlTx::notify_candidates(Millis pending_since) {
   std::vector<NotifyCandidate> out;
   std::map<std::string, std::size_t, std::less<>> index;
   {
@@ -82,7 +82,7 @@ Result<std::vector<NotifyCandidate>> SqliteTx::notify_candidates(Millis pending_
   return out;
 }
 
-Result<void> SqliteTx::put_notify_settings(const std::string& user_id, const NotifySettings& s, Millis at) {
+Result<void> SqlTx::put_notify_settings(const std::string& user_id, const NotifySettings& s, Millis at) {
   Query q(c_, "INSERT INTO notify_settings (user_id, reminder, events, quiet_from, quiet_to, updated_at) "
               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET reminder = excluded.reminder, "
               "events = excluded.events, quiet_from = excluded.quiet_from, quiet_to = excluded.quiet_to, "
@@ -91,7 +91,7 @@ Result<void> SqliteTx::put_notify_settings(const std::string& user_id, const Not
   return q.run();
 }
 
-Result<void> SqliteTx::put_push_device(const PushDevice& d, std::size_t keep) {
+Result<void> SqlTx::put_push_device(const PushDevice& d, std::size_t keep) {
   Query q(c_, "INSERT INTO push_devices (id, user_id, endpoint, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?, ?) "
               "ON CONFLICT (endpoint) DO UPDATE SET id = excluded.id, user_id = excluded.user_id, "
               "p256dh = excluded.p256dh, auth = excluded.auth, created_at = excluded.created_at, last_sent_at = NULL");
@@ -103,20 +103,20 @@ Result<void> SqliteTx::put_push_device(const PushDevice& d, std::size_t keep) {
   return trim.run();
 }
 
-Result<bool> SqliteTx::delete_push_device(const std::string& user_id, const std::string& id) {
+Result<bool> SqlTx::delete_push_device(const std::string& user_id, const std::string& id) {
   Query q(c_, "DELETE FROM push_devices WHERE user_id = ? AND id = ?");
   q.bind(user_id).bind(id);
   if (auto r = q.run(); !r) return std::unexpected(r.error());
   return q.changes() == 1;
 }
 
-Result<void> SqliteTx::drop_push_endpoint(const std::string& endpoint) {
+Result<void> SqlTx::drop_push_endpoint(const std::string& endpoint) {
   Query q(c_, "DELETE FROM push_devices WHERE endpoint = ?");
   q.bind(endpoint);
   return q.run();
 }
 
-Result<void> SqliteTx::mark_push_sent(const std::string& endpoint, Millis at) {
+Result<void> SqlTx::mark_push_sent(const std::string& endpoint, Millis at) {
   Query q(c_, "UPDATE push_devices SET last_sent_at = ? WHERE endpoint = ?");
   q.bind(at).bind(endpoint);
   return q.run();
@@ -131,18 +131,18 @@ Result<void> ensure_settings(Conn& c, const std::string& user_id, Millis at) {
 }
 }  // namespace
 
-Result<void> SqliteTx::mark_reminded(const std::string& user_id, Day day, Millis at) {
+Result<void> SqlTx::mark_reminded(const std::string& user_id, Day day, Millis at) {
   if (auto r = ensure_settings(c_, user_id, at); !r) return r;
   Query q(c_, "UPDATE notify_settings SET last_reminder_day = ? WHERE user_id = ?");
   q.bind(day).bind(user_id);
   return q.run();
 }
 
-Result<void> SqliteTx::mark_event_pushed(const std::string& user_id, Millis at) {
+Result<void> SqlTx::mark_event_pushed(const std::string& user_id, Millis at) {
   if (auto r = ensure_settings(c_, user_id, at); !r) return r;
   Query q(c_, "UPDATE notify_settings SET last_event_push = ? WHERE user_id = ?");
   q.bind(at).bind(user_id);
   return q.run();
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

@@ -1,7 +1,7 @@
 // Accounts and sessions: users, their password hashes and their signed-in sessions.
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
 namespace {
 
@@ -18,7 +18,7 @@ User read_user(const Query& q, int first) {
 
 }  // namespace
 
-Result<std::optional<User>> SqliteTx::user_by_id(const std::string& id) {
+Result<std::optional<User>> SqlTx::user_by_id(const std::string& id) {
   Query q(c_, "SELECT id, email, display_name, timezone, created_at, track_affection, own_time_wish, show_own_time_wish "
               "FROM users WHERE id = ?");
   q.bind(id);
@@ -27,7 +27,7 @@ Result<std::optional<User>> SqliteTx::user_by_id(const std::string& id) {
   return std::nullopt;
 }
 
-Result<std::optional<User>> SqliteTx::user_by_email(const std::string& email) {
+Result<std::optional<User>> SqlTx::user_by_email(const std::string& email) {
   Query q(c_, "SELECT id, email, display_name, timezone, created_at, track_affection, own_time_wish, show_own_time_wish "
               "FROM users WHERE email = ?");
   q.bind(email);
@@ -36,7 +36,7 @@ Result<std::optional<User>> SqliteTx::user_by_email(const std::string& email) {
   return std::nullopt;
 }
 
-Result<std::optional<std::string>> SqliteTx::password_hash(const std::string& user_id) {
+Result<std::optional<std::string>> SqlTx::password_hash(const std::string& user_id) {
   Query q(c_, "SELECT password_hash FROM users WHERE id = ?");
   q.bind(user_id);
   if (q.step()) return q.text(0);
@@ -44,7 +44,7 @@ Result<std::optional<std::string>> SqliteTx::password_hash(const std::string& us
   return std::nullopt;
 }
 
-Result<std::optional<ReadTx::SessionWithUser>> SqliteTx::session_by_token_hash(const std::string& token_hash,
+Result<std::optional<ReadTx::SessionWithUser>> SqlTx::session_by_token_hash(const std::string& token_hash,
                                                                                Millis now) {
   Query q(c_,
           "SELECT s.id, s.user_id, s.token_hash, s.csrf, s.user_agent, s.created_at, s.last_seen_at, "
@@ -60,7 +60,7 @@ Result<std::optional<ReadTx::SessionWithUser>> SqliteTx::session_by_token_hash(c
   return std::nullopt;
 }
 
-Result<std::vector<Session>> SqliteTx::sessions_of(const std::string& user_id, Millis now) {
+Result<std::vector<Session>> SqlTx::sessions_of(const std::string& user_id, Millis now) {
   Query q(c_,
           "SELECT id, user_id, token_hash, csrf, user_agent, created_at, last_seen_at, expires_at "
           "FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY last_seen_at DESC, id");
@@ -72,7 +72,7 @@ Result<std::vector<Session>> SqliteTx::sessions_of(const std::string& user_id, M
   return out;
 }
 
-Result<void> SqliteTx::insert_user(const User& u, const std::string& hash) {
+Result<void> SqlTx::insert_user(const User& u, const std::string& hash) {
   Query q(c_,
           "INSERT INTO users (id, email, display_name, timezone, password_hash, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -82,7 +82,7 @@ Result<void> SqliteTx::insert_user(const User& u, const std::string& hash) {
   return r;
 }
 
-Result<void> SqliteTx::update_user(const User& u, Millis at) {
+Result<void> SqlTx::update_user(const User& u, Millis at) {
   Query q(c_,
           "UPDATE users SET email = ?, display_name = ?, timezone = ?, track_affection = ?, own_time_wish = ?, "
           "show_own_time_wish = ?, updated_at = ? WHERE id = ?");
@@ -95,13 +95,13 @@ Result<void> SqliteTx::update_user(const User& u, Millis at) {
   return r;
 }
 
-Result<void> SqliteTx::set_password_hash(const std::string& user_id, const std::string& hash, Millis at) {
+Result<void> SqlTx::set_password_hash(const std::string& user_id, const std::string& hash, Millis at) {
   Query q(c_, "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?");
   q.bind(hash).bind(at).bind(user_id);
   return q.run();
 }
 
-Result<void> SqliteTx::insert_session(const Session& s) {
+Result<void> SqlTx::insert_session(const Session& s) {
   Query q(c_,
           "INSERT INTO sessions (id, user_id, token_hash, csrf, user_agent, created_at, last_seen_at, expires_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -110,7 +110,7 @@ Result<void> SqliteTx::insert_session(const Session& s) {
   return q.run();
 }
 
-Result<std::optional<User>> SqliteTx::password_reset_user(const std::string& token_hash, Millis now) {
+Result<std::optional<User>> SqlTx::password_reset_user(const std::string& token_hash, Millis now) {
   Query q(c_, "SELECT u.id, u.email, u.display_name, u.timezone, u.created_at, u.track_affection, u.own_time_wish, "
               "u.show_own_time_wish FROM password_resets r JOIN users u ON u.id = r.user_id "
               "WHERE r.token_hash = ? AND r.expires_at > ?");
@@ -120,7 +120,7 @@ Result<std::optional<User>> SqliteTx::password_reset_user(const std::string& tok
   return std::nullopt;
 }
 
-Result<void> SqliteTx::insert_password_reset(const std::string& token_hash, const std::string& user_id,
+Result<void> SqlTx::insert_password_reset(const std::string& token_hash, const std::string& user_id,
                                              Millis created_at, Millis expires_at) {
   Query older(c_, "DELETE FROM password_resets WHERE user_id = ?");
   older.bind(user_id);
@@ -130,7 +130,7 @@ Result<void> SqliteTx::insert_password_reset(const std::string& token_hash, cons
   return q.run();
 }
 
-Result<std::optional<std::string>> SqliteTx::take_password_reset(const std::string& token_hash, Millis now) {
+Result<std::optional<std::string>> SqlTx::take_password_reset(const std::string& token_hash, Millis now) {
   std::optional<std::string> user_id;
   Millis expires_at = 0;
   {
@@ -150,7 +150,7 @@ Result<std::optional<std::string>> SqliteTx::take_password_reset(const std::stri
   return user_id;
 }
 
-Result<void> SqliteTx::delete_account(const std::string& user_id, Millis at) {
+Result<void> SqlTx::delete_account(const std::string& user_id, Millis at) {
   // In an order that lets the foreign keys cascade to what hangs off each row: an entry's feelings,
   // shares, the answers to it and the notices about it; a check-in's feelings and wishes; a needs
   // result's answers.
@@ -190,13 +190,13 @@ Result<void> SqliteTx::delete_account(const std::string& user_id, Millis at) {
   return empty.run();
 }
 
-Result<void> SqliteTx::touch_session(const std::string& id, Millis last_seen, Millis expires_at) {
+Result<void> SqlTx::touch_session(const std::string& id, Millis last_seen, Millis expires_at) {
   Query q(c_, "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?");
   q.bind(last_seen).bind(expires_at).bind(id);
   return q.run();
 }
 
-Result<bool> SqliteTx::delete_session(const std::string& user_id, const std::string& session_id) {
+Result<bool> SqlTx::delete_session(const std::string& user_id, const std::string& session_id) {
   Query q(c_, "DELETE FROM sessions WHERE id = ? AND user_id = ?");
   q.bind(session_id).bind(user_id);
   auto r = q.run();
@@ -204,7 +204,7 @@ Result<bool> SqliteTx::delete_session(const std::string& user_id, const std::str
   return q.changes() > 0;
 }
 
-Result<int> SqliteTx::delete_sessions_except(const std::string& user_id, const std::string& keep_id) {
+Result<int> SqlTx::delete_sessions_except(const std::string& user_id, const std::string& keep_id) {
   Query q(c_, "DELETE FROM sessions WHERE user_id = ? AND id <> ?");
   q.bind(user_id).bind(keep_id);
   auto r = q.run();
@@ -212,7 +212,7 @@ Result<int> SqliteTx::delete_sessions_except(const std::string& user_id, const s
   return q.changes();
 }
 
-Result<int> SqliteTx::delete_expired_sessions(Millis now) {
+Result<int> SqlTx::delete_expired_sessions(Millis now) {
   Query q(c_, "DELETE FROM sessions WHERE expires_at <= ?");
   q.bind(now);
   auto r = q.run();
@@ -220,4 +220,4 @@ Result<int> SqliteTx::delete_expired_sessions(Millis now) {
   return q.changes();
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

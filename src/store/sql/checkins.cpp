@@ -3,9 +3,9 @@
 #include <map>
 #include <utility>
 
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
 namespace {
 
@@ -60,7 +60,7 @@ Result<std::vector<CheckIn>> attach_feelings(Result<std::vector<CheckIn>> list, 
 
 }  // namespace
 
-Result<std::vector<CheckIn>> SqliteTx::checkins_on(const std::string& bond_id, Day day) {
+Result<std::vector<CheckIn>> SqlTx::checkins_on(const std::string& bond_id, Day day) {
   Query q(c_,
           "SELECT c.bond_id, c.day, u.id, u.display_name, c.closeness_now, c.closeness_wanted, c.need, "
           "c.own_minutes, c.together_minutes, c.affection, c.lovemaking, c.guess_family, c.guess_closeness, "
@@ -79,7 +79,7 @@ Result<std::vector<CheckIn>> SqliteTx::checkins_on(const std::string& bond_id, D
   return list;
 }
 
-Result<std::vector<CheckIn>> SqliteTx::checkins_between(const std::string& bond_id, Day from, Day to) {
+Result<std::vector<CheckIn>> SqlTx::checkins_between(const std::string& bond_id, Day from, Day to) {
   Query q(c_,
           "SELECT c.bond_id, c.day, u.id, u.display_name, c.closeness_now, c.closeness_wanted, c.need, "
           "c.own_minutes, c.together_minutes, c.affection, c.lovemaking, c.guess_family, c.guess_closeness, "
@@ -99,11 +99,11 @@ Result<std::vector<CheckIn>> SqliteTx::checkins_between(const std::string& bond_
 }
 
 // The wishes lived, sealed as one line per item id with the check-in's key as associated data.
-std::string SqliteTx::wishes_key(std::string_view bond_id, Day day, std::string_view user_id) {
+std::string SqlTx::wishes_key(std::string_view bond_id, Day day, std::string_view user_id) {
   return std::string(bond_id) + "/" + std::to_string(day) + "/" + std::string(user_id);
 }
 
-Result<void> SqliteTx::attach_wishes(std::vector<CheckIn>& list, Query& w) {
+Result<void> SqlTx::attach_wishes(std::vector<CheckIn>& list, Query& w) {
   while (w.step()) {
     const auto day = static_cast<Day>(w.integer(0));
     const std::string user = w.text(1);
@@ -122,7 +122,7 @@ Result<void> SqliteTx::attach_wishes(std::vector<CheckIn>& list, Query& w) {
   return {};
 }
 
-Result<std::vector<CheckIn>> SqliteTx::own_checkins_between(const std::string& user_id, Day from, Day to) {
+Result<std::vector<CheckIn>> SqlTx::own_checkins_between(const std::string& user_id, Day from, Day to) {
   Query q(c_,
           "SELECT c.bond_id, c.day, u.id, u.display_name, c.closeness_now, c.closeness_wanted, c.need, "
           "c.own_minutes, c.together_minutes, c.affection, c.lovemaking, c.guess_family, c.guess_closeness, "
@@ -132,7 +132,7 @@ Result<std::vector<CheckIn>> SqliteTx::own_checkins_between(const std::string& u
   return read_checkins(q);
 }
 
-Result<void> SqliteTx::put_checkin(const CheckIn& c) {
+Result<void> SqlTx::put_checkin(const CheckIn& c) {
   Query q(c_,
           "INSERT INTO checkins (bond_id, day, user_id, closeness_now, closeness_wanted, need, own_minutes, "
           "together_minutes, affection, lovemaking, guess_family, guess_closeness, created_at, updated_at) "
@@ -162,4 +162,4 @@ Result<void> SqliteTx::put_checkin(const CheckIn& c) {
   return w.run();
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

@@ -1,11 +1,11 @@
 // The two needs: a person's results with their answers, and where they show the latest one.
 #include <map>
 
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
-Result<std::vector<NeedsResult>> SqliteTx::needs_results_of(const std::string& user_id) {
+Result<std::vector<NeedsResult>> SqlTx::needs_results_of(const std::string& user_id) {
   Query q(c_,
           "SELECT id, taken_at, closeness, independence FROM needs_results WHERE user_id = ? "
           "ORDER BY taken_at DESC, id DESC");
@@ -28,7 +28,7 @@ Result<std::vector<NeedsResult>> SqliteTx::needs_results_of(const std::string& u
   return out;
 }
 
-Result<std::vector<std::string>> SqliteTx::needs_shown_by(const std::string& user_id) {
+Result<std::vector<std::string>> SqlTx::needs_shown_by(const std::string& user_id) {
   Query q(c_, "SELECT bond_id FROM needs_shown WHERE user_id = ? ORDER BY bond_id");
   q.bind(user_id);
   std::vector<std::string> out;
@@ -37,7 +37,7 @@ Result<std::vector<std::string>> SqliteTx::needs_shown_by(const std::string& use
   return out;
 }
 
-Result<std::vector<NeedsResult>> SqliteTx::needs_shown_in(const std::string& bond_id) {
+Result<std::vector<NeedsResult>> SqlTx::needs_shown_in(const std::string& bond_id) {
   Query q(c_,
           "SELECT r.id, r.user_id, r.taken_at, r.closeness, r.independence FROM needs_shown s "
           "JOIN needs_results r ON r.id = (SELECT l.id FROM needs_results l WHERE l.user_id = s.user_id "
@@ -50,7 +50,7 @@ Result<std::vector<NeedsResult>> SqliteTx::needs_shown_in(const std::string& bon
   return out;
 }
 
-Result<void> SqliteTx::insert_needs_result(const NeedsResult& r) {
+Result<void> SqlTx::insert_needs_result(const NeedsResult& r) {
   Query q(c_, "INSERT INTO needs_results (id, user_id, taken_at, closeness, independence) VALUES (?, ?, ?, ?, ?)");
   q.bind(r.id).bind(r.user_id).bind(r.taken_at).bind(r.scores.closeness).bind(r.scores.independence);
   if (auto done = q.run(); !done) return done;
@@ -63,14 +63,14 @@ Result<void> SqliteTx::insert_needs_result(const NeedsResult& r) {
   return {};
 }
 
-Result<bool> SqliteTx::delete_needs_result(const std::string& user_id, const std::string& result_id) {
+Result<bool> SqlTx::delete_needs_result(const std::string& user_id, const std::string& result_id) {
   Query q(c_, "DELETE FROM needs_results WHERE id = ? AND user_id = ?");
   q.bind(result_id).bind(user_id);
   if (auto done = q.run(); !done) return std::unexpected(done.error());
   return q.changes() == 1;
 }
 
-Result<bool> SqliteTx::set_needs_shown(const std::string& bond_id, const std::string& user_id, bool shown,
+Result<bool> SqlTx::set_needs_shown(const std::string& bond_id, const std::string& user_id, bool shown,
                                        Millis at) {
   Query q(c_, shown ? "INSERT INTO needs_shown (bond_id, user_id, shown_at) VALUES (?, ?, ?) "
                       "ON CONFLICT (bond_id, user_id) DO NOTHING"
@@ -81,4 +81,4 @@ Result<bool> SqliteTx::set_needs_shown(const std::string& bond_id, const std::st
   return q.changes() == 1;
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

@@ -1,7 +1,7 @@
 // Bonds and invites: who is bonded to whom, as each member sees it, and the codes that start a bond.
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
 namespace {
 
@@ -42,7 +42,7 @@ Invite read_invite(const Query& q) {
 
 }  // namespace
 
-Result<std::optional<Invite>> SqliteTx::invite_by_code(const std::string& code) {
+Result<std::optional<Invite>> SqlTx::invite_by_code(const std::string& code) {
   Query q(c_,
           "SELECT code, creator_id, kind, created_at, expires_at, used_by, used_at FROM invites WHERE code = ?");
   q.bind(code);
@@ -51,7 +51,7 @@ Result<std::optional<Invite>> SqliteTx::invite_by_code(const std::string& code) 
   return std::nullopt;
 }
 
-Result<std::vector<Invite>> SqliteTx::open_invites_of(const std::string& user_id, Millis now) {
+Result<std::vector<Invite>> SqlTx::open_invites_of(const std::string& user_id, Millis now) {
   Query q(c_,
           "SELECT code, creator_id, kind, created_at, expires_at, used_by, used_at FROM invites "
           "WHERE creator_id = ? AND used_at IS NULL AND expires_at > ? ORDER BY created_at DESC, code");
@@ -62,7 +62,7 @@ Result<std::vector<Invite>> SqliteTx::open_invites_of(const std::string& user_id
   return out;
 }
 
-Result<std::optional<BondView>> SqliteTx::bond_for_member(const std::string& bond_id, const std::string& member_id) {
+Result<std::optional<BondView>> SqlTx::bond_for_member(const std::string& bond_id, const std::string& member_id) {
   Query q(c_,
           PILLARS_BOND_VIEW_SELECT
           "JOIN users u ON u.id = them.user_id WHERE me.bond_id = ? AND me.user_id = ?");
@@ -72,7 +72,7 @@ Result<std::optional<BondView>> SqliteTx::bond_for_member(const std::string& bon
   return std::nullopt;
 }
 
-Result<std::vector<BondView>> SqliteTx::bonds_of(const std::string& member_id) {
+Result<std::vector<BondView>> SqlTx::bonds_of(const std::string& member_id) {
   Query q(c_,
           PILLARS_BOND_VIEW_SELECT
           "JOIN users u ON u.id = them.user_id WHERE me.user_id = ? "
@@ -84,7 +84,7 @@ Result<std::vector<BondView>> SqliteTx::bonds_of(const std::string& member_id) {
   return out;
 }
 
-Result<bool> SqliteTx::active_bond_between(const std::string& a, const std::string& b) {
+Result<bool> SqlTx::active_bond_between(const std::string& a, const std::string& b) {
   Query q(c_,
           "SELECT 1 FROM bond_members x JOIN bond_members y ON y.bond_id = x.bond_id "
           "JOIN bonds b ON b.id = x.bond_id WHERE x.user_id = ? AND y.user_id = ? AND b.status = 'active' LIMIT 1");
@@ -94,13 +94,13 @@ Result<bool> SqliteTx::active_bond_between(const std::string& a, const std::stri
   return found;
 }
 
-Result<void> SqliteTx::insert_invite(const Invite& i) {
+Result<void> SqlTx::insert_invite(const Invite& i) {
   Query q(c_, "INSERT INTO invites (code, creator_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)");
   q.bind(i.code).bind(i.creator_id).bind(to_string(i.kind)).bind(i.created_at).bind(i.expires_at);
   return q.run();
 }
 
-Result<void> SqliteTx::mark_invite_used(const std::string& code, const std::string& used_by, Millis at,
+Result<void> SqlTx::mark_invite_used(const std::string& code, const std::string& used_by, Millis at,
                                         const std::string& bond_id) {
   Query q(c_, "UPDATE invites SET used_by = ?, used_at = ?, bond_id = ? WHERE code = ? AND used_at IS NULL");
   q.bind(used_by).bind(at).bind(bond_id).bind(code);
@@ -110,7 +110,7 @@ Result<void> SqliteTx::mark_invite_used(const std::string& code, const std::stri
   return {};
 }
 
-Result<void> SqliteTx::insert_bond(const std::string& bond_id, BondKind kind, const std::string& a,
+Result<void> SqlTx::insert_bond(const std::string& bond_id, BondKind kind, const std::string& a,
                                    const std::string& b, Millis created_at) {
   {
     Query q(c_, "INSERT INTO bonds (id, kind, status, created_at) VALUES (?, ?, 'active', ?)");
@@ -125,7 +125,7 @@ Result<void> SqliteTx::insert_bond(const std::string& bond_id, BondKind kind, co
   return {};
 }
 
-Result<void> SqliteTx::end_bond(const std::string& bond_id, const std::string& ended_by, Millis at) {
+Result<void> SqlTx::end_bond(const std::string& bond_id, const std::string& ended_by, Millis at) {
   Query q(c_, "UPDATE bonds SET status = 'ended', ended_at = ?, ended_by = ? WHERE id = ? AND status = 'active'");
   q.bind(at).bind(ended_by).bind(bond_id);
   auto r = q.run();
@@ -152,4 +152,4 @@ Result<void> SqliteTx::end_bond(const std::string& bond_id, const std::string& e
   return {};
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

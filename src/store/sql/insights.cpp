@@ -1,8 +1,8 @@
 // What insights count, read as structured facts: who shared what kind of entry naming which feeling
 // families, when an answer came, who sent warm words. No text is read, so nothing is unsealed.
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
 namespace {
 
@@ -21,7 +21,7 @@ std::vector<std::string> split_families(const std::string& joined) {
 
 }  // namespace
 
-Result<ReadTx::BondFacts> SqliteTx::bond_facts(const std::string& bond_id, Millis from, Millis to) {
+Result<ReadTx::BondFacts> SqlTx::bond_facts(const std::string& bond_id, Millis from, Millis to) {
   BondFacts out;
   Query shares(c_,
                "SELECT s.author_id, s.shared_at, e.kind, "
@@ -66,7 +66,7 @@ Result<ReadTx::BondFacts> SqliteTx::bond_facts(const std::string& bond_id, Milli
   return out;
 }
 
-Result<std::vector<WrittenEntry>> SqliteTx::written_between(const std::string& author_id, Millis from, Millis to) {
+Result<std::vector<WrittenEntry>> SqlTx::written_between(const std::string& author_id, Millis from, Millis to) {
   Query q(c_,
           "SELECT (SELECT GROUP_CONCAT(DISTINCT f.family) FROM entry_feelings f WHERE f.entry_id = e.id), "
           "EXISTS (SELECT 1 FROM entry_shares s WHERE s.entry_id = e.id) "
@@ -78,4 +78,4 @@ Result<std::vector<WrittenEntry>> SqliteTx::written_between(const std::string& a
   return out;
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

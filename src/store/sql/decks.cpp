@@ -1,8 +1,8 @@
 // Conversation decks: answers (words sealed with the bond, prompt and member as associated data, so
 // an answer cannot be moved to another prompt or person), reveals and one's own "not now".
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
 namespace {
 std::string answer_key(std::string_view bond_id, std::string_view prompt_id, std::string_view user_id) {
@@ -10,7 +10,7 @@ std::string answer_key(std::string_view bond_id, std::string_view prompt_id, std
 }
 }  // namespace
 
-Result<std::vector<ReadTx::PromptState>> SqliteTx::prompt_states(const std::string& bond_id,
+Result<std::vector<ReadTx::PromptState>> SqlTx::prompt_states(const std::string& bond_id,
                                                                  const std::string& user_id) {
   Query q(c_,
           "WITH p AS (SELECT prompt_id FROM deck_answers WHERE bond_id = ?1 "
@@ -29,7 +29,7 @@ Result<std::vector<ReadTx::PromptState>> SqliteTx::prompt_states(const std::stri
   return out;
 }
 
-Result<std::vector<std::string>> SqliteTx::revealed_prompts(const std::string& bond_id) {
+Result<std::vector<std::string>> SqlTx::revealed_prompts(const std::string& bond_id) {
   Query q(c_, "SELECT prompt_id FROM deck_reveals WHERE bond_id = ? ORDER BY revealed_at, prompt_id");
   q.bind(bond_id);
   std::vector<std::string> out;
@@ -38,7 +38,7 @@ Result<std::vector<std::string>> SqliteTx::revealed_prompts(const std::string& b
   return out;
 }
 
-Result<std::vector<Reveal>> SqliteTx::reveals(const std::string& bond_id) {
+Result<std::vector<Reveal>> SqlTx::reveals(const std::string& bond_id) {
   Query q(c_, "SELECT prompt_id, revealed_at FROM deck_reveals WHERE bond_id = ? ORDER BY revealed_at, prompt_id");
   q.bind(bond_id);
   std::vector<Reveal> out;
@@ -47,7 +47,7 @@ Result<std::vector<Reveal>> SqliteTx::reveals(const std::string& bond_id) {
   return out;
 }
 
-Result<std::vector<DeckAnswer>> SqliteTx::deck_answers(const std::string& bond_id, const std::string& prompt_id) {
+Result<std::vector<DeckAnswer>> SqlTx::deck_answers(const std::string& bond_id, const std::string& prompt_id) {
   Query q(c_,
           "SELECT user_id, body_sealed, choice, guess, created_at, updated_at FROM deck_answers "
           "WHERE bond_id = ? AND prompt_id = ? ORDER BY user_id");
@@ -71,7 +71,7 @@ Result<std::vector<DeckAnswer>> SqliteTx::deck_answers(const std::string& bond_i
   return out;
 }
 
-Result<std::optional<Millis>> SqliteTx::revealed_at(const std::string& bond_id, const std::string& prompt_id) {
+Result<std::optional<Millis>> SqlTx::revealed_at(const std::string& bond_id, const std::string& prompt_id) {
   Query q(c_, "SELECT revealed_at FROM deck_reveals WHERE bond_id = ? AND prompt_id = ?");
   q.bind(bond_id).bind(prompt_id);
   std::optional<Millis> out;
@@ -80,7 +80,7 @@ Result<std::optional<Millis>> SqliteTx::revealed_at(const std::string& bond_id, 
   return out;
 }
 
-Result<bool> SqliteTx::skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id) {
+Result<bool> SqlTx::skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id) {
   Query q(c_, "SELECT 1 FROM deck_skips WHERE bond_id = ? AND user_id = ? AND prompt_id = ?");
   q.bind(bond_id).bind(user_id).bind(prompt_id);
   bool out = q.step();
@@ -88,7 +88,7 @@ Result<bool> SqliteTx::skipped(const std::string& bond_id, const std::string& pr
   return out;
 }
 
-Result<void> SqliteTx::put_deck_answer(const DeckAnswer& a) {
+Result<void> SqlTx::put_deck_answer(const DeckAnswer& a) {
   Query q(c_,
           "INSERT INTO deck_answers (bond_id, prompt_id, user_id, body_sealed, choice, guess, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bond_id, prompt_id, user_id) DO UPDATE SET "
@@ -102,13 +102,13 @@ Result<void> SqliteTx::put_deck_answer(const DeckAnswer& a) {
   return q.run();
 }
 
-Result<void> SqliteTx::reveal_prompt(const std::string& bond_id, const std::string& prompt_id, Millis at) {
+Result<void> SqlTx::reveal_prompt(const std::string& bond_id, const std::string& prompt_id, Millis at) {
   Query q(c_, "INSERT OR IGNORE INTO deck_reveals (bond_id, prompt_id, revealed_at) VALUES (?, ?, ?)");
   q.bind(bond_id).bind(prompt_id).bind(at);
   return q.run();
 }
 
-Result<void> SqliteTx::set_skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id,
+Result<void> SqlTx::set_skipped(const std::string& bond_id, const std::string& prompt_id, const std::string& user_id,
                                    bool skipped, Millis at) {
   if (!skipped) {
     Query q(c_, "DELETE FROM deck_skips WHERE bond_id = ? AND user_id = ? AND prompt_id = ?");
@@ -120,4 +120,4 @@ Result<void> SqliteTx::set_skipped(const std::string& bond_id, const std::string
   return q.run();
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

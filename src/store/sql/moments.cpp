@@ -1,9 +1,9 @@
 // Moments: a bond's highs and lows, title and note sealed with the moment's id as associated data.
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
-Result<std::vector<Moment>> SqliteTx::moments_in(const std::string& bond_id) {
+Result<std::vector<Moment>> SqlTx::moments_in(const std::string& bond_id) {
   Query q(c_,
           "SELECT m.id, m.author_id, u.display_name, m.day, m.kind, m.title_sealed, m.note_sealed, m.created_at, "
           "m.updated_at FROM moments m JOIN users u ON u.id = m.author_id WHERE m.bond_id = ? "
@@ -31,7 +31,7 @@ Result<std::vector<Moment>> SqliteTx::moments_in(const std::string& bond_id) {
   return out;
 }
 
-Result<std::vector<Day>> SqliteTx::days_both_checked_in(const std::string& bond_id) {
+Result<std::vector<Day>> SqlTx::days_both_checked_in(const std::string& bond_id) {
   Query q(c_, "SELECT day FROM checkins WHERE bond_id = ? GROUP BY day HAVING COUNT(*) = 2 ORDER BY day");
   q.bind(bond_id);
   std::vector<Day> out;
@@ -40,7 +40,7 @@ Result<std::vector<Day>> SqliteTx::days_both_checked_in(const std::string& bond_
   return out;
 }
 
-Result<void> SqliteTx::put_moment(const Moment& m) {
+Result<void> SqlTx::put_moment(const Moment& m) {
   Query q(c_,
           "INSERT INTO moments (id, bond_id, author_id, day, kind, title_sealed, note_sealed, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET day = excluded.day, kind = excluded.kind, "
@@ -55,7 +55,7 @@ Result<void> SqliteTx::put_moment(const Moment& m) {
   return {};
 }
 
-Result<bool> SqliteTx::delete_moment(const std::string& bond_id, const std::string& moment_id,
+Result<bool> SqlTx::delete_moment(const std::string& bond_id, const std::string& moment_id,
                                      const std::string& author_id) {
   Query q(c_, "DELETE FROM moments WHERE id = ? AND bond_id = ? AND author_id = ?");
   q.bind(moment_id).bind(bond_id).bind(author_id);
@@ -63,4 +63,4 @@ Result<bool> SqliteTx::delete_moment(const std::string& bond_id, const std::stri
   return q.changes() == 1;
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

@@ -1,15 +1,15 @@
-// The domain operations in SQL: one class implementing ReadTx and WriteTx over a connection, its
-// members defined by aggregate, one file each (accounts.cpp, bonds.cpp, inner_world.cpp,
-// checkins.cpp; schema_version in migrations.cpp). Internal to src/store/sqlite.
+// The domain operations in SQL: one class implementing ReadTx and WriteTx over a connection of
+// either engine, its members defined by aggregate, one file each (accounts.cpp, bonds.cpp,
+// inner_world.cpp, checkins.cpp, ...; schema_version in schema.cpp). Internal to src/store.
 #pragma once
 
 #include <functional>
 
 #include "crypto/seal.h"
-#include "store/sqlite/db.h"
+#include "store/sql/conn.h"
 #include "store/store.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
 // Where a list of feelings is stored (feelings.cpp): the statements that read, clear and add an
 // owner's rows, each naming the owner by its key columns first. Literals, since the statement
@@ -27,11 +27,11 @@ using BindKey = std::function<void(Query&)>;
 // What a sealed value is bound to: its column and its row's key, as "entries.body:<id>" (inner_world.cpp).
 std::string associated_data(std::string_view column, std::string_view id);
 
-class SqliteTx final : public WriteTx {
+class SqlTx final : public WriteTx {
  public:
   // `sealer` seals and opens free text; it may be null only where no sealed column is touched
   // (migrations, a closed store).
-  SqliteTx(Conn& conn, const crypto::Sealer* sealer) : c_(conn), sealer_(sealer) {}
+  SqlTx(Conn& conn, const crypto::Sealer* sealer) : c_(conn), sealer_(sealer) {}
 
   // ---- accounts and sessions (accounts.cpp)
   Result<std::optional<User>> user_by_id(const std::string& id) override;
@@ -197,4 +197,4 @@ class SqliteTx final : public WriteTx {
   const crypto::Sealer* sealer_;
 };
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

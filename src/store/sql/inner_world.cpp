@@ -4,20 +4,20 @@
 
 #include <map>
 
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
 std::string associated_data(std::string_view column, std::string_view id) {
   return std::string(column) + ":" + std::string(id);
 }
 
-std::string SqliteTx::seal(std::string_view text, std::string_view column, std::string_view id) const {
+std::string SqlTx::seal(std::string_view text, std::string_view column, std::string_view id) const {
   return sealer_->seal(text, associated_data(column, id));
 }
 
 // Opens a sealed column; an unopenable value means a wrong key or tampering: fail loudly.
-Result<std::string> SqliteTx::unseal(std::string_view sealed, std::string_view column, std::string_view id) const {
+Result<std::string> SqlTx::unseal(std::string_view sealed, std::string_view column, std::string_view id) const {
   auto plain = sealer_->open(sealed, associated_data(column, id));
   if (!plain) {
     spdlog::error("store: a sealed {} value did not open (wrong key or altered data)", column);
@@ -26,7 +26,7 @@ Result<std::string> SqliteTx::unseal(std::string_view sealed, std::string_view c
   return std::move(*plain);
 }
 
-Result<std::optional<std::string>> SqliteTx::unseal_optional(const Query& q, int col, std::string_view column,
+Result<std::optional<std::string>> SqlTx::unseal_optional(const Query& q, int col, std::string_view column,
                                                              std::string_view id) const {
   if (q.is_null(col)) return std::optional<std::string>();
   auto r = unseal(q.blob(col), column, id);
@@ -34,7 +34,7 @@ Result<std::optional<std::string>> SqliteTx::unseal_optional(const Query& q, int
   return std::optional<std::string>(std::move(*r));
 }
 
-void SqliteTx::bind_sealed(Query& q, const std::optional<std::string>& text, std::string_view column,
+void SqlTx::bind_sealed(Query& q, const std::optional<std::string>& text, std::string_view column,
                            std::string_view id) {
   if (text) q.bind_blob(seal(*text, column, id));
   else q.bind_null();
@@ -46,14 +46,14 @@ BindKey entry_key(const Entry& e) {
 }
 }  // namespace
 
-Result<void> SqliteTx::load_feelings(Entry& e) {
+Result<void> SqlTx::load_feelings(Entry& e) {
   auto feelings = read_feelings(kEntryFeelings, entry_key(e));
   if (!feelings) return std::unexpected(feelings.error());
   e.feelings = std::move(*feelings);
   return {};
 }
 
-Result<void> SqliteTx::load_shares(Entry& e) {
+Result<void> SqlTx::load_shares(Entry& e) {
   Query q(c_, "SELECT bond_id FROM entry_shares WHERE entry_id = ? ORDER BY shared_at, bond_id");
   q.bind(e.id);
   e.shared_with.clear();
@@ -68,7 +68,7 @@ Result<void> SqliteTx::load_shares(Entry& e) {
   "e.own_activity"
 constexpr int kEntryColumns = 10;
 
-Result<Entry> SqliteTx::read_entry(const Query& q, int first) {
+Result<Entry> SqlTx::read_entry(const Query& q, int first) {
   Entry e;
   e.id = q.text(first);
   e.author_id = q.text(first + 1);
@@ -84,7 +84,7 @@ Result<Entry> SqliteTx::read_entry(const Query& q, int first) {
   return e;
 }
 
-Result<std::optional<Entry>> SqliteTx::entry_for_author(const std::string& entry_id, const std::string& author_id) {
+Result<std::optional<Entry>> SqlTx::entry_for_author(const std::string& entry_id, const std::string& author_id) {
   std::optional<Entry> out;
   {
     Query q(c_, "SELECT " PILLARS_ENTRY_COLUMNS " FROM entries e WHERE e.id = ? AND e.author_id = ?");
@@ -103,7 +103,7 @@ Result<std::optional<Entry>> SqliteTx::entry_for_author(const std::string& entry
   return out;
 }
 
-Result<std::vector<Entry>> SqliteTx::whole_entries(Query& q) {
+Result<std::vector<Entry>> SqlTx::whole_entries(Query& q) {
   std::vector<Entry> out;
   while (q.step()) {
     auto e = read_entry(q, 0);
@@ -146,7 +146,7 @@ Result<std::vector<Entry>> SqliteTx::whole_entries(Query& q) {
   return out;
 }
 
-Result<std::vector<Entry>> SqliteTx::entries_of(const std::string& author_id, const EntryFilter& f) {
+Result<std::vector<Entry>> SqlTx::entries_of(const std::string& author_id, const EntryFilter& f) {
   Query q(c_,
           "SELECT " PILLARS_ENTRY_COLUMNS " FROM entries e "
           "WHERE e.author_id = ?1 AND (?2 IS NULL OR e.kind = ?2) "
@@ -161,7 +161,7 @@ Result<std::vector<Entry>> SqliteTx::entries_of(const std::string& author_id, co
   return whole_entries(q);
 }
 
-Result<std::vector<OwnTimeSpent>> SqliteTx::own_time_between(const std::string& user_id, Day from, Day to) {
+Result<std::vector<OwnTimeSpent>> SqlTx::own_time_between(const std::string& user_id, Day from, Day to) {
   std::vector<OwnTimeSpent> out;
   Query q(c_, "SELECT own_day, own_minutes, own_activity FROM entries "
               "WHERE author_id = ? AND own_day BETWEEN ? AND ? ORDER BY own_day, created_at");
@@ -172,14 +172,14 @@ Result<std::vector<OwnTimeSpent>> SqliteTx::own_time_between(const std::string& 
   return out;
 }
 
-Result<std::vector<Entry>> SqliteTx::own_time_entries(const std::string& user_id, Day from, Day to, int limit) {
+Result<std::vector<Entry>> SqlTx::own_time_entries(const std::string& user_id, Day from, Day to, int limit) {
   Query q(c_, "SELECT " PILLARS_ENTRY_COLUMNS " FROM entries e WHERE e.author_id = ? AND e.own_day BETWEEN ? AND ? "
               "ORDER BY e.own_day DESC, e.created_at DESC, e.id DESC LIMIT ?");
   q.bind(user_id).bind(from).bind(to).bind(limit);
   return whole_entries(q);
 }
 
-Result<std::vector<EntryResponse>> SqliteTx::read_responses(Query& q) {
+Result<std::vector<EntryResponse>> SqlTx::read_responses(Query& q) {
   std::vector<EntryResponse> out;
   while (q.step()) {
     EntryResponse r;
@@ -199,7 +199,7 @@ Result<std::vector<EntryResponse>> SqliteTx::read_responses(Query& q) {
 }
 
 // Responses to the entry in the bonds it is still shared in; one bond's only when `bond_id` is set.
-Result<std::vector<EntryResponse>> SqliteTx::responses(const std::string& entry_id,
+Result<std::vector<EntryResponse>> SqlTx::responses(const std::string& entry_id,
                                                        const std::optional<std::string>& bond_id) {
   Query q(c_,
           "SELECT r.id, r.entry_id, r.bond_id, u.id, u.display_name, r.kind, r.body_sealed, r.created_at "
@@ -210,16 +210,16 @@ Result<std::vector<EntryResponse>> SqliteTx::responses(const std::string& entry_
   return read_responses(q);
 }
 
-Result<std::vector<EntryResponse>> SqliteTx::responses_to(const std::string& entry_id) {
+Result<std::vector<EntryResponse>> SqlTx::responses_to(const std::string& entry_id) {
   return responses(entry_id, std::nullopt);
 }
 
-Result<std::vector<EntryResponse>> SqliteTx::responses_in_bond(const std::string& entry_id,
+Result<std::vector<EntryResponse>> SqlTx::responses_in_bond(const std::string& entry_id,
                                                                const std::string& bond_id) {
   return responses(entry_id, bond_id);
 }
 
-Result<std::vector<SharedEntry>> SqliteTx::shared_in_bond(const std::string& bond_id,
+Result<std::vector<SharedEntry>> SqlTx::shared_in_bond(const std::string& bond_id,
                                                           std::optional<std::pair<Millis, std::string>> before,
                                                           int limit) {
   std::vector<SharedEntry> out;
@@ -245,7 +245,7 @@ Result<std::vector<SharedEntry>> SqliteTx::shared_in_bond(const std::string& bon
   return out;
 }
 
-Result<std::optional<std::string>> SqliteTx::shared_entry_author(const std::string& entry_id,
+Result<std::optional<std::string>> SqlTx::shared_entry_author(const std::string& entry_id,
                                                                  const std::string& bond_id) {
   Query q(c_, "SELECT author_id FROM entry_shares WHERE entry_id = ? AND bond_id = ?");
   q.bind(entry_id).bind(bond_id);
@@ -254,7 +254,7 @@ Result<std::optional<std::string>> SqliteTx::shared_entry_author(const std::stri
   return std::optional<std::string>();
 }
 
-Result<std::vector<std::string>> SqliteTx::bonds_sharing(const std::string& entry_id) {
+Result<std::vector<std::string>> SqlTx::bonds_sharing(const std::string& entry_id) {
   Query q(c_, "SELECT bond_id FROM entry_shares WHERE entry_id = ? ORDER BY bond_id");
   q.bind(entry_id);
   std::vector<std::string> out;
@@ -263,7 +263,7 @@ Result<std::vector<std::string>> SqliteTx::bonds_sharing(const std::string& entr
   return out;
 }
 
-Result<std::vector<EntryResponse>> SqliteTx::responses_by(const std::string& user_id) {
+Result<std::vector<EntryResponse>> SqlTx::responses_by(const std::string& user_id) {
   Query q(c_,
           "SELECT r.id, r.entry_id, r.bond_id, u.id, u.display_name, r.kind, r.body_sealed, r.created_at "
           "FROM entry_responses r JOIN users u ON u.id = r.responder_id WHERE r.responder_id = ? "
@@ -272,7 +272,7 @@ Result<std::vector<EntryResponse>> SqliteTx::responses_by(const std::string& use
   return read_responses(q);
 }
 
-Result<std::vector<Appreciation>> SqliteTx::appreciations_in(const std::string& bond_id) {
+Result<std::vector<Appreciation>> SqlTx::appreciations_in(const std::string& bond_id) {
   Query q(c_,
           "SELECT a.id, a.bond_id, u.id, u.display_name, a.kind, a.note_sealed, a.created_at FROM appreciations a "
           "JOIN users u ON u.id = a.from_id WHERE a.bond_id = ? ORDER BY a.created_at DESC, a.id DESC LIMIT 500");
@@ -295,7 +295,7 @@ Result<std::vector<Appreciation>> SqliteTx::appreciations_in(const std::string& 
 }
 
 // Columns as in kRequestSelect.
-Result<Request> SqliteTx::read_request(const Query& q) {
+Result<Request> SqlTx::read_request(const Query& q) {
   Request c;
   c.id = q.text(0);
   c.bond_id = q.text(1);
@@ -320,7 +320,7 @@ namespace {
   "c.answer_note_sealed, c.kind, c.for_when, c.reply FROM comfort_requests c JOIN users u ON u.id = c.from_id "
 }  // namespace
 
-Result<std::vector<Request>> SqliteTx::requests_in(const std::string& bond_id, RequestKind kind) {
+Result<std::vector<Request>> SqlTx::requests_in(const std::string& bond_id, RequestKind kind) {
   Query q(c_, PILLARS_REQUEST_SELECT "WHERE c.bond_id = ? AND c.kind = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 500");
   q.bind(bond_id).bind(to_string(kind));
   std::vector<Request> out;
@@ -333,7 +333,7 @@ Result<std::vector<Request>> SqliteTx::requests_in(const std::string& bond_id, R
   return out;
 }
 
-Result<std::optional<Request>> SqliteTx::request(const std::string& bond_id, const std::string& id) {
+Result<std::optional<Request>> SqlTx::request(const std::string& bond_id, const std::string& id) {
   Query q(c_, PILLARS_REQUEST_SELECT "WHERE c.bond_id = ? AND c.id = ?");
   q.bind(bond_id).bind(id);
   if (q.step()) {
@@ -353,7 +353,7 @@ void bind_own_time(Query& q, const std::optional<OwnTimeSpent>& own) {
 }
 }  // namespace
 
-Result<void> SqliteTx::insert_entry(const Entry& e) {
+Result<void> SqlTx::insert_entry(const Entry& e) {
   Query q(c_, "INSERT INTO entries (id, author_id, kind, body_sealed, created_at, updated_at, prompt, own_day, "
               "own_minutes, own_activity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(e.id).bind(e.author_id).bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id))
@@ -363,7 +363,7 @@ Result<void> SqliteTx::insert_entry(const Entry& e) {
   return write_feelings(kEntryFeelings, entry_key(e), e.feelings);
 }
 
-Result<void> SqliteTx::update_entry(const Entry& e) {
+Result<void> SqlTx::update_entry(const Entry& e) {
   Query q(c_, "UPDATE entries SET kind = ?, body_sealed = ?, updated_at = ?, own_day = ?, own_minutes = ?, "
               "own_activity = ? WHERE id = ? AND author_id = ?");
   q.bind(to_string(e.kind)).bind_blob(seal(e.body, "entries.body", e.id)).bind(e.updated_at);
@@ -374,14 +374,14 @@ Result<void> SqliteTx::update_entry(const Entry& e) {
   return write_feelings(kEntryFeelings, entry_key(e), e.feelings);
 }
 
-Result<bool> SqliteTx::delete_entry(const std::string& entry_id, const std::string& author_id) {
+Result<bool> SqlTx::delete_entry(const std::string& entry_id, const std::string& author_id) {
   Query q(c_, "DELETE FROM entries WHERE id = ? AND author_id = ?");
   q.bind(entry_id).bind(author_id);
   if (auto r = q.run(); !r) return std::unexpected(r.error());
   return q.changes() > 0;
 }
 
-Result<bool> SqliteTx::share_entry(const std::string& entry_id, const std::string& bond_id,
+Result<bool> SqlTx::share_entry(const std::string& entry_id, const std::string& bond_id,
                                    const std::string& author_id, Millis at) {
   Query q(c_, "INSERT OR IGNORE INTO entry_shares (entry_id, bond_id, author_id, shared_at) VALUES (?, ?, ?, ?)");
   q.bind(entry_id).bind(bond_id).bind(author_id).bind(at);
@@ -389,14 +389,14 @@ Result<bool> SqliteTx::share_entry(const std::string& entry_id, const std::strin
   return q.changes() > 0;
 }
 
-Result<bool> SqliteTx::withdraw_share(const std::string& entry_id, const std::string& bond_id) {
+Result<bool> SqlTx::withdraw_share(const std::string& entry_id, const std::string& bond_id) {
   Query q(c_, "DELETE FROM entry_shares WHERE entry_id = ? AND bond_id = ?");
   q.bind(entry_id).bind(bond_id);
   if (auto r = q.run(); !r) return std::unexpected(r.error());
   return q.changes() > 0;
 }
 
-Result<void> SqliteTx::insert_response(const EntryResponse& r) {
+Result<void> SqlTx::insert_response(const EntryResponse& r) {
   Query q(c_, "INSERT INTO entry_responses (id, entry_id, bond_id, responder_id, kind, body_sealed, created_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(r.id).bind(r.entry_id).bind(r.bond_id).bind(r.from.id).bind(to_string(r.kind));
@@ -405,7 +405,7 @@ Result<void> SqliteTx::insert_response(const EntryResponse& r) {
   return q.run();
 }
 
-Result<void> SqliteTx::insert_appreciation(const Appreciation& a) {
+Result<void> SqlTx::insert_appreciation(const Appreciation& a) {
   Query q(c_, "INSERT INTO appreciations (id, bond_id, from_id, kind, note_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)");
   q.bind(a.id).bind(a.bond_id).bind(a.from.id).bind(to_string(a.kind));
   bind_sealed(q, a.note, "appreciations.note", a.id);
@@ -413,7 +413,7 @@ Result<void> SqliteTx::insert_appreciation(const Appreciation& a) {
   return q.run();
 }
 
-Result<void> SqliteTx::insert_request(const Request& c) {
+Result<void> SqlTx::insert_request(const Request& c) {
   Query q(c_, "INSERT INTO comfort_requests (id, bond_id, from_id, note_sealed, created_at, kind, for_when) "
               "VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(c.id).bind(c.bond_id).bind(c.from.id);
@@ -424,7 +424,7 @@ Result<void> SqliteTx::insert_request(const Request& c) {
   return q.run();
 }
 
-Result<void> SqliteTx::answer_request(const std::string& id, const std::string& by, Millis at,
+Result<void> SqlTx::answer_request(const std::string& id, const std::string& by, Millis at,
                                       const std::optional<std::string>& note, std::optional<SpaceReply> reply) {
   Query q(c_, "UPDATE comfort_requests SET answered_at = ?, answered_by = ?, answer_note_sealed = ?, reply = ? "
               "WHERE id = ? AND answered_at IS NULL");
@@ -438,4 +438,4 @@ Result<void> SqliteTx::answer_request(const std::string& id, const std::string& 
   return {};
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

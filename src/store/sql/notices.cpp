@@ -1,10 +1,10 @@
 // What is new for each person (core/notices.h): notices are written in the same transaction as
 // the thing they tell of, and read with what decides whether each is still shown.
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
-Result<std::vector<NoticeRow>> SqliteTx::notices_for(const std::string& user_id, Millis since) {
+Result<std::vector<NoticeRow>> SqlTx::notices_for(const std::string& user_id, Millis since) {
   Query q(c_,
           "SELECT n.id, n.bond_id, n.kind, n.subject_id, n.entry_id, n.day, n.from_id, n.created_at, n.seen_at, "
           "b.status, "
@@ -38,7 +38,7 @@ Result<std::vector<NoticeRow>> SqliteTx::notices_for(const std::string& user_id,
   return out;
 }
 
-Result<void> SqliteTx::add_notice(const Notice& n) {
+Result<void> SqlTx::add_notice(const Notice& n) {
   Query q(c_,
           "INSERT INTO notices (id, user_id, bond_id, kind, subject_id, entry_id, day, from_id, created_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -51,13 +51,13 @@ Result<void> SqliteTx::add_notice(const Notice& n) {
   return q.run();
 }
 
-Result<void> SqliteTx::remove_notices(const std::string& bond_id, NoticeKind kind, const std::string& subject_id) {
+Result<void> SqlTx::remove_notices(const std::string& bond_id, NoticeKind kind, const std::string& subject_id) {
   Query q(c_, "DELETE FROM notices WHERE bond_id = ? AND kind = ? AND subject_id = ?");
   q.bind(bond_id).bind(to_string(kind)).bind(subject_id);
   return q.run();
 }
 
-Result<int> SqliteTx::mark_notices_seen(const std::string& user_id, const std::vector<std::string>& ids, Millis at) {
+Result<int> SqlTx::mark_notices_seen(const std::string& user_id, const std::vector<std::string>& ids, Millis at) {
   if (ids.empty()) {
     Query q(c_, "UPDATE notices SET seen_at = ? WHERE user_id = ? AND seen_at IS NULL");
     q.bind(at).bind(user_id);
@@ -74,11 +74,11 @@ Result<int> SqliteTx::mark_notices_seen(const std::string& user_id, const std::v
   return changed;
 }
 
-Result<int> SqliteTx::delete_notices_before(Millis before) {
+Result<int> SqlTx::delete_notices_before(Millis before) {
   Query q(c_, "DELETE FROM notices WHERE created_at < ?");
   q.bind(before);
   if (auto r = q.run(); !r) return std::unexpected(r.error());
   return q.changes();
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql

@@ -1,8 +1,8 @@
 // A list of feelings is stored one way, wherever it was named: a row per feeling with its position,
 // word, family and intensity, in a table of its owner's (entry_feelings, checkin_feelings).
-#include "store/sqlite/tx.h"
+#include "store/sql/tx.h"
 
-namespace pillars::store::sqlite {
+namespace pillars::store::sql {
 
 const FeelingsTable kEntryFeelings{
     "SELECT word, family, intensity FROM entry_feelings WHERE entry_id = ? ORDER BY position",
@@ -18,7 +18,7 @@ const FeelingsTable kCheckInFeelings{
     "VALUES (?, ?, ?, ?, ?, ?, ?)",
 };
 
-Result<Feelings> SqliteTx::read_feelings(const FeelingsTable& table, const BindKey& bind_key) {
+Result<Feelings> SqlTx::read_feelings(const FeelingsTable& table, const BindKey& bind_key) {
   Query q(c_, table.select);
   bind_key(q);
   Feelings out;
@@ -27,7 +27,7 @@ Result<Feelings> SqliteTx::read_feelings(const FeelingsTable& table, const BindK
   return out;
 }
 
-Result<void> SqliteTx::write_feelings(const FeelingsTable& table, const BindKey& bind_key, const Feelings& feelings) {
+Result<void> SqlTx::write_feelings(const FeelingsTable& table, const BindKey& bind_key, const Feelings& feelings) {
   {
     Query q(c_, table.remove);
     bind_key(q);
@@ -42,4 +42,4 @@ Result<void> SqliteTx::write_feelings(const FeelingsTable& table, const BindKey&
   return {};
 }
 
-}  // namespace pillars::store::sqlite
+}  // namespace pillars::store::sql
