@@ -18,7 +18,8 @@
 #include "crypto/crypto.h"
 #include "crypto/seal.h"
 #include "store/blocking.h"
-#include "store/sqlite/sqlite_store.h"
+#include "app/store_open.h"
+#include "store/postgres/postgres_store.h"
 
 namespace pillars::app {
 
@@ -26,13 +27,14 @@ namespace {
 
 // The data folder's store, opened as the server opens it, or nullptr with the reason printed. A
 // folder without a database is an error here: these commands never make one.
-std::unique_ptr<store::SqliteStore> open_existing(const std::string& data) {
+std::unique_ptr<store::EngineStore> open_existing(const StoreLocation& where) {
+  const std::string& data = where.data;
   if (!crypto::init()) {
     std::cerr << "pillars: cannot initialise the crypto library\n";
     return nullptr;
   }
   const auto db = std::filesystem::path(data) / "pillars.db";
-  if (!std::filesystem::exists(db)) {
+  if (!store::is_postgres_url(where.database) && !std::filesystem::exists(db)) {
     std::cerr << fmt::format("pillars: there is no Pillars database in {}\n", data);
     return nullptr;
   }
@@ -47,9 +49,7 @@ std::unique_ptr<store::SqliteStore> open_existing(const std::string& data) {
     std::cerr << fmt::format("pillars: cannot load the secret key: {}\n", sealer.error().detail);
     return nullptr;
   }
-  store::SqliteOptions options;
-  options.readers = 1;
-  auto opened = store::SqliteStore::open(db.string(), std::make_shared<const crypto::Sealer>(std::move(*sealer)), options);
+  auto opened = open_store(data, where.database, std::make_shared<const crypto::Sealer>(std::move(*sealer)), 1);
   if (!opened) {
     std::cerr << fmt::format("pillars: cannot open the store: {}\n", opened.error().detail);
     return nullptr;
@@ -68,10 +68,10 @@ std::optional<std::string> normalized(const std::string& email) {
 
 }  // namespace
 
-int reset_password_command(const std::string& data, const std::string& email, const std::string& public_url) {
+int reset_password_command(const StoreLocation& where, const std::string& email, const std::string& public_url) {
   auto address = normalized(email);
   if (!address) return 2;
-  auto store = open_existing(data);
+  auto store = open_existing(where);
   if (!store) return 1;
   auto token = store::write_now(*store, [&](store::WriteTx& tx) {
     return api::issue_reset_token(tx, *address, wall_clock()());
@@ -91,7 +91,7 @@ int reset_password_command(const std::string& data, const std::string& email, co
   return 0;
 }
 
-int export_command(const std::string& data, const std::string& email, const std::string& out) {
+int export_command(const StoreLocation& where, const std::string& email, const std::string& out) {
   auto address = normalized(email);
   if (!address) return 2;
   auto catalog = api::load_catalog();
@@ -99,7 +99,7 @@ int export_command(const std::string& data, const std::string& email, const std:
     std::cerr << fmt::format("pillars: the built-in content is broken: {}\n", catalog.error().detail);
     return 1;
   }
-  auto store = open_existing(data);
+  auto store = open_existing(where);
   if (!store) return 1;
   const Millis now = wall_clock()();
   auto document = store::read_now(*store, [&](store::ReadTx& tx) -> Result<std::optional<boost::json::object>> {

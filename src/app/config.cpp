@@ -12,7 +12,7 @@
 #include "app/backup.h"
 #include "app/commands.h"
 #include "app/serve.h"
-#include "store/sqlite/sqlite_store.h"
+#include "app/store_open.h"
 
 #ifndef PILLARS_VERSION
 #define PILLARS_VERSION "dev"
@@ -33,7 +33,13 @@ void add_data_option(CLI::App* command, std::string& data, const std::string& he
   command->add_option("--data", data, help)->envname("PILLARS_DATA")->capture_default_str();
 }
 
-std::string database_path(const std::string& data) { return (std::filesystem::path(data) / "pillars.db").string(); }
+// --database: PostgreSQL instead of SQLite in the data folder (which still holds the keys).
+void add_database_option(CLI::App* command, std::string& database) {
+  command->add_option("--database", database,
+                      "A PostgreSQL URL (postgres://...) to keep everything in; default: SQLite in --data")
+      ->envname("PILLARS_DATABASE")
+      ->check([](const std::string& value) { return app::database_problem(value); });
+}
 
 }  // namespace
 
@@ -47,6 +53,7 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--listen", serve.listen, "Address and port to listen on")->envname("PILLARS_LISTEN")
       ->capture_default_str();
   add_data_option(serve_cmd, serve.data, "Folder for the database and the server key");
+  add_database_option(serve_cmd, serve.database);
   serve_cmd->add_option("--web-dir", serve.web_dir, "Serve the web app from this folder (development)")
       ->envname("PILLARS_WEB_DIR");
   serve_cmd->add_option("--public-url", serve.public_url, "The address people use, e.g. https://pillars.example")
@@ -119,9 +126,10 @@ int run(int argc, char** argv) {
                       "Accept push services on http://127.0.0.1 (for tests; never in production)")
       ->envname("PILLARS_PUSH_ALLOW_LOOPBACK_HTTP");
 
-  std::string migrate_data = "./data";
+  std::string migrate_data = "./data", migrate_database;
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
   add_data_option(migrate_cmd, migrate_data, "Folder of the database");
+  add_database_option(migrate_cmd, migrate_database);
 
   BackupConfig backup;
   auto* backup_cmd = cli.add_subcommand(
@@ -138,17 +146,19 @@ int run(int argc, char** argv) {
   restore_cmd->add_option("--key", restore.key, "The backup's key file (default: FILE.key when it exists)");
   restore_cmd->add_flag("--check", restore.check_only, "Only check the backup and its key; change nothing");
 
-  std::string person_data = "./data", person_email, public_url = "http://127.0.0.1:8080", export_out;
+  std::string person_data = "./data", person_database, person_email, public_url = "http://127.0.0.1:8080", export_out;
   auto* user_cmd = cli.add_subcommand("user", "Help a person with their account");
   user_cmd->require_subcommand(1);
   auto* reset_cmd = user_cmd->add_subcommand("reset-password", "Print a one-time link to set a new password");
   reset_cmd->add_option("--email", person_email, "The account's email")->required();
   reset_cmd->add_option("--data", person_data, "Folder of the database")->envname("PILLARS_DATA")->capture_default_str();
+  add_database_option(reset_cmd, person_database);
   reset_cmd->add_option("--public-url", public_url, "The address people use, for the link")
       ->envname("PILLARS_PUBLIC_URL")->capture_default_str();
   auto* export_cmd = cli.add_subcommand("export", "Write a person's export (JSON and a Markdown journal, zipped)");
   export_cmd->add_option("--email", person_email, "The account's email")->required();
   export_cmd->add_option("--data", person_data, "Folder of the database")->envname("PILLARS_DATA")->capture_default_str();
+  add_database_option(export_cmd, person_database);
   export_cmd->add_option("--out", export_out, "The zip to write; - for standard output (default: pillars-export-<day>.zip)");
 
   auto* routes_cmd = cli.add_subcommand("routes", "Print the route table as JSON");
@@ -172,12 +182,10 @@ int run(int argc, char** argv) {
     return 0;
   }
   setup_logging();
-  if (*reset_cmd) return reset_password_command(person_data, person_email, public_url);
-  if (*export_cmd) return export_command(person_data, person_email, export_out);
+  if (*reset_cmd) return reset_password_command({person_data, person_database}, person_email, public_url);
+  if (*export_cmd) return export_command({person_data, person_database}, person_email, export_out);
   if (*migrate_cmd) {
-    std::error_code ec;
-    std::filesystem::create_directories(migrate_data, ec);
-    auto version = store::SqliteStore::migrate(database_path(migrate_data));
+    auto version = migrate_store(migrate_data, migrate_database);
     if (!version) {
       spdlog::error("migrate: {}", version.error().detail);
       return 1;

@@ -10,6 +10,7 @@ namespace pillars::app {
 struct ServeConfig {
   std::string listen = "127.0.0.1:8080";
   std::string data = "./data";
+  std::string database;    // a postgres:// URL; empty: SQLite in `data`
   std::string web_dir;     // serve the web app from this folder instead of the embedded copy
   std::string public_url;  // e.g. https://pillars.example.org when behind a TLS proxy
   int threads = 0;         // I/O threads; 0 = one per core

@@ -21,7 +21,8 @@
 #include "mail/smtp.h"
 #include "api/notify_dispatch.h"
 #include "push/webpush.h"
-#include "store/sqlite/sqlite_store.h"
+#include "app/store_open.h"
+#include "store/postgres/postgres_store.h"
 
 namespace pillars::app {
 
@@ -119,8 +120,10 @@ int run_server(const ServeConfig& config) {
                                fs_ec);
   // One server per data folder, held for the server's whole life: a second server would write the
   // same database beside it, and `pillars restore` must not replace the database under it.
-  auto data_lock = DataLock::take(config.data);
-  if (!data_lock) {
+  // (With PostgreSQL the database is elsewhere and many servers may share it: no lock.)
+  const bool postgres = store::is_postgres_url(config.database);
+  auto data_lock = postgres ? Result<DataLock>(fail(Errc::internal)) : DataLock::take(config.data);
+  if (!postgres && !data_lock) {
     if (data_lock.error().code == Errc::conflict)
       spdlog::critical("another Pillars server is using {}; stop it first, or give this one a --data of its own",
                        config.data);
@@ -144,13 +147,11 @@ int run_server(const ServeConfig& config) {
     return 1;
   }
   // One reader connection per core: more only contend for the same cores.
-  store::SqliteOptions store_options;
-  store_options.readers = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  const int readers = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   auto server_key = std::make_shared<const crypto::Sealer>(std::move(*sealer));
-  auto store = store::SqliteStore::open((std::filesystem::path(config.data) / "pillars.db").string(), server_key,
-                                        store_options);
+  auto store = open_store(config.data, config.database, server_key, readers);
   if (!store) {
-    spdlog::critical("cannot open the store: {}", store.error().detail);
+    spdlog::critical("cannot open the store ({}): {}", store_name(config.data, config.database), store.error().detail);
     return 1;
   }
 
@@ -206,17 +207,17 @@ int run_server(const ServeConfig& config) {
       pusher = push::make_curl_pusher(std::move(*key), std::move(push_options));
     }
   }
-  store::SqliteStore& sqlite = **store;
+  store::EngineStore& engine = **store;
   http::EventHub events(static_cast<std::size_t>(config.max_sockets_per_person));
-  auto store_metrics = [&sqlite, &events, &metrics] {
-    auto s = sqlite.stats();
+  auto store_metrics = [&engine, &events, &metrics] {
+    auto s = engine.stats();
     auto heap = ::mallinfo2();
     http::MetricsText out;
     out.counter("pillars_store_reads_total", "Read jobs run.", s.reads);
     out.counter("pillars_store_writes_total", "Write jobs run.", s.writes);
     out.counter("pillars_store_commits_total", "Group commits.", s.commits);
     out.family("pillars_store_commit_size", "Write jobs per group commit.", "histogram");
-    out.histogram("pillars_store_commit_size", {}, sqlite.commit_sizes());
+    out.histogram("pillars_store_commit_size", {}, engine.commit_sizes());
     out.gauge("pillars_store_write_queue", "Write jobs waiting for the writer now.",
               static_cast<std::int64_t>(s.write_queue));
     out.gauge("pillars_store_read_queue", "Read jobs waiting for a reader now.",
@@ -235,7 +236,7 @@ int run_server(const ServeConfig& config) {
     return out.take();
   };
   // The one place the wall clock is chosen: everything else reads the time through the app context.
-  api::AppContext app(sqlite, wall_clock(), cpu, settings, metrics, events, catalog->catalog, catalog->json,
+  api::AppContext app(engine, wall_clock(), cpu, settings, metrics, events, catalog->catalog, catalog->json,
                       store_metrics);
   http::Router router = api::make_router(app);
   auto files = config.web_dir.empty() ? std::make_unique<http::StaticFiles>()
@@ -286,7 +287,7 @@ int run_server(const ServeConfig& config) {
     app.link_base = config.public_url.empty() ? fmt::format("http://{}:{}", host, bound.port()) : config.public_url;
   }
   server.start();
-  asio::co_spawn(io, sweep_store(sqlite, app), asio::detached);
+  asio::co_spawn(io, sweep_store(engine, app), asio::detached);
   asio::co_spawn(io, housekeeping(app), asio::detached);
   if (pusher) {
     api::DispatchOptions dispatch;
@@ -310,7 +311,7 @@ int run_server(const ServeConfig& config) {
   std::string host = bound.address().to_string();
   if (bound.address().is_v6()) host = "[" + host + "]";
   std::cout << "pillars listening on http://" << host << ":" << bound.port() << std::endl;
-  spdlog::info("ready in {:.1f} ms; data in {}", ms, config.data);
+  spdlog::info("ready in {:.1f} ms; data in {}", ms, store_name(config.data, config.database));
 
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
@@ -320,7 +321,7 @@ int run_server(const ServeConfig& config) {
 
   cpu.join();
   app.signup_cpu().join();
-  sqlite.close();
+  engine.close();
   spdlog::info("stopped cleanly");
   return 0;
 }

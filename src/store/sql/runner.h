@@ -91,4 +91,23 @@ class Runner {
 };
 
 }  // namespace sql
+
+// A Store whose work runs on a Runner: what SqliteStore and PostgresStore share.
+class EngineStore : public Store {
+ public:
+  void submit_read(ReadJob job) override { runner_->submit_read(std::move(job)); }
+  void submit_write(WriteJob job, Committed done) override { runner_->submit_write(std::move(job), std::move(done)); }
+  void close() override {
+    if (runner_) runner_->close();
+  }
+
+  virtual StoreStats stats() const { return runner_->stats(); }
+  // Write jobs per committed transaction (bounds kCommitSizeBounds).
+  const Histogram& commit_sizes() const { return runner_->commit_sizes(); }
+
+ protected:
+  explicit EngineStore(std::unique_ptr<sql::Runner> runner) : runner_(std::move(runner)) {}
+  std::unique_ptr<sql::Runner> runner_;
+};
+
 }  // namespace pillars::store

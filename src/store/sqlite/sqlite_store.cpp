@@ -10,12 +10,6 @@
 
 namespace pillars::store {
 
-struct SqliteStore::Impl {
-  std::unique_ptr<sql::Runner> runner;
-};
-
-SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-
 SqliteStore::~SqliteStore() { close(); }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
@@ -36,29 +30,19 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
   run.max_batch = options.max_batch;
   run.begin_read = "BEGIN";
   run.begin_write = "BEGIN IMMEDIATE";
-  auto impl = std::make_unique<Impl>();
-  impl->runner = std::make_unique<sql::Runner>(std::move(*writer), std::move(readers), std::move(sealer), run);
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
-}
-
-void SqliteStore::submit_read(ReadJob job) { impl_->runner->submit_read(std::move(job)); }
-
-void SqliteStore::submit_write(WriteJob job, Committed done) {
-  impl_->runner->submit_write(std::move(job), std::move(done));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(
+      std::make_unique<sql::Runner>(std::move(*writer), std::move(readers), std::move(sealer), run)));
 }
 
 void SqliteStore::close() {
-  if (!impl_) return;
   // Fold the WAL back into the main file so the data folder is one file at rest.
-  impl_->runner->close([](sql::Conn& writer) { writer.exec("PRAGMA wal_checkpoint(TRUNCATE)"); });
+  runner_->close([](sql::Conn& writer) { writer.exec("PRAGMA wal_checkpoint(TRUNCATE)"); });
 }
 
 StoreStats SqliteStore::stats() const {
-  StoreStats s = impl_->runner->stats();
+  StoreStats s = runner_->stats();
   s.memory_bytes = static_cast<std::uint64_t>(sqlite3_memory_used());
   return s;
 }
-
-const Histogram& SqliteStore::commit_sizes() const { return impl_->runner->commit_sizes(); }
 
 }  // namespace pillars::store

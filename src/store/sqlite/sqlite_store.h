@@ -20,7 +20,7 @@ struct SqliteOptions {
   std::size_t max_batch = 512;  // most write jobs grouped into one transaction
 };
 
-class SqliteStore final : public Store {
+class SqliteStore final : public EngineStore {
  public:
   // Opens (creating if needed) the database at `path` and applies pending migrations. Free text is
   // sealed with `sealer` on the way in and opened on the way out.
@@ -37,19 +37,12 @@ class SqliteStore final : public Store {
 
   ~SqliteStore() override;
 
-  void submit_read(ReadJob job) override;
-  void submit_write(WriteJob job, Committed done) override;
+  // Finishes queued jobs, then folds the write-ahead log back into the database file.
   void close() override;
-
-  StoreStats stats() const;
-  // Write jobs per committed transaction (bounds kCommitSizeBounds).
-  const Histogram& commit_sizes() const;
-
-  struct Impl;
+  StoreStats stats() const override;
 
  private:
-  explicit SqliteStore(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  using EngineStore::EngineStore;
 };
 
 }  // namespace pillars::store

@@ -1,0 +1,115 @@
+#include "store/postgres/postgres_store.h"
+
+#include <algorithm>
+#include <charconv>
+#include <span>
+
+#include <spdlog/spdlog.h>
+
+#include "core/embedded_file.h"
+#include "store/postgres/conn.h"
+
+namespace pillars {
+std::span<const EmbeddedFile> postgres_migration_files();  // generated from src/store/postgres/migrations
+}
+
+namespace pillars::store {
+
+namespace {
+
+int migration_number(std::string_view path) {
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(path.data(), path.data() + path.size(), n);
+  return ec == std::errc() ? n : -1;
+}
+
+// Any number, the same for every Pillars: instances starting together take turns migrating.
+constexpr const char* kMigrationLock = "SELECT pg_advisory_lock(7316001)";
+constexpr const char* kMigrationUnlock = "SELECT pg_advisory_unlock(7316001)";
+
+Result<int> schema_version(postgres::Conn& conn) {
+  sql::Query q(conn, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (q.step()) return static_cast<int>(q.integer(0));
+  PILLARS_CHECK(q);
+  return 0;
+}
+
+Result<int> apply_migrations(postgres::Conn& conn) {
+  if (!conn.exec(kMigrationLock)) return fail(Errc::internal, "cannot take the migration lock");
+  auto result = [&]() -> Result<int> {
+    if (!conn.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+                   "applied_at BIGINT NOT NULL)"))
+      return fail(Errc::internal, "cannot create the migrations table");
+    auto current = schema_version(conn);
+    if (!current) return std::unexpected(current.error());
+    int version = *current;
+    for (const auto& file : postgres_migration_files()) {
+      int n = migration_number(file.path);
+      if (n <= version) continue;
+      std::string sql(file.data);
+      if (!conn.exec("BEGIN")) return fail(Errc::internal, "cannot start a migration");
+      bool ok = conn.exec(sql.c_str());
+      if (ok) {
+        sql::Query q(conn,
+                     "INSERT INTO schema_migrations (version, name, applied_at) "
+                     "VALUES (?, ?, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)");
+        q.bind(n).bind(file.path);
+        ok = q.run().has_value();
+      }
+      if (!ok || !conn.exec("COMMIT")) {
+        conn.exec("ROLLBACK");
+        return fail(Errc::internal, "migration failed");
+      }
+      spdlog::info("store: applied migration {}", file.path);
+      version = n;
+    }
+    return version;
+  }();
+  conn.exec(kMigrationUnlock);
+  return result;
+}
+
+}  // namespace
+
+bool is_postgres_url(std::string_view url) {
+  return url.starts_with("postgres://") || url.starts_with("postgresql://");
+}
+
+PostgresStore::~PostgresStore() { close(); }
+
+int PostgresStore::latest_schema_version() {
+  int latest = 0;
+  for (const auto& f : postgres_migration_files()) latest = std::max(latest, migration_number(f.path));
+  return latest;
+}
+
+Result<int> PostgresStore::migrate(const std::string& url) {
+  auto conn = postgres::connect(url);
+  if (!conn) return std::unexpected(conn.error());
+  return apply_migrations(**conn);
+}
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& url,
+                                                           std::shared_ptr<const crypto::Sealer> sealer,
+                                                           PostgresOptions options) {
+  if (!sealer) return fail(Errc::internal, "the store needs a sealer for text at rest");
+  auto writer = postgres::connect(url);
+  if (!writer) return std::unexpected(writer.error());
+  auto version = apply_migrations(**writer);
+  if (!version) return std::unexpected(version.error());
+  std::vector<std::unique_ptr<sql::Conn>> readers;
+  for (int i = 0; i < std::max(1, options.readers); ++i) {
+    auto reader = postgres::connect(url);
+    if (!reader) return std::unexpected(reader.error());
+    readers.push_back(std::move(*reader));
+  }
+  sql::RunnerOptions run;
+  run.max_batch = options.max_batch;
+  // A read job sees one snapshot, as on SQLite.
+  run.begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+  run.begin_write = "BEGIN";
+  return std::unique_ptr<PostgresStore>(new PostgresStore(
+      std::make_unique<sql::Runner>(std::move(*writer), std::move(readers), std::move(sealer), run)));
+}
+
+}  // namespace pillars::store
