@@ -64,8 +64,9 @@ case "$action" in
       ln -s "$home" "$dir/cluster"
       if [ "$(id -u)" -eq 0 ]; then chown postgres: "$home"; fi
     fi
-    # trust: only local processes that can reach the socket in DIR connect at all.
-    as_owner "$bindir/initdb" -D "$home/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
+    # trust: only local processes that can reach the socket in DIR connect at all. --no-sync: a
+    # cluster made for one run need not survive a power cut during initdb.
+    as_owner "$bindir/initdb" -D "$home/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync \
       --no-instructions >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     cat >>"$home/data/postgresql.conf" <<CONF
