@@ -66,6 +66,11 @@ async function withClient(database, fn) {
   }
 }
 
+/** `--database <url>` of the data folder's database for a pillars command on PostgreSQL, else nothing. */
+export function databaseArgs(dataDir) {
+  return onPostgres ? ['--database', urlOf(databaseName(dataDir))] : [];
+}
+
 /** Creates the data folder's database unless it exists; resolves with the `--database` URL. */
 export async function ensureDatabase(dataDir) {
   const name = databaseName(dataDir);
