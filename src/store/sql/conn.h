@@ -60,6 +60,9 @@ class Conn {
   // False when the engine itself threw the open transaction away (an I/O error, say), so nothing
   // done in it will commit.
   virtual bool transaction_alive() = 0;
+  // False when a statement failed in the open transaction and left it unusable until a rollback
+  // to the job's savepoint (PostgreSQL); SQLite fails the statement alone.
+  virtual bool statements_ok() { return true; }
 };
 
 // One statement execution: bind, step, read columns.

@@ -1,5 +1,6 @@
 // The SQLite Store: WAL mode, foreign keys on, synchronous=FULL. One writer connection on its own
-// thread commits queued writes in groups; a pool of read-only connections serves reads.
+// thread commits queued writes in groups; a pool of read-only connections serves reads
+// (src/store/sql/runner.h).
 #pragma once
 
 #include <atomic>
@@ -9,6 +10,7 @@
 #include "core/error.h"
 #include "core/histogram.h"
 #include "crypto/seal.h"
+#include "store/sql/runner.h"
 #include "store/store.h"
 
 namespace pillars::store {
@@ -17,18 +19,6 @@ struct SqliteOptions {
   int readers = 4;              // reader connections, each with its own thread
   std::size_t max_batch = 512;  // most write jobs grouped into one transaction
 };
-
-struct StoreStats {
-  std::uint64_t reads = 0;
-  std::uint64_t writes = 0;
-  std::uint64_t commits = 0;  // group transactions; writes / commits is the mean group size
-  std::uint64_t memory_bytes = 0;  // what SQLite holds now, page caches included (bounded by cache_size)
-  std::uint64_t write_queue = 0;   // write jobs waiting for the writer now
-  std::uint64_t read_queue = 0;    // read jobs waiting for a reader now
-};
-
-// The bounds of the group-commit size histogram: write jobs per committed transaction.
-inline constexpr std::array<std::uint64_t, 10> kCommitSizeBounds{1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
 
 class SqliteStore final : public Store {
  public:
