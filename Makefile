@@ -31,6 +31,8 @@ screenshots: build
 
 # The tests and the package also need the packaging tools and the proxies (scripts/deps.sh).
 test package package-test: export PILLARS_PACKAGING_DEPS := 1
+# The API tests also run on PostgreSQL, against a cluster of their own (tests/tools/pg-cluster.sh).
+test api: export PILLARS_POSTGRES_DEPS := 1
 
 # Includes the short form of fuzzing: every fuzz corpus replayed once (ctest label fuzz).
 test: build

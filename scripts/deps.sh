@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake ninja-build pkg-config make
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev sqlite3 libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
+  libsqlite3-dev sqlite3 libpq-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libcurl4-openssl-dev libssl-dev libarchive-dev libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs chromium
@@ -18,6 +18,11 @@ packages=(
 packaging=(dpkg-dev systemd curl openssl nginx caddy)
 if [ "${PILLARS_PACKAGING_DEPS:-}" = 1 ]; then
   packages+=("${packaging[@]}")
+fi
+# The API tests' second run, on PostgreSQL (make test, make api): the server, for the throwaway
+# cluster tests/tools/pg-cluster.sh starts. Not for building or `make run`.
+if [ "${PILLARS_POSTGRES_DEPS:-}" = 1 ]; then
+  packages+=(postgresql-15)
 fi
 if [ "${FUZZ:-}" = 1 ]; then
   packages+=(clang-16 llvm-16 libc++-16-dev libc++abi-16-dev libclang-rt-16-dev)
@@ -43,11 +48,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -q
   $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
-  # The tests start their own proxies on free ports; the ones a package may have just started
-  # as system services (on ports 80 and 443) are stopped and left disabled.
+  # The tests start their own proxies on free ports, and their own PostgreSQL cluster on a
+  # socket of its own; the services a package may have just started (the proxies on ports 80 and
+  # 443, Debian's default cluster on 5432) are stopped and left disabled.
   if [ -d /run/systemd/system ]; then
-    for service in nginx caddy; do
-      if printf '%s\n' "${missing[@]}" | grep -qx "$service"; then
+    for service in nginx caddy postgresql; do
+      if printf '%s\n' "${missing[@]}" | grep -qx "$service\(-[0-9]*\)\?"; then
         $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
       fi
     done

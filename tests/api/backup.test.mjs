@@ -14,9 +14,12 @@ import { after, before, test } from 'node:test';
 import { registerPerson, signIn } from './lib/client.mjs';
 import { DATABASE, checkDatabase, findTexts } from './lib/data-folder.mjs';
 import { entryPath } from './lib/inner-world.mjs';
+import { sqliteOnly } from './lib/postgres.mjs';
 import { binaryPath, startServer } from './lib/server.mjs';
 
+// A PostgreSQL database is backed up with PostgreSQL's own tools; the data folder lock is the same.
 const TIMEOUT = { timeout: 120_000 };
+const FILE = { ...TIMEOUT, skip: sqliteOnly('`pillars backup` and `pillars restore` copy the SQLite database file of the data folder') };
 const PROGRESS = /^backup: (\d{1,3})% \((\d+) of (\d+) pages\)$/;
 
 /** Runs the binary to its end: {code, stdout, stderr}, whatever the exit code. */
@@ -58,7 +61,7 @@ after(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-test('a backup taken while entries are written is checked, says how far it is, and keeps the key beside it', TIMEOUT, async () => {
+test('a backup taken while entries are written is checked, says how far it is, and keeps the key beside it', FILE, async () => {
   const acknowledged = [];
   let refused = 0;
   let stop = false;
@@ -111,7 +114,7 @@ test('a backup taken while entries are written is checked, says how far it is, a
     { file: 'its output', bytes: backup.stdout + backup.stderr }], sample), []);
 });
 
-test('with --no-key the key is not copied, and the command says where the key the backup needs is', TIMEOUT, async () => {
+test('with --no-key the key is not copied, and the command says where the key the backup needs is', FILE, async () => {
   const file = path.join(root, 'keyless.db');
   const res = await pillars(['backup', file, '--data', dataDir, '--no-key']);
   assert.equal(res.code, 0, res.stderr);
@@ -140,7 +143,7 @@ test('a second server on a data folder in use refuses to start, and the first go
   assert.equal((await ann.get('/api/v1/me')).status, 200);
 });
 
-test('restore is refused while a server uses the data folder, and the folder is left as it was', TIMEOUT, async () => {
+test('restore is refused while a server uses the data folder, and the folder is left as it was', FILE, async () => {
   const beforeState = await folderState(dataDir);
   const res = await pillars(['restore', backupFile, '--data', dataDir]);
   assert.equal(res.code, 1);
@@ -149,7 +152,7 @@ test('restore is refused while a server uses the data folder, and the folder is 
   assert.deepEqual(await folderState(dataDir), beforeState);
 });
 
-test('restored into a new folder, every entry acknowledged before the backup began reads back with its words', TIMEOUT, async () => {
+test('restored into a new folder, every entry acknowledged before the backup began reads back with its words', FILE, async () => {
   await server.stop();
 
   // The check alone changes nothing and says the backup is sound and the key opens it.
@@ -187,7 +190,7 @@ test('restored into a new folder, every entry acknowledged before the backup beg
   assert.equal(foreignKeys, '');
 });
 
-test('a damaged backup is refused before anything in the data folder changes', TIMEOUT, async () => {
+test('a damaged backup is refused before anything in the data folder changes', FILE, async () => {
   const beforeState = await folderState(restoreDir);
   const { size } = await stat(backupFile);
   const page = 4096;
@@ -212,7 +215,7 @@ test('a damaged backup is refused before anything in the data folder changes', T
   }
 });
 
-test('a key that is not the backup\'s is refused before anything in the data folder changes', TIMEOUT, async () => {
+test('a key that is not the backup\'s is refused before anything in the data folder changes', FILE, async () => {
   const beforeState = await folderState(restoreDir);
   const otherKey = path.join(root, 'other.key');
   await writeFile(otherKey, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
@@ -223,7 +226,7 @@ test('a key that is not the backup\'s is refused before anything in the data fol
   assert.deepEqual(await folderState(restoreDir), beforeState);
 });
 
-test('restoring over a database keeps the one that was there, with what was written after the backup', TIMEOUT, async () => {
+test('restoring over a database keeps the one that was there, with what was written after the backup', FILE, async () => {
   // The first folder holds the entries written after the backup too; a server stopped cleanly
   // left no write-ahead log, so its database file is all of it.
   const oldDatabase = await readFile(path.join(dataDir, DATABASE));
@@ -241,7 +244,7 @@ test('restoring over a database keeps the one that was there, with what was writ
   assert.ok(!(await readdir(dataDir)).some((f) => f.endsWith('.restoring')), 'nothing half-done is left');
 });
 
-test('restoring over a folder whose server was killed keeps its last writes, in the database set aside', TIMEOUT, async () => {
+test('restoring over a folder whose server was killed keeps its last writes, in the database set aside', FILE, async () => {
   const crashed = await startServer({ dataDir: restoreDir });
   const bea = await registerPerson(crashed, { name: 'Bea' });
   const body = `written just before the power cut ${randomBytes(4).toString('hex')}`;
@@ -271,7 +274,7 @@ test('restoring over a folder whose server was killed keeps its last writes, in 
   }
 });
 
-test('a log left in a folder without its database is set aside, never replayed into the restored one', TIMEOUT, async () => {
+test('a log left in a folder without its database is set aside, never replayed into the restored one', FILE, async () => {
   const folder = path.join(root, 'stray');
   await mkdir(folder, { mode: 0o700 });
   const junk = randomBytes(4096);

@@ -10,14 +10,13 @@
 // back while the server is stopped, and starts it again on the same data.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { Client, assertProblem } from './lib/client.mjs';
 import { checkinPath, getDay, getHistory, historyPath, putCheckin, shiftDay, utcDay } from './lib/checkins.mjs';
 import { world } from './lib/fixture.mjs';
 import { bondPath } from './lib/inner-world.mjs';
+import { queryDatabase } from './lib/postgres.mjs';
 
 const TIMEOUT = { timeout: 60_000 };
 const SHIFT = 400; // days a check-in is moved into the past
@@ -140,8 +139,7 @@ describe('the other\'s presence is shown only for a day that can still be answer
   test('400 days later, nothing says that Ana answered that day: not the day view, not the history', async () => {
     assert.match(ab.id, /^[A-Za-z0-9_-]+$/, 'the bond id is safe to put in SQL');
     await w.stop();
-    execFileSync('sqlite3', [path.join(w.dataDir, 'pillars.db'),
-      `PRAGMA foreign_keys = ON; UPDATE checkins SET day = day - ${SHIFT} WHERE bond_id = '${ab.id}';`]);
+    await queryDatabase(w.dataDir, `UPDATE checkins SET day = day - ${SHIFT} WHERE bond_id = '${ab.id}'`);
     server = await w.start(); // Ana, Ben, Eve and Sam now talk to the new server
 
     const forBen = await getDay(ben, ab.id, old(tomorrow));

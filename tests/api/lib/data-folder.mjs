@@ -1,6 +1,8 @@
 // Looking for private text where it must never be: in the files of a data folder (the
 // database, its write-ahead log and shared memory, anything else) and in a server's log.
-// Also the SQLite checks run on a stopped server's database.
+// On PostgreSQL (lib/postgres.mjs) the database is not in the folder: every text and bytea column
+// of the folder's database is searched beside the folder's files. Also the SQLite checks run on a
+// stopped server's database.
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -8,6 +10,7 @@ import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { onPostgres, readDatabase } from './postgres.mjs';
 
 export const DATABASE = 'pillars.db';
 
@@ -76,13 +79,24 @@ export function findTexts(sources, texts) {
 }
 
 /**
- * Asserts that the folder holds a non-empty database, that a control text which is stored as it
- * is (an email address) can be found by the scan, and that none of `texts` can. Returns the files.
+ * Where a server on `dir` keeps what it stores: the folder's files, and on PostgreSQL also each
+ * text and bytea column of its database (as a source named table.column).
+ */
+export async function readStored(dir) {
+  const files = await readFolder(dir);
+  return onPostgres ? [...files, ...await readDatabase(dir)] : files;
+}
+
+/**
+ * Asserts that the folder holds a non-empty database (on PostgreSQL: that the folder's database
+ * holds the people), that a control text which is stored as it is (an email address) can be found
+ * by the scan, and that none of `texts` can. Returns the sources searched.
  */
 export async function assertFolderSealed(dir, texts, control) {
-  const files = await readFolder(dir);
-  assert.ok(files.some((f) => f.file === DATABASE && f.bytes.length > 0),
-    `${DATABASE} should be in the data folder: ${files.map((f) => f.file)}`);
+  const files = await readStored(dir);
+  const database = onPostgres ? 'users.email' : DATABASE;
+  assert.ok(files.some((f) => f.file === database && f.bytes.length > 0),
+    `${database} should be among the sources searched: ${files.map((f) => f.file)}`);
   const controlBytes = Buffer.from(control, 'utf8');
   assert.ok(files.some((f) => f.bytes.includes(controlBytes)), 'positive control: the unsealed email should be found by the scan');
   const found = findTexts(files, texts);

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeBond, registerPerson } from './client.mjs';
 import { loadCatalog } from './inner-world.mjs';
+import { dropDatabase, onPostgres } from './postgres.mjs';
 import { startServer } from './server.mjs';
 
 /** Registers one signed-in person per name on `server`, one after another. */
@@ -35,7 +36,8 @@ export async function registerPeople(server, ...names) {
  * Methods: person(name) registers one more. stop() stops the server (startServer's stop() asserts
  * exit code 0 and a clean log). start(), restartable only, starts a new server on the same folder,
  * points every person of the world at it and keeps the last server's secrets as its own. close(),
- * for after(), stops the server unless stop() came last or it was given, and removes the folder.
+ * for after(), stops the server unless stop() came last or it was given, and removes the folder
+ * (and on PostgreSQL its database).
  */
 export async function world({
   server: given, args, env, nofile, restartable = false,
@@ -73,6 +75,7 @@ export async function world({
         if (!given && !stopped && w.server) await w.server.stop();
       } finally {
         if (dataDir) await rm(dataDir, { recursive: true, force: true });
+        if (dataDir && onPostgres) await dropDatabase(dataDir);
       }
     },
   };

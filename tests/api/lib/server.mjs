@@ -3,7 +3,8 @@
 // Each server gets a fresh data folder and a port picked by the kernel. The server
 // announces its address with exactly one stdout line; logs go to stderr and are kept
 // so that a failing start or stop can say why, and so that stop() can check that no
-// password or token ever reached the log.
+// password or token ever reached the log. With PILLARS_TEST_POSTGRES set, each data folder also
+// gets a PostgreSQL database of its own (lib/postgres.mjs), passed with --database.
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
@@ -12,6 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dropDatabase, ensureDatabase, onPostgres } from './postgres.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const binaryPath = process.env.PILLARS_BIN ?? path.join(repoRoot, 'build', 'pillars');
@@ -48,7 +50,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
  * with code 0, printed nothing to stdout but the listening line, and never logged a
  * value in `secrets` (the client helpers add every password they send and every session
  * and CSRF token they receive). It removes the data folder it created; a given `dataDir`
- * belongs to the caller and stays.
+ * belongs to the caller and stays, and so does its PostgreSQL database.
  */
 export async function startServer({ args = [], env = {}, dataDir: givenDir, nofile } = {}) {
   const dataDir = givenDir ?? await mkdtemp(path.join(tmpdir(), 'pillars-api-'));
@@ -56,8 +58,11 @@ export async function startServer({ args = [], env = {}, dataDir: givenDir, nofi
   const removeData = async () => {
     if (!ownedDirs.delete(dataDir)) return;
     await rm(dataDir, { recursive: true, force: true });
+    if (onPostgres) await dropDatabase(dataDir);
   };
-  const argv = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...args];
+  // The same folder, the same database: a server started again on a folder finds what it stored.
+  const databaseArgs = onPostgres ? ['--database', await ensureDatabase(dataDir)] : [];
+  const argv = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...databaseArgs, ...args];
   // `nofile`: start under that file-descriptor limit, soft and hard, so the server cannot raise it.
   const [command, commandArgs] = nofile === undefined ? [binaryPath, argv]
     : ['/bin/sh', ['-c', `ulimit -n ${Number(nofile)} && exec "$0" "$@"`, binaryPath, ...argv]];
