@@ -16,7 +16,7 @@ import { SMTPServer } from 'smtp-server';
 import { Client, assertProblem, makeBond, registerPerson, signIn, strongPassword } from './lib/client.mjs';
 import { checkinBody, checkinPath, utcDay } from './lib/checkins.mjs';
 import { readStored, findTexts, DATABASE } from './lib/data-folder.mjs';
-import { onPostgres, queryDatabase } from './lib/postgres.mjs';
+import { databaseArgs, onPostgres, queryDatabase } from './lib/postgres.mjs';
 import { assertExportSchema } from './lib/export-schema.mjs';
 import { bondPath, loadCatalog, respond, shareEntry, uniqueText, writeEntry } from './lib/inner-world.mjs';
 import { binaryPath, startServer } from './lib/server.mjs';
@@ -125,7 +125,7 @@ describe('export and import', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'pillars-export-'));
     try {
       const out = path.join(dir, 'ana.zip');
-      const { stderr } = await run(binaryPath, ['export', '--email', ana.user.email, '--data', server.dataDir, '--out', out]);
+      const { stderr } = await run(binaryPath, ['export', '--email', ana.user.email, '--data', server.dataDir, ...databaseArgs(server.dataDir), '--out', out]);
       assert.match(stderr, /wrote .*ana\.zip \(\d+ bytes\)/);
       const doc = documentOf(unzipSync(new Uint8Array(await readFile(out))));
       const { files } = await exportOf(ana);
@@ -133,7 +133,7 @@ describe('export and import', () => {
       delete doc.exported_at;
       delete viaHttp.exported_at;
       assert.deepEqual(doc, viaHttp);
-      await assert.rejects(run(binaryPath, ['export', '--email', 'nobody@example.com', '--data', server.dataDir, '--out', out]),
+      await assert.rejects(run(binaryPath, ['export', '--email', 'nobody@example.com', '--data', server.dataDir, ...databaseArgs(server.dataDir), '--out', out]),
         (err) => err.code === 1 && /no account uses/.test(err.stderr));
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -321,7 +321,7 @@ describe('a lost password', () => {
   }
 
   test('the operator prints a one-time link; it sets a new password once and signs out every session', async () => {
-    const { stdout, stderr } = await run(binaryPath, ['user', 'reset-password', '--email', ana.user.email, '--data', server.dataDir,
+    const { stdout, stderr } = await run(binaryPath, ['user', 'reset-password', '--email', ana.user.email, '--data', server.dataDir, ...databaseArgs(server.dataDir),
       '--public-url', server.origin]);
     const link = stdout.trim();
     assert.match(link, new RegExp(`^${server.origin}/reset-password#[A-Za-z0-9_-]{40,}$`));
@@ -342,7 +342,7 @@ describe('a lost password', () => {
     ana.password = password;
     // Only a hash of the token is kept.
     assert.deepEqual(await queryDatabase(server.dataDir, 'SELECT count(*) FROM password_resets'), [['0']], 'a used link is gone');
-    await assert.rejects(run(binaryPath, ['user', 'reset-password', '--email', 'nobody@example.com', '--data', server.dataDir]),
+    await assert.rejects(run(binaryPath, ['user', 'reset-password', '--email', 'nobody@example.com', '--data', server.dataDir, ...databaseArgs(server.dataDir)]),
       (err) => err.code === 1 && /no account uses/.test(err.stderr));
   });
 
