@@ -81,9 +81,9 @@ Result<std::vector<std::pair<std::string, std::string>>> audience(store::ReadTx&
 
 // Saves a new entry of the caller's, checked already: 201 with it.
 Awaitable save_new_entry(AppContext& app, Context& ctx, Entry entry) {
-  entry.id = crypto::random_id();
-  entry.author_id = ctx.user().id;
   entry.created_at = entry.updated_at = app.now();
+  entry.id = crypto::time_ordered_id(entry.created_at);
+  entry.author_id = ctx.user().id;
   auto saved = co_await write(app.store(), [&](store::WriteTx& tx) { return tx.insert_entry(entry); });
   if (!saved) co_return saved.error();
   co_return json_created(json::object{{"entry", to_json(entry, {}, ctx.user().id)}});
@@ -335,28 +335,16 @@ Awaitable bond_entries(AppContext& app, Context& ctx) {
     }
   }
   if (!fields.ok()) co_return fields.failure();
-  struct Page {
-    std::vector<SharedEntry> entries;
-    std::vector<std::vector<EntryResponse>> responses;
-  };
-  auto result = co_await read(app.store(), [&](store::ReadTx& tx) -> Result<Page> {
-    auto entries = tx.shared_in_bond(ctx.bond->id, before, page + 1);
-    if (!entries) return std::unexpected(entries.error());
-    Page p{std::move(*entries), {}};
-    for (std::size_t i = 0; i < p.entries.size() && i < static_cast<std::size_t>(page); ++i) {
-      auto r = tx.responses_in_bond(p.entries[i].entry.id, ctx.bond->id);
-      if (!r) return std::unexpected(r.error());
-      p.responses.push_back(std::move(*r));
-    }
-    return p;
+  auto result = co_await read(app.store(), [&](store::ReadTx& tx) {
+    return tx.shared_in_bond(ctx.bond->id, before, page + 1);  // one more tells whether another page follows
   });
   if (!result) co_return result.error();
   json::array out;
-  for (std::size_t i = 0; i < result->responses.size(); ++i)
-    out.push_back(to_json(result->entries[i], result->responses[i], ctx.user().id, app.catalog()));
+  for (std::size_t i = 0; i < result->size() && i < static_cast<std::size_t>(page); ++i)
+    out.push_back(to_json((*result)[i], ctx.user().id, app.catalog()));
   json::value next = nullptr;
-  if (result->entries.size() > static_cast<std::size_t>(page)) {
-    const auto& last = result->entries[static_cast<std::size_t>(page) - 1];
+  if (result->size() > static_cast<std::size_t>(page)) {
+    const auto& last = (*result)[static_cast<std::size_t>(page) - 1];
     next = make_cursor(last.shared_at, last.entry.id);
   }
   co_return json_ok(json::object{{"entries", std::move(out)}, {"next_cursor", std::move(next)}});
@@ -450,7 +438,7 @@ Awaitable answer_reflection(AppContext& app, Context& ctx) {
       s.entry = std::move(**found);
     } else {
       s.created = true;
-      s.entry.entry.id = crypto::random_id();
+      s.entry.entry.id = crypto::time_ordered_id(now);
       s.entry.entry.author_id = me;
       s.entry.entry.kind = EntryKind::reflection;
       s.entry.entry.prompt = prompt;

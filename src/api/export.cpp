@@ -158,8 +158,7 @@ Result<json::object> bond_json(store::ReadTx& tx, const User& me, const BondView
     auto page = check(tx.shared_in_bond(b.id, before, kEntryPage));
     for (const auto& s : page) {
       if (s.author.id == me.id) continue;  // one's own are under entries
-      auto responses = check(tx.responses_in_bond(s.entry.id, b.id));
-      auto o = to_json(s, responses, me.id, catalog);
+      auto o = to_json(s, me.id, catalog);
       o.erase("responses_offered");  // what the app offered then; not part of what was written
       shared_with_me.push_back(std::move(o));
     }

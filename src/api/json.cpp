@@ -196,8 +196,7 @@ json::object to_json(const Entry& e, const std::vector<EntryResponse>& responses
           {"responses", responses_json(responses, viewer)}};
 }
 
-json::object to_json(const SharedEntry& s, const std::vector<EntryResponse>& responses, std::string_view viewer,
-                     const Catalog& catalog) {
+json::object to_json(const SharedEntry& s, std::string_view viewer, const Catalog& catalog) {
   json::array offered;
   if (s.author.id != viewer)
     for (auto kind : fitting_responses(s.entry.kind, s.entry.feelings, catalog)) offered.push_back(json::value(to_string(kind)));
@@ -213,7 +212,7 @@ json::object to_json(const SharedEntry& s, const std::vector<EntryResponse>& res
           {"author", person(s.author)},
           {"mine", s.author.id == viewer},
           {"responses_offered", std::move(offered)},
-          {"responses", responses_json(responses, viewer)}};
+          {"responses", responses_json(s.responses, viewer)}};
 }
 
 json::object to_json(const Appreciation& a, std::string_view viewer) {

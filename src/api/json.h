@@ -62,9 +62,9 @@ json::object to_json(const Session& session, bool current);
 json::object to_json(const EntryResponse& response, std::string_view viewer);
 // An entry as its author sees it, with the responses it received.
 json::object to_json(const Entry& entry, const std::vector<EntryResponse>& responses, std::string_view viewer);
-// A shared entry as the viewer sees it, with the responses that fit it when it is the other's.
-json::object to_json(const SharedEntry& shared, const std::vector<EntryResponse>& responses, std::string_view viewer,
-                     const Catalog& catalog);
+// A shared entry as the viewer sees it, with its responses in the bond and the responses that fit
+// it when it is the other's.
+json::object to_json(const SharedEntry& shared, std::string_view viewer, const Catalog& catalog);
 json::object to_json(const Appreciation& appreciation, std::string_view viewer);
 json::object to_json(const Request& request, std::string_view viewer);
 json::object to_json(const Moment& moment, std::string_view viewer);

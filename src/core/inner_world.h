@@ -78,6 +78,7 @@ struct SharedEntry {
   Entry entry;
   Person author;
   Millis shared_at = 0;
+  std::vector<EntryResponse> responses;  // in the bond it is shared in, oldest first
 };
 
 struct Appreciation {

@@ -48,10 +48,9 @@ std::string random_token(std::size_t bytes) {
   return out;
 }
 
-std::string random_id() {
-  static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
-  unsigned char raw[16];
-  randombytes_buf(raw, sizeof raw);
+namespace {
+// 16 bytes as 26 base32 characters of `alphabet`, most significant bits first.
+std::string base32_id(const unsigned char (&raw)[16], const char* alphabet) {
   std::string out;
   out.reserve(26);
   unsigned buffer = 0;
@@ -66,6 +65,22 @@ std::string random_id() {
   }
   if (bits > 0) out.push_back(alphabet[(buffer << (5 - bits)) & 31U]);
   return out;
+}
+}  // namespace
+
+std::string random_id() {
+  unsigned char raw[16];
+  randombytes_buf(raw, sizeof raw);
+  return base32_id(raw, "abcdefghijklmnopqrstuvwxyz234567");
+}
+
+std::string time_ordered_id(std::int64_t unix_ms) {
+  unsigned char raw[16];
+  const auto ms = static_cast<std::uint64_t>(unix_ms < 0 ? 0 : unix_ms);
+  for (int i = 0; i < 6; ++i) raw[i] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
+  randombytes_buf(raw + 6, sizeof raw - 6);
+  // The same characters as random_id's, in ASCII order, so that text order is time order.
+  return base32_id(raw, "234567abcdefghijklmnopqrstuvwxyz");
 }
 
 std::string random_invite_code() {

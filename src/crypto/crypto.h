@@ -2,6 +2,7 @@
 // hashing session tokens before they are stored. Call init() once before anything else.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,12 @@ std::string random_token(std::size_t bytes = 32);
 
 // An opaque public id: 16 random bytes as 26 lower-case base32 characters.
 std::string random_id();
+
+// An id of the same form whose text order follows `unix_ms`: the time in its first 48 bits, then
+// 80 random bits. For rows written often and kept (entries): each new key lands at the end of its
+// indexes instead of on a random page, so a commit writes a few pages, not one per row. It tells
+// when it was made, so only where that time is shown anyway.
+std::string time_ordered_id(std::int64_t unix_ms);
 
 // An invite code in canonical form: kInviteCodeLength characters of kInviteAlphabet, uniformly drawn.
 std::string random_invite_code();

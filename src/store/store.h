@@ -109,7 +109,8 @@ class ReadTx {
   // Responses to the entry within one bond, oldest first.
   virtual Result<std::vector<EntryResponse>> responses_in_bond(const std::string& entry_id,
                                                                const std::string& bond_id) = 0;
-  // Entries shared in the bond, newest share first. `before` is (shared_at, entry id).
+  // Entries shared in the bond, newest share first, each with its feelings and its responses in
+  // the bond. `before` is (shared_at, entry id).
   virtual Result<std::vector<SharedEntry>> shared_in_bond(const std::string& bond_id,
                                                           std::optional<std::pair<Millis, std::string>> before,
                                                           int limit) = 0;

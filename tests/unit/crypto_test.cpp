@@ -39,6 +39,29 @@ TEST_F(Crypto, TokensAndIdsAreRandomAndWellFormed) {
   }
 }
 
+TEST_F(Crypto, TimeOrderedIdsSortByTimeAndDiffer) {
+  const std::int64_t base = 1'764'000'000'000;  // late 2025, in milliseconds
+  std::string previous;
+  std::set<std::string> seen;
+  for (std::int64_t i = 0; i < 300; ++i) {
+    // Several ids per millisecond, and steps that carry across the base32 characters.
+    const std::int64_t ms = base + (i / 3) * 37;
+    auto id = time_ordered_id(ms);
+    ASSERT_EQ(id.size(), 26u);
+    EXPECT_EQ(id.find_first_not_of("abcdefghijklmnopqrstuvwxyz234567"), std::string::npos) << id;
+    EXPECT_TRUE(seen.insert(id).second) << "80 random bits tell ids of one millisecond apart";
+    if (i % 3 == 0) {
+      if (!previous.empty()) {
+        EXPECT_LT(previous, id) << "a later millisecond sorts after";
+      }
+      previous = id;
+    }
+  }
+  EXPECT_LT(time_ordered_id(base), time_ordered_id(base + 1));
+  EXPECT_LT(time_ordered_id(0xFFFFFFFFFFLL), time_ordered_id(0x10000000000LL + 0xFFFFFFFFFFLL));
+  EXPECT_NE(time_ordered_id(base).substr(10), time_ordered_id(base).substr(10)) << "the tail is random";
+}
+
 TEST_F(Crypto, InviteCodesUseTheUnambiguousAlphabet) {
   for (int i = 0; i < 200; ++i) {
     auto code = random_invite_code();

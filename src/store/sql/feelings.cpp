@@ -33,6 +33,10 @@ Result<void> SqlTx::write_feelings(const FeelingsTable& table, const BindKey& bi
     bind_key(q);
     if (auto r = q.run(); !r) return r;
   }
+  return add_feelings(table, bind_key, feelings);
+}
+
+Result<void> SqlTx::add_feelings(const FeelingsTable& table, const BindKey& bind_key, const Feelings& feelings) {
   for (std::size_t i = 0; i < feelings.size(); ++i) {
     Query q(c_, table.insert);
     bind_key(q);

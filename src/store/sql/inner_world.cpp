@@ -219,6 +219,13 @@ Result<std::vector<EntryResponse>> SqlTx::responses_in_bond(const std::string& e
   return responses(entry_id, bond_id);
 }
 
+// The entries shared in a bond between two shares, (shared_at, entry_id) from ?2, ?3 (the newest)
+// down to ?4, ?5 (the oldest), both included: a page that shared_in_bond has read, so that its
+// feelings and responses come in one query each, not one per entry.
+#define PILLARS_SHARES_ON_PAGE                                                              \
+  "s.bond_id = ?1 AND (s.shared_at < ?2 OR (s.shared_at = ?2 AND s.entry_id <= ?3)) "       \
+  "AND (s.shared_at > ?4 OR (s.shared_at = ?4 AND s.entry_id >= ?5)) "
+
 Result<std::vector<SharedEntry>> SqlTx::shared_in_bond(const std::string& bond_id,
                                                           std::optional<std::pair<Millis, std::string>> before,
                                                           int limit) {
@@ -235,13 +242,37 @@ Result<std::vector<SharedEntry>> SqlTx::shared_in_bond(const std::string& bond_i
     while (q.step()) {
       auto e = read_entry(q, 0);
       if (!e) return std::unexpected(e.error());
-      SharedEntry se{std::move(*e), Person{q.text(1), q.text(kEntryColumns)}, q.integer(kEntryColumns + 1)};
+      SharedEntry se{std::move(*e), Person{q.text(1), q.text(kEntryColumns)}, q.integer(kEntryColumns + 1), {}};
       out.push_back(std::move(se));
     }
     PILLARS_CHECK(q);
   }
-  for (auto& se : out)
-    if (auto r = load_feelings(se.entry); !r) return std::unexpected(r.error());
+  if (out.empty()) return out;
+  std::map<std::string_view, SharedEntry*> by_id;
+  for (auto& se : out) by_id.emplace(se.entry.id, &se);
+  auto bind_page = [&](Query& q) {
+    q.bind(bond_id).bind(out.front().shared_at).bind(out.front().entry.id);
+    q.bind(out.back().shared_at).bind(out.back().entry.id);
+  };
+  {
+    Query f(c_, "SELECT f.entry_id, f.word, f.family, f.intensity FROM entry_shares s "
+                "JOIN entry_feelings f ON f.entry_id = s.entry_id WHERE " PILLARS_SHARES_ON_PAGE
+                "ORDER BY f.entry_id, f.position");
+    bind_page(f);
+    while (f.step())
+      if (auto it = by_id.find(f.text(0)); it != by_id.end())
+        it->second->entry.feelings.push_back({f.text(1), f.text(2), static_cast<int>(f.integer(3))});
+    PILLARS_CHECK(f);
+  }
+  Query r(c_,
+          "SELECT r.id, r.entry_id, r.bond_id, u.id, u.display_name, r.kind, r.body_sealed, r.created_at "
+          "FROM entry_shares s JOIN entry_responses r ON r.entry_id = s.entry_id AND r.bond_id = s.bond_id "
+          "JOIN users u ON u.id = r.responder_id WHERE " PILLARS_SHARES_ON_PAGE "ORDER BY r.created_at, r.id");
+  bind_page(r);
+  auto responses = read_responses(r);
+  if (!responses) return std::unexpected(responses.error());
+  for (auto& response : *responses)
+    if (auto it = by_id.find(response.entry_id); it != by_id.end()) it->second->responses.push_back(std::move(response));
   return out;
 }
 
@@ -360,7 +391,7 @@ Result<void> SqlTx::insert_entry(const Entry& e) {
       .bind(e.created_at).bind(e.updated_at).bind(e.prompt);
   bind_own_time(q, e.own_time);
   if (auto r = q.run(); !r) return r;
-  return write_feelings(kEntryFeelings, entry_key(e), e.feelings);
+  return add_feelings(kEntryFeelings, entry_key(e), e.feelings);
 }
 
 Result<void> SqlTx::update_entry(const Entry& e) {

@@ -191,6 +191,8 @@ class SqlTx final : public WriteTx {
   // key columns in the table's order.
   Result<Feelings> read_feelings(const FeelingsTable& table, const BindKey& bind_key);
   Result<void> write_feelings(const FeelingsTable& table, const BindKey& bind_key, const Feelings& feelings);
+  // The same for an owner just inserted, who has none to replace.
+  Result<void> add_feelings(const FeelingsTable& table, const BindKey& bind_key, const Feelings& feelings);
   Result<void> load_feelings(Entry& e);
 
   Conn& c_;
