@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/embedded_file.h"
+#include "store/postgres/conn.h"
 
 namespace pillars {
 std::span<const EmbeddedFile> migration_files();           // generated from src/store/migrations
@@ -38,3 +39,17 @@ TEST(PostgresMigrations, UseNoSqliteOnlySyntax) {
 
 }  // namespace
 }  // namespace pillars
+
+// The shared SQL writes ? (or ?N, as SQLite reads it); PostgreSQL numbers its parameters.
+TEST(PostgresParameters, NumbersBareMarksInOrderAndKeepsNamedOnes) {
+  using pillars::store::postgres::number_parameters;
+  EXPECT_EQ(number_parameters("SELECT a FROM t WHERE b = ? AND c = ?"), "SELECT a FROM t WHERE b = $1 AND c = $2");
+  EXPECT_EQ(number_parameters("UPDATE t SET a = ?2 WHERE id = ?1 OR owner = ?1"),
+            "UPDATE t SET a = $2 WHERE id = $1 OR owner = $1");
+  EXPECT_EQ(number_parameters("VALUES (?12, ?3)"), "VALUES ($12, $3)");
+}
+
+TEST(PostgresParameters, LeavesQuestionMarksInsideQuotesAlone) {
+  using pillars::store::postgres::number_parameters;
+  EXPECT_EQ(number_parameters("SELECT '?', \"a?\" FROM t WHERE x = ?"), "SELECT '?', \"a?\" FROM t WHERE x = $1");
+}

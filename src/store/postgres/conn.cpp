@@ -12,7 +12,8 @@ std::string number_parameters(std::string_view sql) {
   out.reserve(sql.size() + 16);
   int n = 0;
   char quote = 0;
-  for (char c : sql) {
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
     if (quote) {
       if (c == quote) quote = 0;
       out += c;
@@ -20,8 +21,13 @@ std::string number_parameters(std::string_view sql) {
       quote = c;
       out += c;
     } else if (c == '?') {
+      // ?NNN names its parameter (as SQLite reads it); a bare ? takes the next number.
       out += '$';
-      out += std::to_string(++n);
+      if (i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+        while (i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') out += sql[++i];
+      } else {
+        out += std::to_string(++n);
+      }
     } else {
       out += c;
     }

@@ -72,6 +72,7 @@ class Conn final : public sql::Conn {
   sql::Statement* prepare(const char* sql) override;
   bool transaction_alive() override;
   bool statements_ok() override;
+  bool postgres() const override { return true; }
 
  private:
   PGconn* conn_;

@@ -95,9 +95,14 @@ Result<bool> SqlTx::active_bond_between(const std::string& a, const std::string&
 }
 
 Result<void> SqlTx::insert_invite(const Invite& i) {
-  Query q(c_, "INSERT INTO invites (code, creator_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)");
+  // A clash of codes is an answer, not a failure: it leaves the transaction usable on every engine.
+  Query q(c_, "INSERT INTO invites (code, creator_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?) "
+              "ON CONFLICT (code) DO NOTHING");
   q.bind(i.code).bind(i.creator_id).bind(to_string(i.kind)).bind(i.created_at).bind(i.expires_at);
-  return q.run();
+  auto r = q.run();
+  if (!r) return r;
+  if (q.changes() == 0) return fail(Errc::conflict, "This invite code is taken.");
+  return {};
 }
 
 Result<void> SqlTx::mark_invite_used(const std::string& code, const std::string& used_by, Millis at,

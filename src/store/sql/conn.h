@@ -63,6 +63,8 @@ class Conn {
   // False when a statement failed in the open transaction and left it unusable until a rollback
   // to the job's savepoint (PostgreSQL); SQLite fails the statement alone.
   virtual bool statements_ok() { return true; }
+  // Which SQL the engine speaks where the two differ (a handful of functions; see SqlTx::pick).
+  virtual bool postgres() const { return false; }
 };
 
 // One statement execution: bind, step, read columns.

@@ -103,7 +103,7 @@ Result<void> SqlTx::put_deck_answer(const DeckAnswer& a) {
 }
 
 Result<void> SqlTx::reveal_prompt(const std::string& bond_id, const std::string& prompt_id, Millis at) {
-  Query q(c_, "INSERT OR IGNORE INTO deck_reveals (bond_id, prompt_id, revealed_at) VALUES (?, ?, ?)");
+  Query q(c_, "INSERT INTO deck_reveals (bond_id, prompt_id, revealed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
   q.bind(bond_id).bind(prompt_id).bind(at);
   return q.run();
 }
@@ -115,7 +115,7 @@ Result<void> SqlTx::set_skipped(const std::string& bond_id, const std::string& p
     q.bind(bond_id).bind(user_id).bind(prompt_id);
     return q.run();
   }
-  Query q(c_, "INSERT OR IGNORE INTO deck_skips (bond_id, prompt_id, user_id, skipped_at) VALUES (?, ?, ?, ?)");
+  Query q(c_, "INSERT INTO deck_skips (bond_id, prompt_id, user_id, skipped_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
   q.bind(bond_id).bind(prompt_id).bind(user_id).bind(at);
   return q.run();
 }

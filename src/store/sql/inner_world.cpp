@@ -127,8 +127,10 @@ Result<std::vector<Entry>> SqlTx::whole_entries(Query& q) {
   }
   ids += ']';
   {
-    Query f(c_, "SELECT entry_id, word, family, intensity FROM entry_feelings "
-                "WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, position");
+    Query f(c_, pick("SELECT entry_id, word, family, intensity FROM entry_feelings "
+                     "WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, position",
+                     "SELECT entry_id, word, family, intensity FROM entry_feelings "
+                     "WHERE entry_id IN (SELECT json_array_elements_text(?::json)) ORDER BY entry_id, position"));
     f.bind(ids);
     while (f.step())
       if (auto it = by_id.find(f.text(0)); it != by_id.end())
@@ -136,8 +138,10 @@ Result<std::vector<Entry>> SqlTx::whole_entries(Query& q) {
     PILLARS_CHECK(f);
   }
   {
-    Query s(c_, "SELECT entry_id, bond_id FROM entry_shares "
-                "WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, shared_at, bond_id");
+    Query s(c_, pick("SELECT entry_id, bond_id FROM entry_shares "
+                     "WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, shared_at, bond_id",
+                     "SELECT entry_id, bond_id FROM entry_shares "
+                     "WHERE entry_id IN (SELECT json_array_elements_text(?::json)) ORDER BY entry_id, shared_at, bond_id"));
     s.bind(ids);
     while (s.step())
       if (auto it = by_id.find(s.text(0)); it != by_id.end()) it->second->shared_with.push_back(s.text(1));
@@ -149,9 +153,9 @@ Result<std::vector<Entry>> SqlTx::whole_entries(Query& q) {
 Result<std::vector<Entry>> SqlTx::entries_of(const std::string& author_id, const EntryFilter& f) {
   Query q(c_,
           "SELECT " PILLARS_ENTRY_COLUMNS " FROM entries e "
-          "WHERE e.author_id = ?1 AND (?2 IS NULL OR e.kind = ?2) "
-          "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM entry_feelings f WHERE f.entry_id = e.id AND f.family = ?3)) "
-          "AND (?4 IS NULL OR e.created_at < ?4 OR (e.created_at = ?4 AND e.id < ?5)) "
+          "WHERE e.author_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR e.kind = ?2) "
+          "AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM entry_feelings f WHERE f.entry_id = e.id AND f.family = ?3)) "
+          "AND (CAST(?4 AS BIGINT) IS NULL OR e.created_at < ?4 OR (e.created_at = ?4 AND e.id < ?5)) "
           "ORDER BY e.created_at DESC, e.id DESC LIMIT ?6");
   q.bind(author_id);
   if (f.kind) q.bind(to_string(*f.kind)); else q.bind_null();
@@ -204,7 +208,7 @@ Result<std::vector<EntryResponse>> SqlTx::responses(const std::string& entry_id,
   Query q(c_,
           "SELECT r.id, r.entry_id, r.bond_id, u.id, u.display_name, r.kind, r.body_sealed, r.created_at "
           "FROM entry_responses r JOIN entry_shares s ON s.entry_id = r.entry_id AND s.bond_id = r.bond_id "
-          "JOIN users u ON u.id = r.responder_id WHERE r.entry_id = ?1 AND (?2 IS NULL OR r.bond_id = ?2) "
+          "JOIN users u ON u.id = r.responder_id WHERE r.entry_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR r.bond_id = ?2) "
           "ORDER BY r.created_at, r.id");
   q.bind(entry_id).bind(bond_id);
   return read_responses(q);
@@ -234,7 +238,7 @@ Result<std::vector<SharedEntry>> SqlTx::shared_in_bond(const std::string& bond_i
     Query q(c_,
             "SELECT " PILLARS_ENTRY_COLUMNS ", u.display_name, s.shared_at "
             "FROM entry_shares s JOIN entries e ON e.id = s.entry_id JOIN users u ON u.id = e.author_id "
-            "WHERE s.bond_id = ?1 AND (?2 IS NULL OR s.shared_at < ?2 OR (s.shared_at = ?2 AND s.entry_id < ?3)) "
+            "WHERE s.bond_id = ?1 AND (CAST(?2 AS BIGINT) IS NULL OR s.shared_at < ?2 OR (s.shared_at = ?2 AND s.entry_id < ?3)) "
             "ORDER BY s.shared_at DESC, s.entry_id DESC LIMIT ?4");
     q.bind(bond_id);
     if (before) q.bind(before->first).bind(before->second); else q.bind_null().bind_null();
@@ -414,7 +418,7 @@ Result<bool> SqlTx::delete_entry(const std::string& entry_id, const std::string&
 
 Result<bool> SqlTx::share_entry(const std::string& entry_id, const std::string& bond_id,
                                    const std::string& author_id, Millis at) {
-  Query q(c_, "INSERT OR IGNORE INTO entry_shares (entry_id, bond_id, author_id, shared_at) VALUES (?, ?, ?, ?)");
+  Query q(c_, "INSERT INTO entry_shares (entry_id, bond_id, author_id, shared_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
   q.bind(entry_id).bind(bond_id).bind(author_id).bind(at);
   if (auto r = q.run(); !r) return std::unexpected(r.error());
   return q.changes() > 0;

@@ -21,15 +21,21 @@ std::vector<std::string> split_families(const std::string& joined) {
 
 }  // namespace
 
+#define PILLARS_SHARE_FACTS \
+  "(SELECT MIN(r.created_at) FROM entry_responses r WHERE r.entry_id = s.entry_id " \
+  " AND r.bond_id = s.bond_id AND r.responder_id <> s.author_id) " \
+  "FROM entry_shares s JOIN entries e ON e.id = s.entry_id " \
+  "WHERE s.bond_id = ? AND s.shared_at >= ? AND s.shared_at < ? ORDER BY s.shared_at"
+
 Result<ReadTx::BondFacts> SqlTx::bond_facts(const std::string& bond_id, Millis from, Millis to) {
   BondFacts out;
-  Query shares(c_,
-               "SELECT s.author_id, s.shared_at, e.kind, "
-               "(SELECT GROUP_CONCAT(DISTINCT f.family) FROM entry_feelings f WHERE f.entry_id = s.entry_id), "
-               "(SELECT MIN(r.created_at) FROM entry_responses r WHERE r.entry_id = s.entry_id "
-               " AND r.bond_id = s.bond_id AND r.responder_id <> s.author_id) "
-               "FROM entry_shares s JOIN entries e ON e.id = s.entry_id "
-               "WHERE s.bond_id = ? AND s.shared_at >= ? AND s.shared_at < ? ORDER BY s.shared_at");
+  // The families of an entry's feelings, each once, joined by commas.
+  Query shares(c_, pick("SELECT s.author_id, s.shared_at, e.kind, "
+                        "(SELECT GROUP_CONCAT(DISTINCT f.family) FROM entry_feelings f WHERE f.entry_id = s.entry_id), "
+                        PILLARS_SHARE_FACTS,
+                        "SELECT s.author_id, s.shared_at, e.kind, "
+                        "(SELECT string_agg(DISTINCT f.family, ',') FROM entry_feelings f WHERE f.entry_id = s.entry_id), "
+                        PILLARS_SHARE_FACTS));
   shares.bind(bond_id).bind(from).bind(to);
   while (shares.step()) {
     BondFacts::Share s;
@@ -55,7 +61,7 @@ Result<ReadTx::BondFacts> SqlTx::bond_facts(const std::string& bond_id, Millis f
 
   // The window's warm words, and each sender's last "I love you" however long ago (by index, not scan).
   Query warm(c_,
-             "SELECT from_id, created_at, kind = 'love' FROM appreciations "
+             "SELECT from_id, created_at, CASE WHEN kind = 'love' THEN 1 ELSE 0 END FROM appreciations "
              "WHERE bond_id = ?1 AND created_at >= ?2 AND created_at < ?3 "
              "UNION ALL "
              "SELECT from_id, MAX(created_at), 1 FROM appreciations "
@@ -67,10 +73,12 @@ Result<ReadTx::BondFacts> SqlTx::bond_facts(const std::string& bond_id, Millis f
 }
 
 Result<std::vector<WrittenEntry>> SqlTx::written_between(const std::string& author_id, Millis from, Millis to) {
-  Query q(c_,
-          "SELECT (SELECT GROUP_CONCAT(DISTINCT f.family) FROM entry_feelings f WHERE f.entry_id = e.id), "
-          "EXISTS (SELECT 1 FROM entry_shares s WHERE s.entry_id = e.id) "
-          "FROM entries e WHERE e.author_id = ? AND e.created_at >= ? AND e.created_at < ?");
+  Query q(c_, pick("SELECT (SELECT GROUP_CONCAT(DISTINCT f.family) FROM entry_feelings f WHERE f.entry_id = e.id), "
+                   "EXISTS (SELECT 1 FROM entry_shares s WHERE s.entry_id = e.id) "
+                   "FROM entries e WHERE e.author_id = ? AND e.created_at >= ? AND e.created_at < ?",
+                   "SELECT (SELECT string_agg(DISTINCT f.family, ',') FROM entry_feelings f WHERE f.entry_id = e.id), "
+                   "EXISTS (SELECT 1 FROM entry_shares s WHERE s.entry_id = e.id) "
+                   "FROM entries e WHERE e.author_id = ? AND e.created_at >= ? AND e.created_at < ?"));
   q.bind(author_id).bind(from).bind(to);
   std::vector<WrittenEntry> out;
   while (q.step()) out.push_back({split_families(q.opt_text(0).value_or("")), q.integer(1) != 0});

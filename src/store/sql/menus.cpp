@@ -98,14 +98,14 @@ Result<std::vector<MenuSuggestion>> SqlTx::menu_suggestions(const std::string& b
 }
 
 Result<void> SqlTx::confirm_adult(const std::string& user_id, Millis at) {
-  Query q(c_, "INSERT OR IGNORE INTO adult_confirmations (user_id, confirmed_at) VALUES (?, ?)");
+  Query q(c_, "INSERT INTO adult_confirmations (user_id, confirmed_at) VALUES (?, ?) ON CONFLICT DO NOTHING");
   q.bind(user_id).bind(at);
   return q.run();
 }
 
 Result<void> SqlTx::open_menu(const std::string& bond_id, const std::string& user_id, const std::string& menu,
                                  Millis at) {
-  Query q(c_, "INSERT OR IGNORE INTO menu_openings (bond_id, user_id, menu, opened_at) VALUES (?, ?, ?, ?)");
+  Query q(c_, "INSERT INTO menu_openings (bond_id, user_id, menu, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
   q.bind(bond_id).bind(user_id).bind(menu).bind(at);
   return q.run();
 }
@@ -123,7 +123,7 @@ Result<void> SqlTx::close_menu(const std::string& bond_id, const std::string& us
   suggestions.bind(bond_id).bind(user_id).bind(menu);
   if (auto r = suggestions.run(); !r) return r;
   Query mine(c_,
-             "DELETE FROM menu_answers WHERE bond_id = ?1 AND user_id = ?2 AND (substr(item_id, 1, length(?3)) = ?3 "
+             "DELETE FROM menu_answers WHERE bond_id = ?1 AND user_id = ?2 AND (substr(item_id, 1, length(CAST(?3 AS TEXT))) = ?3 "
              "OR item_id IN (SELECT id FROM menu_suggestions WHERE bond_id = ?1 AND menu = ?4))");
   mine.bind(bond_id).bind(user_id).bind(prefix).bind(menu);
   if (auto r = mine.run(); !r) return r;

@@ -170,6 +170,10 @@ class SqlTx final : public WriteTx {
   Result<bool> set_needs_shown(const std::string& bond_id, const std::string& user_id, bool shown, Millis at) override;
 
  private:
+  // The statement for this engine where SQLite and PostgreSQL spell it differently. Both are
+  // literals, so each keeps its place in the statement cache.
+  const char* pick(const char* sqlite, const char* postgres) const { return c_.postgres() ? postgres : sqlite; }
+
   // Sealing free text at rest and the entry helpers (inner_world.cpp).
   std::string seal(std::string_view text, std::string_view column, std::string_view id) const;
   Result<std::string> unseal(std::string_view sealed, std::string_view column, std::string_view id) const;
