@@ -1,6 +1,7 @@
 // What every handler shares: the store, the CPU pool, settings, rate limiters and the clock.
 #pragma once
 
+#include <boost/asio/awaitable.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 #include <atomic>
@@ -110,6 +111,27 @@ class AppContext {
   // The same for every person with a socket: run periodically, it catches expiry and other instances.
   void check_all_live_sockets();
 
+  // ---- many instances on one database (store().shared()). Each change that must reach every
+  // instance's caches or sockets goes through these, never straight to the caches or the hub.
+  //
+  // Sign-out, a revoked session, a new password, a profile change: forgets the person's sessions
+  // here and, before it returns, has told every other instance (the announcement commits like any
+  // write, and the others forget when they hear it).
+  boost::asio::awaitable<void> forget_user_everywhere(const std::string& user_id);
+  // A bond ended or a member's name changed: every instance drops its bond views.
+  boost::asio::awaitable<void> forget_bonds_everywhere();
+  // Sends a live event to the person's sockets here and on every other instance.
+  void publish(const std::string& user_id, const std::string& message);
+  // Starts hearing the other instances and says hello (no-op on a store nobody shares). Call once,
+  // before serving; then greet_instances() now and then, and leave_instances() when stopping.
+  void join_instances();
+  void greet_instances();
+  void leave_instances();
+  // What another instance announced; its own announcements come back too and change nothing.
+  void heard(const std::string& message);
+  // The other instances heard from lately (each greets every 10 seconds).
+  std::vector<std::string> peers();
+
   std::atomic<bool> ready{false};
 
   // Where links in emails point: the configured public address, else the address the server
@@ -129,6 +151,15 @@ class AppContext {
   std::function<std::string()> store_metrics_;
   SessionCache sessions_;
   BondCache bonds_;
+  std::string instance_;  // this instance's name in its announcements
+  // Telling the others of a cache change waits until each instance heard lately has said it
+  // forgot (or a second passed): only then does the change's response go out.
+  boost::asio::awaitable<void> announce_and_wait(std::string_view type, const std::string& user_id);
+  void tell(const std::string& message);
+  struct Waiting;
+  std::mutex peers_mutex_;
+  std::map<std::string, Millis> peers_;                          // instance -> last heard
+  std::map<std::string, std::shared_ptr<Waiting>> waiting_;      // announcement id -> who owes an answer
   std::mutex limiter_mutex_;
   LoginLimiter login_;
   SlidingWindowLimiter signups_;

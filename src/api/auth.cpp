@@ -220,7 +220,7 @@ Awaitable logout(AppContext& app, Context& ctx) {
     return tx.delete_session(ctx.user().id, ctx.auth->session.id);
   });
   if (!done) co_return done.error();
-  app.sessions().forget_user(ctx.user().id);
+  co_await app.forget_user_everywhere(ctx.user().id);
   app.check_live_sockets(ctx.user().id);
   ctx.extra_set_cookies.push_back(clear_session_cookie(app));
   co_return http::no_content();

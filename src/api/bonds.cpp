@@ -29,7 +29,7 @@ Awaitable end_bond(AppContext& app, Context& ctx) {
     return std::move(**view);
   });
   if (!ended) co_return ended.error();
-  app.bonds().forget_all();
+  co_await app.forget_bonds_everywhere();
   tell(app, told);
   notify(app, ctx.user().id, "bond_ended", ctx.bond->id, ctx.bond->id);
   co_return json_ok(json::object{{"bond", to_json(*ended)}});

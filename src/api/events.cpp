@@ -10,7 +10,7 @@ namespace pillars::api {
 void notify(AppContext& app, const std::string& to, std::string_view type, const std::string& bond_id,
             const std::string& id) {
   if (to.empty()) return;
-  app.events().publish(to, json::serialize(json::object{{"type", type}, {"bond_id", bond_id}, {"id", id}}));
+  app.publish(to, json::serialize(json::object{{"type", type}, {"bond_id", bond_id}, {"id", id}}));
 }
 
 Awaitable open_events(AppContext& app, Context& ctx) {

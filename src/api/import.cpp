@@ -279,7 +279,7 @@ Awaitable import_me(AppContext& app, Context& ctx) {
     return {};
   });
   if (!saved) co_return saved.error();
-  app.sessions().forget_user(user.id);
+  co_await app.forget_user_everywhere(user.id);
   int own_time = 0, reflections = 0;
   for (const auto& e : plan->entries) {
     own_time += e.kind == EntryKind::own_time;

@@ -49,8 +49,8 @@ Awaitable patch_me(AppContext& app, Context& ctx) {
   auto saved =
       co_await write(app.store(), [&, now = app.now()](store::WriteTx& tx) { return tx.update_user(user, now); });
   if (!saved) co_return saved.error();
-  app.sessions().forget_user(user.id);
-  app.bonds().forget_all();  // the other member's view of each bond shows this name
+  co_await app.forget_user_everywhere(user.id);
+  co_await app.forget_bonds_everywhere();  // the other member's view of each bond shows this name
   co_return json_ok(json::object{{"user", to_json(user)}});
 }
 
@@ -107,7 +107,7 @@ Awaitable change_password(AppContext& app, Context& ctx) {
     return {};
   });
   if (!saved) co_return saved.error();
-  app.sessions().forget_user(user_id);
+  co_await app.forget_user_everywhere(user_id);
   app.check_live_sockets(user_id);  // the old session's sockets end with it; the app reconnects
   ctx.extra_set_cookies.push_back(session_cookie(app, session.token, app.settings().session_ttl));
   co_return json_ok(json::object{{"csrf", session.session.csrf}});
@@ -140,8 +140,8 @@ Awaitable delete_me(AppContext& app, Context& ctx) {
     return notices;
   });
   if (!told) co_return told.error();
-  app.sessions().forget_user(user_id);
-  app.bonds().forget_all();
+  co_await app.forget_user_everywhere(user_id);
+  co_await app.forget_bonds_everywhere();
   for (const auto& notice : *told) tell(app, notice);
   app.check_live_sockets(user_id);
   ctx.extra_set_cookies.push_back(clear_session_cookie(app));
@@ -163,7 +163,7 @@ Awaitable revoke_session(AppContext& app, Context& ctx) {
     return tx.delete_session(ctx.user().id, ctx.param("id"));
   });
   if (!deleted) co_return deleted.error();
-  app.sessions().forget_user(ctx.user().id);
+  co_await app.forget_user_everywhere(ctx.user().id);
   app.check_live_sockets(ctx.user().id);
   if (!*deleted) co_return Error(Errc::not_found, "There is no such session.");
   if (ctx.param("id") == ctx.auth->session.id) ctx.extra_set_cookies.push_back(clear_session_cookie(app));

@@ -26,7 +26,7 @@ void tell(AppContext& app, const Notice& n) {
   json::object event{{"type", to_string(n.kind)}, {"bond_id", n.bond_id}, {"id", n.subject_id}, {"notice_id", n.id}};
   // What the notice names besides its subject, so a link can lead straight to it.
   if (n.entry_id) event["entry_id"] = *n.entry_id;
-  app.events().publish(n.user_id, json::serialize(event));
+  app.publish(n.user_id, json::serialize(event));
 }
 
 Awaitable list_notices(AppContext& app, Context& ctx) {

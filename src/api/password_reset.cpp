@@ -118,7 +118,7 @@ Awaitable reset_password(AppContext& app, Context& ctx) {
   if (!saved) co_return saved.error();
   if (!*saved) co_return invalid;
   // Whoever knew the old password, or held a session, is out.
-  app.sessions().forget_user(user_id);
+  co_await app.forget_user_everywhere(user_id);
   app.check_live_sockets(user_id);
   co_return http::no_content();
 }

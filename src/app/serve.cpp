@@ -75,6 +75,7 @@ asio::awaitable<void> housekeeping(api::AppContext& app) {
     if (ec) co_return;
     ::malloc_trim(0);
     if (tick % 6 == 0) app.check_all_live_sockets();
+    app.greet_instances();
   }
 }
 
@@ -238,6 +239,7 @@ int run_server(const ServeConfig& config) {
   // The one place the wall clock is chosen: everything else reads the time through the app context.
   api::AppContext app(engine, wall_clock(), cpu, settings, metrics, events, catalog->catalog, catalog->json,
                       store_metrics);
+  app.join_instances();  // with PostgreSQL: hear what other instances change
   http::Router router = api::make_router(app);
   auto files = config.web_dir.empty() ? std::make_unique<http::StaticFiles>()
                                       : std::make_unique<http::StaticFiles>(config.web_dir);
@@ -302,6 +304,7 @@ int run_server(const ServeConfig& config) {
     if (ec) return;
     spdlog::info("received signal {}; finishing in-flight requests", signal);
     app.ready = false;
+    app.leave_instances();
     if (metrics_server) metrics_server->shutdown([] {});
     server.shutdown([&io] { io.stop(); });
   });

@@ -273,6 +273,12 @@ class WriteTx : public ReadTx {
   // password; otherwise it goes too.
   virtual Result<void> delete_account(const std::string& user_id, Millis at) = 0;
 
+  // ---- many instances on one database
+  // Tells every Pillars instance sharing this database `message` once this job's transaction
+  // commits (PostgreSQL's NOTIFY), so their caches and live sockets follow before the caller
+  // answers. Where the database is the instance's own (SQLite) there is no one to tell.
+  virtual Result<void> announce(const std::string& message) = 0;
+
   // ---- notifications
   virtual Result<void> put_notify_settings(const std::string& user_id, const NotifySettings& settings, Millis at) = 0;
   // Adds the device, or when its endpoint is known already (the same browser, maybe another person
@@ -391,6 +397,16 @@ class Store {
 
   // Finishes queued jobs, then closes every connection. Later submissions fail their jobs.
   virtual void close() = 0;
+
+  // Whether other instances may share the database, so what one announces the others must hear.
+  virtual bool shared() const { return false; }
+  // Hears what other instances announce (WriteTx::announce), on a thread of the store's, until
+  // close; `missed` runs when the store cannot be sure it heard everything (the line to the
+  // database dropped), so whoever caches forgets. A store nobody shares never calls either.
+  virtual void listen(std::function<void(const std::string& message)> heard, std::function<void()> missed) {
+    (void)heard;
+    (void)missed;
+  }
 };
 
 }  // namespace pillars::store

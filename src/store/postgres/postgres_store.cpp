@@ -4,6 +4,11 @@
 #include <charconv>
 #include <span>
 
+#include <poll.h>
+
+#include <cerrno>
+#include <chrono>
+
 #include <spdlog/spdlog.h>
 
 #include "core/embedded_file.h"
@@ -75,7 +80,50 @@ bool is_postgres_url(std::string_view url) {
   return url.starts_with("postgres://") || url.starts_with("postgresql://");
 }
 
+PostgresStore::PostgresStore(std::unique_ptr<sql::Runner> runner, std::string url)
+    : EngineStore(std::move(runner)), url_(std::move(url)) {}
+
 PostgresStore::~PostgresStore() { close(); }
+
+void PostgresStore::close() {
+  stop_listening_ = true;
+  if (listener_.joinable()) listener_.join();
+  EngineStore::close();
+}
+
+void PostgresStore::listen(std::function<void(const std::string&)> heard, std::function<void()> missed) {
+  listener_ = std::thread([this, heard = std::move(heard), missed = std::move(missed)] {
+    bool first = true;
+    while (!stop_listening_) {
+      auto conn = postgres::connect(url_);
+      if (!conn || !(*conn)->exec("LISTEN pillars")) {
+        spdlog::warn("store: cannot listen for other instances; trying again in a second");
+        for (int i = 0; i < 10 && !stop_listening_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        continue;
+      }
+      // Anything announced while nobody listened is lost: whoever caches starts afresh.
+      if (!first) missed();
+      first = false;
+      PGconn* raw = (*conn)->raw();
+      while (!stop_listening_) {
+        pollfd fd{PQsocket(raw), POLLIN, 0};
+        int ready = ::poll(&fd, 1, 200);
+        if (ready < 0 && errno != EINTR) break;
+        if (ready <= 0) continue;
+        if (!PQconsumeInput(raw)) break;  // the connection dropped
+        while (PGnotify* n = PQnotifies(raw)) {
+          std::string message(n->extra);
+          PQfreemem(n);
+          heard(message);
+        }
+      }
+      if (!stop_listening_) {
+        spdlog::warn("store: lost the line to other instances; reconnecting");
+        missed();
+      }
+    }
+  });
+}
 
 int PostgresStore::latest_schema_version() {
   int latest = 0;
@@ -109,7 +157,7 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& ur
   run.begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
   run.begin_write = "BEGIN";
   return std::unique_ptr<PostgresStore>(new PostgresStore(
-      std::make_unique<sql::Runner>(std::move(*writer), std::move(readers), std::move(sealer), run)));
+      std::make_unique<sql::Runner>(std::move(*writer), std::move(readers), std::move(sealer), run), url));
 }
 
 }  // namespace pillars::store

@@ -6,7 +6,9 @@
 // LISTEN/NOTIFY (Broadcast).
 #pragma once
 
+#include <atomic>
 #include <functional>
+#include <thread>
 #include <memory>
 #include <string>
 
@@ -38,8 +40,17 @@ class PostgresStore final : public EngineStore {
 
   ~PostgresStore() override;
 
+  void close() override;
+  bool shared() const override { return true; }
+  // A thread of its own with a connection of its own that LISTENs; it reconnects by itself, and
+  // says `missed` each time it does.
+  void listen(std::function<void(const std::string& message)> heard, std::function<void()> missed) override;
+
  private:
-  using EngineStore::EngineStore;
+  PostgresStore(std::unique_ptr<sql::Runner> runner, std::string url);
+  std::string url_;
+  std::atomic<bool> stop_listening_{false};
+  std::thread listener_;
 };
 
 }  // namespace pillars::store

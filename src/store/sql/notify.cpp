@@ -145,4 +145,14 @@ Result<void> SqlTx::mark_event_pushed(const std::string& user_id, Millis at) {
   return q.run();
 }
 
+Result<void> SqlTx::announce(const std::string& message) {
+  if (!c_.postgres()) return {};
+  Query q(c_, "SELECT pg_notify('pillars', ?)");
+  q.bind(message);
+  while (q.step()) {
+  }
+  PILLARS_CHECK(q);
+  return {};
+}
+
 }  // namespace pillars::store::sql

@@ -149,6 +149,9 @@ class SqlTx final : public WriteTx {
   Result<bool> delete_menu_suggestion(const std::string& bond_id, const std::string& suggestion_id,
                                       const std::string& author_id) override;
 
+  // ---- many instances (notify.cpp)
+  Result<void> announce(const std::string& message) override;
+
   // ---- notifications (notify.cpp)
   Result<NotifySettings> notify_settings(const std::string& user_id) override;
   Result<std::vector<PushDevice>> push_devices(const std::string& user_id) override;
