@@ -26,6 +26,9 @@
 #   BENCH_THREADS            wrk threads                       (2)
 #   BENCH_STARTS             starts for start-to-ready         (10)
 #   BENCH_WEBSOCKETS         idle WebSockets to open           (10000)
+#   BENCH_DATABASE           a postgres:// URL: the server under test keeps its data there
+#                            instead of SQLite (an empty database; start-to-ready and the
+#                            export figures still use SQLite)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +41,8 @@ WRITE_CONNS=${BENCH_WRITE_CONNECTIONS:-256}
 WRK_THREADS=${BENCH_THREADS:-2}
 STARTS=${BENCH_STARTS:-10}
 WS_COUNT=${BENCH_WEBSOCKETS:-10000}
+DATABASE_ARGS=()
+if [ -n "${BENCH_DATABASE:-}" ]; then DATABASE_ARGS=(--database "$BENCH_DATABASE"); fi
 
 log() { echo "bench: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -193,7 +198,7 @@ rm -rf "$tmp/starts"
 mkdir -p "$tmp/data"
 # One client address and one person stand in for many here: lift the per-address and per-person
 # caps that protect a real server from a single abusive client. Metrics on their own listener.
-"$BIN" serve --listen 127.0.0.1:0 --data "$tmp/data" --metrics-listen 127.0.0.1:0 \
+"$BIN" serve --listen 127.0.0.1:0 --data "$tmp/data" "${DATABASE_ARGS[@]}" --metrics-listen 127.0.0.1:0 \
   --max-connections-per-address 0 --max-sockets-per-person 100000 >"$tmp/server.out" 2>"$tmp/server.log" &
 server_pid=$!
 port=""

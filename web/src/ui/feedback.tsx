@@ -1,4 +1,5 @@
 // Shared ways of saying "wait" and "that did not work" on a screen.
+import { useEffect, useRef } from 'preact/hooks';
 import type { ApiError } from '../api';
 import { useTitle } from '../hooks';
 import { OFFLINE_DETAIL, Offline } from '../pwa/offline';
@@ -23,8 +24,24 @@ export function Unreachable({ onRetry }: { onRetry: () => void }) {
   return online ? <CannotReach onRetry={onRetry} /> : <Offline onRetry={onRetry} />;
 }
 
+// Tries made by CannotReach since the page loaded: each waits twice as long as the last (2 s, 4 s,
+// ... at most 30 s), so a server that is restarting, or a connection that has just come back and
+// does not carry requests yet, is tried again without anyone pressing the button, and a server
+// that stays away is not pestered.
+let triesSinceLoad = 0;
+
 function CannotReach({ onRetry }: { onRetry: () => void }) {
   useTitle('Cannot reach Pillars');
+  const latest = useRef(onRetry);
+  latest.current = onRetry;
+  useEffect(() => {
+    const wait = Math.min(30_000, 2_000 * 2 ** triesSinceLoad);
+    const timer = window.setTimeout(() => {
+      triesSinceLoad += 1;
+      latest.current();
+    }, wait);
+    return () => window.clearTimeout(timer);
+  }, []);
   return (
     <>
       <h1 tabIndex={-1}>We cannot reach Pillars just now</h1>
