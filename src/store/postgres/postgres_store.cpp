@@ -1,7 +1,6 @@
 #include "store/postgres/postgres_store.h"
 
 #include <algorithm>
-#include <charconv>
 #include <span>
 
 #include <poll.h>
@@ -12,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/embedded_file.h"
+#include "store/sql/migration_files.h"
 #include "store/postgres/conn.h"
 
 namespace pillars {
@@ -21,12 +21,6 @@ std::span<const EmbeddedFile> postgres_migration_files();  // generated from src
 namespace pillars::store {
 
 namespace {
-
-int migration_number(std::string_view path) {
-  int n = 0;
-  auto [ptr, ec] = std::from_chars(path.data(), path.data() + path.size(), n);
-  return ec == std::errc() ? n : -1;
-}
 
 // Any number, the same for every Pillars: instances starting together take turns migrating.
 constexpr const char* kMigrationLock = "SELECT pg_advisory_lock(7316001)";
@@ -49,7 +43,7 @@ Result<int> apply_migrations(postgres::Conn& conn) {
     if (!current) return std::unexpected(current.error());
     int version = *current;
     for (const auto& file : postgres_migration_files()) {
-      int n = migration_number(file.path);
+      int n = sql::migration_number(file.path);
       if (n <= version) continue;
       std::string sql(file.data);
       if (!conn.exec("BEGIN")) return fail(Errc::internal, "cannot start a migration");
@@ -126,9 +120,7 @@ void PostgresStore::listen(std::function<void(const std::string&)> heard, std::f
 }
 
 int PostgresStore::latest_schema_version() {
-  int latest = 0;
-  for (const auto& f : postgres_migration_files()) latest = std::max(latest, migration_number(f.path));
-  return latest;
+  return sql::latest_migration(postgres_migration_files());
 }
 
 Result<int> PostgresStore::migrate(const std::string& url) {

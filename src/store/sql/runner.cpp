@@ -70,6 +70,8 @@ void Runner::writer_loop() {
 void Runner::run_batch(std::vector<std::pair<Store::WriteJob, Store::Committed>>& batch) {
   Conn& conn = *writer_;
   std::vector<bool> kept(batch.size(), false);
+  // Jobs that said they succeeded but left a failed statement behind: undone, so reported as failed.
+  std::vector<bool> spoiled(batch.size(), false);
   bool began = conn.exec(options_.begin_write);
   SqlTx tx(conn, sealer_.get());
   for (std::size_t i = 0; began && i < batch.size(); ++i) {
@@ -87,10 +89,12 @@ void Runner::run_batch(std::vector<std::pair<Store::WriteJob, Store::Committed>>
       began = false;
       break;
     }
-    if (!keep || !conn.statements_ok()) {
+    if (keep && !conn.statements_ok()) {
+      spdlog::error("store: a write job went on after a failed statement; its changes are undone");
+      spoiled[i] = true;
       keep = false;
-      conn.exec("ROLLBACK TO job");
     }
+    if (!keep) conn.exec("ROLLBACK TO job");
     conn.exec("RELEASE job");
     kept[i] = keep;
   }
@@ -103,7 +107,7 @@ void Runner::run_batch(std::vector<std::pair<Store::WriteJob, Store::Committed>>
   write_count_.fetch_add(batch.size(), std::memory_order_relaxed);
   for (std::size_t i = 0; i < batch.size(); ++i) {
     // A rolled-back job's own result already says why; its changes were undone, which is durable.
-    bool ok = durable || !kept[i];
+    bool ok = (durable || !kept[i]) && !spoiled[i];
     if (!began) ok = false;
     if (batch[i].second) batch[i].second(ok);
   }

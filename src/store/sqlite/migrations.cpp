@@ -1,12 +1,12 @@
 #include "store/sqlite/migrations.h"
 
 #include <algorithm>
-#include <charconv>
 #include <span>
 
 #include <spdlog/spdlog.h>
 
 #include "core/embedded_file.h"
+#include "store/sql/migration_files.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sql/tx.h"
 
@@ -15,16 +15,6 @@ std::span<const EmbeddedFile> migration_files();  // generated from src/store/mi
 }
 
 namespace pillars::store::sqlite {
-
-namespace {
-
-int migration_number(std::string_view path) {
-  int n = 0;
-  auto [ptr, ec] = std::from_chars(path.data(), path.data() + path.size(), n);
-  return ec == std::errc() ? n : -1;
-}
-
-}  // namespace
 
 Result<int> apply_migrations(Conn& conn) {
   if (!conn.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -35,7 +25,7 @@ Result<int> apply_migrations(Conn& conn) {
   if (!current) return std::unexpected(current.error());
   int version = *current;
   for (const auto& file : migration_files()) {
-    int n = migration_number(file.path);
+    int n = sql::migration_number(file.path);
     if (n <= version) continue;
     std::string sql(file.data);
     // A migration that rebuilds a table (SQLite cannot change a CHECK in place) says so on its first
@@ -73,9 +63,7 @@ Result<int> apply_migrations(Conn& conn) {
 namespace pillars::store {
 
 int SqliteStore::latest_schema_version() {
-  int latest = 0;
-  for (const auto& f : migration_files()) latest = std::max(latest, sqlite::migration_number(f.path));
-  return latest;
+  return sql::latest_migration(migration_files());
 }
 
 Result<int> SqliteStore::migrate(const std::string& path) {
