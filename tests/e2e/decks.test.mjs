@@ -179,7 +179,7 @@ test('after Ben ends the bond, each keeps only their own answer, and nothing can
   assert.equal(await a.locator('.pair__who').filter({ hasText: /^Ben Okafor/ }).count(), 0, 'his side is gone');
   if (!prompt.choices) assert.equal(await a.getByText(benWords).count(), 0, 'his words are his alone now');
   assert.equal(await a.getByRole('heading', { name: 'Talk about it' }).count(), 0);
-  const unanswered = catalog.decks.find((d) => d.id === 'journey').prompts.find((p) => p.level === 1 && !p.choices);
+  const unanswered = catalog.decks.find((d) => d.id === 'journey').prompts.find((p) => p.level === 1 && !p.choices && p.id !== today.prompt_id);
   await openPrompt('ada', unanswered.id);
   await a.getByText('This bond has ended; nothing new can be answered.').waitFor();
   assert.equal(await a.getByRole('button', { name: 'Keep my answer' }).count(), 0);
