@@ -5,11 +5,15 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
+#include <optional>
 #include <thread>
+#include <vector>
 
 #include "api/app_context.h"
 #include "api/export.h"
@@ -149,6 +153,111 @@ int export_command(const StoreLocation& where, const std::string& email, const s
     return 1;
   }
   if (path != "-") std::cerr << fmt::format("wrote {} ({} bytes)\n", path, written);
+  return 0;
+}
+
+}  // namespace pillars::app
+
+namespace pillars::app {
+
+int seed_command(const StoreLocation& where, const SeedOptions& options, const std::string& sessions_file) {
+  if (!crypto::init()) {
+    std::cerr << "pillars: cannot initialise the crypto library\n";
+    return 1;
+  }
+  auto catalog = api::load_catalog();
+  if (!catalog) {
+    std::cerr << fmt::format("pillars: the built-in content is broken: {}\n", catalog.error().detail);
+    return 1;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(where.data, ec);
+  if (!std::getenv("PILLARS_SECRET_KEY") || !*std::getenv("PILLARS_SECRET_KEY")) {
+    if (auto key = crypto::Sealer::load_or_create((std::filesystem::path(where.data) / "secret.key").string()); !key) {
+      std::cerr << fmt::format("pillars: cannot make the secret key: {}\n", key.error().detail);
+      return 1;
+    }
+  }
+  if (auto version = migrate_store(where.data, where.database); !version) {
+    std::cerr << fmt::format("pillars: cannot migrate the store: {}\n", version.error().detail);
+    return 1;
+  }
+  // SQLite takes one writer at a time; PostgreSQL writes in parallel, a store of its own per job.
+  const int jobs = store::is_postgres_url(where.database) ? std::max(1, options.jobs) : 1;
+  std::vector<std::unique_ptr<store::EngineStore>> stores;
+  for (int j = 0; j < jobs; ++j) {
+    auto opened = open_existing(where);
+    if (!opened) return 1;
+    stores.push_back(std::move(opened));
+  }
+
+  std::ofstream file;
+  if (!sessions_file.empty() && sessions_file != "-") {
+    file.open(sessions_file, std::ios::trunc);
+    if (!file) {
+      std::cerr << fmt::format("pillars: cannot write {}\n", sessions_file);
+      return 1;
+    }
+    ::chmod(sessions_file.c_str(), 0600);  // they are credentials
+  }
+  std::ostream& out = file.is_open() ? static_cast<std::ostream&>(file) : std::cout;
+  const auto started = std::chrono::steady_clock::now();
+  auto seconds = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+  std::mutex mutex;  // guards out, written and the totals
+  int written = 0;
+  SeedReport total;
+  std::optional<Error> failure;
+  SeedOptions shared = options;
+  if (shared.run.empty()) shared.run = crypto::random_id().substr(0, 6);
+  const Millis now = wall_clock()();
+  std::vector<std::thread> threads;
+  for (int j = 0; j < jobs; ++j) {
+    threads.emplace_back([&, j] {
+      SeedOptions part = shared;
+      const int per_job = options.couples / jobs;
+      part.first = options.first + j * per_job;
+      part.couples = j == jobs - 1 ? options.couples - j * per_job : per_job;
+      auto report = seed_couples(
+          *stores[static_cast<std::size_t>(j)], catalog->catalog, part, now,
+          [&](const std::vector<SeededSession>& made) {
+            std::lock_guard lock(mutex);
+            for (const auto& s : made) out << s.user_id << '\t' << s.bond_id << '\t' << s.token << '\t' << s.csrf << '\n';
+          },
+          [&](int done) {
+            std::lock_guard lock(mutex);
+            written += done;
+            std::cerr << fmt::format("seed: {} of {} couples, {:.1f} s\n", written, options.couples, seconds());
+          });
+      std::lock_guard lock(mutex);
+      if (!report) {
+        if (!failure) failure = report.error();
+        return;
+      }
+      total.couples += report->couples;
+      total.checkins += report->checkins;
+      total.entries += report->entries;
+      total.shares += report->shares;
+      total.responses += report->responses;
+      total.appreciations += report->appreciations;
+      total.moments += report->moments;
+      total.deck_answers += report->deck_answers;
+      total.notices += report->notices;
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (auto& s : stores) s->close();
+  out.flush();
+  if (failure) {
+    std::cerr << fmt::format("pillars: seeding failed: {}\n", failure->detail);
+    return 1;
+  }
+  std::cerr << fmt::format(
+      "seed: {} couples, {} days in {:.1f} s ({} writing in parallel): {} check-ins, {} entries ({} shared, {} "
+      "answers), {} warm words, {} moments, {} deck answers, {} notices\n",
+      total.couples, options.days, seconds(), jobs, total.checkins, total.entries, total.shares, total.responses,
+      total.appreciations, total.moments, total.deck_answers, total.notices);
   return 0;
 }
 

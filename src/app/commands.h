@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "app/seed.h"
+
 namespace pillars::app {
 
 // Where the store is: the data folder (the key, and SQLite's database) and a PostgreSQL URL, if any.
@@ -20,5 +22,10 @@ int reset_password_command(const StoreLocation& where, const std::string& email,
 // `pillars export --email E [--out FILE]`: the person's export zip, as GET /api/v1/me/export gives
 // it; "-" writes it to standard output.
 int export_command(const StoreLocation& where, const std::string& email, const std::string& out);
+
+// `pillars seed --couples N --days D`: invented couples for benchmarks (app/seed.h), made in the data
+// folder or database (created and migrated when new). With --sessions K, the first K couples are
+// signed in and their sessions written to `sessions_file` (or standard output).
+int seed_command(const StoreLocation& where, const SeedOptions& options, const std::string& sessions_file);
 
 }  // namespace pillars::app

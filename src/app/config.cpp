@@ -161,6 +161,23 @@ int run(int argc, char** argv) {
   add_database_option(export_cmd, person_database);
   export_cmd->add_option("--out", export_out, "The zip to write; - for standard output (default: pillars-export-<day>.zip)");
 
+  std::string seed_data = "./data", seed_database, seed_sessions_file;
+  SeedOptions seed;
+  auto* seed_cmd = cli.add_subcommand(
+      "seed", "For benchmarks only: add many invented couples with a long history (all with one password)");
+  add_data_option(seed_cmd, seed_data, "Folder of the database (made when missing)");
+  add_database_option(seed_cmd, seed_database);
+  seed_cmd->add_option("--couples", seed.couples, "How many couples")->check(CLI::Range(1, 10'000'000))->capture_default_str();
+  seed_cmd->add_option("--days", seed.days, "Days of history, ending today")->check(CLI::Range(1, 3660))->capture_default_str();
+  seed_cmd->add_option("--password", seed.password, "Everyone's password")->capture_default_str();
+  seed_cmd->add_option("--sessions", seed.sessions, "Couples (from the first) to sign in, for a load generator")
+      ->check(CLI::Range(0, 10'000'000))->capture_default_str();
+  seed_cmd->add_option("--sessions-file", seed_sessions_file,
+                       "Where to write those sessions: user id, bond id, cookie token and CSRF value, tab-separated");
+  seed_cmd->add_option("--random-seed", seed.seed, "Seed of the random draws")->capture_default_str();
+  seed_cmd->add_option("--jobs", seed.jobs, "Couples written in parallel on PostgreSQL (SQLite writes one at a time)")
+      ->check(CLI::Range(1, 64))->capture_default_str();
+
   auto* routes_cmd = cli.add_subcommand("routes", "Print the route table as JSON");
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
 
@@ -193,6 +210,7 @@ int run(int argc, char** argv) {
     std::cout << "schema version " << *version << "\n";
     return 0;
   }
+  if (*seed_cmd) return seed_command({seed_data, seed_database}, seed, seed_sessions_file);
   if (*backup_cmd) return run_backup(backup);
   if (*restore_cmd) return run_restore(restore);
   return run_server(serve);

@@ -395,6 +395,12 @@ class Store {
   // After close the job does not run and `done(false)` is called at once on the caller's thread.
   virtual void submit_write(WriteJob job, Committed done) = 0;
 
+  // Like submit_write, for a job that loads many new rows at once (seeding, importing): it runs in a
+  // transaction of its own, and its inserts go to the database many rows per statement. Inside it an
+  // insert always reports that it added its row; a row that cannot go in (a duplicate, say) fails the
+  // whole job when its batch is sent, and nothing of it is kept. Reads inside see every earlier insert.
+  virtual void submit_bulk(WriteJob job, Committed done) { submit_write(std::move(job), std::move(done)); }
+
   // Finishes queued jobs, then closes every connection. Later submissions fail their jobs.
   virtual void close() = 0;
 

@@ -14,6 +14,7 @@
 #include "core/notices.h"
 #include "store/blocking.h"
 #include "store/sqlite/sqlite_store.h"
+#include "seeded_store.h"
 
 namespace pillars::app {
 namespace {
@@ -47,28 +48,9 @@ TEST(Demo, SaysWhichNameTheContentLost) {
   EXPECT_NE(problems[1].find("affection.long_hug"), std::string::npos) << problems[1];
 }
 
-class DemoSeed : public ::testing::Test {
+class DemoSeed : public testing::SeededStore {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("pillars-demo-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto s = store::SqliteStore::open((dir_ / "pillars.db").string(), sealer_);
-    ASSERT_TRUE(s) << s.error().detail;
-    store_ = std::move(*s);
-    auto loaded = api::load_catalog();
-    ASSERT_TRUE(loaded) << loaded.error().detail;
-    catalog_ = std::move(loaded->catalog);
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-  fs::path dir_;
-  std::shared_ptr<const crypto::Sealer> sealer_ = std::make_shared<crypto::Sealer>(
-      *crypto::Sealer::from_hex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
-  std::unique_ptr<store::SqliteStore> store_;
-  Catalog catalog_;
+  DemoSeed() : SeededStore("demo") {}
 };
 
 TEST_F(DemoSeed, FillsEveryFeatureOnceWithinTheTenWeeksEndingYesterday) {

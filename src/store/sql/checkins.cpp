@@ -19,6 +19,17 @@ BindKey checkin_key(const CheckIn& c) {
   return [&c](Query& q) { q.bind(c.bond_id).bind(c.day).bind(c.from.id); };
 }
 
+// What a check-in says, from closeness_now to guess_closeness, in the table's column order.
+void bind_checkin_values(Query& q, const CheckIn& c) {
+  q.bind(c.closeness_now).bind(c.closeness_wanted).bind(to_string(c.need)).bind(c.own_minutes)
+      .bind(c.together_minutes);
+  if (c.affection) q.bind(*c.affection ? 1 : 0);
+  else q.bind_null();
+  if (c.lovemaking) q.bind(*c.lovemaking ? 1 : 0);
+  else q.bind_null();
+  q.bind(c.guess_family).bind(c.guess_closeness);
+}
+
 Result<std::vector<CheckIn>> read_checkins(Query& q) {
   std::vector<CheckIn> out;
   while (q.step()) {
@@ -133,21 +144,31 @@ Result<std::vector<CheckIn>> SqlTx::own_checkins_between(const std::string& user
 }
 
 Result<void> SqlTx::put_checkin(const CheckIn& c) {
-  Query q(c_,
-          "INSERT INTO checkins (bond_id, day, user_id, closeness_now, closeness_wanted, need, own_minutes, "
-          "together_minutes, affection, lovemaking, guess_family, guess_closeness, created_at, updated_at) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) "
-          "ON CONFLICT (bond_id, day, user_id) DO UPDATE SET closeness_now = ?4, "
-          "closeness_wanted = ?5, need = ?6, own_minutes = ?7, together_minutes = ?8, affection = ?9, "
-          "lovemaking = ?10, guess_family = ?11, guess_closeness = ?12, updated_at = ?13");
-  q.bind(c.bond_id).bind(c.day).bind(c.from.id).bind(c.closeness_now)
-      .bind(c.closeness_wanted).bind(to_string(c.need)).bind(c.own_minutes).bind(c.together_minutes);
-  if (c.affection) q.bind(*c.affection ? 1 : 0); else q.bind_null();
-  if (c.lovemaking) q.bind(*c.lovemaking ? 1 : 0); else q.bind_null();
-  q.bind(c.guess_family).bind(c.guess_closeness).bind(c.updated_at);
-  if (auto r = q.run(); !r) return r;
-  if (auto r = write_feelings(kCheckInFeelings, checkin_key(c), c.feelings); !r) return r;
+  // The day's first check-in (most are) is inserted with its feelings and wishes as they are; a
+  // second one replaces the first.
+  Query insert(c_,
+               "INSERT INTO checkins (bond_id, day, user_id, closeness_now, closeness_wanted, need, own_minutes, "
+               "together_minutes, affection, lovemaking, guess_family, guess_closeness, created_at, updated_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bond_id, day, user_id) DO NOTHING");
+  insert.bind(c.bond_id).bind(c.day).bind(c.from.id);
+  bind_checkin_values(insert, c);
+  insert.bind(c.updated_at).bind(c.updated_at);
+  if (auto r = insert.run(); !r) return r;
+  const bool first = insert.changes() == 1;
+  if (!first) {
+    Query q(c_,
+            "UPDATE checkins SET closeness_now = ?, closeness_wanted = ?, need = ?, own_minutes = ?, "
+            "together_minutes = ?, affection = ?, lovemaking = ?, guess_family = ?, guess_closeness = ?, "
+            "updated_at = ? WHERE bond_id = ? AND day = ? AND user_id = ?");
+    bind_checkin_values(q, c);
+    q.bind(c.updated_at).bind(c.bond_id).bind(c.day).bind(c.from.id);
+    if (auto r = q.run(); !r) return r;
+  }
+  auto feelings = first ? add_feelings(kCheckInFeelings, checkin_key(c), c.feelings)
+                        : write_feelings(kCheckInFeelings, checkin_key(c), c.feelings);
+  if (!feelings) return feelings;
   if (c.wishes.empty()) {
+    if (first) return {};
     Query none(c_, "DELETE FROM checkin_wishes WHERE bond_id = ? AND day = ? AND user_id = ?");
     none.bind(c.bond_id).bind(c.day).bind(c.from.id);
     return none.run();

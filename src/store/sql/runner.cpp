@@ -1,9 +1,11 @@
 #include "store/sql/runner.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
+#include "store/sql/batch.h"
 #include "store/sql/tx.h"
 
 namespace pillars::store::sql {
@@ -48,18 +50,24 @@ void Runner::reader_loop(Conn& conn) {
 }
 
 void Runner::writer_loop() {
-  std::vector<std::pair<Store::WriteJob, Store::Committed>> batch;
+  std::vector<Write> batch;
   for (;;) {
+    std::optional<Write> bulk;
     {
       std::unique_lock lock(mutex_);
       wake_writer_.wait(lock, [&] { return closing_ || !writes_.empty(); });
       if (writes_.empty()) return;
-      while (!writes_.empty() && batch.size() < options_.max_batch) {
+      if (writes_.front().bulk) {
+        bulk = std::move(writes_.front());
+        writes_.pop_front();
+      }
+      while (!bulk && !writes_.empty() && !writes_.front().bulk && batch.size() < options_.max_batch) {
         batch.push_back(std::move(writes_.front()));
         writes_.pop_front();
       }
     }
-    run_batch(batch);
+    if (bulk) run_bulk(*bulk);
+    else run_batch(batch);
     batch.clear();
   }
 }
@@ -67,7 +75,7 @@ void Runner::writer_loop() {
 // Runs each job in its own savepoint inside one transaction, then commits once. A job that
 // returns false (or throws, or leaves a failed statement behind) is rolled back alone; the others
 // still commit.
-void Runner::run_batch(std::vector<std::pair<Store::WriteJob, Store::Committed>>& batch) {
+void Runner::run_batch(std::vector<Write>& batch) {
   Conn& conn = *writer_;
   std::vector<bool> kept(batch.size(), false);
   // Jobs that said they succeeded but left a failed statement behind: undone, so reported as failed.
@@ -78,7 +86,7 @@ void Runner::run_batch(std::vector<std::pair<Store::WriteJob, Store::Committed>>
     conn.exec("SAVEPOINT job");
     bool keep = false;
     try {
-      keep = batch[i].first(tx);
+      keep = batch[i].job(tx);
     } catch (const std::exception& e) {
       spdlog::error("store: write job threw: {}", e.what());
     }
@@ -109,8 +117,36 @@ void Runner::run_batch(std::vector<std::pair<Store::WriteJob, Store::Committed>>
     // A rolled-back job's own result already says why; its changes were undone, which is durable.
     bool ok = (durable || !kept[i]) && !spoiled[i];
     if (!began) ok = false;
-    if (batch[i].second) batch[i].second(ok);
+    if (batch[i].done) batch[i].done(ok);
   }
+}
+
+// A bulk job in a transaction of its own over a BatchConn: kept only when the job succeeded and
+// every batch of its rows went in.
+void Runner::run_bulk(Write& write) {
+  Conn& conn = *writer_;
+  if (options_.bulk_before) conn.exec(options_.bulk_before);
+  bool ok = conn.exec(options_.begin_write);
+  if (ok) {
+    BatchConn batched(conn);
+    SqlTx tx(batched, sealer_.get());
+    bool keep = false;
+    try {
+      keep = write.job(tx);
+    } catch (const std::exception& e) {
+      spdlog::error("store: bulk job threw: {}", e.what());
+    }
+    keep = keep && batched.flush() && batched.statements_ok() && conn.transaction_alive();
+    ok = keep && conn.exec("COMMIT");
+    if (!ok) conn.exec("ROLLBACK");
+    if (ok) {
+      commit_count_.fetch_add(1, std::memory_order_relaxed);
+      commit_sizes_.observe(1);
+    }
+  }
+  if (options_.bulk_after) conn.exec(options_.bulk_after);
+  write_count_.fetch_add(1, std::memory_order_relaxed);
+  if (write.done) write.done(ok);
 }
 
 void Runner::submit_read(Store::ReadJob job) {
@@ -133,12 +169,12 @@ void Runner::submit_read(Store::ReadJob job) {
   run_read(job, none, nullptr);
 }
 
-void Runner::submit_write(Store::WriteJob job, Store::Committed done) {
+void Runner::submit_write(Store::WriteJob job, Store::Committed done, bool bulk) {
   bool queued = false;
   {
     std::lock_guard lock(mutex_);
     if (!closing_) {
-      writes_.emplace_back(std::move(job), std::move(done));
+      writes_.push_back(Write{std::move(job), std::move(done), bulk});
       queued = true;
     }
   }

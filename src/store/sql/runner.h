@@ -49,6 +49,9 @@ struct RunnerOptions {
   std::size_t max_batch = 512;     // most write jobs grouped into one transaction
   const char* begin_read = "BEGIN";  // a transaction that sees one snapshot
   const char* begin_write = "BEGIN";
+  // Run before and after a bulk job's transaction, when set (a bigger page cache, say).
+  const char* bulk_before = nullptr;
+  const char* bulk_after = nullptr;
 };
 
 class Runner {
@@ -58,7 +61,8 @@ class Runner {
   ~Runner();
 
   void submit_read(Store::ReadJob job);
-  void submit_write(Store::WriteJob job, Store::Committed done);
+  // `bulk`: the job runs alone in a transaction of its own, its inserts batched (BatchConn).
+  void submit_write(Store::WriteJob job, Store::Committed done, bool bulk = false);
   // Finishes queued jobs and stops the threads; `last` then runs on the writer connection (a
   // checkpoint, say) before every connection closes.
   void close(const std::function<void(Conn&)>& last = {});
@@ -70,7 +74,13 @@ class Runner {
   static void run_read(const Store::ReadJob& job, Conn& conn, const crypto::Sealer* sealer);
   void reader_loop(Conn& conn);
   void writer_loop();
-  void run_batch(std::vector<std::pair<Store::WriteJob, Store::Committed>>& batch);
+  struct Write {
+    Store::WriteJob job;
+    Store::Committed done;
+    bool bulk = false;
+  };
+  void run_batch(std::vector<Write>& batch);
+  void run_bulk(Write& write);
 
   RunnerOptions options_;
   std::shared_ptr<const crypto::Sealer> sealer_;
@@ -81,7 +91,7 @@ class Runner {
   mutable std::mutex read_mutex_;  // guards reads, so readers and the writer do not contend
   std::condition_variable wake_writer_;
   std::condition_variable wake_readers_;
-  std::deque<std::pair<Store::WriteJob, Store::Committed>> writes_;
+  std::deque<Write> writes_;
   std::deque<Store::ReadJob> reads_;
   bool closing_ = false;  // written under both mutexes, read under either
   std::vector<std::thread> threads_;
@@ -97,6 +107,9 @@ class EngineStore : public Store {
  public:
   void submit_read(ReadJob job) override { runner_->submit_read(std::move(job)); }
   void submit_write(WriteJob job, Committed done) override { runner_->submit_write(std::move(job), std::move(done)); }
+  void submit_bulk(WriteJob job, Committed done) override {
+    runner_->submit_write(std::move(job), std::move(done), true);
+  }
   void close() override {
     if (runner_) runner_->close();
   }
