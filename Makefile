@@ -4,7 +4,7 @@ PRESET ?= default
 BUILD_DIR := $(if $(filter debug,$(PRESET)),build-debug,build)
 
 # `make demo` to look around with two demo people; `make screenshots` to take the README's pictures again.
-.PHONY: all deps web build run demo screenshots test unit web-test api e2e package package-test bench soak clean fuzz fuzz-long fuzz-replay
+.PHONY: all deps web build run demo screenshots test unit web-test api e2e package package-test bench bench-capacity soak clean fuzz fuzz-long fuzz-replay
 
 all: build
 
@@ -58,6 +58,10 @@ package-test: build
 
 bench: build
 	bench/run.sh
+
+# The mixed workload on a seeded data set (slow: seeding 100,000 couples takes minutes); see bench/capacity.sh.
+bench-capacity: build
+	bench/capacity.sh
 
 # libFuzzer targets under ASan and UBSan, in build-fuzz/ (docs/fuzzing.md).
 FUZZ_TARGETS := http_request api_json parse catalog

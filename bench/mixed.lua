@@ -41,7 +41,7 @@ local routes = {
   { 8,  "check in",      "PUT",  "/api/v1/bonds/{bond}/checkins/{today}", "checkin", true },
   { 4,  "write",         "POST", "/api/v1/entries", '{"kind":"feeling","feelings":[],"body":"A quiet evening, and glad of it."}', true },
   { 3,  "warm word",     "POST", "/api/v1/bonds/{bond}/appreciations", '{"kind":"thanks"}', true },
-  { 4,  "seen",          "POST", "/api/v1/notices/seen", '{}', true },
+  { 4,  "seen",          "POST", "/api/v1/notices/seen", '{"all":true}', true },
 }
 
 local sessions = {}

@@ -31,6 +31,8 @@
 #                            export figures still use SQLite)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib/common.sh
+source bench/lib/common.sh
 
 BIN=${PILLARS_BIN:-build/pillars}
 STORE_BENCH=${STORE_BENCH_BIN:-build/bench/store_bench}
@@ -44,20 +46,8 @@ WS_COUNT=${BENCH_WEBSOCKETS:-10000}
 DATABASE_ARGS=()
 if [ -n "${BENCH_DATABASE:-}" ]; then DATABASE_ARGS=(--database "$BENCH_DATABASE"); fi
 
-log() { echo "bench: $*" >&2; }
-die() { log "$*"; exit 1; }
-
 # ---- tools ------------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  if ! $sudo apt-get install -y -q --no-install-recommends wrk >&2; then
-    $sudo apt-get update -q >&2
-    $sudo apt-get install -y -q --no-install-recommends wrk >&2
-  fi
-fi
+need_wrk
 for tool in curl node gzip; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (scripts/deps.sh installs what Pillars needs)"
 done
@@ -94,18 +84,7 @@ stop_server() {
   [ -n "$server_pid" ] || return 0
   local pid=$server_pid
   server_pid=""
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    log "the server ignored SIGTERM for 10 s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  local rc=0
-  wait "$pid" 2>/dev/null || rc=$?
-  return "$rc"
+  stop_pid "$pid"
 }
 cleanup() {
   stop_server || true
@@ -115,7 +94,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---- helpers ----------------------------------------------------------------------------------
-rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
 # json FIELD.PATH < file: one value out of a JSON document.
 json() {
@@ -136,19 +114,6 @@ expect() { # expect STATUS WHAT: fails unless the last api call answered STATUS
   [ "$status" = "$1" ] || die "$2 answered $status, expected $1: $(cat "$tmp/body")"
 }
 session_cookie() { sed -n 's/^[Ss]et-[Cc]ookie: \(pillars_session=[^;]*\).*/\1/p' "$tmp/headers" | tr -d '\r'; }
-
-# field KEY "k=v k=v ...": one value out of a line of key=value pairs
-field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
-
-# wrk output "1.23ms" / "850.00us" / "1.02s" -> milliseconds
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
-    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
-    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.2f", v * 60000 }
-    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
-    else printf "%s", v }'
-}
 
 # run_wrk NAME CONNECTIONS URL [wrk args...]: sets rps, p50, p99 and errors from the run.
 run_wrk() {

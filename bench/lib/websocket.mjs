@@ -6,9 +6,9 @@ import net from 'node:net';
 
 // Reads the frames in `chunk`; answers pings, hands text frames on, ignores the rest.
 function onFrames(socket, chunk, onText) {
-  socket.pending = socket.pending ? Buffer.concat([socket.pending, chunk]) : chunk;
+  socket.wsPending = socket.wsPending ? Buffer.concat([socket.wsPending, chunk]) : chunk;
   for (;;) {
-    const b = socket.pending;
+    const b = socket.wsPending;
     if (b.length < 2) return;
     const opcode = b[0] & 0x0f;
     let length = b[1] & 0x7f;
@@ -24,7 +24,7 @@ function onFrames(socket, chunk, onText) {
     }
     if (b.length < offset + length) return;
     const payload = b.subarray(offset, offset + length);
-    socket.pending = b.length > offset + length ? b.subarray(offset + length) : null;
+    socket.wsPending = b.length > offset + length ? b.subarray(offset + length) : null;
     if (opcode === 0x9 && length <= 125) {
       // pong, masked as every client frame must be
       const mask = crypto.randomBytes(4);
@@ -37,7 +37,7 @@ function onFrames(socket, chunk, onText) {
     } else if (opcode === 0x1 && onText) {
       onText(payload.toString('utf8'));
     }
-    if (!socket.pending) return;
+    if (!socket.wsPending) return;
   }
 }
 
