@@ -206,6 +206,24 @@ bool Conn::transaction_alive() {
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
 }
 
+bool Conn::configure() {
+  // Quiet notices (a table that exists already, say) instead of lines on stderr.
+  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+  return exec("SET client_min_messages = warning; SET TIME ZONE 'UTC'");
+}
+
+void Conn::revive() {
+  if (!conn_ || PQstatus(conn_) == CONNECTION_OK) return;
+  if (!broken_) spdlog::warn("store: the connection to PostgreSQL broke; connecting again");
+  broken_ = true;
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK) return;  // tried again before the next job
+  cache_.clear();
+  if (!configure()) return;
+  broken_ = false;
+  spdlog::info("store: connected to PostgreSQL again");
+}
+
 bool Conn::statements_ok() { return conn_ && PQtransactionStatus(conn_) != PQTRANS_INERROR; }
 
 Result<std::unique_ptr<Conn>> connect(const std::string& url) {
@@ -217,10 +235,7 @@ Result<std::unique_ptr<Conn>> connect(const std::string& url) {
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
     return fail(Errc::internal, "cannot connect to PostgreSQL: " + why);
   }
-  // Quiet notices (a table that exists already, say) instead of lines on stderr.
-  PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
-  if (!conn->exec("SET client_min_messages = warning; SET TIME ZONE 'UTC'"))
-    return fail(Errc::internal, "cannot configure the PostgreSQL session");
+  if (!conn->configure()) return fail(Errc::internal, "cannot configure the PostgreSQL session");
   return conn;
 }
 

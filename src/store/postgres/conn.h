@@ -73,9 +73,15 @@ class Conn final : public sql::Conn {
   bool transaction_alive() override;
   bool statements_ok() override;
   bool postgres() const override { return true; }
+  // Reconnects (PQreset) when the connection is broken; the prepared statements go with the old
+  // session and are prepared again as they are used.
+  void revive() override;
+  // The session settings every connection runs with, from connect() and after a reconnect.
+  bool configure();
 
  private:
   PGconn* conn_;
+  bool broken_ = false;  // logged once per outage
   std::unordered_map<const char*, std::unique_ptr<Statement>> cache_;
 };
 

@@ -65,6 +65,9 @@ class Conn {
   virtual bool statements_ok() { return true; }
   // Which SQL the engine speaks where the two differ (a handful of functions; see SqlTx::pick).
   virtual bool postgres() const { return false; }
+  // Called between jobs, with no statement in use: a connection whose server went away (a database
+  // restart) connects again here, so the store recovers without a restart of its own.
+  virtual void revive() {}
 };
 
 // One statement execution: bind, step, read columns.

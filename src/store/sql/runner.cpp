@@ -41,6 +41,7 @@ void Runner::reader_loop(Conn& conn) {
       job = std::move(reads_.front());
       reads_.pop_front();
     }
+    conn.revive();
     // One snapshot for the whole job; BEGIN and COMMIT are prepared once per connection.
     Query(conn, options_.begin_read).step();
     run_read(job, conn, sealer_.get());
@@ -80,6 +81,7 @@ void Runner::run_batch(std::vector<Write>& batch) {
   std::vector<bool> kept(batch.size(), false);
   // Jobs that said they succeeded but left a failed statement behind: undone, so reported as failed.
   std::vector<bool> spoiled(batch.size(), false);
+  conn.revive();
   bool began = conn.exec(options_.begin_write);
   SqlTx tx(conn, sealer_.get());
   for (std::size_t i = 0; began && i < batch.size(); ++i) {
@@ -125,6 +127,7 @@ void Runner::run_batch(std::vector<Write>& batch) {
 // every batch of its rows went in.
 void Runner::run_bulk(Write& write) {
   Conn& conn = *writer_;
+  conn.revive();
   if (options_.bulk_before) conn.exec(options_.bulk_before);
   bool ok = conn.exec(options_.begin_write);
   if (ok) {
