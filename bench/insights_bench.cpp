@@ -121,7 +121,7 @@ void build_world() {
                       std::nullopt, std::nullopt, at, {}, {}, {}};
         if (auto r = tx.insert_request(asked); !r) return r;
         if (i % 3 != 0)
-          if (auto r = tx.answer_request(asked.id, i % 2 ? g->ben.id : g->ana.id, at + 1'800'000, std::nullopt,
+          if (auto r = tx.answer_request(asked.bond_id, asked.id, i % 2 ? g->ben.id : g->ana.id, at + 1'800'000, std::nullopt,
                                          std::nullopt);
               !r)
             return r;

@@ -135,7 +135,7 @@ Awaitable answer(AppContext& app, Context& ctx, RequestKind kind) {
     if ((*request)->from.id == ctx.user().id)
       return fail(Errc::conflict, "This is your own request; the other person can answer it.");
     auto at = app.now();
-    if (auto r = tx.answer_request((*request)->id, ctx.user().id, at, cleaned, reply); !r)
+    if (auto r = tx.answer_request(ctx.bond->id, (*request)->id, ctx.user().id, at, cleaned, reply); !r)
       return std::unexpected(r.error());
     told = notice_of(answered(kind), (*request)->from.id, ctx.bond->id, ctx.user().id, (*request)->id, at);
     if (auto r = tx.add_notice(told); !r) return std::unexpected(r.error());

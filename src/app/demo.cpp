@@ -501,7 +501,7 @@ Result<void> seed_requests(const Demo& d) {
     DEMO_TRY(d.tx->insert_request(request));
     DEMO_TRY(d.tell(1 - ask.who, comfort ? NoticeKind::comfort_requested : NoticeKind::space_requested, request.id, asked));
     const Millis answered = asked + ask.wait;
-    DEMO_TRY(d.tx->answer_request(request.id, d.people[1 - ask.who]->id, answered, std::nullopt, ask.reply));
+    DEMO_TRY(d.tx->answer_request(d.bond, request.id, d.people[1 - ask.who]->id, answered, std::nullopt, ask.reply));
     DEMO_TRY(d.tell(ask.who, comfort ? NoticeKind::comfort_answered : NoticeKind::space_answered, request.id, answered));
   }
   return {};

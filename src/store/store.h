@@ -318,10 +318,11 @@ class WriteTx : public ReadTx {
   virtual Result<void> insert_response(const EntryResponse& response) = 0;
   virtual Result<void> insert_appreciation(const Appreciation& appreciation) = 0;
   virtual Result<void> insert_request(const Request& request) = 0;
-  // Records the answer (a note, and for space the reply); fails with Errc::conflict when it was
-  // answered already.
-  virtual Result<void> answer_request(const std::string& id, const std::string& by, Millis at,
-                                      const std::optional<std::string>& note, std::optional<SpaceReply> reply) = 0;
+  // Records the answer to the bond's request (a note, and for space the reply); fails with
+  // Errc::conflict when it was answered already.
+  virtual Result<void> answer_request(const std::string& bond_id, const std::string& id, const std::string& by,
+                                      Millis at, const std::optional<std::string>& note,
+                                      std::optional<SpaceReply> reply) = 0;
 
   // Tells a person something new. A notice about the same thing (person, bond, kind, subject)
   // is replaced, so sharing an entry again is one notice, unread again.

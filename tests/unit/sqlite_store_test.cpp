@@ -12,12 +12,31 @@
 #include <thread>
 #include <tuple>
 
+#include "core/embedded_file.h"
 #include "store/blocking.h"
+#include "store/sql/migration_files.h"
+
+namespace pillars {
+std::span<const EmbeddedFile> migration_files();  // generated from src/store/migrations
+}
 
 namespace pillars::store {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The first column of every row of `sql` on `db`, as text ('' for NULL).
+std::vector<std::string> first_column(sqlite3* db, const std::string& sql) {
+  std::vector<std::string> out;
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(db) << " in " << sql;
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    const unsigned char* text = sqlite3_column_text(st, 0);
+    out.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
+  }
+  sqlite3_finalize(st);
+  return out;
+}
 
 class SqliteStoreTest : public ::testing::Test {
  protected:
@@ -50,6 +69,60 @@ class SqliteStoreTest : public ::testing::Test {
     reopen();
     EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.schema_version(); }),
               SqliteStore::latest_schema_version());
+  }
+
+  // Closes the store and makes its database a real one of schema `version`: a new file with the
+  // migrations up to `version` applied, holding every row of the current one (in the columns the
+  // older tables have). Opening it again runs the later migrations on the older tables themselves.
+  void downgrade_to(int version) {
+    store_.reset();
+    const fs::path current = dir_ / "pillars.db", older = dir_ / "older.db";
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(older.string().c_str(), &db), SQLITE_OK);
+    auto exec = [&](const std::string& sql) {
+      EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    };
+    exec("PRAGMA foreign_keys = OFF");  // as the migration runner has it for a rebuild, and for the copy
+    for (const auto& file : migration_files())
+      if (sql::migration_number(file.path) <= version) exec(std::string(file.data));
+    exec("ATTACH DATABASE '" + current.string() + "' AS src");
+    for (const auto& ddl : first_column(db, "SELECT sql FROM src.sqlite_schema WHERE name = 'schema_migrations'"))
+      exec(ddl);
+    exec("INSERT INTO schema_migrations SELECT * FROM src.schema_migrations WHERE version <= " + std::to_string(version));
+    for (const auto& table : first_column(db, "SELECT name FROM main.sqlite_schema WHERE type = 'table' "
+                                              "AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'")) {
+      auto columns = first_column(db, "SELECT group_concat(name, ', ') FROM pragma_table_info('" + table + "', 'main')");
+      ASSERT_EQ(columns.size(), 1u);
+      // What a migration seeded (the kinds of notices) is in the copy too.
+      exec("DELETE FROM main." + table + "; INSERT INTO main." + table + " (" + columns[0] + ") SELECT " + columns[0] +
+           " FROM src." + table);
+    }
+    exec("DETACH DATABASE src");
+    sqlite3_close(db);
+    for (const char* suffix : {"-wal", "-shm"}) fs::remove(current.string() + suffix);
+    fs::rename(older, current);
+  }
+
+  // The first column of every row of `sql` on the database file (beside an open store: WAL).
+  std::vector<std::string> query(const std::string& sql) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open_v2((dir_ / "pillars.db").string().c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    auto out = first_column(db, sql);
+    sqlite3_close(db);
+    return out;
+  }
+
+  // Every row of a table, each its columns quote()d and joined by '|', by (bond_id, id).
+  std::vector<std::string> rows_of(const std::string& table) {
+    auto columns = query("SELECT group_concat('quote(' || name || ')', ' || ''|'' || ') FROM pragma_table_info('" +
+                         table + "')");
+    return query("SELECT " + columns.at(0) + " FROM " + table + " ORDER BY bond_id, id");
+  }
+
+  // A table's primary key columns in order, joined by ','.
+  std::string primary_key_of(const std::string& table) {
+    return query("SELECT group_concat(name) FROM (SELECT name FROM pragma_table_info('" + table +
+                 "') WHERE pk > 0 ORDER BY pk)").at(0);
   }
 
   User add_user(const std::string& id, const std::string& email) {
@@ -226,8 +299,14 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
+// Undoes migration 0018 (bond keys) as far as older code can tell: the tables keep their wider
+// keys; applying 0018 again rebuilds them from what is there.
+#define PILLARS_UNDO_0018                                                                            \
+  "DELETE FROM schema_migrations WHERE name = '0018_bond_keys.sql';"
+
 // Undoes migration 0017 (notifications).
 #define PILLARS_UNDO_0017                                                                            \
+  PILLARS_UNDO_0018                                                                                  \
   "DROP TABLE push_devices; DROP TABLE notify_settings;"                                             \
   "DELETE FROM schema_migrations WHERE name = '0017_notifications.sql';"
 
@@ -644,7 +723,7 @@ TEST_F(SqliteStoreTest, NoticesFollowWhatTheyTellOfAndAreSeenPerPerson) {
     auto again = notice("n3", NoticeKind::entry_shared, "u2", "e1", 30);
     again.entry_id = "e1";
     if (auto x = tx.add_notice(again); !x) return x;
-    return tx.answer_request("q1", "u2", 31, std::nullopt, std::nullopt);
+    return tx.answer_request("b1", "q1", "u2", 31, std::nullopt, std::nullopt);
   }));
   rows = for_ben();
   ASSERT_EQ(rows.size(), 2u);
@@ -705,7 +784,7 @@ TEST_F(SqliteStoreTest, ComfortRequestsFromBeforeSpaceRequestsReadBackAsComfort)
   Request comfort{"c1", "b1", RequestKind::comfort, Person{"u1", ""}, std::string("hold me 4e2b"), std::nullopt, 10, {}, {}, {}};
   ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
     if (auto x = tx.insert_request(comfort); !x) return x;
-    return tx.answer_request("c1", "u2", 11, std::string("always"), std::nullopt);
+    return tx.answer_request("b1", "c1", "u2", 11, std::string("always"), std::nullopt);
   }));
   rewind(PILLARS_UNDO_0006);
   auto read = read_now(*store_, [](ReadTx& tx) { return tx.requests_in("b1", RequestKind::comfort); });
@@ -727,7 +806,7 @@ TEST_F(SqliteStoreTest, RequestsKeepTheirKindWhenAndReply) {
   ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
     if (auto x = tx.insert_request(space); !x) return x;
     if (auto x = tx.insert_request(comfort); !x) return x;
-    return tx.answer_request("s1", "u2", 12, std::nullopt, SpaceReply::enjoy);
+    return tx.answer_request("b1", "s1", "u2", 12, std::nullopt, SpaceReply::enjoy);
   }));
   auto spaces = read_now(*store_, [](ReadTx& tx) { return tx.requests_in("b1", RequestKind::space); });
   ASSERT_EQ(spaces->size(), 1u);
@@ -739,7 +818,7 @@ TEST_F(SqliteStoreTest, RequestsKeepTheirKindWhenAndReply) {
   ASSERT_EQ(comforts->size(), 1u);
   EXPECT_EQ((*comforts)[0].kind, RequestKind::comfort);
   EXPECT_FALSE((*comforts)[0].when);
-  auto again = write_now(*store_, [](WriteTx& tx) { return tx.answer_request("s1", "u2", 13, std::nullopt, SpaceReply::of_course); });
+  auto again = write_now(*store_, [](WriteTx& tx) { return tx.answer_request("b1", "s1", "u2", 13, std::nullopt, SpaceReply::of_course); });
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, Errc::conflict);
 }
@@ -768,7 +847,7 @@ TEST_F(SqliteStoreTest, BondFactsCountSharesCallsAndWarmWordsInTheWindowWithoutT
     Request space{"s1", "b1", RequestKind::space, Person{"u1", ""}, std::nullopt, std::nullopt, 410, {}, {}, {}};
     if (auto r = tx.insert_request(asked); !r) return r;
     if (auto r = tx.insert_request(space); !r) return r;
-    if (auto r = tx.answer_request("c1", "u1", 460, std::nullopt, std::nullopt); !r) return r;
+    if (auto r = tx.answer_request("b1", "c1", "u1", 460, std::nullopt, std::nullopt); !r) return r;
     for (const Appreciation& a : {Appreciation{"a1", "b1", Person{"u1", ""}, AppreciationKind::love, std::nullopt, 30},
                                   Appreciation{"a2", "b1", Person{"u1", ""}, AppreciationKind::love, std::nullopt, 40},
                                   Appreciation{"a3", "b1", Person{"u2", ""}, AppreciationKind::thanks, "ta", 500},
@@ -1324,6 +1403,112 @@ TEST_F(SqliteStoreTest, NotificationSettingsDevicesAndWhatTheDispatcherReads) {
   }));
   EXPECT_TRUE(read_now(*store_, [](ReadTx& tx) { return tx.push_devices("u1"); })->empty());
   EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.notify_settings("u1"); }), NotifySettings{});
+}
+
+// Migration 0018 keys the six bond-scoped tables that had a lone id by (bond_id, id), rebuilding
+// each on SQLite: a database from before it keeps every row of them, every index, and every
+// sealed text still opens.
+TEST_F(SqliteStoreTest, TablesKeyedByIdAloneKeepEveryRowWhenKeyedByTheirBond) {
+  two_bonds_of_u1();
+  Entry e{"e1", "u1", EntryKind::feeling, {}, "shared twice", 10, 10, {}};
+  Request comfort{"c1", "b1", RequestKind::comfort, Person{"u1", ""}, std::string("hold me 31c"), std::nullopt, 20,
+                  {}, {}, {}};
+  Request space{"s1", "b2", RequestKind::space, Person{"u3", ""}, std::nullopt, SpaceWhen::tomorrow, 21, {}, {}, {}};
+  Moment high{"m1", "b1", Person{"u1", ""}, 19000, MomentKind::high, "the lake 8a2", std::string("cold"), 30, 30};
+  Moment low{"m2", "b2", Person{"u3", ""}, 19001, MomentKind::low, "the move", std::nullopt, 31, 31};
+  MenuSuggestion hers{"g1", "b1", "affection", "play", Person{"u1", ""}, "Stargazing 5e0", 40};
+  MenuSuggestion theirs{"g2", "b2", "affection", "play", Person{"u3", ""}, "Baking", 41};
+  Notice told{"n1", "u2", "b1", NoticeKind::comfort_requested, "c1", std::nullopt, std::nullopt, "u1", 20, {}};
+  Notice shared{"n2", "u3", "b2", NoticeKind::entry_shared, "e1", std::string("e1"), std::nullopt, "u1", 12, {}};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.insert_entry(e); !r) return r;
+    for (auto* bond : {"b1", "b2"})
+      if (auto r = tx.share_entry("e1", bond, "u1", 11); !r) return std::unexpected(r.error());
+    if (auto r = tx.insert_response({"r1", "e1", "b1", Person{"u2", ""}, ResponseKind::hear, "heard 2b7", 13}); !r) return r;
+    if (auto r = tx.insert_response({"r2", "e1", "b2", Person{"u3", ""}, ResponseKind::comfort, std::nullopt, 14}); !r)
+      return r;
+    if (auto r = tx.insert_appreciation({"a1", "b1", Person{"u2", ""}, AppreciationKind::thanks, "ta 4c1", 15}); !r)
+      return r;
+    if (auto r = tx.insert_appreciation({"a2", "b2", Person{"u3", ""}, AppreciationKind::love, std::nullopt, 16}); !r)
+      return r;
+    for (auto* request : {&comfort, &space})
+      if (auto r = tx.insert_request(*request); !r) return r;
+    if (auto r = tx.answer_request("b1", "c1", "u2", 22, std::string("here 9d3"), std::nullopt); !r) return r;
+    for (auto* moment : {&high, &low})
+      if (auto r = tx.put_moment(*moment); !r) return r;
+    for (auto* suggestion : {&hers, &theirs})
+      if (auto r = tx.insert_menu_suggestion(*suggestion); !r) return r;
+    for (auto* notice : {&told, &shared})
+      if (auto r = tx.add_notice(*notice); !r) return r;
+    return {};
+  }));
+  ASSERT_EQ(*write_now(*store_, [](WriteTx& tx) { return tx.mark_notices_seen("u2", {"n1"}, 50); }), 1);
+
+  const std::vector<std::string> tables{"entry_responses", "appreciations",    "comfort_requests",
+                                        "moments",         "menu_suggestions", "notices"};
+  std::map<std::string, std::vector<std::string>> rows;
+  for (const auto& t : tables) {
+    rows[t] = rows_of(t);
+    EXPECT_EQ(rows[t].size(), 2u) << t;
+  }
+  downgrade_to(17);
+  std::map<std::string, std::vector<std::string>> indexes;
+  for (const auto& t : tables) {
+    EXPECT_EQ(primary_key_of(t), "id") << t << " as migration 0017 left it";
+    EXPECT_EQ(rows_of(t), rows[t]) << t << " copied into the older database";
+    indexes[t] = query("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = '" + t +
+                       "' ORDER BY name");
+    EXPECT_FALSE(indexes[t].empty()) << t;
+  }
+  EXPECT_EQ(query("SELECT max(version) FROM schema_migrations").at(0), "17");
+
+  reopen();  // applies 0018 and what follows it
+  EXPECT_EQ(*read_now(*store_, [](ReadTx& tx) { return tx.schema_version(); }), SqliteStore::latest_schema_version());
+  for (const auto& t : tables) {
+    EXPECT_EQ(primary_key_of(t), "bond_id,id") << t;
+    EXPECT_EQ(rows_of(t), rows[t]) << t;
+    auto now = query("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = '" + t +
+                     "' ORDER BY name");
+    for (const auto& index : indexes[t]) EXPECT_NE(std::find(now.begin(), now.end(), index), now.end()) << index;
+  }
+  EXPECT_EQ(query("PRAGMA integrity_check"), std::vector<std::string>{"ok"});
+  EXPECT_TRUE(query("PRAGMA foreign_key_check").empty());
+
+  // The store reads them as before, each sealed text opening.
+  auto responses = read_now(*store_, [](ReadTx& tx) { return tx.responses_in_bond("e1", "b1"); });
+  ASSERT_EQ(responses->size(), 1u);
+  EXPECT_EQ((*responses)[0].body, "heard 2b7");
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.appreciations_in("b1"); })->at(0).note, "ta 4c1");
+  auto requests = read_now(*store_, [](ReadTx& tx) { return tx.requests_in("b1", RequestKind::comfort); });
+  ASSERT_EQ(requests->size(), 1u);
+  EXPECT_EQ((*requests)[0].note, "hold me 31c");
+  EXPECT_EQ((*requests)[0].answer_note, "here 9d3");
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.requests_in("b2", RequestKind::space); })->at(0).when,
+            SpaceWhen::tomorrow);
+  auto moments = read_now(*store_, [](ReadTx& tx) { return tx.moments_in("b1"); });
+  ASSERT_EQ(moments->size(), 1u);
+  EXPECT_EQ((*moments)[0].title, "the lake 8a2");
+  EXPECT_EQ((*moments)[0].note, "cold");
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.menu_suggestions("b1"); })->at(0).text, "Stargazing 5e0");
+  auto notices = read_now(*store_, [](ReadTx& tx) { return tx.notices_for("u2", 0); });
+  ASSERT_EQ(notices->size(), 1u);
+  EXPECT_EQ((*notices)[0].notice.seen_at, 50);
+  EXPECT_FALSE((*notices)[0].request_open) << "answered before the migration";
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.notices_for("u3", 0); })->size(), 1u);
+}
+
+// Every statement that finds one row of a bond-scoped table names the bond: answering a request
+// in another bond than its own answers nothing.
+TEST_F(SqliteStoreTest, AnsweringARequestNamesItsBond) {
+  two_bonds_of_u1();
+  Request comfort{"c1", "b1", RequestKind::comfort, Person{"u1", ""}, std::nullopt, std::nullopt, 20, {}, {}, {}};
+  ASSERT_TRUE(write_now(*store_, [&](WriteTx& tx) { return tx.insert_request(comfort); }));
+  auto elsewhere = write_now(*store_, [](WriteTx& tx) { return tx.answer_request("b2", "c1", "u3", 21, std::nullopt, std::nullopt); });
+  ASSERT_FALSE(elsewhere);
+  EXPECT_EQ(elsewhere.error().code, Errc::conflict);
+  EXPECT_FALSE(read_now(*store_, [](ReadTx& tx) { return tx.request("b1", "c1"); })->value().answered_at);
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.answer_request("b1", "c1", "u2", 22, std::nullopt, std::nullopt); }));
+  EXPECT_EQ(read_now(*store_, [](ReadTx& tx) { return tx.request("b1", "c1"); })->value().answered_at, 22);
 }
 
 }  // namespace

@@ -459,15 +459,15 @@ Result<void> SqlTx::insert_request(const Request& c) {
   return q.run();
 }
 
-Result<void> SqlTx::answer_request(const std::string& id, const std::string& by, Millis at,
+Result<void> SqlTx::answer_request(const std::string& bond_id, const std::string& id, const std::string& by, Millis at,
                                       const std::optional<std::string>& note, std::optional<SpaceReply> reply) {
   Query q(c_, "UPDATE comfort_requests SET answered_at = ?, answered_by = ?, answer_note_sealed = ?, reply = ? "
-              "WHERE id = ? AND answered_at IS NULL");
+              "WHERE bond_id = ? AND id = ? AND answered_at IS NULL");
   q.bind(at).bind(by);
   bind_sealed(q, note, "comfort_requests.answer_note", id);
   if (reply) q.bind(to_string(*reply));
   else q.bind_null();
-  q.bind(id);
+  q.bind(bond_id).bind(id);
   if (auto r = q.run(); !r) return r;
   if (q.changes() != 1) return fail(Errc::conflict, "This request has been answered already.");
   return {};

@@ -43,7 +43,7 @@ Result<std::vector<Day>> SqlTx::days_both_checked_in(const std::string& bond_id)
 Result<void> SqlTx::put_moment(const Moment& m) {
   Query q(c_,
           "INSERT INTO moments (id, bond_id, author_id, day, kind, title_sealed, note_sealed, created_at, updated_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET day = excluded.day, kind = excluded.kind, "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bond_id, id) DO UPDATE SET day = excluded.day, kind = excluded.kind, "
           "title_sealed = excluded.title_sealed, note_sealed = excluded.note_sealed, updated_at = excluded.updated_at "
           "WHERE moments.bond_id = excluded.bond_id AND moments.author_id = excluded.author_id");
   q.bind(m.id).bind(m.bond_id).bind(m.author.id).bind(m.day).bind(to_string(m.kind));

@@ -93,7 +93,7 @@ class SqlTx final : public WriteTx {
   Result<void> insert_response(const EntryResponse& response) override;
   Result<void> insert_appreciation(const Appreciation& appreciation) override;
   Result<void> insert_request(const Request& request) override;
-  Result<void> answer_request(const std::string& id, const std::string& by, Millis at,
+  Result<void> answer_request(const std::string& bond_id, const std::string& id, const std::string& by, Millis at,
                               const std::optional<std::string>& note, std::optional<SpaceReply> reply) override;
 
   // ---- what is new (notices.cpp)
