@@ -18,6 +18,7 @@ namespace pillars::api {
 namespace {
 constexpr Millis kLoginWindow = 15LL * 60 * 1000;
 constexpr Millis kHour = 3600LL * 1000;
+static_assert(kHour <= kLongestRateWindow && kLoginWindow <= kLongestRateWindow);
 
 LoginLimits login_limits(const Settings& s) {
   LoginLimits l;
@@ -42,41 +43,23 @@ AppContext::AppContext(store::Store& store, Clock clock, boost::asio::thread_poo
       catalog_(catalog),
       catalog_json_(std::move(catalog_json)),
       store_metrics_(std::move(store_metrics)),
-      login_(login_limits(settings_)),
-      signups_(settings_.signup_limit_per_address, kHour),
-      invites_per_account_(settings_.invite_limit_per_account, kHour),
-      invites_per_address_(settings_.invite_limit_per_address, kHour),
-      passwords_(settings_.password_limit_per_account, kLoginWindow),
-      resets_per_address_(settings_.reset_limit_per_address, kHour),
-      resets_per_email_(settings_.reset_limit_per_email, kHour) {
+      login_limits_(login_limits(settings_)),
+      limits_(store_.shared() && settings_.limit_key ? store_rate_limits(store_, settings_.limit_key)
+                                                      : memory_rate_limits()) {
   instance_ = crypto::random_id();
 }
 
-Millis AppContext::now_pruned() {
-  Millis t = now();
-  if (t - last_prune_ > kHour) {
-    login_.prune(t);
-    for (auto* limiter : {&signups_, &invites_per_account_, &invites_per_address_, &passwords_, &resets_per_address_,
-                          &resets_per_email_})
-      limiter->prune(t);
-    last_prune_ = t;
-  }
-  return t;
+// Each builds its counters in a local first: the coroutine's frame holds them while they are counted.
+boost::asio::awaitable<Result<int>> AppContext::take_login(const LoginAttempt& attempt) {
+  const auto counters = login_counters(attempt, login_limits_);
+  co_return co_await limits_->take(counters, now());
 }
 
-int AppContext::take_login(const LoginAttempt& attempt) {
-  std::lock_guard lock(limiter_mutex_);
-  return login_.take(attempt, now_pruned());
-}
+void AppContext::login_succeeded(const LoginAttempt& attempt) { limits_->undo(login_success(attempt, login_limits_)); }
 
-void AppContext::login_succeeded(const LoginAttempt& attempt) {
-  std::lock_guard lock(limiter_mutex_);
-  login_.succeeded(attempt);
-}
-
-int AppContext::take_signup(const std::string& address) {
-  std::lock_guard lock(limiter_mutex_);
-  return signups_.take(address, now_pruned());
+boost::asio::awaitable<Result<int>> AppContext::take_signup(const std::string& address) {
+  const std::vector<Counter> counters{{"signup", address, settings_.signup_limit_per_address, kHour}};
+  co_return co_await limits_->take(counters, now());
 }
 
 bool AppContext::enter_signup_queue() {
@@ -88,43 +71,40 @@ bool AppContext::enter_signup_queue() {
 }
 
 namespace {
-
-// One event under two limits at once: counted in both, or (when either says wait) in neither.
-int take_both(SlidingWindowLimiter& a, const std::string& key_a, SlidingWindowLimiter& b, const std::string& key_b,
-              Millis t) {
-  int wait = std::max(a.retry_after_seconds(key_a, t), b.retry_after_seconds(key_b, t));
-  if (wait > 0) return wait;
-  a.record(key_a, t);
-  b.record(key_b, t);
-  return 0;
+// Failed invite accepts are counted per account and per address.
+std::vector<Counter> invite_counters(const Settings& s, const std::string& user_id, const std::string& address) {
+  return {{"invite-account", user_id, s.invite_limit_per_account, kHour},
+          {"invite-address", address, s.invite_limit_per_address, kHour}};
 }
-
+Counter password_counter(const Settings& s, const std::string& user_id) {
+  return {"password", user_id, s.password_limit_per_account, kLoginWindow};
+}
 }  // namespace
 
-int AppContext::take_invite_accept(const std::string& user_id, const std::string& address) {
-  std::lock_guard lock(limiter_mutex_);
-  return take_both(invites_per_account_, user_id, invites_per_address_, address, now_pruned());
-}
-
-int AppContext::take_reset_request(const std::string& address, const std::string& email) {
-  std::lock_guard lock(limiter_mutex_);
-  return take_both(resets_per_address_, address, resets_per_email_, email, now_pruned());
+boost::asio::awaitable<Result<int>> AppContext::take_invite_accept(const std::string& user_id,
+                                                                   const std::string& address) {
+  const auto counters = invite_counters(settings_, user_id, address);
+  co_return co_await limits_->take(counters, now());
 }
 
 void AppContext::invite_accept_not_a_guess(const std::string& user_id, const std::string& address) {
-  std::lock_guard lock(limiter_mutex_);
-  invites_per_account_.give_back(user_id);
-  invites_per_address_.give_back(address);
+  limits_->undo({{}, invite_counters(settings_, user_id, address)});
 }
 
-int AppContext::take_password_check(const std::string& user_id) {
-  std::lock_guard lock(limiter_mutex_);
-  return passwords_.take(user_id, now_pruned());
+boost::asio::awaitable<Result<int>> AppContext::take_reset_request(const std::string& address,
+                                                                   const std::string& email) {
+  const std::vector<Counter> counters{{"reset-address", address, settings_.reset_limit_per_address, kHour},
+                                      {"reset-email", email, settings_.reset_limit_per_email, kHour}};
+  co_return co_await limits_->take(counters, now());
+}
+
+boost::asio::awaitable<Result<int>> AppContext::take_password_check(const std::string& user_id) {
+  const std::vector<Counter> counters{password_counter(settings_, user_id)};
+  co_return co_await limits_->take(counters, now());
 }
 
 void AppContext::password_succeeded(const std::string& user_id) {
-  std::lock_guard lock(limiter_mutex_);
-  passwords_.clear(user_id);
+  limits_->undo({{password_counter(settings_, user_id)}, {}});
 }
 
 void AppContext::check_live_sockets(const std::string& user_id) {

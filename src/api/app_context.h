@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 
+#include "api/rate_limits.h"
 #include "api/session_cache.h"
 #include "core/catalog.h"
 #include "core/rate_limit.h"
@@ -42,6 +43,9 @@ struct Settings {
   // Signs device cookies (an empty sealed value whose associated data names the account); no device
   // is ever known without it.
   std::shared_ptr<const crypto::Sealer> device_key;
+  // Hashes whose events rate limits count (accounts, addresses) where instances count them in the
+  // shared database, so no email or address is stored there. The server key, like device_key.
+  std::shared_ptr<const crypto::Sealer> limit_key;
   bool https = false;
   // Sends the password-reset link when someone forgot theirs; null when no SMTP server is set up.
   std::shared_ptr<mail::Mailer> mailer;
@@ -78,14 +82,15 @@ class AppContext {
 
   // Attempts are counted as failures when they are let through (0 returned; else the seconds to
   // wait) and taken back when they turn out right, so parallel attempts cannot pass the limit
-  // together. All thread-safe.
+  // together. All thread-safe. Counted in memory, or in the database when instances share it
+  // (RateLimits), so a limit holds for all instances together; an error when it cannot be counted.
 
   // Sign-in (see LoginLimiter).
-  int take_login(const LoginAttempt& attempt);
+  boost::asio::awaitable<Result<int>> take_login(const LoginAttempt& attempt);
   void login_succeeded(const LoginAttempt& attempt);
 
   // Sign-up: takes one of the address's sign-ups for this hour; 0 when taken, else seconds to wait.
-  int take_signup(const std::string& address);
+  boost::asio::awaitable<Result<int>> take_signup(const std::string& address);
   // Argon2id for sign-ups runs on its own thread, so a flood of sign-ups never delays a sign-in.
   // enter_signup_queue() is false when settings().signup_queue sign-ups are hashing or waiting.
   boost::asio::thread_pool& signup_cpu() { return signup_cpu_; }
@@ -93,15 +98,15 @@ class AppContext {
   void leave_signup_queue() { --signups_queued_; }
 
   // Accepting invites: codes that could not be used, per account and per address.
-  int take_invite_accept(const std::string& user_id, const std::string& address);
+  boost::asio::awaitable<Result<int>> take_invite_accept(const std::string& user_id, const std::string& address);
   void invite_accept_not_a_guess(const std::string& user_id, const std::string& address);
 
   // "Forgot password": per network address and per email asked about (whether or not it has an
   // account, so the limit tells nothing either).
-  int take_reset_request(const std::string& address, const std::string& email);
+  boost::asio::awaitable<Result<int>> take_reset_request(const std::string& address, const std::string& email);
 
   // Wrong current passwords when changing the password, per account.
-  int take_password_check(const std::string& user_id);
+  boost::asio::awaitable<Result<int>> take_password_check(const std::string& user_id);
   void password_succeeded(const std::string& user_id);
 
   // Closes the live-event sockets of `user_id` whose session has ended (signed out, revoked, replaced
@@ -160,19 +165,10 @@ class AppContext {
   std::mutex peers_mutex_;
   std::map<std::string, Millis> peers_;                          // instance -> last heard
   std::map<std::string, std::shared_ptr<Waiting>> waiting_;      // announcement id -> who owes an answer
-  std::mutex limiter_mutex_;
-  LoginLimiter login_;
-  SlidingWindowLimiter signups_;
-  SlidingWindowLimiter invites_per_account_;
-  SlidingWindowLimiter invites_per_address_;
-  SlidingWindowLimiter passwords_;
-  SlidingWindowLimiter resets_per_address_;
-  SlidingWindowLimiter resets_per_email_;
-  Millis last_prune_ = 0;
+  LoginLimits login_limits_;
+  std::unique_ptr<RateLimits> limits_;
   boost::asio::thread_pool signup_cpu_{1};
   std::atomic<std::size_t> signups_queued_{0};
-
-  Millis now_pruned();  // now(), pruning every limiter once an hour; call with limiter_mutex_ held
 };
 
 // The whole route table, with the guard that enforces each route's access rule.

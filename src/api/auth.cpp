@@ -141,11 +141,8 @@ Awaitable register_account(AppContext& app, Context& ctx) {
     AppContext& app;
     ~Leave() { app.leave_signup_queue(); }
   } leave{app};
-  if (int wait = app.take_signup(ctx.client_address); wait > 0) {
-    Error e(Errc::rate_limited, "Too many new accounts from this network. Please try again later.");
-    e.retry_after_seconds = wait;
-    co_return e;
-  }
+  auto wait = co_await app.take_signup(ctx.client_address);
+  if (auto no = refused(wait, "Too many new accounts from this network. Please try again later.")) co_return *no;
   auto hash = co_await http::run_on(app.signup_cpu().get_executor(), [&] { return crypto::hash_password(*password); });
   user.id = crypto::random_id();
   user.created_at = app.now();
@@ -168,11 +165,10 @@ Awaitable login(AppContext& app, Context& ctx) {
   std::string email = normalize_email(*email_in).value_or(std::string(trim(*email_in)));
 
   const LoginAttempt attempt{email, ctx.client_address, known_device(app, ctx, email)};
-  if (int wait = app.take_login(attempt); wait > 0) {
-    app.server_metrics().signin_refused.fetch_add(1, std::memory_order_relaxed);
-    Error e(Errc::rate_limited, "Too many sign-in attempts. Please wait a little and try again.");
-    e.retry_after_seconds = wait;
-    co_return e;
+  auto wait = co_await app.take_login(attempt);
+  if (auto no = refused(wait, "Too many sign-in attempts. Please wait a little and try again.")) {
+    if (wait) app.server_metrics().signin_refused.fetch_add(1, std::memory_order_relaxed);
+    co_return *no;
   }
 
   struct Found {

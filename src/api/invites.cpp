@@ -56,11 +56,8 @@ Awaitable list_invites(AppContext& app, Context& ctx) {
 
 Awaitable accept_invite(AppContext& app, Context& ctx) {
   const std::string me = ctx.user().id;
-  if (int wait = app.take_invite_accept(me, ctx.client_address); wait > 0) {
-    Error e(Errc::rate_limited, "Too many codes that could not be used. Please wait a little and try again.");
-    e.retry_after_seconds = wait;
-    co_return e;
-  }
+  auto wait = co_await app.take_invite_accept(me, ctx.client_address);
+  if (auto no = refused(wait, "Too many codes that could not be used. Please wait a little and try again.")) co_return *no;
   // One answer for every code that cannot be accepted (mistyped, unknown, used, expired), so a
   // guesser learns nothing but "no"; each one counts against the caller's limits. Every other
   // outcome is taken back.

@@ -60,11 +60,9 @@ namespace {
 // it); `field` names the form field at fault. On success, the limit's count starts again.
 boost::asio::awaitable<Result<void>> confirm_password(AppContext& app, const std::string& user_id, const std::string& password,
                                                std::string_view field) {
-  if (int wait = app.take_password_check(user_id); wait > 0) {
-    Error e(Errc::rate_limited, "Too many tries with the current password. Please wait a little and try again.");
-    e.retry_after_seconds = wait;
-    co_return std::unexpected(e);
-  }
+  auto wait = co_await app.take_password_check(user_id);
+  if (auto no = refused(wait, "Too many tries with the current password. Please wait a little and try again."))
+    co_return std::unexpected(*no);
   auto stored = co_await read(app.store(), [&](store::ReadTx& tx) { return tx.password_hash(user_id); });
   if (!stored || !*stored) co_return fail(Errc::internal);
   bool right = co_await http::run_on(app.cpu().get_executor(),

@@ -73,11 +73,8 @@ Awaitable forgot_password(AppContext& app, Context& ctx) {
     co_return Error(Errc::email_not_configured,
                     "This Pillars does not send email. The person who runs it can make you a link to set a new "
                     "password.");
-  if (int wait = app.take_reset_request(ctx.client_address, normalized); wait > 0) {
-    Error e(Errc::rate_limited, "Please wait a little before asking again.");
-    e.retry_after_seconds = wait;
-    co_return e;
-  }
+  auto wait = co_await app.take_reset_request(ctx.client_address, normalized);
+  if (auto no = refused(wait, "Please wait a little before asking again.")) co_return *no;
   boost::asio::co_spawn(app.cpu(), send_reset_link(app, std::move(normalized), app.link_base),
                         boost::asio::detached);
   co_return http::json_response(http::bhttp::status::accepted, json::object{});

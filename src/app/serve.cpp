@@ -48,7 +48,8 @@ std::optional<asio::ip::tcp::endpoint> parse_listen(const std::string& text) {
   return asio::ip::tcp::endpoint(address, static_cast<unsigned short>(port));
 }
 
-// Once an hour: removes expired sessions, and notices older than any list shows.
+// Once an hour: removes expired sessions, notices older than any list shows, and the events of
+// rate limits counted in the database that have left every window.
 asio::awaitable<void> sweep_store(store::Store& store, const api::AppContext& app) {
   asio::steady_timer timer(co_await asio::this_coro::executor);
   for (;;) {
@@ -57,7 +58,9 @@ asio::awaitable<void> sweep_store(store::Store& store, const api::AppContext& ap
     if (ec) co_return;
     store.submit_write(
         [now = app.now()](store::WriteTx& tx) {
-          return tx.delete_expired_sessions(now).has_value() && tx.delete_notices_before(notices_since(now)).has_value();
+          return tx.delete_expired_sessions(now).has_value() &&
+                 tx.delete_notices_before(notices_since(now)).has_value() &&
+                 tx.delete_rate_hits_before(now - api::kLongestRateWindow).has_value();
         },
         nullptr);
   }
@@ -181,6 +184,7 @@ int run_server(const ServeConfig& config) {
   settings.login_limit_account_wide = static_cast<std::size_t>(config.login_limit_account_wide);
   settings.signup_limit_per_address = static_cast<std::size_t>(config.signup_limit_per_address);
   settings.device_key = server_key;
+  settings.limit_key = server_key;
   if (!config.smtp_url.empty()) {
     mail::SmtpSettings smtp{config.smtp_url, config.smtp_from, config.smtp_user, config.smtp_password,
                             config.smtp_require_tls};

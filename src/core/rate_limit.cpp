@@ -4,19 +4,26 @@
 
 namespace pillars {
 
-void SlidingWindowLimiter::expire(std::deque<Millis>& events, Millis now) const {
-  while (!events.empty() && events.front() <= now - window_) events.pop_front();
+int window_wait(std::span<const Millis> hits, std::size_t limit, Millis window, Millis now) {
+  auto first = std::find_if(hits.begin(), hits.end(), [&](Millis at) { return at > now - window; });
+  const auto within = static_cast<std::size_t>(hits.end() - first);
+  if (within < limit) return 0;
+  // The oldest event that keeps the key at its limit must leave the window first (with no budget
+  // at all, the whole window).
+  const Millis free_at = limit == 0 ? now + window : *(first + static_cast<std::ptrdiff_t>(within - limit)) + window;
+  return static_cast<int>((free_at - now + 999) / 1000);
+}
+
+void SlidingWindowLimiter::expire(std::vector<Millis>& events, Millis now) const {
+  auto first = std::find_if(events.begin(), events.end(), [&](Millis at) { return at > now - window_; });
+  events.erase(events.begin(), first);
 }
 
 int SlidingWindowLimiter::retry_after_seconds(const std::string& key, Millis now) {
   auto it = events_.find(key);
   if (it == events_.end()) return 0;
   expire(it->second, now);
-  if (it->second.size() < limit_) return 0;
-  // The oldest event that keeps the key at its limit must leave the window first.
-  Millis free_at = it->second[it->second.size() - limit_] + window_;
-  Millis wait = free_at - now;
-  return static_cast<int>((wait + 999) / 1000);
+  return window_wait(it->second, limit_, window_, now);
 }
 
 void SlidingWindowLimiter::record(const std::string& key, Millis now) {
@@ -24,7 +31,8 @@ void SlidingWindowLimiter::record(const std::string& key, Millis now) {
   expire(events, now);
   events.push_back(now);
   // Keep no more history than the decision needs.
-  while (events.size() > limit_ && limit_ > 0) events.pop_front();
+  if (limit_ > 0 && events.size() > limit_)
+    events.erase(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(events.size() - limit_));
 }
 
 int SlidingWindowLimiter::take(const std::string& key, Millis now) {
@@ -47,42 +55,57 @@ void SlidingWindowLimiter::prune(Millis now) {
   }
 }
 
+SlidingWindowLimiter& Counters::limiter(const Counter& c) {
+  auto it = limiters_.find(c.limiter);
+  if (it == limiters_.end()) it = limiters_.emplace(c.limiter, SlidingWindowLimiter(c.limit, c.window)).first;
+  return it->second;
+}
+
+int Counters::take(const std::vector<Counter>& counters, Millis now) {
+  int wait = 0;
+  for (const auto& c : counters) wait = std::max(wait, limiter(c).retry_after_seconds(c.key, now));
+  if (wait > 0) return wait;
+  for (const auto& c : counters) limiter(c).record(c.key, now);
+  return 0;
+}
+
+void Counters::undo(const Undo& undo) {
+  for (const auto& c : undo.clear) limiter(c).clear(c.key);
+  for (const auto& c : undo.give_back) limiter(c).give_back(c.key);
+}
+
+void Counters::prune(Millis now) {
+  for (auto& [name, limiter] : limiters_) limiter.prune(now);
+}
+
 namespace {
 // Keys joined with a character that appears in neither emails nor addresses nor device ids.
 std::string key(const std::string& a, const std::string& b) { return a + '\n' + b; }
 }  // namespace
 
-LoginLimiter::LoginLimiter(LoginLimits limits)
-    : limits_(limits),
-      device_(limits.per_device, limits.window),
-      pair_(limits.per_account_and_address, limits.window),
-      address_(limits.per_address, limits.window),
-      account_(limits.account_wide, limits.window) {}
-
-int LoginLimiter::take(const LoginAttempt& a, Millis now) {
-  if (!a.device.empty()) return device_.take(key(a.account, a.device), now);
-  const std::string pair = key(a.account, a.address);
-  int wait = std::max({pair_.retry_after_seconds(pair, now), address_.retry_after_seconds(a.address, now),
-                       account_.retry_after_seconds(a.account, now)});
-  if (wait > 0) return wait;
-  pair_.record(pair, now);
-  address_.record(a.address, now);
-  account_.record(a.account, now);
-  return 0;
+std::vector<Counter> login_counters(const LoginAttempt& a, const LoginLimits& l) {
+  if (!a.device.empty()) return {{"login-device", key(a.account, a.device), l.per_device, l.window}};
+  return {{"login-pair", key(a.account, a.address), l.per_account_and_address, l.window},
+          {"login-address", a.address, l.per_address, l.window},
+          {"login-account", a.account, l.account_wide, l.window}};
 }
 
-void LoginLimiter::succeeded(const LoginAttempt& a) {
-  if (!a.device.empty()) {
-    device_.clear(key(a.account, a.device));
-    return;
-  }
-  pair_.clear(key(a.account, a.address));
-  address_.give_back(a.address);
-  account_.give_back(a.account);
+Undo login_success(const LoginAttempt& a, const LoginLimits& l) {
+  // A success clears the counter it was judged by; the per-address and account-wide ones only get
+  // its own event back, so a guesser cannot reset them by signing in to an account of their own.
+  auto counters = login_counters(a, l);
+  Undo undo;
+  undo.clear.push_back(counters.front());
+  undo.give_back.assign(counters.begin() + 1, counters.end());
+  return undo;
 }
 
-void LoginLimiter::prune(Millis now) {
-  for (auto* limiter : {&device_, &pair_, &address_, &account_}) limiter->prune(now);
-}
+LoginLimiter::LoginLimiter(LoginLimits limits) : limits_(limits) {}
+
+int LoginLimiter::take(const LoginAttempt& a, Millis now) { return counters_.take(login_counters(a, limits_), now); }
+
+void LoginLimiter::succeeded(const LoginAttempt& a) { counters_.undo(login_success(a, limits_)); }
+
+void LoginLimiter::prune(Millis now) { counters_.prune(now); }
 
 }  // namespace pillars

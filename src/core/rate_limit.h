@@ -1,15 +1,39 @@
-// A fixed-budget sliding-window limiter: at most `limit` events per key within `window`. Pure logic
-// with the clock passed in, so tests control time; the caller provides any locking it needs.
+// Rate limits as pure rules: at most `limit` events per key within a sliding `window`. The decision
+// is made from the times of the events counted (window_wait), wherever they are kept: in memory
+// here (SlidingWindowLimiter, Counters), or in the database where instances share one. The clock is
+// passed in, so tests control time; the caller provides any locking it needs.
 #pragma once
 
 #include <cstddef>
-#include <deque>
+#include <map>
+#include <span>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/types.h"
 
 namespace pillars {
+
+// The seconds to wait before one more event, given the times of the events counted for a key,
+// oldest first (those at or before now - window have left it and are ignored): 0 while fewer than
+// `limit` are within the window, else until the oldest of those that keep the key at its limit
+// leaves it.
+int window_wait(std::span<const Millis> hits, std::size_t limit, Millis window, Millis now);
+
+// One counter an event is judged by: the limiter's name, the key within it, and its rule.
+struct Counter {
+  std::string limiter;  // "signup", "login-account", ...: what is counted
+  std::string key;      // whose: an address, an account, ...
+  std::size_t limit = 0;
+  Millis window = 0;
+};
+
+// What happens to counters when an attempt they let through turns out not to count against anyone.
+struct Undo {
+  std::vector<Counter> clear;      // forgotten entirely
+  std::vector<Counter> give_back;  // the newest event taken back
+};
 
 class SlidingWindowLimiter {
  public:
@@ -39,11 +63,25 @@ class SlidingWindowLimiter {
   std::size_t tracked_keys() const { return events_.size(); }
 
  private:
-  void expire(std::deque<Millis>& events, Millis now) const;
+  void expire(std::vector<Millis>& events, Millis now) const;
 
   std::size_t limit_;
   Millis window_;
-  std::unordered_map<std::string, std::deque<Millis>> events_;
+  std::unordered_map<std::string, std::vector<Millis>> events_;  // oldest first, at most limit_
+};
+
+// Counters of many limiters in memory, each made on first use with its counter's rule.
+class Counters {
+ public:
+  // Checks every counter and records one event in each at once: 0 when all let it through, else the
+  // longest wait and nothing recorded, so an event is counted under all its limits or under none.
+  int take(const std::vector<Counter>& counters, Millis now);
+  void undo(const Undo& undo);
+  void prune(Millis now);
+
+ private:
+  SlidingWindowLimiter& limiter(const Counter& counter);
+  std::map<std::string, SlidingWindowLimiter, std::less<>> limiters_;
 };
 
 // The sign-in rule. Failures slow the guesser down without locking the owner out:
@@ -71,6 +109,11 @@ struct LoginAttempt {
   std::string device;   // a valid device cookie's id for this account; empty for an unknown device
 };
 
+// The sign-in rule as counters: those an attempt is judged by (and counted in when let through),
+// and what its success undoes.
+std::vector<Counter> login_counters(const LoginAttempt& attempt, const LoginLimits& limits);
+Undo login_success(const LoginAttempt& attempt, const LoginLimits& limits);
+
 class LoginLimiter {
  public:
   explicit LoginLimiter(LoginLimits limits);
@@ -87,7 +130,7 @@ class LoginLimiter {
 
  private:
   LoginLimits limits_;
-  SlidingWindowLimiter device_, pair_, address_, account_;
+  Counters counters_;
 };
 
 }  // namespace pillars

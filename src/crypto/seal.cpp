@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace pillars::crypto {
@@ -76,6 +77,23 @@ std::optional<std::string> Sealer::open(std::string_view sealed, std::string_vie
     return std::nullopt;
   out.resize(written);
   return out;
+}
+
+std::string Sealer::keyed_hash(std::string_view purpose, std::string_view text) const {
+  static_assert(crypto_kdf_KEYBYTES == kKeyBytes && crypto_auth_hmacsha256_KEYBYTES == crypto_kdf_KEYBYTES);
+  char context[crypto_kdf_CONTEXTBYTES] = {};
+  std::copy_n(purpose.begin(), std::min(purpose.size(), sizeof context), context);
+  std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> subkey{};
+  crypto_kdf_derive_from_key(subkey.data(), subkey.size(), 1, context, key_.data());
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, subkey.data(), subkey.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  sodium_memzero(subkey.data(), subkey.size());
+  char hex[sizeof mac * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return hex;
 }
 
 }  // namespace pillars::crypto

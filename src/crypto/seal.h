@@ -30,6 +30,11 @@ class Sealer {
   // The plaintext, or nullopt when `sealed` was not made by this key with this associated data.
   std::optional<std::string> open(std::string_view sealed, std::string_view associated) const;
 
+  // A keyed hash of `text` as 64 hexadecimal characters: HMAC-SHA-256 under a key derived from this
+  // one for `purpose` (exactly 8 characters, e.g. "ratelimt"). The same text gives the same hash
+  // wherever this key is, and without the key nobody can tell which text a hash stands for.
+  std::string keyed_hash(std::string_view purpose, std::string_view text) const;
+
  private:
   std::array<unsigned char, kKeyBytes> key_{};
 };

@@ -279,6 +279,21 @@ class WriteTx : public ReadTx {
   // answers. Where the database is the instance's own (SQLite) there is no one to tell.
   virtual Result<void> announce(const std::string& message) = 0;
 
+  // ---- rate limits counted in the database, so every instance counts the same events. `key` is
+  // already a keyed hash, never an email or an address.
+  // Holds every other instance's rate-limit jobs until this transaction ends, so a check and the
+  // event it records cannot interleave with another instance's (PostgreSQL's advisory lock; SQLite
+  // has one writer and needs none). Call before reading the events.
+  virtual Result<void> lock_rate_limits() = 0;
+  // The times of the events counted for the key after `since`, oldest first.
+  virtual Result<std::vector<Millis>> rate_hits(const std::string& limiter, const std::string& key, Millis since) = 0;
+  virtual Result<void> add_rate_hit(const std::string& limiter, const std::string& key, Millis at) = 0;
+  // Takes back the key's newest event.
+  virtual Result<void> give_back_rate_hit(const std::string& limiter, const std::string& key) = 0;
+  virtual Result<void> clear_rate_hits(const std::string& limiter, const std::string& key) = 0;
+  // Forgets events before `before`; returns how many.
+  virtual Result<int> delete_rate_hits_before(Millis before) = 0;
+
   // ---- notifications
   virtual Result<void> put_notify_settings(const std::string& user_id, const NotifySettings& settings, Millis at) = 0;
   // Adds the device, or when its endpoint is known already (the same browser, maybe another person

@@ -106,4 +106,43 @@ describe('two instances on one database', { skip, timeout: 120_000 }, () => {
     const res = await anaOnB.post(bondPath(bond.id, '/appreciations'), { kind: 'thanks' });
     assert.ok(res.status >= 400 && res.status < 500, `an ended bond takes no warm words: ${res.status}`);
   });
+
+  // Rate limits are counted in the database both share, so two instances allow what one does (the
+  // defaults: 5 failed sign-ins per account from one address in 15 minutes, 10 failed invite
+  // accepts per account in an hour). Every request here comes from 127.0.0.1.
+  const login = (server, email, password) => new Client(server).post('/api/v1/auth/login', { email, password });
+  const wrong = (i) => `wrong-guess-${i}-abcdef`;
+
+  test('failed sign-ins alternating between the instances meet the limit at the same attempt as on one', { timeout: TIMEOUT }, async () => {
+    const ana = await registerPerson(a, { name: 'Ana' });
+    const servers = [a, b];
+    for (let i = 0; i < 5; i++) {
+      assertProblem(await login(servers[i % 2], ana.email, wrong(i)), 401, 'invalid-credentials');
+    }
+    const limited = await login(servers[5 % 2], ana.email, wrong(5));
+    assertProblem(limited, 429, 'rate-limited');
+    const seconds = Number(limited.headers.get('retry-after'));
+    assert.ok(seconds >= 1 && seconds <= 15 * 60, `Retry-After ${limited.headers.get('retry-after')}`);
+    // Either instance refuses now, the right password included, so guessing cannot go on elsewhere.
+    assertProblem(await login(a, ana.email, ana.password), 429, 'rate-limited');
+    assertProblem(await login(b, ana.email, ana.password), 429, 'rate-limited');
+  });
+
+  test('parallel failed sign-ins on both instances get through only as often as the limit allows', { timeout: TIMEOUT }, async () => {
+    const ben = await registerPerson(a, { name: 'Ben' });
+    // Each attempt is counted before its password is checked, in one transaction with its check,
+    // and no other instance's check runs between the two: exactly 5 of the 12 are judged.
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => login(i % 2 ? b : a, ben.email, wrong(i))));
+    const statuses = burst.map((r) => r.status).sort();
+    assert.deepEqual(statuses, [...Array(5).fill(401), ...Array(7).fill(429)], `statuses: ${statuses}`);
+  });
+
+  test('failed invite accepts through either instance count against one limit', { timeout: TIMEOUT }, async () => {
+    const cai = await registerPerson(a, { name: 'Cai' });
+    const both = [cai, via(b, cai)];
+    const guess = (i) => both[i % 2].post(`/api/v1/invites/ZZZZ-Z${'23456789AB'[i % 10]}ZZ/accept`, {});
+    for (let i = 0; i < 10; i++) assertProblem(await guess(i), 404, 'not-found');
+    assertProblem(await guess(10), 429, 'rate-limited');
+    assertProblem(await guess(11), 429, 'rate-limited');
+  });
 });

@@ -40,6 +40,61 @@ TEST(SlidingWindowLimiter, ClearAndPrune) {
 }
 
 
+TEST(WindowWait, CountsOnlyTheEventsStillInTheWindow) {
+  const std::vector<Millis> hits{0, kMinute, 2 * kMinute};
+  EXPECT_EQ(window_wait(hits, 4, 15 * kMinute, 3 * kMinute), 0) << "under the limit";
+  EXPECT_EQ(window_wait(hits, 3, 15 * kMinute, 3 * kMinute), 12 * 60) << "the oldest leaves at 15 minutes";
+  EXPECT_EQ(window_wait(hits, 2, 15 * kMinute, 3 * kMinute), 13 * 60)
+      << "with two allowed, the second oldest must leave";
+  EXPECT_EQ(window_wait(hits, 3, 15 * kMinute, 15 * kMinute), 0) << "the first has left the window";
+  EXPECT_EQ(window_wait(hits, 3, 15 * kMinute, 15 * kMinute - 1), 1) << "rounded up to a whole second";
+  EXPECT_EQ(window_wait({}, 1, kMinute, 0), 0);
+  EXPECT_EQ(window_wait({}, 0, kMinute, 0), 60) << "no budget at all waits the whole window";
+}
+
+TEST(Counters, AnEventIsCountedUnderAllItsLimitsOrNone) {
+  Counters counters;
+  const Counter narrow{"narrow", "k", 1, kMinute};
+  const Counter wide{"wide", "k", 5, kMinute};
+  EXPECT_EQ(counters.take({narrow, wide}, 0), 0);
+  EXPECT_EQ(counters.take({narrow, wide}, 1), 60) << "the narrow one is full";
+  // The refused event was not counted in the wide one: four more fit there.
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(counters.take({wide}, 2), 0);
+  EXPECT_GT(counters.take({wide}, 2), 0);
+  EXPECT_EQ(counters.take({{"narrow", "other", 1, kMinute}}, 2), 0) << "keys are independent";
+  counters.undo({{narrow}, {wide}});
+  EXPECT_EQ(counters.take({narrow}, 3), 0) << "cleared";
+  EXPECT_EQ(counters.take({wide}, 3), 0) << "one given back";
+  EXPECT_GT(counters.take({wide}, 3), 0);
+}
+
+TEST(LoginCounters, AKnownDeviceIsJudgedAloneAndAnyOtherAttemptThreeWays) {
+  LoginLimits limits;
+  auto device = login_counters({"ada@example.org", "192.0.2.1", "dev1"}, limits);
+  ASSERT_EQ(device.size(), 1u);
+  EXPECT_EQ(device[0].limit, limits.per_device);
+  EXPECT_NE(device[0].key.find("dev1"), std::string::npos);
+  auto unknown = login_counters({"ada@example.org", "192.0.2.1", ""}, limits);
+  ASSERT_EQ(unknown.size(), 3u);
+  EXPECT_EQ(unknown[0].limit, limits.per_account_and_address);
+  EXPECT_EQ(unknown[1].key, "192.0.2.1");
+  EXPECT_EQ(unknown[1].limit, limits.per_address);
+  EXPECT_EQ(unknown[2].key, "ada@example.org");
+  EXPECT_EQ(unknown[2].limit, limits.account_wide);
+  for (const auto& c : unknown) EXPECT_EQ(c.window, limits.window);
+  // Success clears what it was judged by and only gives back its own event elsewhere.
+  Undo undo = login_success({"ada@example.org", "192.0.2.1", ""}, limits);
+  ASSERT_EQ(undo.clear.size(), 1u);
+  EXPECT_EQ(undo.clear[0].limiter, unknown[0].limiter);
+  ASSERT_EQ(undo.give_back.size(), 2u);
+  EXPECT_EQ(undo.give_back[0].limiter, unknown[1].limiter);
+  EXPECT_EQ(undo.give_back[1].limiter, unknown[2].limiter);
+  Undo by_device = login_success({"ada@example.org", "192.0.2.1", "dev1"}, limits);
+  ASSERT_EQ(by_device.clear.size(), 1u);
+  EXPECT_EQ(by_device.clear[0].key, device[0].key);
+  EXPECT_TRUE(by_device.give_back.empty());
+}
+
 LoginLimits small_limits() {
   LoginLimits l;
   l.per_device = 3;

@@ -30,6 +30,21 @@ TEST(Sealer, OpensOnlyWithTheSameKeyAndAssociatedData) {
   EXPECT_EQ(s->open(s->seal("", "a"), "a"), "");
 }
 
+TEST(Sealer, KeyedHashesAreStableForOneKeyAndPurposeAndTellNothingWithoutTheKey) {
+  ASSERT_TRUE(init());
+  auto s = Sealer::from_hex(kKey);
+  auto other = Sealer::from_hex("ff0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+  ASSERT_TRUE(s && other);
+  const std::string h = s->keyed_hash("ratelimt", "ada@example.org");
+  EXPECT_EQ(h.size(), 64u);
+  EXPECT_EQ(h.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(s->keyed_hash("ratelimt", "ada@example.org"), h) << "the same on every instance with the key";
+  EXPECT_NE(s->keyed_hash("ratelimt", "ben@example.org"), h);
+  EXPECT_NE(s->keyed_hash("otheruse", "ada@example.org"), h) << "a key of its own per purpose";
+  EXPECT_NE(other->keyed_hash("ratelimt", "ada@example.org"), h) << "another key, another hash";
+  EXPECT_NE(h, token_hash("ada@example.org")) << "not a plain hash anyone could compute";
+}
+
 TEST(Sealer, RejectsMalformedKeys) {
   EXPECT_FALSE(Sealer::from_hex(""));
   EXPECT_FALSE(Sealer::from_hex("00"));

@@ -299,12 +299,18 @@ TEST_F(SqliteStoreTest, AnEndedBondShowsTheOtherAsTheyWereWhenItEnded) {
   EXPECT_EQ((*b3)->other.display_name, "Cat later");
 }
 
+// Undoes migration 0019 (rate limits counted in the database).
+#define PILLARS_UNDO_0019                                                                            \
+  "DROP TABLE rate_hits;"                                                                            \
+  "DELETE FROM schema_migrations WHERE name = '0019_rate_hits.sql';"
+
 // Undoes migration 0018 (bond keys) as far as older code can tell: the tables keep their wider
 // keys; applying 0018 again rebuilds them from what is there.
 #define PILLARS_UNDO_0018                                                                            \
+  PILLARS_UNDO_0019                                                                                  \
   "DELETE FROM schema_migrations WHERE name = '0018_bond_keys.sql';"
 
-// Undoes migration 0017 (notifications).
+// Undoes migration 0017 (notifications), and every later one.
 #define PILLARS_UNDO_0017                                                                            \
   PILLARS_UNDO_0018                                                                                  \
   "DROP TABLE push_devices; DROP TABLE notify_settings;"                                             \
@@ -775,6 +781,37 @@ TEST_F(SqliteStoreTest, NoticesFollowWhatTheyTellOfAndAreSeenPerPerson) {
   // The sweep forgets what no list shows any more: made before the cut, for everyone.
   EXPECT_EQ(*write_now(*store_, [](WriteTx& tx) { return tx.delete_notices_before(13); }), 1);
   EXPECT_TRUE(for_ben().empty());
+}
+
+TEST_F(SqliteStoreTest, RateHitsAreCountedPerLimiterAndKeyGivenBackClearedAndSwept) {
+  auto hits = [&](const char* limiter, const char* key, Millis since) {
+    return *write_now(*store_, [&](WriteTx& tx) { return tx.rate_hits(limiter, key, since); });
+  };
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) -> Result<void> {
+    if (auto r = tx.lock_rate_limits(); !r) return r;
+    for (Millis at : {30, 10, 20, 20})
+      if (auto r = tx.add_rate_hit("login-account", "k1", at); !r) return r;
+    if (auto r = tx.add_rate_hit("login-account", "k2", 15); !r) return r;
+    return tx.add_rate_hit("signup", "k1", 15);
+  }));
+  EXPECT_EQ(hits("login-account", "k1", 0), (std::vector<Millis>{10, 20, 20, 30})) << "oldest first";
+  EXPECT_EQ(hits("login-account", "k1", 10), (std::vector<Millis>{20, 20, 30})) << "only after `since`";
+  EXPECT_EQ(hits("login-account", "k2", 0), (std::vector<Millis>{15}));
+  EXPECT_EQ(hits("signup", "k1", 0), (std::vector<Millis>{15}));
+
+  // Giving back takes exactly one event, the newest, even where two share a time.
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.give_back_rate_hit("login-account", "k1"); }));
+  EXPECT_EQ(hits("login-account", "k1", 0), (std::vector<Millis>{10, 20, 20}));
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.give_back_rate_hit("login-account", "k1"); }));
+  EXPECT_EQ(hits("login-account", "k1", 0), (std::vector<Millis>{10, 20}));
+
+  ASSERT_TRUE(write_now(*store_, [](WriteTx& tx) { return tx.clear_rate_hits("login-account", "k1"); }));
+  EXPECT_TRUE(hits("login-account", "k1", 0).empty());
+  EXPECT_EQ(hits("login-account", "k2", 0).size(), 1u) << "other keys stay";
+
+  EXPECT_EQ(*write_now(*store_, [](WriteTx& tx) { return tx.delete_rate_hits_before(16); }), 2);
+  EXPECT_TRUE(hits("login-account", "k2", 0).empty());
+  EXPECT_TRUE(hits("signup", "k1", 0).empty());
 }
 
 TEST_F(SqliteStoreTest, ComfortRequestsFromBeforeSpaceRequestsReadBackAsComfort) {

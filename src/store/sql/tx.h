@@ -152,6 +152,14 @@ class SqlTx final : public WriteTx {
   // ---- many instances (notify.cpp)
   Result<void> announce(const std::string& message) override;
 
+  // ---- rate limits shared by instances (rate_limits.cpp)
+  Result<void> lock_rate_limits() override;
+  Result<std::vector<Millis>> rate_hits(const std::string& limiter, const std::string& key, Millis since) override;
+  Result<void> add_rate_hit(const std::string& limiter, const std::string& key, Millis at) override;
+  Result<void> give_back_rate_hit(const std::string& limiter, const std::string& key) override;
+  Result<void> clear_rate_hits(const std::string& limiter, const std::string& key) override;
+  Result<int> delete_rate_hits_before(Millis before) override;
+
   // ---- notifications (notify.cpp)
   Result<NotifySettings> notify_settings(const std::string& user_id) override;
   Result<std::vector<PushDevice>> push_devices(const std::string& user_id) override;
