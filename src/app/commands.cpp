@@ -247,6 +247,12 @@ int seed_command(const StoreLocation& where, const SeedOptions& options, const s
     });
   }
   for (auto& t : threads) t.join();
+  // So the first queries on the new rows are planned by what is there.
+  if (!failure) {
+    if (auto analyzed = store::write_now(*stores[0], [](store::WriteTx& tx) { return tx.refresh_statistics(); });
+        !analyzed)
+      failure = analyzed.error();
+  }
   for (auto& s : stores) s->close();
   out.flush();
   if (failure) {

@@ -273,6 +273,10 @@ class WriteTx : public ReadTx {
   // password; otherwise it goes too.
   virtual Result<void> delete_account(const std::string& user_id, Millis at) = 0;
 
+  // Gathers the statistics the database plans queries by (ANALYZE), after loading many rows at
+  // once: without them a planner may read a whole table where an index would do.
+  virtual Result<void> refresh_statistics() = 0;
+
   // ---- many instances on one database
   // Tells every Pillars instance sharing this database `message` once this job's transaction
   // commits (PostgreSQL's NOTIFY), so their caches and live sockets follow before the caller

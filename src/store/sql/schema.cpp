@@ -1,4 +1,4 @@
-// The schema's version, the same question on every engine.
+// The schema's version, the same question on every engine; and the planner's statistics.
 #include "store/sql/tx.h"
 
 namespace pillars::store::sql {
@@ -8,6 +8,11 @@ Result<int> SqlTx::schema_version() {
   if (q.step()) return static_cast<int>(q.integer(0));
   PILLARS_CHECK(q);
   return 0;
+}
+
+Result<void> SqlTx::refresh_statistics() {
+  if (!c_.exec("ANALYZE")) return fail(Errc::internal, "storage failed");
+  return {};
 }
 
 }  // namespace pillars::store::sql

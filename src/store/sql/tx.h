@@ -68,6 +68,7 @@ class SqlTx final : public WriteTx {
 
   // ---- the schema (migrations.cpp)
   Result<int> schema_version() override;
+  Result<void> refresh_statistics() override;
 
   // ---- the inner world (inner_world.cpp)
   Result<std::optional<Entry>> entry_for_author(const std::string& entry_id, const std::string& author_id) override;
