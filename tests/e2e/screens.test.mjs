@@ -73,6 +73,7 @@ test('opening the journal fetches its file, served for long, and its heading tak
   const before = asked.length;
   await nav(p).getByRole('link', { name: 'Journal' }).click();
   await h1(p).filter({ hasText: 'Journal' }).waitFor();
+  await p.waitForFunction(() => document.activeElement?.tagName === 'H1');
   assert.match(await focusedHeading(p), /journal/);
   assert.equal(asked.length, before, asked.slice(before).join(' '));
 });

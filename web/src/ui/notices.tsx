@@ -1,7 +1,7 @@
 // Looking back at notices: a plain list (any source can feed it: the notices of this visit from
 // status.tsx, or a list of what is new fetched from the server) and the header's button that opens
 // the recent ones in a small panel.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatRelative } from '../format';
 import { Link } from '../router';
 import { useRecentNotices } from '../status';
@@ -79,8 +79,9 @@ export function RecentNoticesButton() {
   const wrap = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  // Escape or a click elsewhere closes it; Escape puts focus back on the button.
-  useEffect(() => {
+  // Escape or a click elsewhere closes it; Escape puts focus back on the button. Listening starts
+  // as the panel renders (a layout effect), so an Escape pressed at once is not lost.
+  useLayoutEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
