@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
@@ -13,6 +12,7 @@
 #include <thread>
 
 #include "api/app_context.h"
+#include "app/allocator.h"
 #include "app/data_lock.h"
 #include "app/demo.h"
 #include "crypto/crypto.h"
@@ -76,7 +76,7 @@ asio::awaitable<void> housekeeping(api::AppContext& app) {
     timer.expires_after(std::chrono::seconds(10));
     auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
     if (ec) co_return;
-    ::malloc_trim(0);
+    release_free_memory();
     if (tick % 6 == 0) app.check_all_live_sockets();
     app.greet_instances();
   }
@@ -216,7 +216,7 @@ int run_server(const ServeConfig& config) {
   http::EventHub events(static_cast<std::size_t>(config.max_sockets_per_person));
   auto store_metrics = [&engine, &events, &metrics] {
     auto s = engine.stats();
-    auto heap = ::mallinfo2();
+    auto heap = heap_stats();
     http::MetricsText out;
     out.counter("pillars_store_reads_total", "Read jobs run.", s.reads);
     out.counter("pillars_store_writes_total", "Write jobs run.", s.writes);
@@ -235,9 +235,9 @@ int run_server(const ServeConfig& config) {
     out.gauge("pillars_store_sqlite_memory_bytes", "Memory SQLite holds now, its page caches included.",
               static_cast<std::int64_t>(s.memory_bytes));
     out.gauge("pillars_heap_in_use_bytes", "Memory the allocator has handed out and not had back.",
-              static_cast<std::int64_t>(heap.uordblks + heap.hblkhd));
+              static_cast<std::int64_t>(heap.in_use));
     out.gauge("pillars_heap_free_bytes", "Memory the allocator holds free (part of it still resident).",
-              static_cast<std::int64_t>(heap.fordblks));
+              static_cast<std::int64_t>(heap.free));
     return out.take();
   };
   // The one place the wall clock is chosen: everything else reads the time through the app context.

@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <set>
 #include <tuple>
+
+#include "core/time.h"
 
 namespace pillars {
 
@@ -38,10 +39,8 @@ std::optional<Day> parse_day(std::string_view text) {
 std::string format_day(Day d) {
   using namespace std::chrono;
   year_month_day ymd{sys_days(days(d))};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
+  return format_date(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
 }
 
 Day utc_day(Millis t) {

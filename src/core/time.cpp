@@ -1,5 +1,6 @@
 #include "core/time.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -12,18 +13,41 @@ Clock wall_clock() {
   };
 }
 
+namespace {
+
+// Writes n (below 10^width) as `width` decimal digits, zero-padded, ending just before `end`.
+// The dates and times of every response pass here: digits by hand, not through printf.
+void put_digits(char* end, unsigned n, int width) {
+  for (int i = 0; i < width; ++i, n /= 10) *--end = static_cast<char>('0' + n % 10);
+}
+
+}  // namespace
+
+std::string format_date(int year, unsigned month, unsigned day) {
+  std::string out(10, '-');
+  put_digits(out.data() + 4, static_cast<unsigned>(std::clamp(year, 0, 9999)), 4);
+  put_digits(out.data() + 7, month, 2);
+  put_digits(out.data() + 10, day, 2);
+  return out;
+}
+
 std::string format_rfc3339(Millis t) {
   using namespace std::chrono;
   sys_seconds secs{duration_cast<seconds>(milliseconds(t - ((t % 1000) + 1000) % 1000))};
   auto day = floor<days>(secs);
   year_month_day ymd{day};
   hh_mm_ss hms{secs - day};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
+  std::string out = format_date(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                                static_cast<unsigned>(ymd.day()));
+  out.resize(20);
+  char* p = out.data();
+  p[10] = 'T';
+  p[13] = p[16] = ':';
+  p[19] = 'Z';
+  put_digits(p + 13, static_cast<unsigned>(hms.hours().count()), 2);
+  put_digits(p + 16, static_cast<unsigned>(hms.minutes().count()), 2);
+  put_digits(p + 19, static_cast<unsigned>(hms.seconds().count()), 2);
+  return out;
 }
 
 std::optional<Millis> parse_rfc3339(std::string_view text) {

@@ -22,6 +22,9 @@ Clock wall_clock();
 // 1764072000000 -> "2025-11-25T12:00:00Z" (whole seconds; milliseconds are dropped).
 std::string format_rfc3339(Millis t);
 
+// A civil date as "YYYY-MM-DD" (years 0 to 9999), the date part of both formats above.
+std::string format_date(int year, unsigned month, unsigned day);
+
 // The inverse, for "YYYY-MM-DDTHH:MM:SSZ" with optional fractional seconds.
 std::optional<Millis> parse_rfc3339(std::string_view text);
 

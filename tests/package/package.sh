@@ -48,7 +48,7 @@ check "Architecture is this machine's" test "$(field Architecture)" = "$(dpkg --
 depends=$(field Depends)
 depends_on() { tr ',' '\n' <<<"$depends" | sed -E 's/^ +//; s/ .*//' | grep -qxF -- "$1"; }
 echo "# Depends: $depends"
-for package in libc6 libstdc++6 libsqlite3-0 libsodium23 libcurl4 libarchive13 libfmt9 libspdlog1.10-fmt9 \
+for package in libc6 libstdc++6 libsqlite3-0 libsodium23 libjemalloc2 libcurl4 libarchive13 libfmt9 libspdlog1.10-fmt9 \
   libboost-json1.81.0 libboost-url1.81.0 adduser init-system-helpers; do
   check "Depends names $package" depends_on "$package"
 done
