@@ -182,6 +182,7 @@ struct RouteInfo {
   std::string method;
   std::string path;
   http::Access access;
+  std::size_t body_limit = 0;  // bytes: the longest valid request of the route
 };
 std::vector<RouteInfo> route_table();
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "api/app_context.h"
+#include "core/inner_world.h"
+#include "core/validation.h"
 #include "http/request.h"
 
 namespace pillars::api {
@@ -32,6 +34,12 @@ Awaitable delete_me(AppContext&, Context&);
 
 // export.cpp: everything a person wrote and was shown, and bringing their writing to another Pillars
 inline constexpr std::size_t kImportLimit = 32 * 1024 * 1024;
+
+// The body limit of a request carrying the longest text of a journal (an entry, an answer to a
+// reflection, a note on time of one's own: kMaxEntryBody characters, each up to 12 bytes as JSON).
+// Every other route's longest valid request fits the server's default (kBodyFrameBytes; see
+// the static_asserts beside the route table).
+inline constexpr std::size_t kJournalTextLimit = kBodyFrameBytes + json_text_bytes(kMaxEntryBody);
 Awaitable export_me(AppContext&, Context&);
 Awaitable import_me(AppContext&, Context&);
 Awaitable list_sessions(AppContext&, Context&);

@@ -3,6 +3,10 @@
 
 #include "api/async_store.h"
 #include "api/handlers.h"
+#include "core/decks.h"
+#include "core/menus.h"
+#include "core/moments.h"
+#include "core/needs.h"
 #include "crypto/crypto.h"
 
 namespace pillars::api {
@@ -105,8 +109,18 @@ struct RouteSpec {
   std::string_view path;
   Access access;
   HandlerFn handler;
-  std::size_t body_limit = 0;  // 0: the server's 64 KiB
+  std::size_t body_limit = 0;  // 0: the server's default, kBodyFrameBytes
 };
+
+// The longest valid request of each route with text fits its limit, however the text is written
+// (json_text_bytes): the journal's routes carry kJournalTextLimit, the others the default.
+static_assert(http::ServerOptions{}.body_limit == kBodyFrameBytes);
+static_assert(json_text_bytes(kMaxMomentTitle + kMaxMomentNote) + 4 * 1024 <= kBodyFrameBytes);
+static_assert(json_text_bytes(kMaxDeckAnswer) + 4 * 1024 <= kBodyFrameBytes);
+static_assert(json_text_bytes(kMaxNote) + 4 * 1024 <= kBodyFrameBytes);
+static_assert(json_text_bytes(kMaxItemText + kMaxItemDetail) + 4 * 1024 <= kBodyFrameBytes);
+// Needs are limited in bytes, not characters: six bytes a byte at most, as \u00XX.
+static_assert(kMaxNeedItems * kMaxStatementBytes * 6 + 4 * 1024 <= kBodyFrameBytes);
 
 // clang-format off
 constexpr RouteSpec kRoutes[] = {
@@ -136,10 +150,10 @@ constexpr RouteSpec kRoutes[] = {
   {V::get,     "/api/v1/bonds/{id}",             Access::bond_member, get_bond},
   {V::post,    "/api/v1/bonds/{id}/end",         Access::bond_member, end_bond},
   {V::get,     "/api/v1/catalog",                Access::public_,     get_catalog},
-  {V::post,    "/api/v1/entries",                Access::signed_in,   create_entry},
+  {V::post,    "/api/v1/entries",                Access::signed_in,   create_entry, kJournalTextLimit},
   {V::get,     "/api/v1/entries",                Access::signed_in,   list_entries},
   {V::get,     "/api/v1/entries/{id}",           Access::author_scoped, get_entry},
-  {V::patch,   "/api/v1/entries/{id}",           Access::author_scoped, patch_entry},
+  {V::patch,   "/api/v1/entries/{id}",           Access::author_scoped, patch_entry, kJournalTextLimit},
   {V::delete_, "/api/v1/entries/{id}",           Access::author_scoped, delete_entry},
   {V::post,    "/api/v1/entries/{id}/shares",    Access::author_scoped, share_entry},
   {V::delete_, "/api/v1/entries/{id}/shares/{bond_id}", Access::author_scoped, withdraw_share},
@@ -165,10 +179,10 @@ constexpr RouteSpec kRoutes[] = {
   {V::get,     "/api/v1/bonds/{id}/needs",       Access::bond_member, bond_needs},
   {V::put,     "/api/v1/bonds/{id}/needs",       Access::bond_member, show_needs},
   {V::get,     "/api/v1/reflections",            Access::signed_in,   list_reflections},
-  {V::put,     "/api/v1/reflections/{id}/answer", Access::signed_in,  answer_reflection},
+  {V::put,     "/api/v1/reflections/{id}/answer", Access::signed_in,  answer_reflection, kJournalTextLimit},
   {V::get,     "/api/v1/me/own-time",            Access::signed_in,   list_own_time},
-  {V::post,    "/api/v1/me/own-time",            Access::signed_in,   log_own_time},
-  {V::patch,   "/api/v1/me/own-time/{id}",       Access::author_scoped, edit_own_time},
+  {V::post,    "/api/v1/me/own-time",            Access::signed_in,   log_own_time, kJournalTextLimit},
+  {V::patch,   "/api/v1/me/own-time/{id}",       Access::author_scoped, edit_own_time, kJournalTextLimit},
   {V::get,     "/api/v1/bonds/{id}/moments",     Access::bond_member, list_moments},
   {V::post,    "/api/v1/bonds/{id}/moments",     Access::bond_member, add_moment},
   // Only its author changes a moment; the handler checks it (the other member gets 404).
@@ -197,7 +211,9 @@ constexpr RouteSpec kRoutes[] = {
 
 std::vector<RouteInfo> route_table() {
   std::vector<RouteInfo> out;
-  for (const auto& r : kRoutes) out.push_back({std::string(http::bhttp::to_string(r.method)), std::string(r.path), r.access});
+  for (const auto& r : kRoutes)
+    out.push_back({std::string(http::bhttp::to_string(r.method)), std::string(r.path), r.access,
+                   r.body_limit ? r.body_limit : kBodyFrameBytes});
   return out;
 }
 

@@ -194,7 +194,8 @@ int run(int argc, char** argv) {
   if (*routes_cmd) {
     boost::json::array out;
     for (const auto& r : api::route_table())
-      out.push_back(boost::json::object{{"method", r.method}, {"path", r.path}, {"access", http::to_string(r.access)}});
+      out.push_back(boost::json::object{{"method", r.method}, {"path", r.path}, {"access", http::to_string(r.access)},
+                                        {"body_limit", r.body_limit}});
     std::cout << boost::json::serialize(out) << "\n";
     return 0;
   }

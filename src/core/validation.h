@@ -9,6 +9,16 @@
 
 namespace pillars {
 
+// The most bytes `chars` characters of text can take inside a JSON string: twelve, when a client
+// writes a character beyond the Basic Multilingual Plane (an emoji) as two \uXXXX escapes; four
+// when it sends it as UTF-8, as browsers do. Request body limits are sized from this, so the
+// longest text a field accepts always fits, however it is written.
+constexpr std::size_t json_text_bytes(std::size_t chars) { return chars * 12; }
+
+// What a request body may hold besides its long texts: ids, numbers, short fields, the JSON
+// around them. The server's default body limit is this much.
+inline constexpr std::size_t kBodyFrameBytes = 64 * 1024;
+
 // Number of Unicode code points in valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 

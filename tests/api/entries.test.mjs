@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Client, assertProblem } from './lib/client.mjs';
 import { world } from './lib/fixture.mjs';
+import { loadRoutes } from './lib/server.mjs';
 import {
   ENTRY_KINDS, assertEntry, assertInvalid, bondEntries, bondPath, entryPath, ownEntries,
   uniqueText, writeEntry,
@@ -200,6 +201,48 @@ describe('validation', TIMEOUT, () => {
     assert.equal(astral.status, 201, `code points, not UTF-16 units: ${astral.text.slice(0, 300)}`);
     assert.equal(astral.body.entry.body, emoji);
     assertInvalid(await create({ kind: 'memory', feelings: [], body: 42 }), 'body');
+  });
+
+  // The longest text of the journal fits its request however a client writes it: 20000 emoji as
+  // UTF-8 (80000 bytes) or as two \u escapes each (240000 bytes) — on every route that carries
+  // such a text. One byte past the route's limit is 413, and nothing is stored.
+  test('the longest text fits in any spelling, on every route of the journal', async () => {
+    const seedling = '🌱'.repeat(20_000);
+    const escaped = '\\ud83c\\udf31'.repeat(20_000);
+    const raw = (method, path, text) =>
+      ana.request(method, path, { body: Buffer.from(text), headers: { 'content-type': 'application/json' } });
+    const utf8 = await create({ kind: 'memory', feelings: [], body: seedling });
+    assert.equal(utf8.status, 201, utf8.text.slice(0, 300));
+    assert.equal(utf8.body.entry.body, seedling);
+    const written = await raw('POST', '/api/v1/entries', `{"kind":"memory","feelings":[],"body":"${escaped}"}`);
+    assert.equal(written.status, 201, written.text.slice(0, 300));
+    assert.equal(written.body.entry.body, seedling);
+    const id = written.body.entry.id;
+    const edited = await raw('PATCH', `/api/v1/entries/${encodeURIComponent(id)}`, `{"body":"${escaped.replace('3c', '3C')}"}`);
+    assert.equal(edited.status, 200, edited.text.slice(0, 300));
+    assert.equal(edited.body.entry.body, seedling);
+    const questions = (await ana.get('/api/v1/catalog')).body.reflections.prompts;
+    const answered = await raw('PUT', `/api/v1/reflections/${encodeURIComponent(questions[questions.length - 1].id)}/answer`,
+      `{"feelings":[],"body":"${escaped}"}`);
+    assert.ok(answered.status === 200 || answered.status === 201, answered.text.slice(0, 300));
+    assert.equal(answered.body.entry.body, seedling);
+    const day = new Date().toISOString().slice(0, 10);
+    const activity = (await ana.get('/api/v1/catalog')).body.own_time.activities[0].id;
+    const own = await raw('POST', '/api/v1/me/own-time', `{"day":"${day}","minutes":30,"activity":"${activity}","note":"${escaped}"}`);
+    assert.equal(own.status, 201, own.text.slice(0, 300));
+    const ownId = own.body.entry.id;
+    const ownEdited = await raw('PATCH', `/api/v1/me/own-time/${encodeURIComponent(ownId)}`, `{"minutes":45,"note":"${escaped}"}`);
+    assert.equal(ownEdited.status, 200, ownEdited.text.slice(0, 300));
+    assert.equal(ownEdited.body.entry.body, seedling);
+    // One character more is refused by the rule, not the limit; one byte past the limit is 413.
+    assertInvalid(await raw('POST', '/api/v1/entries', `{"kind":"memory","feelings":[],"body":"${escaped}\\ud83c\\udf31"}`), 'body');
+    const before = (await ownEntries(ana)).length;
+    const limit = (await loadRoutes()).find((r) => r.method === 'POST' && r.path === '/api/v1/entries').body_limit;
+    const frame = '{"kind":"memory","feelings":[],"body":""}';
+    const over = `{"kind":"memory","feelings":[],"body":"${'a'.repeat(limit + 1 - frame.length)}"}`;
+    assert.equal(Buffer.byteLength(over), limit + 1);
+    assertProblem(await raw('POST', '/api/v1/entries', over), 413, 'payload-too-large');
+    assert.equal((await ownEntries(ana)).length, before);
   });
 
   test('an entry with neither feelings nor words is refused', async () => {

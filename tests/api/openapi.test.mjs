@@ -37,12 +37,13 @@ function parseOperations(text) {
       if (METHODS.has(m[1])) {
         const key = `${m[1].toUpperCase()} ${currentPath}`;
         assert.ok(!operations.has(key), `${key} is documented twice`);
-        op = { key, access: null, responses: [], security: null };
+        op = { key, access: null, responses: [], security: null, bodyLimit: null };
         operations.set(key, op);
       }
     } else if ((m = /^ {6}([A-Za-z-]+):\s*(.*)$/.exec(line)) && op) {
       section = m[1];
       if (section === 'x-access') op.access = m[2].trim();
+      if (section === 'x-body-limit') op.bodyLimit = Number(m[2].trim());
       if (section === 'security') op.security = m[2].trim() === '[]' ? 'none' : '';
     } else if (op && section === 'responses' && (m = /^ {8}'(\d{3})':/.exec(line))) {
       op.responses.push(Number(m[1]));
@@ -71,6 +72,21 @@ test('the document is OpenAPI 3.1', () => {
 test('every served route is documented', () => {
   const missing = routes.map((r) => `${r.method} ${r.path}`).filter((key) => !operations.has(key));
   assert.deepEqual(missing, [], 'document these routes in docs/api/openapi.yaml');
+});
+
+// The server's default is stated in the document's description; an operation that takes more says
+// how much in x-body-limit, exactly what the route table holds.
+test('every body limit is documented as the server holds it', () => {
+  assert.match(text, /Bodies are limited to 64 KiB \(413\)/);
+  const wrong = [];
+  for (const r of routes) {
+    const op = operations.get(`${r.method} ${r.path}`);
+    if (!op) continue;
+    const documented = op.bodyLimit ?? 64 * 1024;
+    if (documented !== r.body_limit) wrong.push(`${r.method} ${r.path}: documented ${documented}, served ${r.body_limit}`);
+  }
+  assert.deepEqual(wrong, []);
+  assert.ok(routes.some((r) => r.body_limit > 64 * 1024 && r.path === '/api/v1/entries'), 'an entry takes more than 64 KiB');
 });
 
 test('every documented operation is served', () => {
