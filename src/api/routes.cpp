@@ -114,7 +114,7 @@ struct RouteSpec {
 
 // The longest valid request of each route with text fits its limit, however the text is written
 // (json_text_bytes): the journal's routes carry kJournalTextLimit, the others the default.
-static_assert(http::ServerOptions{}.body_limit == kBodyFrameBytes);
+static_assert(http::kDefaultBodyLimit == kBodyFrameBytes);
 static_assert(json_text_bytes(kMaxMomentTitle + kMaxMomentNote) + 4 * 1024 <= kBodyFrameBytes);
 static_assert(json_text_bytes(kMaxDeckAnswer) + 4 * 1024 <= kBodyFrameBytes);
 static_assert(json_text_bytes(kMaxNote) + 4 * 1024 <= kBodyFrameBytes);

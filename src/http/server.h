@@ -24,9 +24,12 @@
 
 namespace pillars::http {
 
+// A request body's size when its route does not set its own limit.
+inline constexpr std::size_t kDefaultBodyLimit = 64 * 1024;
+
 struct ServerOptions {
   std::size_t header_limit = 8 * 1024;
-  std::size_t body_limit = 64 * 1024;
+  std::size_t body_limit = kDefaultBodyLimit;
   std::chrono::seconds idle_timeout{60};   // waiting for the next request on a kept-alive connection
   std::chrono::seconds read_timeout{15};   // reading one request once it has started
   std::chrono::seconds write_timeout{15};  // writing one response
