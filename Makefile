@@ -4,7 +4,7 @@ PRESET ?= default
 BUILD_DIR := $(if $(filter debug,$(PRESET)),build-debug,build)
 
 # `make demo` to look around with two demo people; `make screenshots` to take the README's pictures again.
-.PHONY: all deps web build run demo screenshots test unit web-test api e2e package package-test bench bench-capacity soak clean fuzz fuzz-long fuzz-replay
+.PHONY: all deps web build run demo screenshots test unit web-test api e2e package package-test bench bench-quick bench-capacity soak clean fuzz fuzz-long fuzz-replay
 
 all: build
 
@@ -58,6 +58,10 @@ package-test: build
 
 bench: build
 	bench/run.sh
+
+# The request path's ratios and their targets in under a minute (bench/quick.sh).
+bench-quick: build
+	bench/quick.sh
 
 # The mixed workload on a seeded data set (slow: seeding 100,000 couples takes minutes); see bench/capacity.sh.
 bench-capacity: build

@@ -19,6 +19,7 @@
 # Knobs (environment):
 #   PILLARS_BIN              server binary                     (build/pillars)
 #   STORE_BENCH_BIN          store micro-benchmark, if built   (build/bench/store_bench)
+#   BARE_BIN                 the bare Beast server, /healthz's yardstick, if built (build/bench/bare_server)
 #   BENCH_DURATION           seconds per wrk run               (10)
 #   BENCH_ROUNDS             rounds of the read comparison; the median round counts (3)
 #   BENCH_CONNECTIONS        wrk connections for reads         (64)
@@ -36,6 +37,7 @@ source bench/lib/common.sh
 
 BIN=${PILLARS_BIN:-build/pillars}
 STORE_BENCH=${STORE_BENCH_BIN:-build/bench/store_bench}
+BARE=${BARE_BIN:-build/bench/bare_server}
 DURATION=${BENCH_DURATION:-10}
 ROUNDS=${BENCH_ROUNDS:-3}
 READ_CONNS=${BENCH_CONNECTIONS:-64}
@@ -86,8 +88,10 @@ stop_server() {
   server_pid=""
   stop_pid "$pid"
 }
+bare_pid=""
 cleanup() {
   stop_server || true
+  if [ -n "$bare_pid" ]; then stop_pid "$bare_pid" || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -176,14 +180,14 @@ done
 [ -n "$port" ] || die "the server did not print its port"
 base="http://127.0.0.1:$port"
 origin=$base
-metrics_base=""
-for _ in $(seq 1 100); do
-  metrics_base=$(sed -n 's|.*metrics on \(127\.0\.0\.1:[0-9]*\).*|http://\1|p' "$tmp/server.log" | head -1)
-  [ -n "$metrics_base" ] && break
-  sleep 0.05
-done
-[ -n "$metrics_base" ] || die "the server did not say where its metrics are"
+metrics_base=$(wait_for_line "$tmp/server.log" 's|.*metrics on \(127\.0\.0\.1:[0-9]*\).*|http://\1|p')
 log "server pid $server_pid on $base"
+# The yardstick for /healthz, when built: a bare Beast server of the same shape (bench/bare_server.cpp).
+has_bare=0
+if [ -x "$BARE" ]; then
+  start_bare "$BARE" "$tmp/bare.out"
+  has_bare=1
+fi
 for attempt in $(seq 1 200); do
   [ "$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$base/readyz")" = 200 ] && break
   [ "$attempt" -lt 200 ] || die "the server did not become ready in 10 s"
@@ -412,12 +416,14 @@ declare -A runs_rps runs_p50 runs_p99 runs_err
 for round in $(seq 1 "$ROUNDS"); do
   log "round $round of $ROUNDS"
   endpoints=(healthz me hot-read)
+  if [ "$has_bare" = 1 ]; then endpoints=(bare "${endpoints[@]}"); fi
   if [ "$has_checkins" = 1 ]; then endpoints+=(today); fi
   if [ "$has_notices" = 1 ]; then endpoints+=(notices); fi
   if [ "$has_insights" = 1 ]; then endpoints+=(insights); fi
   for more in "${more_reads[@]}"; do endpoints+=("$(read_field 1 "$more")"); done
   for which in "${endpoints[@]}"; do
     case $which in
+      bare) run_wrk bare "$READ_CONNS" "$bare_base/healthz" ;;
       healthz) run_wrk healthz "$READ_CONNS" "$base/healthz" ;;
       me) run_wrk me "$READ_CONNS" "$base/api/v1/me" -H "Cookie: $cookie_a" ;;
       hot-read) run_wrk hot-read "$READ_CONNS" "$hot_url" -H "Cookie: $cookie_a" ;;
@@ -448,6 +454,14 @@ median_of() {
 }
 median_of healthz
 health_rps=$m_rps health_p50=$m_p50 health_p99=$m_p99
+if [ "$has_bare" = 1 ]; then
+  median_of bare
+  bare_rps=$m_rps
+  bare_ratio=$(awk -v h="$health_rps" -v b="$bare_rps" 'BEGIN { printf "%.2f", h / b }')
+  bare_ratio_ok=$(awk -v r="$bare_ratio" 'BEGIN { print (r >= 0.85) ? 1 : 0 }')
+  bare_ratios=$(paste -d' ' <(tr ' ' '\n' <<<"${runs_rps[healthz]}") <(tr ' ' '\n' <<<"${runs_rps[bare]}") |
+    awk 'NF == 2 { printf "%s%.2f", sep, $1 / $2; sep = ", " }')
+fi
 median_of me
 me_rps=$m_rps me_p50=$m_p50 me_p99=$m_p99
 median_of hot-read
@@ -608,6 +622,10 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k * 1.024 / 1000 }'; }
 row "Idle RSS (VmRSS) 1 s after ready" "< 20 MB" "**$(mb "$rss_idle")** (${rss_idle} KiB)" "$(verdict "$rss_ok")"
 row "Idle RSS 2 s after the load above" "" "$(mb "$rss_after") (${rss_after} KiB)" ""
 row "GET /healthz, -c$READ_CONNS, median of $ROUNDS" "" "${health_rps} req/s (p50 ${health_p50} ms, p99 ${health_p99} ms)" ""
+if [ "$has_bare" = 1 ]; then
+  row "GET /healthz against a bare Beast server of the same shape (${bare_rps} req/s), same rounds" ">= 0.85 x bare" \
+    "**ratio ${bare_ratio}** (rounds: ${bare_ratios})" "$(verdict "$bare_ratio_ok")"
+fi
 row "GET /api/v1/me signed in (session check), -c$READ_CONNS, median of $ROUNDS" "" \
   "${me_rps} req/s (p50 ${me_p50} ms, p99 ${me_p99} ms)" ""
 row "GET /api/v1/bonds/{id} signed in (session and membership checks), -c$READ_CONNS, median of $ROUNDS" ">= 0.5 x /healthz" \

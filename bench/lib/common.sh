@@ -59,3 +59,24 @@ stop_pid() {
   wait "$pid" 2>/dev/null || rc=$?
   return "$rc"
 }
+
+# wait_for_line FILE SED_EXPR: prints the first match of SED_EXPR (a sed -n script) in FILE, waiting
+# up to 10 s for it to appear; dies when it does not.
+wait_for_line() {
+  local found=""
+  for _ in $(seq 1 200); do
+    found=$(sed -n "$2" "$1" | head -1)
+    [ -n "$found" ] && break
+    sleep 0.05
+  done
+  [ -n "$found" ] || die "no line matching $2 in $1"
+  echo "$found"
+}
+
+# start_bare BIN OUT: starts the bare Beast server (bench/bare_server.cpp), the yardstick for
+# /healthz, on a free port; sets bare_pid and bare_base (http://127.0.0.1:PORT).
+start_bare() {
+  "$1" --listen 127.0.0.1:0 >"$2" 2>&1 &
+  bare_pid=$!
+  bare_base=$(wait_for_line "$2" 's|^listening on \(http://127\.0\.0\.1:[0-9]*\)$|\1|p')
+}
