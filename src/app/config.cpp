@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -11,6 +10,7 @@
 #include "api/app_context.h"
 #include "app/backup.h"
 #include "app/commands.h"
+#include "app/logging.h"
 #include "app/serve.h"
 #include "app/store_open.h"
 
@@ -21,13 +21,6 @@
 namespace pillars::app {
 
 namespace {
-
-void setup_logging() {
-  auto logger = spdlog::stderr_logger_mt("pillars");
-  logger->set_pattern("ts=%Y-%m-%dT%H:%M:%S.%eZ level=%l %v", spdlog::pattern_time_type::utc);
-  spdlog::set_default_logger(logger);
-  spdlog::flush_on(spdlog::level::info);
-}
 
 void add_data_option(CLI::App* command, std::string& data, const std::string& help) {
   command->add_option("--data", data, help)->envname("PILLARS_DATA")->capture_default_str();

@@ -14,6 +14,7 @@
 #include "api/app_context.h"
 #include "app/allocator.h"
 #include "app/data_lock.h"
+#include "app/logging.h"
 #include "app/demo.h"
 #include "crypto/crypto.h"
 #include "crypto/seal.h"
@@ -86,6 +87,8 @@ asio::awaitable<void> housekeeping(api::AppContext& app) {
 
 int run_server(const ServeConfig& config) {
   auto started = std::chrono::steady_clock::now();
+  // First, so it outlives every thread that logs: the access log never makes an I/O thread wait.
+  AsyncLogging async_log;
   if (!crypto::init()) {
     spdlog::critical("cannot initialise the crypto library");
     return 1;
@@ -214,7 +217,7 @@ int run_server(const ServeConfig& config) {
   }
   store::EngineStore& engine = **store;
   http::EventHub events(static_cast<std::size_t>(config.max_sockets_per_person));
-  auto store_metrics = [&engine, &events, &metrics] {
+  auto store_metrics = [&engine, &events, &metrics, &async_log] {
     auto s = engine.stats();
     auto heap = heap_stats();
     http::MetricsText out;
@@ -238,6 +241,8 @@ int run_server(const ServeConfig& config) {
               static_cast<std::int64_t>(heap.in_use));
     out.gauge("pillars_heap_free_bytes", "Memory the allocator holds free (part of it still resident).",
               static_cast<std::int64_t>(heap.free));
+    out.counter("pillars_log_lines_dropped_total",
+                "Log lines dropped because the log's queue was full (a slow disk or a flood).", async_log.dropped());
     return out.take();
   };
   // The one place the wall clock is chosen: everything else reads the time through the app context.
