@@ -25,7 +25,9 @@ AsyncLogging::AsyncLogging(std::size_t queue_lines)
                                                        pool_, spdlog::async_overflow_policy::overrun_oldest);
   logger->set_pattern(kPattern, spdlog::pattern_time_type::utc);
   logger->set_level(before_->level());
-  logger->flush_on(spdlog::level::info);
+  // No flush requests: the standard-error sink flushes each line as it writes it, and a request
+  // would take a second place in the queue for every line.
+  logger->flush_on(spdlog::level::off);
   spdlog::set_default_logger(logger);
 }
 

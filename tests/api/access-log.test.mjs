@@ -16,7 +16,7 @@ before(async () => {
 });
 
 after(async () => {
-  server.child.stderr.resume();
+  server?.child.stderr.resume();
   await server?.stop();
 });
 
